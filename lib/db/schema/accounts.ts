@@ -1,0 +1,66 @@
+// Accounts, global flags, per-course roles, sign-in attempts and password-reset tokens.
+import { boolean, index, int, mysqlTable, uniqueIndex, varchar, char, mysqlEnum } from "drizzle-orm/mysql-core";
+import { at, createdAt, id, ref, updatedAt } from "./columns";
+
+export const users = mysqlTable(
+  "users",
+  {
+    id: id(),
+    email: varchar("email", { length: 254 }).notNull(),
+    /** lower-cased email: uniqueness is case-insensitive whatever the collation. */
+    emailNormalized: varchar("email_normalized", { length: 254 }).notNull(),
+    username: varchar("username", { length: 30 }).notNull(),
+    usernameNormalized: varchar("username_normalized", { length: 30 }).notNull(),
+    fullName: varchar("full_name", { length: 255 }).notNull(),
+    passwordHash: varchar("password_hash", { length: 100 }).notNull(),
+    isActive: boolean("is_active").notNull().default(true),
+    isAdmin: boolean("is_admin").notNull().default(false),
+    canCreateCourses: boolean("can_create_courses").notNull().default(false),
+    /** Bumped on password change: JWTs carrying an older value are signed out. */
+    sessionVersion: int("session_version").notNull().default(1),
+    lastLoginAt: at("last_login_at"),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [uniqueIndex("users_email_uq").on(t.emailNormalized), uniqueIndex("users_username_uq").on(t.usernameNormalized)],
+);
+
+export const courseRoles = mysqlTable(
+  "course_roles",
+  {
+    id: id(),
+    userId: ref("user_id").notNull(),
+    courseId: ref("course_id").notNull(),
+    role: mysqlEnum("role", ["staff", "instructor"]).notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("course_roles_uq").on(t.userId, t.courseId, t.role), index("course_roles_course_idx").on(t.courseId)],
+);
+
+export const loginAttempts = mysqlTable(
+  "login_attempts",
+  {
+    id: id(),
+    /** The normalized login (email or username) that was tried. */
+    identifier: varchar("identifier", { length: 254 }).notNull(),
+    userId: ref("user_id"),
+    ip: varchar("ip", { length: 64 }).notNull(),
+    succeeded: boolean("succeeded").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index("login_attempts_ident_idx").on(t.identifier, t.createdAt), index("login_attempts_ip_idx").on(t.ip, t.createdAt)],
+);
+
+export const passwordResetTokens = mysqlTable(
+  "password_reset_tokens",
+  {
+    id: id(),
+    userId: ref("user_id").notNull(),
+    /** sha256 of the token; the token itself is only in the emailed link. */
+    tokenHash: char("token_hash", { length: 64 }).notNull(),
+    expiresAt: at("expires_at").notNull(),
+    usedAt: at("used_at"),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("password_reset_tokens_hash_uq").on(t.tokenHash), index("password_reset_tokens_user_idx").on(t.userId)],
+);
