@@ -1,0 +1,99 @@
+// Public types of lib/capa: the grading result and the render model handed to the React
+// renderer. Everything here is JSON-serializable (the render model crosses the server/client
+// boundary). Changes must be additive: other modules build on these shapes.
+
+export type Correctness = "correct" | "partially-correct" | "incorrect";
+
+export type CapaErrorKind = "student_input_error" | "response_error" | "problem_error";
+
+export interface GradeOptions {
+  /** Open edX problem id prefix of every input id (default "1"). */
+  problemId?: string;
+  /** Per-learner seed: drives shuffle, answer-pool and formula sampling. Default 1. */
+  seed?: number;
+}
+
+export type GradeSuccess = {
+  ok: true;
+  correctness: Record<string, Correctness>;
+  /** Raw points before problem weight (Open edX's correct-map sum). */
+  earned: number;
+  /** Raw max points (sum of every input's `points`). */
+  possible: number;
+  /** Additive: hint/feedback HTML for the submitted answers, per input id (only inputs that have one). */
+  hints?: Record<string, string>;
+};
+
+export type GradeFailure = { ok: false; error: CapaErrorKind; message: string };
+
+export type GradeResult = GradeSuccess | GradeFailure;
+
+export interface ProblemAnalysis {
+  supported: boolean;
+  /** Plain-language reason when unsupported. */
+  reason?: string;
+  /** Response tags in document order, e.g. ["multiplechoiceresponse", "numericalresponse"]. */
+  responseTypes: string[];
+}
+
+export interface RenderChoice {
+  /** Submitted value: `choice_0`, `choice_<name>`, ... */
+  value: string;
+  /** Sanitizable HTML of the choice label. */
+  html: string;
+}
+
+interface RenderInputBase {
+  /** Open edX input id `P_{k+2}_{j+1}`. */
+  id: string;
+  /** Response id `P_{k+2}`. */
+  responseId: string;
+  /** Response tag this input belongs to. */
+  responseType: string;
+  /** Accessible label HTML (the response's <label>, or the input's label attribute). */
+  label?: string;
+  /** Accessible description HTML(s) (<description>). */
+  descriptions: string[];
+}
+
+export type RenderInput =
+  | (RenderInputBase & { kind: "radio"; choices: RenderChoice[] })
+  | (RenderInputBase & { kind: "checkbox"; choices: RenderChoice[] })
+  | (RenderInputBase & { kind: "select"; options: { value: string; text: string }[] })
+  | (RenderInputBase & {
+      kind: "text" | "numeric" | "formula";
+      size?: number;
+      /** Text shown right after the box (textline `trailing_text`). */
+      trailingText?: string;
+      /** Inline content before the box (textline `inline`) — kept for completeness. */
+      inline?: boolean;
+    });
+
+export type RenderNode =
+  | { type: "html"; html: string }
+  | { type: "input"; input: RenderInput };
+
+export type CorrectAnswer =
+  | { kind: "choices"; values: string[] }
+  | { kind: "option"; value: string }
+  | { kind: "text"; values: string[] };
+
+export interface ProblemRenderModel {
+  problemId: string;
+  seed: number;
+  supported: boolean;
+  reason?: string;
+  responseTypes: string[];
+  /** Problem text and inputs in document order. HTML fragments must be sanitized by the caller. */
+  nodes: RenderNode[];
+  /** Flat list of inputs in document order. */
+  inputs: RenderInput[];
+  /** Solution/explanation HTML (shown with Show Answer). */
+  solutions: string[];
+  /** Demand hints HTML, in order. */
+  demandHints: string[];
+  /** Show Answer data per input id. */
+  correctAnswers: Record<string, CorrectAnswer>;
+  /** Raw max score. */
+  possible: number;
+}
