@@ -1,0 +1,82 @@
+// Who is asking. The JWT cookie carries only the user id and session_version; the user row is
+// re-read once per request (React cache), so a deactivated account or a changed password signs
+// every older session out. A cookie that does not decode (tampered, wrong secret) is "signed out".
+import "server-only";
+import { cache } from "react";
+import { getServerSession } from "next-auth";
+import { redirect } from "next/navigation";
+import { authOptions } from "@/lib/auth/options";
+import { ANONYMOUS, type Actor } from "@/lib/auth/permissions";
+import { getUserById } from "@/lib/db/queries/users";
+
+export type SessionUser = {
+  id: number;
+  email: string;
+  username: string;
+  fullName: string;
+  isAdmin: boolean;
+  canCreateCourses: boolean;
+  isActive: boolean;
+};
+
+/** What the session callback exposes (see lib/auth/options.ts). */
+export type SessionClaims = { uid: number; sv: number };
+
+async function readClaims(): Promise<SessionClaims | null> {
+  try {
+    const session = await getServerSession(authOptions);
+    const claims = (session as { claims?: Partial<SessionClaims> } | null)?.claims;
+    if (!claims || typeof claims.uid !== "number" || typeof claims.sv !== "number") return null;
+    return { uid: claims.uid, sv: claims.sv };
+  } catch (err) {
+    // next-auth already treats undecodable cookies as no session; anything else is logged, and the
+    // visitor is treated as signed out rather than shown a crash.
+    if (isNextControlFlow(err)) throw err;
+    console.error("[atrium] could not read the session", err);
+    return null;
+  }
+}
+
+function isNextControlFlow(err: unknown): boolean {
+  const digest = (err as { digest?: unknown } | null)?.digest;
+  return typeof digest === "string" && (digest.startsWith("NEXT_") || digest === "DYNAMIC_SERVER_USAGE" || digest.startsWith("BAILOUT"));
+}
+
+/** The signed-in, active user of this request, or null. Cached per request. */
+export const getCurrentUser = cache(async (): Promise<SessionUser | null> => {
+  const claims = await readClaims();
+  if (!claims) return null;
+  const row = await getUserById({ id: claims.uid });
+  if (!row || !row.isActive || row.sessionVersion !== claims.sv) return null;
+  return {
+    id: row.id,
+    email: row.email,
+    username: row.username,
+    fullName: row.fullName,
+    isAdmin: row.isAdmin,
+    canCreateCourses: row.canCreateCourses,
+    isActive: row.isActive,
+  };
+});
+
+/** Only same-site paths are followed after sign-in (no open redirects). */
+export function safeReturnTo(value: string | null | undefined, fallback = "/dashboard"): string {
+  if (!value || !value.startsWith("/") || value.startsWith("//") || value.startsWith("/\\")) return fallback;
+  return value;
+}
+
+/** The signed-in user; anonymous visitors are redirected to /login?callbackUrl=<returnTo>. */
+export async function requireUser(returnTo?: string): Promise<SessionUser> {
+  const user = await getCurrentUser();
+  if (!user) {
+    const target = returnTo ? `/login?callbackUrl=${encodeURIComponent(safeReturnTo(returnTo, "/"))}` : "/login";
+    redirect(target);
+  }
+  return user;
+}
+
+/** The permission-matrix view of a user (null → anonymous). */
+export function actorOf(user: SessionUser | null): Actor {
+  if (!user) return ANONYMOUS;
+  return { userId: user.id, isActive: user.isActive, isAdmin: user.isAdmin, canCreateCourses: user.canCreateCourses };
+}

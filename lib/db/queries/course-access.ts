@@ -1,0 +1,65 @@
+// The facts the permission matrix needs about one user and one course (roles, enrollment,
+// catalog visibility), and the list of courses a user may open in Studio.
+import "server-only";
+import { and, asc, eq, inArray, or } from "drizzle-orm";
+import { getDb, type DbOrTx } from "@/lib/db";
+import { courseRoles, courses, enrollments } from "@/lib/db/schema";
+import type { CourseRole } from "@/lib/auth/permissions";
+
+export async function getCourseRolesOfUser({ userId, courseId, db = getDb() }: { userId: number; courseId: number; db?: DbOrTx }): Promise<CourseRole[]> {
+  const rows = await db
+    .select({ role: courseRoles.role })
+    .from(courseRoles)
+    .where(and(eq(courseRoles.userId, userId), eq(courseRoles.courseId, courseId)));
+  return rows.map((r) => r.role);
+}
+
+export async function isActivelyEnrolled({ userId, courseId, db = getDb() }: { userId: number; courseId: number; db?: DbOrTx }): Promise<boolean> {
+  const rows = await db
+    .select({ id: enrollments.id })
+    .from(enrollments)
+    .where(and(eq(enrollments.userId, userId), eq(enrollments.courseId, courseId), eq(enrollments.isActive, true)))
+    .limit(1);
+  return rows.length > 0;
+}
+
+export async function getCourseCatalogVisibility({ courseId, db = getDb() }: { courseId: number; db?: DbOrTx }): Promise<string | null> {
+  const rows = await db.select({ v: courses.catalogVisibility }).from(courses).where(eq(courses.id, courseId)).limit(1);
+  return rows[0]?.v ?? null;
+}
+
+export type StudioCourseRow = {
+  id: number;
+  courseKey: string;
+  displayName: string;
+  org: string;
+  number: string;
+  run: string;
+  updatedAt: Date;
+  published: boolean;
+  roles: CourseRole[];
+};
+
+/**
+ * Courses a user may open in Studio: every course for an admin; otherwise those where the user
+ * holds a course role or that the user created.
+ */
+export async function listStudioCourses({ userId, isAdmin, db = getDb() }: { userId: number; isAdmin: boolean; db?: DbOrTx }): Promise<StudioCourseRow[]> {
+  const roleRows = await db.select({ courseId: courseRoles.courseId, role: courseRoles.role }).from(courseRoles).where(eq(courseRoles.userId, userId));
+  const rolesByCourse = new Map<number, CourseRole[]>();
+  for (const r of roleRows) rolesByCourse.set(r.courseId, [...(rolesByCourse.get(r.courseId) ?? []), r.role]);
+  const ids = [...rolesByCourse.keys()];
+  const cols = {
+    id: courses.id,
+    courseKey: courses.courseKey,
+    displayName: courses.displayName,
+    org: courses.org,
+    number: courses.number,
+    run: courses.run,
+    updatedAt: courses.updatedAt,
+    publishedVersionId: courses.publishedVersionId,
+  };
+  const where = isAdmin ? undefined : ids.length > 0 ? or(inArray(courses.id, ids), eq(courses.createdBy, userId)) : eq(courses.createdBy, userId);
+  const rows = await db.select(cols).from(courses).where(where).orderBy(asc(courses.displayName), asc(courses.courseKey));
+  return rows.map(({ publishedVersionId, ...r }) => ({ ...r, published: publishedVersionId !== null, roles: rolesByCourse.get(r.id) ?? [] }));
+}
