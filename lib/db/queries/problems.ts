@@ -1,0 +1,145 @@
+// Learner problem state, the append-only submission history, completions and the block index
+// reads the problem service needs. Functions that take `db` run inside the caller's transaction.
+import "server-only";
+import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
+import { getDb, type DbOrTx } from "@/lib/db";
+import { completions, courseBlocks, courses, courseVersions, problemStates, submissions, users } from "@/lib/db/schema";
+
+export type ProblemStateRow = typeof problemStates.$inferSelect;
+export type SubmissionRow = typeof submissions.$inferSelect;
+export type BlockRow = typeof courseBlocks.$inferSelect;
+
+export interface PublishedCourse {
+  id: number;
+  courseKey: string;
+  displayName: string;
+  versionId: number;
+  gradingPolicy: Record<string, unknown> | null;
+}
+
+/** The course and its published version (null when the course does not exist or is unpublished). */
+export async function getPublishedCourse({ courseId, courseKey, db = getDb() }: { courseId?: number; courseKey?: string; db?: DbOrTx }): Promise<PublishedCourse | null> {
+  if (courseId === undefined && courseKey === undefined) return null;
+  const rows = await db
+    .select({ id: courses.id, courseKey: courses.courseKey, displayName: courses.displayName, versionId: courses.publishedVersionId, gradingPolicy: courseVersions.gradingPolicy })
+    .from(courses)
+    .innerJoin(courseVersions, eq(courseVersions.id, courses.publishedVersionId))
+    .where(courseId !== undefined ? eq(courses.id, courseId) : eq(courses.courseKey, courseKey!))
+    .limit(1);
+  const r = rows[0];
+  if (!r || r.versionId === null) return null;
+  return { ...r, versionId: r.versionId };
+}
+
+export async function getBlock({ versionId, usageKey, db = getDb() }: { versionId: number; usageKey: string; db?: DbOrTx }): Promise<BlockRow | null> {
+  const rows = await db.select().from(courseBlocks).where(and(eq(courseBlocks.versionId, versionId), eq(courseBlocks.usageKey, usageKey))).limit(1);
+  return rows[0] ?? null;
+}
+
+/** Every non-draft block of a version, in tree order (depth, parent, position). */
+export async function listVersionBlocks({ versionId, db = getDb() }: { versionId: number; db?: DbOrTx }): Promise<BlockRow[]> {
+  return db
+    .select()
+    .from(courseBlocks)
+    .where(and(eq(courseBlocks.versionId, versionId), eq(courseBlocks.isDraft, false)))
+    .orderBy(asc(courseBlocks.depth), asc(courseBlocks.position), asc(courseBlocks.id));
+}
+
+export async function getProblemState({ userId, courseId, usageKey, db = getDb() }: { userId: number; courseId: number; usageKey: string; db?: DbOrTx }): Promise<ProblemStateRow | null> {
+  const rows = await db
+    .select()
+    .from(problemStates)
+    .where(and(eq(problemStates.userId, userId), eq(problemStates.courseId, courseId), eq(problemStates.usageKey, usageKey)))
+    .limit(1);
+  return rows[0] ?? null;
+}
+
+/**
+ * Creates the state row if it is missing, in its own autocommitted statement: creating it inside
+ * the submit transaction would make concurrent first submits deadlock on the unique key.
+ */
+export async function ensureProblemState({ userId, courseId, usageKey, seed, db = getDb() }: { userId: number; courseId: number; usageKey: string; seed: number; db?: DbOrTx }): Promise<void> {
+  await db.insert(problemStates).ignore().values({ userId, courseId, usageKey, seed, attempts: 0, done: false });
+}
+
+/** The state row, locked FOR UPDATE until the caller's transaction ends. */
+export async function lockProblemState({ userId, courseId, usageKey, db }: { userId: number; courseId: number; usageKey: string; db: DbOrTx }): Promise<ProblemStateRow | null> {
+  const rows = await db
+    .select()
+    .from(problemStates)
+    .where(and(eq(problemStates.userId, userId), eq(problemStates.courseId, courseId), eq(problemStates.usageKey, usageKey)))
+    .limit(1)
+    .for("update");
+  return rows[0] ?? null;
+}
+
+export async function updateProblemState({
+  id,
+  patch,
+  db,
+}: {
+  id: number;
+  patch: Partial<Pick<ProblemStateRow, "answers" | "correctness" | "attempts" | "seed" | "earned" | "possible" | "done" | "lastSubmittedAt">>;
+  db: DbOrTx;
+}): Promise<void> {
+  await db.update(problemStates).set(patch).where(eq(problemStates.id, id));
+}
+
+export async function insertSubmission({ row, db }: { row: typeof submissions.$inferInsert; db: DbOrTx }): Promise<void> {
+  await db.insert(submissions).values(row);
+}
+
+export async function markBlockCompleted({ userId, courseId, usageKey, db }: { userId: number; courseId: number; usageKey: string; db: DbOrTx }): Promise<void> {
+  await db.insert(completions).ignore().values({ userId, courseId, usageKey });
+}
+
+/** All of one learner's problem states in a course (for grade computation). */
+export async function listLearnerProblemStates({ userId, courseId, db = getDb() }: { userId: number; courseId: number; db?: DbOrTx }): Promise<ProblemStateRow[]> {
+  return db.select().from(problemStates).where(and(eq(problemStates.userId, userId), eq(problemStates.courseId, courseId)));
+}
+
+/** One learner's submission history in a course, newest first (optionally for one problem). */
+export async function listSubmissions({ userId, courseId, usageKey, limit = 500, db = getDb() }: { userId: number; courseId: number; usageKey?: string; limit?: number; db?: DbOrTx }): Promise<SubmissionRow[]> {
+  const where = [eq(submissions.userId, userId), eq(submissions.courseId, courseId)];
+  if (usageKey) where.push(eq(submissions.usageKey, usageKey));
+  return db.select().from(submissions).where(and(...where)).orderBy(desc(submissions.id)).limit(limit);
+}
+
+/** Learners who have submitted this problem (the rescore job's work list), by state id. */
+export async function listSubmittedLearners({ courseId, usageKey, db = getDb() }: { courseId: number; usageKey: string; db?: DbOrTx }): Promise<number[]> {
+  const rows = await db
+    .select({ userId: problemStates.userId })
+    .from(problemStates)
+    .where(and(eq(problemStates.courseId, courseId), eq(problemStates.usageKey, usageKey), eq(problemStates.done, true)))
+    .orderBy(asc(problemStates.id));
+  return rows.map((r) => r.userId);
+}
+
+/** Counts of submitted learners for several problems (staff rescore picker). */
+export async function countSubmittedByProblem({ courseId, usageKeys, db = getDb() }: { courseId: number; usageKeys: string[]; db?: DbOrTx }): Promise<Map<string, number>> {
+  if (usageKeys.length === 0) return new Map();
+  const rows = await db
+    .select({ usageKey: problemStates.usageKey, n: sql<number>`count(*)` })
+    .from(problemStates)
+    .where(and(eq(problemStates.courseId, courseId), inArray(problemStates.usageKey, usageKeys), eq(problemStates.done, true)))
+    .groupBy(problemStates.usageKey);
+  return new Map(rows.map((r) => [r.usageKey, Number(r.n)]));
+}
+
+export interface LearnerRef {
+  id: number;
+  username: string;
+  email: string;
+  fullName: string;
+}
+
+/** A user by exact username or email (case-insensitive email). */
+export async function findUserByLogin({ login, db = getDb() }: { login: string; db?: DbOrTx }): Promise<LearnerRef | null> {
+  const l = login.trim();
+  const rows = await db
+    .select({ id: users.id, username: users.username, email: users.email, fullName: users.fullName })
+    .from(users)
+    .where(l.includes("@") ? sql`lower(${users.email}) = ${l.toLowerCase()}` : eq(users.username, l))
+    .limit(1);
+  return rows[0] ?? null;
+}

@@ -1,0 +1,108 @@
+// A learner's subsection and course grade, computed from their problem states and persisted in
+// the same transaction as the change that caused it. Open edX's aggregation (§6 of capa.md):
+// problem scores weighted; a problem with no state counts 0 out of its max score; subsection
+// totals over graded problems only; then the course grader.
+import "server-only";
+import type { DbOrTx } from "@/lib/db";
+import { saveCourseGrade, saveSubsectionGrades, type SubsectionGradeInput } from "@/lib/db/queries/grades";
+import { listLearnerProblemStates, type ProblemStateRow } from "@/lib/db/queries/problems";
+import { gradeCourse, weightedScore, type CourseGradeResult } from "@/lib/grading";
+import type { CourseStructure } from "./structure";
+
+export interface ProblemScoreView {
+  usageKey: string;
+  displayName: string;
+  earned: number;
+  possible: number;
+  graded: boolean;
+  attempted: boolean;
+  unsupportedReason: string | null;
+}
+
+export interface SubsectionGradeView extends SubsectionGradeInput {
+  displayName: string;
+  chapterName: string | null;
+  due: string | null;
+  problems: ProblemScoreView[];
+}
+
+/** Pure: the learner's subsection rows and course grade from the structure and their states. */
+export function computeLearnerGrades({
+  structure,
+  states,
+  gradingPolicy,
+}: {
+  structure: CourseStructure;
+  states: Pick<ProblemStateRow, "usageKey" | "earned" | "possible" | "done" | "attempts">[];
+  gradingPolicy: unknown;
+}): { subsections: SubsectionGradeView[]; course: CourseGradeResult } {
+  const byKey = new Map(states.map((s) => [s.usageKey, s]));
+  const subsections: SubsectionGradeView[] = structure.subsections.map((sub) => {
+    let earned = 0;
+    let possible = 0;
+    const problems: ProblemScoreView[] = [];
+    for (const p of sub.problems) {
+      if (p.maxScore === null) {
+        problems.push({ usageKey: p.usageKey, displayName: p.displayName, earned: 0, possible: 0, graded: false, attempted: false, unsupportedReason: p.unsupportedReason });
+        continue;
+      }
+      const st = byKey.get(p.usageKey);
+      // A stored score wins (it is what the learner earned under the definition they answered);
+      // otherwise 0 out of the current max score.
+      const rawPossible = st && st.possible !== null ? st.possible : p.maxScore;
+      const rawEarned = st && st.earned !== null ? st.earned : 0;
+      const w = weightedScore(rawEarned, rawPossible, p.weight);
+      const graded = p.graded && w.possible > 0;
+      if (graded) {
+        earned += w.earned;
+        possible += w.possible;
+      }
+      problems.push({ usageKey: p.usageKey, displayName: p.displayName, earned: w.earned, possible: w.possible, graded, attempted: !!st && st.done, unsupportedReason: null });
+    }
+    return {
+      usageKey: sub.usageKey,
+      assignmentType: sub.format,
+      graded: sub.graded,
+      earned,
+      possible,
+      displayName: sub.displayName,
+      chapterName: sub.chapterName,
+      due: sub.due,
+      problems,
+    };
+  });
+  const course = gradeCourse(
+    gradingPolicy,
+    subsections.map((s) => ({ type: s.assignmentType, earned: s.earned, possible: s.possible, graded: s.graded, label: s.displayName, id: s.usageKey })),
+  );
+  return { subsections, course };
+}
+
+/** Recomputes and persists one learner's grades inside the caller's transaction. */
+export async function persistLearnerGrades({
+  db,
+  userId,
+  courseId,
+  versionId,
+  structure,
+  gradingPolicy,
+}: {
+  db: DbOrTx;
+  userId: number;
+  courseId: number;
+  versionId: number;
+  structure: CourseStructure;
+  gradingPolicy: unknown;
+}): Promise<CourseGradeResult> {
+  const states = await listLearnerProblemStates({ userId, courseId, db });
+  const { subsections, course } = computeLearnerGrades({ structure, states, gradingPolicy });
+  await saveSubsectionGrades({
+    db,
+    userId,
+    courseId,
+    versionId,
+    rows: subsections.map((s) => ({ usageKey: s.usageKey, assignmentType: s.assignmentType, graded: s.graded, earned: s.earned, possible: s.possible })),
+  });
+  await saveCourseGrade({ db, userId, courseId, versionId, percent: course.percent, letterGrade: course.letterGrade, passed: course.passed });
+  return course;
+}

@@ -1,0 +1,405 @@
+// The learner-problem service: submit, reset, show answer, demand hints, and staff's reset of a
+// learner's attempts. Each change is ONE transaction that first locks the learner's course-grade
+// row (serializing every grade change of that learner in that course), then the problem state row,
+// so concurrent submits can never exceed max_attempts or count twice. Callers authorize first
+// (lib/auth/permissions); this module checks everything about the problem and the learner's state.
+import "server-only";
+import { gradeProblem, renderProblem, type Correctness, type CorrectAnswer, type ProblemRenderModel } from "@/lib/capa";
+import { getDb, type Tx } from "@/lib/db";
+import { ensureCourseGradeRow, lockCourseGradeRow } from "@/lib/db/queries/grades";
+import {
+  ensureProblemState,
+  getBlock,
+  getProblemState,
+  getPublishedCourse,
+  insertSubmission,
+  lockProblemState,
+  markBlockCompleted,
+  updateProblemState,
+  type BlockRow,
+  type ProblemStateRow,
+  type PublishedCourse,
+} from "@/lib/db/queries/problems";
+import { AppError } from "@/lib/errors";
+import { weightedScore } from "@/lib/grading";
+import { sanitizeProblemHtml } from "./html";
+import { persistLearnerGrades } from "./learner-grades";
+import {
+  allCorrect,
+  chooseSeed,
+  isAnswerAvailable,
+  isClosed,
+  isPastDue,
+  isResetAvailable,
+  mustResetBeforeSubmit,
+  readProblemSettings,
+  type ProblemSettings,
+  type StateFacts,
+} from "./rules";
+import { analyzeDefinition, getCourseStructure, loadProblemDefinition } from "./structure";
+
+/** Largest accepted answer for one input (characters), and for all inputs together. */
+export const MAX_ANSWER_CHARS = 2000;
+export const MAX_ANSWERS_TOTAL_CHARS = 20_000;
+/** Most values one checkbox input may carry. */
+export const MAX_CHOICES_PER_INPUT = 200;
+
+export type Answers = Record<string, string | string[]>;
+
+export interface LoadedProblem {
+  course: PublishedCourse;
+  block: BlockRow;
+  settings: ProblemSettings;
+  xml: string;
+  problemId: string;
+}
+
+/** The published problem block, its settings and XML; refuses anything that cannot be answered here. */
+export async function loadProblem({ courseId, usageKey }: { courseId: number; usageKey: string }): Promise<LoadedProblem> {
+  const course = await getPublishedCourse({ courseId });
+  if (!course) throw new AppError("not_found:course", "This course is not available.");
+  const block = await getBlock({ versionId: course.versionId, usageKey });
+  if (!block || block.blockType !== "problem" || block.isDraft) throw new AppError("not_found:block", "This problem does not exist in the published course.");
+  if (!block.definitionHash) throw new AppError("not_found:block", "This problem has no content.");
+  const def = await loadProblemDefinition(block.definitionHash);
+  const unsupported = block.unsupportedReason ?? def.unsupported;
+  if (unsupported) throw new AppError("invalid:unsupported_problem", `This problem type isn't supported here: ${unsupported}`);
+  return { course, block, settings: readProblemSettings(block.settings, block.fields), xml: def.xml, problemId: block.urlName };
+}
+
+function factsOf(state: Pick<ProblemStateRow, "attempts" | "done" | "correctness"> | null): StateFacts {
+  if (!state) return { attempts: 0, done: false, correct: false };
+  return { attempts: state.attempts, done: state.done, correct: state.done && allCorrect(state.correctness) };
+}
+
+/** Refuses answers for inputs the problem does not have, wrong shapes, and oversized answers. */
+export function validateAnswers(answers: unknown, inputIds: readonly string[]): Answers {
+  if (typeof answers !== "object" || answers === null || Array.isArray(answers)) throw new AppError("invalid:answers", "Answers must be a set of input ids and values.");
+  const known = new Set(inputIds);
+  const out: Answers = {};
+  let total = 0;
+  const unknown: string[] = [];
+  for (const [id, value] of Object.entries(answers as Record<string, unknown>)) {
+    if (!known.has(id)) {
+      unknown.push(id);
+      continue;
+    }
+    if (typeof value === "string") {
+      if (value.length > MAX_ANSWER_CHARS) throw new AppError("invalid:answer_too_long", `Your answer is too long (at most ${MAX_ANSWER_CHARS} characters).`);
+      total += value.length;
+      out[id] = value;
+    } else if (Array.isArray(value) && value.every((v) => typeof v === "string")) {
+      if (value.length > MAX_CHOICES_PER_INPUT) throw new AppError("invalid:answer_too_long", "Too many choices were submitted.");
+      for (const v of value) {
+        if (v.length > MAX_ANSWER_CHARS) throw new AppError("invalid:answer_too_long", `Your answer is too long (at most ${MAX_ANSWER_CHARS} characters).`);
+        total += v.length;
+      }
+      out[id] = value as string[];
+    } else {
+      throw new AppError("invalid:answers", "Each answer must be text or a list of choices.");
+    }
+  }
+  if (unknown.length > 0) throw new AppError("invalid:unknown_input", `This problem has no input named ${unknown.slice(0, 3).join(", ")}.`);
+  if (total > MAX_ANSWERS_TOTAL_CHARS) throw new AppError("invalid:answer_too_long", "Your answers are too long.");
+  return out;
+}
+
+/** Retries a transaction that lost a deadlock or lock-wait race (MariaDB 1213 / 1205). */
+async function withRetry<T>(fn: () => Promise<T>, attempts = 4): Promise<T> {
+  for (let i = 0; ; i++) {
+    try {
+      return await fn();
+    } catch (err) {
+      const errno = (err as { errno?: number; cause?: { errno?: number } }).errno ?? (err as { cause?: { errno?: number } }).cause?.errno;
+      if ((errno === 1213 || errno === 1205) && i < attempts - 1) {
+        await new Promise((r) => setTimeout(r, 20 + Math.random() * 80));
+        continue;
+      }
+      throw err;
+    }
+  }
+}
+
+async function prepareLearnerRows(p: LoadedProblem, userId: number) {
+  await ensureCourseGradeRow({ userId, courseId: p.course.id, versionId: p.course.versionId });
+  await ensureProblemState({
+    userId,
+    courseId: p.course.id,
+    usageKey: p.block.usageKey,
+    seed: chooseSeed({ rerandomize: p.settings.rerandomize, userId, usageKey: p.block.usageKey }),
+  });
+}
+
+async function lockLearner(tx: Tx, p: LoadedProblem, userId: number): Promise<ProblemStateRow> {
+  await lockCourseGradeRow({ userId, courseId: p.course.id, db: tx });
+  const state = await lockProblemState({ userId, courseId: p.course.id, usageKey: p.block.usageKey, db: tx });
+  if (!state) throw new AppError("internal", "The problem state could not be created.");
+  return state;
+}
+
+async function regrade(tx: Tx, p: LoadedProblem, userId: number) {
+  const structure = await getCourseStructure({ versionId: p.course.versionId });
+  return persistLearnerGrades({ db: tx, userId, courseId: p.course.id, versionId: p.course.versionId, structure, gradingPolicy: p.course.gradingPolicy });
+}
+
+export interface SubmitResult {
+  attempts: number;
+  maxAttempts: number | null;
+  correctness: Record<string, Correctness>;
+  hints: Record<string, string>;
+  /** weighted score */
+  earned: number;
+  possible: number;
+  rawEarned: number;
+  rawPossible: number;
+  coursePercent: number;
+}
+
+/**
+ * Grades a learner's answers. Refused (nothing changes): unknown input ids, oversized answers,
+ * past due + grace period, no attempts left, within submission_wait_seconds, reset needed first,
+ * and answers the grader cannot read (student_input_error: message, no attempt used).
+ */
+export async function submitAnswer({ userId, courseId, usageKey, answers, now = new Date() }: { userId: number; courseId: number; usageKey: string; answers: unknown; now?: Date }): Promise<SubmitResult> {
+  const p = await loadProblem({ courseId, usageKey });
+  const model = renderProblem(p.xml, { problemId: p.problemId, seed: 1 });
+  const clean = validateAnswers(answers, model.inputs.map((i) => i.id));
+  await prepareLearnerRows(p, userId);
+
+  return withRetry(() =>
+    getDb().transaction(async (tx) => {
+      const state = await lockLearner(tx, p, userId);
+      const facts = factsOf(state);
+      if (isPastDue(p.settings, now)) throw new AppError("forbidden:past_due", "This problem is past its due date; answers can no longer be submitted.");
+      if (p.settings.maxAttempts !== null && state.attempts >= p.settings.maxAttempts) {
+        throw new AppError("forbidden:no_attempts_left", `You have used all of your attempts (${p.settings.maxAttempts}) for this problem.`);
+      }
+      if (mustResetBeforeSubmit(p.settings, facts)) throw new AppError("conflict:reset_required", "Select Reset before you submit this problem again.");
+      if (p.settings.submissionWaitSeconds > 0 && state.lastSubmittedAt) {
+        const next = state.lastSubmittedAt.getTime() + p.settings.submissionWaitSeconds * 1000;
+        if (now.getTime() < next) {
+          const left = Math.ceil((next - now.getTime()) / 1000);
+          throw new AppError("rate_limited:submission_wait", `You must wait at least ${p.settings.submissionWaitSeconds} seconds between submissions. ${left} seconds remaining.`);
+        }
+      }
+
+      const graded = gradeProblem(p.xml, clean, { problemId: p.problemId, seed: state.seed });
+      if (!graded.ok) {
+        // Open edX: a learner-input (or author) error rejects the submission; no attempt is used.
+        const code = graded.error === "student_input_error" ? "invalid:student_input" : "invalid:problem_error";
+        throw new AppError(code, graded.message);
+      }
+      const attempts = state.attempts + 1;
+      await updateProblemState({
+        id: state.id,
+        db: tx,
+        patch: { answers: clean, correctness: graded.correctness, attempts, earned: graded.earned, possible: graded.possible, done: true, lastSubmittedAt: now },
+      });
+      await insertSubmission({
+        db: tx,
+        row: { userId, courseId, usageKey, answers: clean, correctness: graded.correctness, earned: graded.earned, possible: graded.possible, attempt: attempts, kind: "submit" },
+      });
+      await markBlockCompleted({ userId, courseId, usageKey, db: tx });
+      const course = await regrade(tx, p, userId);
+      const w = weightedScore(graded.earned, graded.possible, p.settings.weight);
+      return {
+        attempts,
+        maxAttempts: p.settings.maxAttempts,
+        correctness: graded.correctness,
+        hints: graded.hints ?? {},
+        earned: w.earned,
+        possible: w.possible,
+        rawEarned: graded.earned,
+        rawPossible: graded.possible,
+        coursePercent: course.percent,
+      };
+    }),
+  );
+}
+
+/** The learner's Reset: clears answers and score (attempts stay), re-seeding where rerandomize asks. */
+export async function resetProblem({ userId, courseId, usageKey, now = new Date(), random }: { userId: number; courseId: number; usageKey: string; now?: Date; random?: () => number }): Promise<{ attempts: number; seed: number }> {
+  const p = await loadProblem({ courseId, usageKey });
+  await prepareLearnerRows(p, userId);
+  return withRetry(() =>
+    getDb().transaction(async (tx) => {
+      const state = await lockLearner(tx, p, userId);
+      const facts = factsOf(state);
+      if (isClosed(p.settings, facts, now) && p.settings.maxAttempts !== 0) throw new AppError("forbidden:closed", "You cannot select Reset for a problem that is closed.");
+      if (!state.done) throw new AppError("conflict:not_submitted", "You must submit an answer before you can select Reset.");
+      if (!isResetAvailable(p.settings, facts, now)) throw new AppError("forbidden:reset_not_allowed", "This problem cannot be reset.");
+      const reseed = p.settings.rerandomize === "always" || p.settings.rerandomize === "onreset";
+      const seed = reseed ? chooseSeed({ rerandomize: p.settings.rerandomize, userId, usageKey, random }) : state.seed;
+      await updateProblemState({ id: state.id, db: tx, patch: { answers: {}, correctness: null, earned: 0, done: false, seed } });
+      await insertSubmission({ db: tx, row: { userId, courseId, usageKey, answers: {}, correctness: null, earned: 0, possible: state.possible, attempt: state.attempts, kind: "reset" } });
+      await regrade(tx, p, userId);
+      return { attempts: state.attempts, seed };
+    }),
+  );
+}
+
+/** Staff: set a learner's attempts on a problem back to 0 (score kept), as Open edX's instructor tool does. */
+export async function resetLearnerAttempts({ learnerId, courseId, usageKey }: { learnerId: number; courseId: number; usageKey: string }): Promise<{ previousAttempts: number }> {
+  const p = await loadProblem({ courseId, usageKey });
+  const existing = await getProblemState({ userId: learnerId, courseId, usageKey });
+  if (!existing) throw new AppError("not_found:problem_state", "This learner has not answered this problem.");
+  return withRetry(() =>
+    getDb().transaction(async (tx) => {
+      const state = await lockLearner(tx, p, learnerId);
+      await updateProblemState({ id: state.id, db: tx, patch: { attempts: 0, lastSubmittedAt: null } });
+      await insertSubmission({
+        db: tx,
+        row: { userId: learnerId, courseId, usageKey, answers: state.answers ?? {}, correctness: state.correctness, earned: state.earned, possible: state.possible, attempt: 0, kind: "reset" },
+      });
+      await regrade(tx, p, learnerId);
+      return { previousAttempts: state.attempts };
+    }),
+  );
+}
+
+/** Re-grades one learner's stored answers with the current definition (the rescore job's step). */
+export async function rescoreLearner({ learnerId, p }: { learnerId: number; p: LoadedProblem }): Promise<{ ok: true; changed: boolean } | { ok: false; message: string }> {
+  return withRetry(() =>
+    getDb().transaction(async (tx) => {
+      const state = await lockLearner(tx, p, learnerId);
+      if (!state.done) return { ok: true as const, changed: false };
+      const graded = gradeProblem(p.xml, state.answers ?? {}, { problemId: p.problemId, seed: state.seed });
+      if (!graded.ok) return { ok: false as const, message: graded.message };
+      const changed = graded.earned !== state.earned || graded.possible !== state.possible || JSON.stringify(graded.correctness) !== JSON.stringify(state.correctness);
+      await updateProblemState({ id: state.id, db: tx, patch: { correctness: graded.correctness, earned: graded.earned, possible: graded.possible } });
+      await insertSubmission({
+        db: tx,
+        row: { userId: learnerId, courseId: p.course.id, usageKey: p.block.usageKey, answers: state.answers ?? {}, correctness: graded.correctness, earned: graded.earned, possible: graded.possible, attempt: state.attempts, kind: "rescore" },
+      });
+      await regrade(tx, p, learnerId);
+      return { ok: true as const, changed };
+    }),
+  );
+}
+
+export interface AnswerReveal {
+  correctAnswers: Record<string, CorrectAnswer>;
+  /** sanitized HTML */
+  solutions: string[];
+}
+
+/** The correct answers and explanations, only when showanswer allows it for this learner now. */
+export async function showAnswer({ userId, courseId, usageKey, isStaff = false, now = new Date() }: { userId: number; courseId: number; usageKey: string; isStaff?: boolean; now?: Date }): Promise<AnswerReveal> {
+  const p = await loadProblem({ courseId, usageKey });
+  const state = await getProblemState({ userId, courseId, usageKey });
+  if (!isAnswerAvailable(p.settings, factsOf(state), now, isStaff)) throw new AppError("forbidden:answer_hidden", "The answer is not available for this problem yet.");
+  const model = renderProblem(p.xml, { problemId: p.problemId, seed: state?.seed ?? 1 });
+  return { correctAnswers: model.correctAnswers, solutions: model.solutions.map((h) => sanitizeProblemHtml(h, p.course.courseKey)) };
+}
+
+/** Demand hint number `index` (wrapping, as Open edX does); hints never touch the score. */
+export async function getDemandHint({ courseId, usageKey, index }: { courseId: number; usageKey: string; index: number }): Promise<{ index: number; total: number; html: string }> {
+  const p = await loadProblem({ courseId, usageKey });
+  const model = renderProblem(p.xml, { problemId: p.problemId, seed: 1 });
+  const total = model.demandHints.length;
+  if (total === 0) throw new AppError("not_found:hint", "This problem has no hints.");
+  const i = ((Math.trunc(index) % total) + total) % total;
+  return { index: i, total, html: sanitizeProblemHtml(model.demandHints[i], p.course.courseKey) };
+}
+
+/** Everything the problem UI shows for one learner (or an anonymous/preview viewer). */
+export interface ProblemView {
+  supported: boolean;
+  reason?: string;
+  model: ProblemRenderModel | null;
+  answers: Answers;
+  correctness: Record<string, string>;
+  attempts: number;
+  maxAttempts: number | null;
+  /** weighted score shown to the learner (null before any submission) */
+  earned: number | null;
+  possible: number;
+  done: boolean;
+  closed: boolean;
+  pastDue: boolean;
+  due: string | null;
+  canReset: boolean;
+  answerAvailable: boolean;
+  mustReset: boolean;
+  /** seconds until the next submission is accepted (0 = now) */
+  waitSeconds: number;
+  hintCount: number;
+}
+
+/** Builds the view model from a definition and settings (as the unit page has them) plus the learner's state. */
+export async function getProblemView({
+  courseId,
+  courseKey,
+  usageKey,
+  definitionXml,
+  settings: rawSettings,
+  userId,
+  isStaff = false,
+  now = new Date(),
+}: {
+  courseId: number;
+  courseKey: string;
+  usageKey: string;
+  definitionXml: string;
+  settings: Record<string, unknown>;
+  userId: number | null;
+  isStaff?: boolean;
+  now?: Date;
+}): Promise<ProblemView> {
+  const settings = readProblemSettings(rawSettings);
+  const def = analyzeDefinition(definitionXml);
+  const urlName = usageKey.split("block@").pop() ?? "1";
+  const state = userId === null ? null : await getProblemState({ userId, courseId, usageKey });
+  const facts = factsOf(state);
+  const base = {
+    answers: (state?.answers ?? {}) as Answers,
+    correctness: (state?.correctness ?? {}) as Record<string, string>,
+    attempts: state?.attempts ?? 0,
+    maxAttempts: settings.maxAttempts,
+    done: facts.done,
+    closed: isClosed(settings, facts, now),
+    pastDue: isPastDue(settings, now),
+    due: settings.due ? settings.due.toISOString() : null,
+  };
+  if (def.unsupported) {
+    return { ...base, supported: false, reason: def.unsupported, model: null, earned: null, possible: 0, canReset: false, answerAvailable: false, mustReset: false, waitSeconds: 0, hintCount: 0 };
+  }
+  let model: ProblemRenderModel;
+  try {
+    model = renderProblem(definitionXml, { problemId: urlName, seed: state?.seed ?? 1 });
+  } catch (err) {
+    const reason = `This problem could not be displayed: ${err instanceof Error ? err.message : String(err)}`;
+    return { ...base, supported: false, reason, model: null, earned: null, possible: 0, canReset: false, answerAvailable: false, mustReset: false, waitSeconds: 0, hintCount: 0 };
+  }
+  // Only the text and inputs go to the browser: answers, solutions and hints stay on the server
+  // until the rules release them.
+  const safeModel: ProblemRenderModel = {
+    ...model,
+    nodes: model.nodes.map((n) => (n.type === "html" ? { type: "html", html: sanitizeProblemHtml(n.html, courseKey) } : { type: "input", input: sanitizeInput(n.input, courseKey) })),
+    inputs: model.inputs.map((i) => sanitizeInput(i, courseKey)),
+    solutions: [],
+    demandHints: [],
+    correctAnswers: {},
+  };
+  const w = weightedScore(state?.earned ?? 0, state?.possible ?? model.possible, settings.weight);
+  const wait = settings.submissionWaitSeconds > 0 && state?.lastSubmittedAt ? Math.max(0, Math.ceil((state.lastSubmittedAt.getTime() + settings.submissionWaitSeconds * 1000 - now.getTime()) / 1000)) : 0;
+  return {
+    ...base,
+    supported: true,
+    model: safeModel,
+    earned: state?.done || (state && state.earned !== null && state.attempts > 0) ? w.earned : null,
+    possible: w.possible,
+    canReset: userId !== null && isResetAvailable(settings, facts, now),
+    answerAvailable: userId !== null && isAnswerAvailable(settings, facts, now, isStaff),
+    mustReset: mustResetBeforeSubmit(settings, facts),
+    waitSeconds: wait,
+    hintCount: model.demandHints.length,
+  };
+}
+
+function sanitizeInput<T extends ProblemRenderModel["inputs"][number]>(input: T, courseKey: string): T {
+  const s = (h: string) => sanitizeProblemHtml(h, courseKey);
+  const out = { ...input, label: input.label ? s(input.label) : input.label, descriptions: input.descriptions.map(s) };
+  if (input.kind === "radio" || input.kind === "checkbox") return { ...out, choices: input.choices.map((c) => ({ ...c, html: s(c.html) })) } as T;
+  return out as T;
+}
