@@ -1,0 +1,503 @@
+// Resolves an OLX export into the OlxCourse model, following the rules in docs/olx.md: walk from
+// course.xml (or library.xml) through pointer tags and inline definitions, apply policy.json over
+// XML attributes, resolve inherited settings, read html bodies, drafts, assets and documents.
+// Orphan files are never imported (only warned about). Errors are OlxErrors naming file and line.
+import { createHash } from "node:crypto";
+import type { Element } from "@xmldom/xmldom";
+import {
+  CONTAINER_TYPES, FILE_TYPES, resolveSettings, unsupportedReasonOf,
+} from "./fields";
+import { loadSource, limitsOf, type FileMap, type Limits, type ReadOlxOptions } from "./source";
+import { countBlocks } from "./tree";
+import { courseKeyOf, OlxError, type OlxAsset, type OlxBlock, type OlxCourse, type OlxDocument } from "./types";
+import {
+  attributesOf, decodeText, elementChildren, hasContent, innerXml, lineOf, parseXml, serializeWithout,
+} from "./xml";
+
+type Policy = Record<string, Record<string, unknown>>;
+
+const NON_BLOCK_DIRS = new Set(["about", "info", "tabs", "policies", "static", "assets", "drafts"]);
+
+/** Reads a course export (or a library export, whose root block then has type "library"). */
+export async function readOlx(source: string, opts?: ReadOlxOptions): Promise<OlxCourse> {
+  const files = await loadSource(source, opts);
+  return resolveOlx(files, limitsOf(opts));
+}
+
+/** Reads a v1 content library export (library.xml root). */
+export async function readOlxLibrary(source: string, opts?: ReadOlxOptions): Promise<OlxCourse> {
+  const lib = await readOlx(source, opts);
+  if (lib.root.type !== "library") throw new OlxError("not a content library export (no library.xml)", source);
+  return lib;
+}
+
+export function pathOfUrlName(urlName: string): string {
+  // `:` in url_name means a subfolder (name_to_pathname).
+  return urlName.replace(/:/g, "/");
+}
+
+function sha1(s: string): string {
+  return createHash("sha1").update(s).digest("hex");
+}
+
+function parseJsonFile(files: FileMap, file: string): unknown {
+  const text = decodeText(files.get(file)!, file);
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (err) {
+    const msg = (err as Error).message;
+    const m = /position (\d+)/.exec(msg);
+    const line = m ? text.slice(0, Number(m[1])).split("\n").length : undefined;
+    throw new OlxError(`invalid JSON: ${msg}`, file, line);
+  }
+}
+
+interface Ctx {
+  draft: boolean;
+  /** (type/url_name) of the blocks being loaded above this one: a repeat is a cycle. */
+  stack: Set<string>;
+  seen: Map<string, string>;
+  parentSettings: Record<string, unknown> | null;
+  depth: number;
+}
+
+class Resolver {
+  readonly used = new Set<string>();
+  readonly warnings: string[] = [];
+  policy: Policy = {};
+  private warnSeen = new Set<string>();
+
+  constructor(readonly files: FileMap, readonly limits: Limits) {}
+
+  warn(msg: string) {
+    if (this.warnSeen.has(msg)) return;
+    this.warnSeen.add(msg);
+    this.warnings.push(msg);
+  }
+
+  xml(file: string): Element {
+    const data = this.files.get(file);
+    if (!data) throw new OlxError("file not found", file);
+    this.used.add(file);
+    return parseXml(data, file, this.limits.maxDepth);
+  }
+
+  /** Looks a block file up (drafts first for draft content). */
+  findFile(rel: string, draft: boolean): string | null {
+    if (draft && this.files.has(`drafts/${rel}`)) return `drafts/${rel}`;
+    return this.files.has(rel) ? rel : null;
+  }
+
+  /** Identity of an inline element without url_name (olx.md §1.4): slug, name, display_name, hash. */
+  private inventUrlName(el: Element, type: string, seen: Map<string, string>): string {
+    const clean = (s: string) => s.replace(/[^\w.-]+/g, "_").replace(/^_+|_+$/g, "");
+    const hashed = `${type}_${sha1(serializeWithout(el, [])).slice(0, 12)}`;
+    for (const attr of ["slug", "name", "display_name"]) {
+      const v = el.getAttribute(attr);
+      if (!v) continue;
+      const name = attr === "slug" ? v : clean(v);
+      if (name && !seen.has(`${type}/${name}`)) return name;
+      break;
+    }
+    let name = hashed;
+    for (let i = 2; seen.has(`${type}/${name}`); i++) name = `${hashed}_${i}`;
+    return name;
+  }
+
+  loadBlock(el: Element, file: string, ctx: Ctx): OlxBlock {
+    const type = el.tagName;
+    if (ctx.depth > this.limits.maxDepth) {
+      throw new OlxError(`blocks nested deeper than ${this.limits.maxDepth} levels`, file, lineOf(el));
+    }
+    const attrs = attributesOf(el);
+    const isPointer = attrs.length === 1 && attrs[0][0] === "url_name" && !hasContent(el);
+    let element = el;
+    let defFile = file;
+    let urlName: string;
+    let missing = false;
+
+    if (isPointer) {
+      urlName = attrs[0][1];
+      if (!urlName.trim()) throw new OlxError(`<${type}> with an empty url_name`, file, lineOf(el));
+      this.checkIdentity(type, urlName, file, el, ctx);
+      const rel = `${type}/${pathOfUrlName(urlName)}.xml`;
+      const found = this.findFile(rel, ctx.draft);
+      if (found) {
+        element = this.xml(found);
+        defFile = found;
+        if (element.tagName !== type) {
+          throw new OlxError(`expected a <${type}> element, found <${element.tagName}>`, found, lineOf(element));
+        }
+      } else if (FILE_TYPES.has(type)) {
+        throw new OlxError(`missing file ${rel} for <${type} url_name="${urlName}"/>`, file, lineOf(el));
+      } else {
+        // A bare pointer to a pure XBlock: the block exists with default settings.
+        missing = true;
+        this.warn(`${file}: <${type} url_name="${urlName}"/> has no ${rel}; kept with default settings`);
+      }
+    } else {
+      urlName = el.getAttribute("url_name") || this.inventUrlName(el, type, ctx.seen);
+      this.checkIdentity(type, urlName, file, el, ctx);
+      const legacy = el.getAttribute("filename");
+      if (legacy && type !== "html" && elementChildren(el).length === 0) {
+        // Legacy `filename` on any block: the definition is <tag>/<filename>.xml (olx.md §1.7).
+        const rel = `${type}/${pathOfUrlName(legacy.replace(/\.xml$/, ""))}.xml`;
+        const found = this.findFile(rel, ctx.draft);
+        if (!found) throw new OlxError(`missing file ${rel} named by filename="${legacy}"`, file, lineOf(el));
+        element = this.xml(found);
+        defFile = found;
+        for (const [k, v] of attrs) if (k !== "filename" && k !== "url_name") element.setAttribute(k, v);
+        element.removeAttribute("filename");
+      }
+    }
+
+    const key = `${type}/${urlName}`;
+    const fields: Record<string, unknown> = {};
+    if (!missing) for (const [k, v] of attributesOf(element)) if (k !== "url_name") fields[k] = v;
+    const policyEntry = this.policy[key];
+    if (policyEntry) Object.assign(fields, policyEntry);
+
+    const block: OlxBlock = { type, urlName, fields, settings: {}, children: [], sourcePath: defFile };
+    if (ctx.draft) block.isDraft = true;
+    const reason = unsupportedReasonOf(type);
+    if (reason) block.unsupportedReason = reason;
+
+    const warnField = (m: string) => this.warn(`${defFile}: <${type} url_name="${urlName}">: ${m}`);
+    if (type === "html") {
+      block.definition = this.htmlBody(element, urlName, defFile, ctx.draft);
+      delete fields.filename;
+    } else if (CONTAINER_TYPES.has(type)) {
+      // children below
+    } else {
+      block.definition = missing ? `<${type}/>` : serializeWithout(element, ["url_name"]);
+    }
+    block.settings = resolveSettings(ctx.parentSettings, fields, warnField);
+    if (type === "discussion" && !block.settings.discussion_id) {
+      // The platform derives an id when discussion_id is missing; ours is stable across imports.
+      block.settings.discussion_id = sha1(`discussion/${urlName}`).slice(0, 32);
+    }
+
+    if (CONTAINER_TYPES.has(type) && !missing) {
+      ctx.stack.add(key);
+      const childCtx: Ctx = { ...ctx, parentSettings: block.settings, depth: ctx.depth + 1 };
+      for (const child of elementChildren(element)) {
+        block.children.push(this.loadBlock(child, defFile, childCtx));
+      }
+      ctx.stack.delete(key);
+    }
+    return block;
+  }
+
+  private checkIdentity(type: string, urlName: string, file: string, el: Element, ctx: Ctx) {
+    const key = `${type}/${urlName}`;
+    if (ctx.stack.has(key)) {
+      throw new OlxError(`cycle of pointers: <${type} url_name="${urlName}"/> contains itself`, file, lineOf(el));
+    }
+    const prev = ctx.seen.get(key);
+    if (prev !== undefined) {
+      throw new OlxError(`duplicate url_name "${urlName}" for <${type}> (also used in ${prev})`, file, lineOf(el));
+    }
+    ctx.seen.set(key, `${file}${lineOf(el) ? `:${lineOf(el)}` : ""}`);
+  }
+
+  /** The html body: `filename` relative to the pointer's own folder (olx.md §2), else inline. */
+  private htmlBody(el: Element, urlName: string, defFile: string, draft: boolean): string {
+    const filename = el.getAttribute("filename");
+    if (!filename) return innerXml(el);
+    const ownPath = `html/${pathOfUrlName(urlName)}.xml`;
+    const dir = ownPath.slice(0, ownPath.lastIndexOf("/"));
+    const candidates = [`${dir}/${filename}.html`, `${dir}/${filename}`, `html/${filename}.html`, `html/${filename}`];
+    for (const c of candidates) {
+      if (!c.endsWith(".html")) continue;
+      const found = this.findFile(c, draft);
+      if (found) {
+        this.used.add(found);
+        return decodeText(this.files.get(found)!, found);
+      }
+    }
+    throw new OlxError(`missing html body ${dir}/${filename}.html`, defFile);
+  }
+
+  readPolicy(run: string, meta: Record<string, unknown>) {
+    const candidates = [`policies/${run}/policy.json`, `policies/${run}.json`];
+    const found = candidates.find((c) => this.files.has(c));
+    if (!found) {
+      this.warn(`no policies/${run}/policy.json: course settings come from course/${run}.xml only`);
+      return;
+    }
+    this.used.add(found);
+    const data = parseJsonFile(this.files, found);
+    if (!data || typeof data !== "object" || Array.isArray(data)) throw new OlxError("policy must be a JSON object", found);
+    for (const [k, v] of Object.entries(data)) {
+      if (!v || typeof v !== "object" || Array.isArray(v)) throw new OlxError(`policy entry "${k}" must be an object`, found);
+    }
+    this.policy = data as Policy;
+    meta.policy = data;
+    meta.policyPath = found;
+  }
+
+  readGradingPolicy(run: string, meta: Record<string, unknown>): Record<string, unknown> | null {
+    const found = [`policies/${run}/grading_policy.json`, "grading_policy.json"].find((c) => this.files.has(c));
+    if (!found) {
+      this.warn(`no policies/${run}/grading_policy.json: Open edX's default grading policy applies`);
+      return null;
+    }
+    this.used.add(found);
+    const data = parseJsonFile(this.files, found);
+    if (!data || typeof data !== "object" || Array.isArray(data)) throw new OlxError("grading policy must be a JSON object", found);
+    const gp = data as Record<string, unknown>;
+    if (gp.GRADER !== undefined && !Array.isArray(gp.GRADER)) throw new OlxError("GRADER must be a list", found);
+    meta.gradingPolicyPath = found;
+    return gp;
+  }
+}
+
+export function resolveOlx(files: FileMap, limits: Limits): OlxCourse {
+  const r = new Resolver(files, limits);
+  const meta: Record<string, unknown> = {};
+  let org: string;
+  let courseNum: string;
+  let run: string;
+  let courseEl: Element;
+  let courseFile: string;
+  let courseKey: string;
+  let rootType: "course" | "library";
+
+  if (files.has("course.xml")) {
+    const el = r.xml("course.xml");
+    if (el.tagName !== "course") throw new OlxError(`root element must be <course>, found <${el.tagName}>`, "course.xml", lineOf(el));
+    const attrs = Object.fromEntries(attributesOf(el));
+    const pointer = !hasContent(el) && Object.keys(attrs).every((k) => k === "url_name" || k === "org" || k === "course");
+    org = attrs.org ?? "";
+    courseNum = attrs.course ?? "";
+    run = attrs.url_name || attrs.slug || "";
+    if (!org || !courseNum || !run) {
+      throw new OlxError("course.xml must name org, course and url_name (the run)", "course.xml", lineOf(el));
+    }
+    meta.courseXml = attrs;
+    if (pointer) {
+      courseFile = `course/${pathOfUrlName(run)}.xml`;
+      if (!files.has(courseFile)) throw new OlxError(`missing ${courseFile} named by course.xml`, "course.xml", lineOf(el));
+      courseEl = r.xml(courseFile);
+      if (courseEl.tagName !== "course") throw new OlxError(`expected <course>, found <${courseEl.tagName}>`, courseFile);
+    } else {
+      // Legacy: the whole course inline in course.xml (2013-era test courses).
+      courseEl = el;
+      courseFile = "course.xml";
+      meta.inlineRoot = true;
+    }
+    courseKey = courseKeyOf(org, courseNum, run);
+    rootType = "course";
+  } else if (files.has("library.xml")) {
+    courseEl = r.xml("library.xml");
+    courseFile = "library.xml";
+    if (courseEl.tagName !== "library") throw new OlxError(`root element must be <library>, found <${courseEl.tagName}>`, "library.xml");
+    org = courseEl.getAttribute("org") ?? "";
+    courseNum = courseEl.getAttribute("library") ?? "";
+    run = courseEl.getAttribute("url_name") || "library";
+    if (!org || !courseNum) throw new OlxError("library.xml must name org and library", "library.xml", lineOf(courseEl));
+    courseKey = `library-v1:${org}+${courseNum}`;
+    rootType = "library";
+    meta.libraryXml = Object.fromEntries(attributesOf(courseEl));
+  } else {
+    throw new OlxError("no course.xml or library.xml at the root of the export");
+  }
+  meta.rootType = rootType;
+  meta.run = run;
+
+  if (rootType === "course") r.readPolicy(run, meta);
+  const gradingPolicy = rootType === "course" ? r.readGradingPolicy(run, meta) : null;
+
+  // The root block: attributes + policy["course/<run>"]; <wiki> and <textbook> are course fields.
+  const rootFields: Record<string, unknown> = {};
+  const dropRootAttrs = rootType === "course" ? ["url_name", "org", "course", "slug"] : ["url_name", "org", "library"];
+  for (const [k, v] of attributesOf(courseEl)) if (!dropRootAttrs.includes(k)) rootFields[k] = v;
+  const blockChildren: Element[] = [];
+  const textbooks: Array<Record<string, string>> = [];
+  for (const child of elementChildren(courseEl)) {
+    if (rootType === "course" && child.tagName === "wiki") {
+      rootFields.wiki_slug = child.getAttribute("slug") ?? "";
+    } else if (rootType === "course" && child.tagName === "textbook") {
+      textbooks.push(Object.fromEntries(attributesOf(child)));
+    } else {
+      blockChildren.push(child);
+    }
+  }
+  if (textbooks.length) rootFields.textbooks = textbooks;
+  Object.assign(rootFields, r.policy[`course/${run}`] ?? {});
+  const warnRoot = (m: string) => r.warn(`${courseFile}: ${m}`);
+  const root: OlxBlock = {
+    type: rootType,
+    urlName: run,
+    fields: rootFields,
+    settings: resolveSettings(null, rootFields, warnRoot),
+    children: [],
+    sourcePath: courseFile,
+  };
+  const reason = unsupportedReasonOf(rootType);
+  if (reason && rootType !== "library") root.unsupportedReason = reason;
+  const seen = new Map<string, string>([[`${rootType}/${run}`, courseFile]]);
+  const ctx: Ctx = { draft: false, stack: new Set([`${rootType}/${run}`]), seen, parentSettings: root.settings, depth: 1 };
+  for (const child of blockChildren) root.children.push(r.loadBlock(child, courseFile, ctx));
+
+  const drafts = readDrafts(r, root);
+  const assets = readAssets(r);
+  const documents = readDocuments(r);
+  warnOrphans(r);
+
+  return {
+    org,
+    course: courseNum,
+    run,
+    courseKey,
+    root,
+    drafts,
+    gradingPolicy,
+    meta,
+    assets,
+    documents,
+    warnings: r.warnings,
+  };
+}
+
+/** Index of the published tree by type/url_name, for placing drafts under their parents. */
+function indexTree(root: OlxBlock): Map<string, OlxBlock> {
+  const idx = new Map<string, OlxBlock>();
+  const stack = [root];
+  while (stack.length) {
+    const b = stack.pop()!;
+    idx.set(`${b.type}/${b.urlName}`, b);
+    stack.push(...b.children);
+  }
+  return idx;
+}
+
+/** parent_url: block-v1:…+type@sequential+block@<id>, or i4x://org/course/sequential/<id>. */
+export function parseParentUrl(url: string): { type: string; urlName: string } | null {
+  const v1 = /type@([^+]+)\+block@(.+)$/.exec(url);
+  if (v1) return { type: v1[1], urlName: v1[2] };
+  const i4x = /^i4x:\/\/[^/]+\/[^/]+\/([^/]+)\/([^/@]+)/.exec(url);
+  if (i4x) return { type: i4x[1], urlName: i4x[2] };
+  return null;
+}
+
+function readDrafts(r: Resolver, root: OlxBlock): OlxBlock[] {
+  const draftFiles = [...r.files.keys()].filter((p) => p.startsWith("drafts/") && p.endsWith(".xml")).sort();
+  if (draftFiles.length === 0) return [];
+  // A draft file referenced by another draft container is that draft's child, not a top-level draft.
+  const referenced = new Set<string>();
+  const parsed = new Map<string, Element>();
+  for (const f of draftFiles) {
+    const el = parseXml(r.files.get(f)!, f, r.limits.maxDepth);
+    parsed.set(f, el);
+    if (CONTAINER_TYPES.has(el.tagName)) {
+      for (const c of elementChildren(el)) {
+        const u = c.getAttribute("url_name");
+        if (u) referenced.add(`drafts/${c.tagName}/${pathOfUrlName(u)}.xml`);
+      }
+    }
+  }
+  const idx = indexTree(root);
+  const seen = new Map<string, string>();
+  const out: OlxBlock[] = [];
+  for (const f of draftFiles) {
+    if (referenced.has(f)) continue;
+    const rel = f.slice("drafts/".length);
+    const slash = rel.indexOf("/");
+    if (slash < 0) {
+      r.warn(`${f}: not in drafts/<category>/, ignored`);
+      continue;
+    }
+    const type = rel.slice(0, slash);
+    const urlName = rel.slice(slash + 1, -".xml".length).replace(/\//g, ":");
+    const el = parsed.get(f)!;
+    if (el.tagName !== type) throw new OlxError(`expected a <${type}> element, found <${el.tagName}>`, f, lineOf(el));
+    const parentUrl = el.getAttribute("parent_url");
+    const parentRef = parentUrl ? parseParentUrl(parentUrl) : null;
+    const parent = parentRef ? idx.get(`${parentRef.type}/${parentRef.urlName}`) : undefined;
+    if (!parent) r.warn(`${f}: draft parent ${parentUrl ?? "(no parent_url)"} is not in the course; inheriting from the course`);
+    const pointer = el.ownerDocument!.createElement(type);
+    pointer.setAttribute("url_name", urlName);
+    const ctx: Ctx = {
+      draft: true,
+      stack: new Set(),
+      seen,
+      parentSettings: (parent ?? root).settings,
+      depth: 1,
+    };
+    out.push(r.loadBlock(pointer, f, ctx));
+  }
+  return out;
+}
+
+const CONTENT_TYPES: Record<string, string> = {
+  png: "image/png", jpg: "image/jpeg", jpeg: "image/jpeg", gif: "image/gif", svg: "image/svg+xml",
+  webp: "image/webp", ico: "image/vnd.microsoft.icon", bmp: "image/bmp", tif: "image/tiff", tiff: "image/tiff",
+  pdf: "application/pdf", html: "text/html", htm: "text/html", css: "text/css", js: "text/javascript",
+  json: "application/json", xml: "application/xml", txt: "text/plain", csv: "text/csv", md: "text/markdown",
+  srt: "application/x-subrip", sjson: "application/json", vtt: "text/vtt", mp4: "video/mp4", webm: "video/webm",
+  ogv: "video/ogg", mp3: "audio/mpeg", wav: "audio/wav", ogg: "audio/ogg", m4a: "audio/mp4",
+  woff: "font/woff", woff2: "font/woff2", ttf: "font/ttf", otf: "font/otf", eot: "application/vnd.ms-fontobject",
+  zip: "application/zip", gz: "application/gzip", tgz: "application/gzip", docx: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+  xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", pptx: "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+  doc: "application/msword", xls: "application/vnd.ms-excel", ppt: "application/vnd.ms-powerpoint",
+  py: "text/x-python", ipynb: "application/x-ipynb+json", m: "text/plain",
+};
+
+export function guessContentType(p: string): string {
+  const dot = p.lastIndexOf(".");
+  const ext = dot < 0 ? "" : p.slice(dot + 1).toLowerCase();
+  return CONTENT_TYPES[ext] ?? "application/octet-stream";
+}
+
+function readAssets(r: Resolver): OlxAsset[] {
+  let meta: Record<string, Record<string, unknown>> = {};
+  if (r.files.has("policies/assets.json")) {
+    const data = parseJsonFile(r.files, "policies/assets.json");
+    if (data && typeof data === "object" && !Array.isArray(data)) meta = data as typeof meta;
+    else r.warn("policies/assets.json is not a JSON object; ignored");
+  }
+  const out: OlxAsset[] = [];
+  for (const [p, data] of r.files) {
+    if (!p.startsWith("static/")) continue;
+    const path = p.slice("static/".length);
+    r.used.add(p);
+    // assets.json is keyed by the asset's block name: subfolder `/` becomes `_` (olx.md §6).
+    const m = meta[path.replace(/\//g, "_")] ?? meta[path];
+    const ct = typeof m?.contentType === "string" && m.contentType ? m.contentType : guessContentType(path);
+    out.push({ path, size: data.length, contentType: ct, locked: m?.locked === true || m?.locked === "true", data });
+  }
+  out.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return out;
+}
+
+function readDocuments(r: Resolver): OlxDocument[] {
+  const out: OlxDocument[] = [];
+  for (const [p, data] of r.files) {
+    if (r.used.has(p) && p !== "policies/assets.json") continue;
+    const top = p.includes("/") ? p.slice(0, p.indexOf("/")) : "";
+    let kind: OlxDocument["kind"] | null = null;
+    if (top === "about") kind = "about";
+    else if (top === "info") kind = "info";
+    else if (top === "tabs") kind = "tab";
+    else if (top === "policies") kind = "policy";
+    else if (top === "assets" || top === "") kind = "other";
+    if (!kind) continue;
+    r.used.add(p);
+    out.push({ path: p, kind, data });
+  }
+  out.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return out;
+}
+
+function warnOrphans(r: Resolver) {
+  const orphans = [...r.files.keys()].filter((p) => !r.used.has(p) && !NON_BLOCK_DIRS.has(p.split("/")[0])).sort();
+  const draftOrphans = [...r.files.keys()].filter((p) => p.startsWith("drafts/") && !r.used.has(p)).sort();
+  const all = [...orphans, ...draftOrphans];
+  if (all.length) {
+    const shown = all.slice(0, 10).join(", ");
+    r.warn(`${all.length} file(s) not reachable from the course root were ignored: ${shown}${all.length > 10 ? ", …" : ""}`);
+  }
+}
+
+export { countBlocks };
