@@ -11,6 +11,8 @@ const nextConfig: NextConfig = {
   reactStrictMode: true,
   experimental: {
     serverActions: { bodySizeLimit: "200mb" },
+    // forbidden() → app/forbidden.tsx with HTTP 403 (the Studio gate refuses non-authors on the server).
+    authInterrupts: true,
   },
 };
 

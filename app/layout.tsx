@@ -1,16 +1,37 @@
-import type { Metadata } from "next";
+// The root layout: the app shell (header, main landmark, footer) around every page. Pages render
+// their content only (no <main> of their own: this layout owns the single main landmark).
+import type { Metadata, Viewport } from "next";
+import localFont from "next/font/local";
 import type { ReactNode } from "react";
+import { SiteFooter, SiteHeader, shellStyles } from "@/components/shell";
 import "./globals.css";
+
+// Self-hosted Inter (offline builds): next/font/google would fetch from the network.
+const inter = localFont({
+  src: "../node_modules/@fontsource-variable/inter/files/inter-latin-wght-normal.woff2",
+  weight: "100 900",
+  style: "normal",
+  display: "swap",
+  variable: "--font-inter",
+});
 
 export const metadata: Metadata = {
   title: { default: "Atrium", template: "%s · Atrium" },
   description: "Atrium — an open learning platform that speaks Open edX OLX.",
 };
 
+export const viewport: Viewport = { width: "device-width", initialScale: 1 };
+
 export default function RootLayout({ children }: { children: ReactNode }) {
   return (
-    <html lang="en">
-      <body>{children}</body>
+    <html lang="en" className={inter.variable}>
+      <body>
+        <SiteHeader />
+        <main id="main" className={shellStyles.main} tabIndex={-1}>
+          {children}
+        </main>
+        <SiteFooter />
+      </body>
     </html>
   );
 }

@@ -1,0 +1,3 @@
+export { SiteHeader } from "./site-header";
+export { SiteFooter } from "./site-footer";
+export { default as shellStyles } from "./shell.module.css";
