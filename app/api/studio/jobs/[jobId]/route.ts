@@ -1,0 +1,28 @@
+// GET /api/studio/jobs/<id>: an import job's status and progress, read from MySQL (so any
+// instance answers, whichever one runs the job). Visible to the user who started it, admins, and
+// the team of the course it imports into.
+import { NextResponse } from "next/server";
+import { getImportJobView } from "@/lib/courses";
+import { requireCourseAction, requireStudioUser } from "@/lib/courses/studio-access";
+import { AppError, errorResponseOf } from "@/lib/errors";
+
+export const dynamic = "force-dynamic";
+
+export async function GET(_req: Request, ctx: { params: Promise<{ jobId: string }> }) {
+  try {
+    const user = await requireStudioUser();
+    const { jobId } = await ctx.params;
+    const id = Number(jobId);
+    if (!Number.isSafeInteger(id) || id <= 0) throw new AppError("not_found:job", "There is no such import.");
+    const job = await getImportJobView({ jobId: id });
+    if (!job) throw new AppError("not_found:job", "There is no such import.");
+    if (job.createdBy !== user.id && !user.isAdmin) {
+      if (!job.courseKey) throw new AppError("not_found:job", "There is no such import.");
+      await requireCourseAction({ courseKey: job.courseKey, action: "studio:view-course" });
+    }
+    return NextResponse.json(job, { headers: { "cache-control": "no-store" } });
+  } catch (err) {
+    const { status, body } = errorResponseOf(err);
+    return NextResponse.json(body, { status });
+  }
+}

@@ -1,0 +1,153 @@
+"use client";
+// Upload a course export (.tar.gz) and follow its import job. The file is sent as the request body
+// (streamed into the content store by the route); progress comes from polling the job row, so it
+// works whichever server instance runs the job.
+import { useQuery } from "@tanstack/react-query";
+import Link from "next/link";
+import { useId, useRef, useState, type FormEvent } from "react";
+import { Button, Notice } from "@/components/ui";
+import styles from "./studio.module.css";
+
+type JobView = {
+  id: number;
+  status: "queued" | "running" | "succeeded" | "failed";
+  courseKey: string | null;
+  progress: { stage: string; filesRead: number; blocksWritten: number; total: number; percent: number };
+  result: { courseKey?: string; versionId?: number; blocks?: Record<string, number>; warnings?: string[] } | null;
+  error: string | null;
+  fileName: string | null;
+};
+
+const STAGE_TEXT: Record<string, string> = {
+  queued: "Waiting to start",
+  reading: "Reading the archive",
+  storing: "Storing files",
+  writing: "Writing the course",
+  done: "Finished",
+};
+
+async function fetchJob(jobId: number): Promise<JobView> {
+  const res = await fetch(`/api/studio/jobs/${jobId}`, { cache: "no-store" });
+  const body = (await res.json()) as unknown;
+  if (!res.ok) {
+    const message = (body as { error?: { message?: string } } | null)?.error?.message;
+    throw new Error(message ?? `HTTP ${res.status}`);
+  }
+  return body as JobView;
+}
+
+export function ImportPanel({ courseKey, initialJobId = null }: { courseKey?: string; initialJobId?: number | null }) {
+  const inputId = useId();
+  const fileRef = useRef<HTMLInputElement>(null);
+  const [jobId, setJobId] = useState<number | null>(initialJobId);
+  const [uploading, setUploading] = useState(false);
+  const [uploadError, setUploadError] = useState<string | null>(null);
+
+  const job = useQuery({
+    queryKey: ["import-job", jobId],
+    queryFn: () => fetchJob(jobId!),
+    enabled: jobId !== null,
+    refetchInterval: (q) => (q.state.data && (q.state.data.status === "succeeded" || q.state.data.status === "failed") ? false : 700),
+  });
+
+  async function onSubmit(e: FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    const file = fileRef.current?.files?.[0];
+    setUploadError(null);
+    if (!file) {
+      setUploadError("Choose a .tar.gz course export first.");
+      return;
+    }
+    setUploading(true);
+    try {
+      const params = new URLSearchParams({ name: file.name });
+      if (courseKey) params.set("courseKey", courseKey);
+      const res = await fetch(`/api/studio/import?${params}`, { method: "POST", body: file, headers: { "content-type": "application/gzip" } });
+      const body = (await res.json()) as { jobId?: number; error?: { message: string } };
+      if (!res.ok || !body.jobId) throw new Error(body.error?.message ?? `Upload failed (HTTP ${res.status})`);
+      setJobId(body.jobId);
+    } catch (err) {
+      setUploadError(err instanceof Error ? err.message : String(err));
+    } finally {
+      setUploading(false);
+    }
+  }
+
+  const data = job.data;
+  const busy = uploading || (data !== undefined && (data.status === "queued" || data.status === "running"));
+  const percent = data?.status === "succeeded" ? 100 : (data?.progress.percent ?? 0);
+
+  return (
+    <div>
+      <form onSubmit={onSubmit} aria-describedby={`${inputId}-hint`}>
+        <p>
+          <label htmlFor={inputId}>{courseKey ? "New export of this course (.tar.gz)" : "Course export (.tar.gz)"}</label>
+        </p>
+        <p id={`${inputId}-hint`}>An Open edX course export (Studio → Tools → Export), as a .tar.gz file.</p>
+        <p>
+          <input id={inputId} ref={fileRef} className={styles.fileInput} type="file" name="archive" accept=".tar.gz,.tgz,application/gzip,application/x-gzip" disabled={busy} />
+        </p>
+        <Button type="submit" disabled={busy}>
+          {uploading ? "Uploading…" : courseKey ? "Re-import" : "Import"}
+        </Button>
+      </form>
+
+      {uploadError ? (
+        <Notice tone="error" title="Upload failed" live>
+          <p>{uploadError}</p>
+        </Notice>
+      ) : null}
+
+      {jobId !== null ? (
+        <section aria-label="Import progress" style={{ marginTop: "1.25rem" }}>
+          <div className={styles.progressLabel}>
+            <span id={`${inputId}-stage`}>
+              {data ? (data.status === "failed" ? "Failed" : (STAGE_TEXT[data.progress.stage] ?? data.progress.stage)) : "Starting…"}
+            </span>
+            <span>
+              {data ? `${data.progress.filesRead} files read · ${data.progress.blocksWritten}/${data.progress.total || "?"} blocks written` : null}
+            </span>
+          </div>
+          <progress className={styles.progress} max={100} value={percent} aria-labelledby={`${inputId}-stage`} aria-valuetext={`${percent}%`} />
+          {job.error ? (
+            <Notice tone="error" title="Could not read the import status" live>
+              <p>{job.error.message}</p>
+            </Notice>
+          ) : null}
+          {data?.status === "failed" ? (
+            <Notice tone="error" title="Import failed" live>
+              <p className={styles.mono}>{data.error}</p>
+              <p>Nothing was changed: the course keeps its previous version.</p>
+            </Notice>
+          ) : null}
+          {data?.status === "succeeded" && data.result ? (
+            <Notice tone="success" title="Import finished" live>
+              <p>
+                Imported{" "}
+                <Link href={`/studio/courses/${encodeURIComponent(data.result.courseKey ?? "")}`}>{data.result.courseKey}</Link> as version{" "}
+                {data.result.versionId}.
+              </p>
+              <ul className={styles.counts} aria-label="Blocks by type">
+                {Object.entries(data.result.blocks ?? {}).map(([type, n]) => (
+                  <li key={type}>
+                    {type}: {n}
+                  </li>
+                ))}
+              </ul>
+              {data.result.warnings?.length ? (
+                <details>
+                  <summary>{data.result.warnings.length} warning(s)</summary>
+                  <ul className={styles.warnings}>
+                    {data.result.warnings.map((w, i) => (
+                      <li key={i}>{w}</li>
+                    ))}
+                  </ul>
+                </details>
+              ) : null}
+            </Notice>
+          ) : null}
+        </section>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,186 @@
+// Imports as jobs. The instance that received the upload runs the job in-process, but all of its
+// state (stage, filesRead, blocksWritten, total, heartbeat, result or error) lives in the jobs
+// row, so any instance can draw the progress bar. The new version only becomes visible when the
+// import's transaction commits, i.e. when the job succeeds.
+import "server-only";
+import { randomBytes } from "node:crypto";
+import { createWriteStream } from "node:fs";
+import { rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { pipeline } from "node:stream/promises";
+import { canCourse, canGlobal, type Actor } from "@/lib/auth/permissions";
+import { getContentStore } from "@/lib/content";
+import { listCourseRoles } from "@/lib/db/queries/courses";
+import { claimJob, createJob, failStaleJobs, finishJob, getJob, heartbeatJob, updateJobProgress, type JobRow } from "@/lib/db/queries/jobs";
+import { getUserById } from "@/lib/db/queries/users";
+import { ImportError, importCourse, type ImportOptions, type ImportProgress } from "./import";
+
+export interface ImportJobPayload {
+  archivePath?: string;
+  blobHash?: string;
+  /** original file name of an upload (shown in Studio) */
+  fileName?: string;
+  ownerUsername?: string;
+  /** re-import from a course page: the archive must be this course */
+  expectedCourseKey?: string;
+}
+
+export interface ImportJobView {
+  id: number;
+  status: JobRow["status"];
+  courseKey: string | null;
+  progress: ImportProgress & { percent: number };
+  result: Record<string, unknown> | null;
+  error: string | null;
+  fileName: string | null;
+  createdAt: string;
+  finishedAt: string | null;
+  createdBy: number | null;
+}
+
+const PROGRESS_EVERY_MS = 300;
+const HEARTBEAT_EVERY_MS = 5_000;
+
+/** Creates an import job and starts it in this process. `done` settles when the job has finished. */
+export async function startImportJob(
+  opts: ImportJobPayload & { userId: number | null; testHooks?: ImportOptions["testHooks"] },
+): Promise<{ jobId: number; done: Promise<void> }> {
+  if (!opts.archivePath === !opts.blobHash) throw new Error("startImportJob needs exactly one of archivePath or blobHash");
+  const payload: ImportJobPayload = {
+    archivePath: opts.archivePath,
+    blobHash: opts.blobHash,
+    fileName: opts.fileName,
+    ownerUsername: opts.ownerUsername,
+    expectedCourseKey: opts.expectedCourseKey,
+  };
+  const jobId = await createJob({
+    kind: "import",
+    payload: JSON.parse(JSON.stringify(payload)) as Record<string, unknown>,
+    createdBy: opts.userId,
+    courseKey: opts.expectedCourseKey ?? null,
+  });
+  const done = runImportJob({ jobId, testHooks: opts.testHooks }).catch((err: unknown) => {
+    // runImportJob records failures itself; this only catches a failure to record one.
+    console.error(`[atrium] import job ${jobId} could not record its outcome`, err);
+  });
+  return { jobId, done };
+}
+
+async function actorFor(userId: number): Promise<Actor> {
+  const u = await getUserById({ id: userId });
+  if (!u) return { userId: null, isActive: false, isAdmin: false, canCreateCourses: false };
+  return { userId: u.id, isActive: u.isActive, isAdmin: u.isAdmin, canCreateCourses: u.canCreateCourses };
+}
+
+/** Runs a queued import job to completion (claims it first, so it runs once). */
+export async function runImportJob({ jobId, testHooks }: { jobId: number; testHooks?: ImportOptions["testHooks"] }): Promise<void> {
+  if (!(await claimJob({ id: jobId }))) return;
+  const job = (await getJob({ id: jobId }))!;
+  const payload = (job.payload ?? {}) as ImportJobPayload;
+  let latest: ImportProgress = { stage: "reading", filesRead: 0, blocksWritten: 0, total: 0 };
+  let courseKey: string | undefined;
+  let lastWrite = 0;
+  let writing: Promise<void> = Promise.resolve();
+  const flush = () => {
+    lastWrite = Date.now();
+    const snapshot = { ...latest };
+    writing = writing.then(() => updateJobProgress({ id: jobId, progress: { ...snapshot }, courseKey }).catch(() => undefined));
+  };
+  const beat = setInterval(() => void heartbeatJob({ id: jobId }).catch(() => undefined), HEARTBEAT_EVERY_MS);
+  beat.unref();
+  let tempFile: string | null = null;
+  try {
+    let source = payload.archivePath;
+    if (!source) {
+      // readOlx reads paths; an uploaded blob is streamed to a private temp file first.
+      tempFile = path.join(tmpdir(), `atrium-import-${jobId}-${randomBytes(6).toString("hex")}.tar.gz`);
+      await pipeline(await getContentStore().get(payload.blobHash!), createWriteStream(tempFile, { flags: "wx", mode: 0o600 }));
+      source = tempFile;
+    }
+    const actor = job.createdBy !== null ? await actorFor(job.createdBy) : null;
+    const result = await importCourse({
+      source,
+      ownerUsername: payload.ownerUsername,
+      createdBy: job.createdBy,
+      testHooks,
+      onProgress: (p) => {
+        latest = p;
+        if (Date.now() - lastWrite >= PROGRESS_EVERY_MS || p.stage !== "writing") flush();
+      },
+      authorize: async ({ courseKey: key, existing, tx }) => {
+        courseKey = key;
+        if (payload.expectedCourseKey && payload.expectedCourseKey !== key) {
+          throw new ImportError("invalid:course-key", `This archive is the course ${key}, not ${payload.expectedCourseKey}. Re-import needs an export of the same course.`);
+        }
+        if (!actor) return; // command-line imports run as the operator
+        if (existing) {
+          const roles = await listCourseRoles({ userId: actor.userId!, courseId: existing.id, db: tx });
+          if (!canCourse(actor, "studio:import-course", { roles, enrolled: false, catalogVisibility: existing.catalogVisibility })) {
+            throw new ImportError("forbidden:course", `You are not on the course team of ${key}, so you cannot import over it.`);
+          }
+        } else if (!canGlobal(actor, "studio:create-course")) {
+          throw new ImportError("forbidden:course", `You may not create new courses (${key} does not exist yet).`);
+        }
+      },
+    });
+    await writing;
+    await finishJob({
+      id: jobId,
+      status: "succeeded",
+      courseKey: result.courseKey,
+      progress: { ...latest, stage: "done" },
+      result: { courseKey: result.courseKey, versionId: result.versionId, draftVersionId: result.draftVersionId, blocks: result.blocks, warnings: result.warnings },
+    });
+  } catch (err) {
+    await writing;
+    const message = err instanceof Error ? err.message : String(err);
+    await finishJob({ id: jobId, status: "failed", error: message.slice(0, 60_000), progress: { ...latest }, courseKey });
+  } finally {
+    clearInterval(beat);
+    if (tempFile) await rm(tempFile, { force: true });
+  }
+}
+
+function iso(d: Date | null): string | null {
+  return d ? d.toISOString() : null;
+}
+
+/** The job as the progress bar needs it (any instance; stale running jobs are reported failed). */
+export async function getImportJobView({ jobId }: { jobId: number }): Promise<ImportJobView | null> {
+  let job = await getJob({ id: jobId });
+  if (!job || job.kind !== "import") return null;
+  if (job.status === "running" && (await failStaleJobs()) > 0) job = (await getJob({ id: jobId }))!;
+  const p = (job.progress ?? {}) as Partial<ImportProgress>;
+  const progress: ImportProgress = {
+    stage: (p.stage as ImportProgress["stage"]) ?? "reading",
+    filesRead: Number(p.filesRead ?? 0),
+    blocksWritten: Number(p.blocksWritten ?? 0),
+    total: Number(p.total ?? 0),
+  };
+  // Reading is roughly the first third of the work, storing the next, writing the last.
+  const percent =
+    job.status === "succeeded"
+      ? 100
+      : progress.stage === "writing" && progress.total > 0
+        ? 60 + Math.round((40 * progress.blocksWritten) / progress.total)
+        : progress.stage === "storing"
+          ? 40
+          : progress.stage === "done"
+            ? 100
+            : progress.filesRead > 0
+              ? Math.min(35, 5 + Math.round(Math.log10(progress.filesRead + 1) * 8))
+              : 0;
+  return {
+    id: job.id,
+    status: job.status,
+    courseKey: job.courseKey,
+    progress: { ...progress, percent },
+    result: job.result ?? null,
+    error: job.error ?? null,
+    fileName: ((job.payload ?? {}) as ImportJobPayload).fileName ?? null,
+    createdAt: job.createdAt.toISOString(),
+    finishedAt: iso(job.finishedAt),
+    createdBy: job.createdBy,
+  };
+}
