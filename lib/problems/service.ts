@@ -4,7 +4,7 @@
 // so concurrent submits can never exceed max_attempts or count twice. Callers authorize first
 // (lib/auth/permissions); this module checks everything about the problem and the learner's state.
 import "server-only";
-import { gradeProblem, renderProblem, type Correctness, type CorrectAnswer, type ProblemRenderModel } from "@/lib/capa";
+import { gradeProblem, renderProblem, type Correctness, type CorrectAnswer, type ProblemRenderModel, type RenderNode } from "@/lib/capa";
 import { getDb, type Tx } from "@/lib/db";
 import { ensureCourseGradeRow, lockCourseGradeRow } from "@/lib/db/queries/grades";
 import {
@@ -55,16 +55,28 @@ export interface LoadedProblem {
 }
 
 /** The published problem block, its settings and XML; refuses anything that cannot be answered here. */
-export async function loadProblem({ courseId, usageKey }: { courseId: number; usageKey: string }): Promise<LoadedProblem> {
+export async function loadProblem({ courseId, usageKey, isStaff = true, now = new Date() }: { courseId: number; usageKey: string; isStaff?: boolean; now?: Date }): Promise<LoadedProblem> {
   const course = await getPublishedCourse({ courseId });
   if (!course) throw new AppError("not_found:course", "This course is not available.");
   const block = await getBlock({ versionId: course.versionId, usageKey });
   if (!block || block.blockType !== "problem" || block.isDraft) throw new AppError("not_found:block", "This problem does not exist in the published course.");
   if (!block.definitionHash) throw new AppError("not_found:block", "This problem has no content.");
+  if (!isStaff && !visibleToLearners(block.settings, now)) throw new AppError("not_found:block", "This problem does not exist in the published course.");
   const def = await loadProblemDefinition(block.definitionHash);
   const unsupported = block.unsupportedReason ?? def.unsupported;
   if (unsupported) throw new AppError("invalid:unsupported_problem", `This problem type isn't supported here: ${unsupported}`);
   return { course, block, settings: readProblemSettings(block.settings, block.fields), xml: def.xml, problemId: block.urlName };
+}
+
+function visibleToLearners(settings: Record<string, unknown>, now: Date): boolean {
+  const staffOnly = settings.visible_to_staff_only;
+  if (staffOnly === true || (typeof staffOnly === "string" && staffOnly.toLowerCase() === "true")) return false;
+  // Unreleased content (start in the future, inherited from the subsection) cannot be answered yet.
+  if (typeof settings.start === "string" && settings.start) {
+    const start = new Date(settings.start);
+    if (!Number.isNaN(start.getTime()) && start.getTime() > now.getTime()) return false;
+  }
+  return true;
 }
 
 function factsOf(state: Pick<ProblemStateRow, "attempts" | "done" | "correctness"> | null): StateFacts {
@@ -160,8 +172,8 @@ export interface SubmitResult {
  * past due + grace period, no attempts left, within submission_wait_seconds, reset needed first,
  * and answers the grader cannot read (student_input_error: message, no attempt used).
  */
-export async function submitAnswer({ userId, courseId, usageKey, answers, now = new Date() }: { userId: number; courseId: number; usageKey: string; answers: unknown; now?: Date }): Promise<SubmitResult> {
-  const p = await loadProblem({ courseId, usageKey });
+export async function submitAnswer({ userId, courseId, usageKey, answers, isStaff = false, now = new Date() }: { userId: number; courseId: number; usageKey: string; answers: unknown; isStaff?: boolean; now?: Date }): Promise<SubmitResult> {
+  const p = await loadProblem({ courseId, usageKey, isStaff, now });
   const model = renderProblem(p.xml, { problemId: p.problemId, seed: 1 });
   const clean = validateAnswers(answers, model.inputs.map((i) => i.id));
   await prepareLearnerRows(p, userId);
@@ -218,8 +230,8 @@ export async function submitAnswer({ userId, courseId, usageKey, answers, now = 
 }
 
 /** The learner's Reset: clears answers and score (attempts stay), re-seeding where rerandomize asks. */
-export async function resetProblem({ userId, courseId, usageKey, now = new Date(), random }: { userId: number; courseId: number; usageKey: string; now?: Date; random?: () => number }): Promise<{ attempts: number; seed: number }> {
-  const p = await loadProblem({ courseId, usageKey });
+export async function resetProblem({ userId, courseId, usageKey, isStaff = false, now = new Date(), random }: { userId: number; courseId: number; usageKey: string; isStaff?: boolean; now?: Date; random?: () => number }): Promise<{ attempts: number; seed: number }> {
+  const p = await loadProblem({ courseId, usageKey, isStaff, now });
   await prepareLearnerRows(p, userId);
   return withRetry(() =>
     getDb().transaction(async (tx) => {
@@ -285,7 +297,7 @@ export interface AnswerReveal {
 
 /** The correct answers and explanations, only when showanswer allows it for this learner now. */
 export async function showAnswer({ userId, courseId, usageKey, isStaff = false, now = new Date() }: { userId: number; courseId: number; usageKey: string; isStaff?: boolean; now?: Date }): Promise<AnswerReveal> {
-  const p = await loadProblem({ courseId, usageKey });
+  const p = await loadProblem({ courseId, usageKey, isStaff, now });
   const state = await getProblemState({ userId, courseId, usageKey });
   if (!isAnswerAvailable(p.settings, factsOf(state), now, isStaff)) throw new AppError("forbidden:answer_hidden", "The answer is not available for this problem yet.");
   const model = renderProblem(p.xml, { problemId: p.problemId, seed: state?.seed ?? 1 });
@@ -293,8 +305,8 @@ export async function showAnswer({ userId, courseId, usageKey, isStaff = false, 
 }
 
 /** Demand hint number `index` (wrapping, as Open edX does); hints never touch the score. */
-export async function getDemandHint({ courseId, usageKey, index }: { courseId: number; usageKey: string; index: number }): Promise<{ index: number; total: number; html: string }> {
-  const p = await loadProblem({ courseId, usageKey });
+export async function getDemandHint({ courseId, usageKey, index, isStaff = false }: { courseId: number; usageKey: string; index: number; isStaff?: boolean }): Promise<{ index: number; total: number; html: string }> {
+  const p = await loadProblem({ courseId, usageKey, isStaff });
   const model = renderProblem(p.xml, { problemId: p.problemId, seed: 1 });
   const total = model.demandHints.length;
   if (total === 0) throw new AppError("not_found:hint", "This problem has no hints.");
@@ -375,7 +387,7 @@ export async function getProblemView({
   // until the rules release them.
   const safeModel: ProblemRenderModel = {
     ...model,
-    nodes: model.nodes.map((n) => (n.type === "html" ? { type: "html", html: sanitizeProblemHtml(n.html, courseKey) } : { type: "input", input: sanitizeInput(n.input, courseKey) })),
+    nodes: model.nodes.map((n) => sanitizeNode(n, courseKey)).filter((n): n is RenderNode => n !== null),
     inputs: model.inputs.map((i) => sanitizeInput(i, courseKey)),
     solutions: [],
     demandHints: [],
@@ -395,6 +407,20 @@ export async function getProblemView({
     waitSeconds: wait,
     hintCount: model.demandHints.length,
   };
+}
+
+/** Containers the renderer may draw around inputs; anything else is flattened to its children. */
+const ELEMENT_TAGS = new Set(["p", "div", "span", "section", "table", "thead", "tbody", "tfoot", "tr", "td", "th", "caption", "ul", "ol", "li", "dl", "dt", "dd", "strong", "em", "b", "i", "u", "sub", "sup", "pre", "code", "blockquote", "label", "h2", "h3", "h4", "h5", "h6", "br", "hr"]);
+const ELEMENT_ATTRS = new Set(["colspan", "rowspan", "scope", "lang", "dir", "title"]);
+
+function sanitizeNode(n: RenderNode, courseKey: string): RenderNode | null {
+  if (n.type === "html") return { type: "html", html: sanitizeProblemHtml(n.html, courseKey) };
+  if (n.type === "input") return { type: "input", input: sanitizeInput(n.input, courseKey) };
+  const children = n.children.map((c) => sanitizeNode(c, courseKey)).filter((c): c is RenderNode => c !== null);
+  const tag = n.tag.toLowerCase();
+  if (!ELEMENT_TAGS.has(tag)) return { type: "element", tag: "div", attrs: {}, children };
+  const attrs = Object.fromEntries(Object.entries(n.attrs).filter(([k, v]) => ELEMENT_ATTRS.has(k.toLowerCase()) && typeof v === "string" && v.length < 200));
+  return { type: "element", tag, attrs, children };
 }
 
 function sanitizeInput<T extends ProblemRenderModel["inputs"][number]>(input: T, courseKey: string): T {
