@@ -444,6 +444,14 @@ const CONTENT_TYPES: Record<string, string> = {
   py: "text/x-python", ipynb: "application/x-ipynb+json", m: "text/plain",
 };
 
+/**
+ * The asset's block name in asset keys and policies/assets.json: `/` in subpaths becomes `_`
+ * (olx.md §6), and characters a location may not hold (spaces, parentheses...) become `_` too.
+ */
+export function assetBlockName(p: string): string {
+  return p.replace(/\//g, "_").replace(/[^\w.%-]/g, "_");
+}
+
 export function guessContentType(p: string): string {
   const dot = p.lastIndexOf(".");
   const ext = dot < 0 ? "" : p.slice(dot + 1).toLowerCase();
@@ -463,7 +471,7 @@ function readAssets(r: Resolver): OlxAsset[] {
     const path = p.slice("static/".length);
     r.used.add(p);
     // assets.json is keyed by the asset's block name: subfolder `/` becomes `_` (olx.md §6).
-    const m = meta[path.replace(/\//g, "_")] ?? meta[path];
+    const m = meta[assetBlockName(path)] ?? meta[path.replace(/\//g, "_")] ?? meta[path];
     const ct = typeof m?.contentType === "string" && m.contentType ? m.contentType : guessContentType(path);
     out.push({ path, size: data.length, contentType: ct, locked: m?.locked === true || m?.locked === "true", data });
   }

@@ -10,7 +10,7 @@ import { pipeline } from "node:stream/promises";
 import zlib from "node:zlib";
 import * as tar from "tar-stream";
 import { CONTAINER_TYPES, FILE_TYPES } from "./fields";
-import { pathOfUrlName } from "./read";
+import { assetBlockName, pathOfUrlName } from "./read";
 import { OlxError, type OlxBlock, type OlxCourse } from "./types";
 import { attributesOf, escapeAttr, parseDocumentForWrite, serialize } from "./xml";
 
@@ -191,12 +191,14 @@ function assetsJson(course: OlxCourse): Buffer {
   }
   let changed = !doc;
   for (const a of course.assets) {
-    const key = a.path.replace(/\//g, "_");
-    const m = meta[key];
+    const key = assetBlockName(a.path);
+    const m = meta[key] ?? meta[a.path.replace(/\//g, "_")] ?? meta[a.path];
     if (!m) {
+      // Open edX derives metadata for files it has none for; only a lock must be written down.
+      if (!a.locked) continue;
       meta[key] = { contentType: a.contentType, displayname: a.path.slice(a.path.lastIndexOf("/") + 1), import_path: a.path, locked: a.locked };
       changed = true;
-    } else if (m.locked !== a.locked || (m.contentType !== a.contentType && m.contentType)) {
+    } else if ((m.locked === true) !== a.locked || (m.contentType !== a.contentType && m.contentType)) {
       m.locked = a.locked;
       m.contentType = a.contentType;
       changed = true;

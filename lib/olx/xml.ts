@@ -113,10 +113,14 @@ export function parseXml(data: Buffer | string, file: string, maxDepth: number):
   const text = replaceHtmlEntities(raw);
   let firstError = null as { message: string; line?: number } | null;
   const parser = new DOMParser({
-    onError: (level, message) => {
+    onError: (level, message, context) => {
       if (level === "warning") return;
       const m = /line:(\d+)/.exec(message);
-      firstError ??= { message: message.replace(/\s*@#\[line:\d+,col:\d+\]\s*$/, "").replace(/^\[xmldom \w+\]\s*/, ""), line: m ? Number(m[1]) : undefined };
+      const loc = (context as { locator?: { lineNumber?: number } } | undefined)?.locator?.lineNumber;
+      firstError ??= {
+        message: message.replace(/\s*@#\[line:\d+,col:\d+\]\s*$/, "").replace(/^\[xmldom \w+\]\s*/, ""),
+        line: loc ?? (m ? Number(m[1]) : undefined),
+      };
       if (level === "fatalError") throw new OlxError(`malformed XML: ${firstError.message}`, file, firstError.line);
     },
   });
@@ -127,7 +131,9 @@ export function parseXml(data: Buffer | string, file: string, maxDepth: number):
     if (err instanceof OlxError) throw err;
     const msg = (err as Error).message ?? String(err);
     const m = /line:(\d+)/.exec(msg);
-    throw new OlxError(`malformed XML: ${msg.split("\n")[0]}`, file, m ? Number(m[1]) : undefined);
+    const loc = (err as { locator?: { lineNumber?: number } }).locator?.lineNumber;
+    const line = firstError?.line ?? loc ?? (m ? Number(m[1]) : undefined);
+    throw new OlxError(`malformed XML: ${firstError?.message ?? msg.split("\n")[0]}`, file, line);
   }
   if (firstError) {
     const e = firstError as { message: string; line?: number };
