@@ -1,6 +1,32 @@
-// Temporary contract placeholder; replaced in the next commits.
+// analyzeProblem: can lib/capa grade this problem, and if not, why (in plain words).
+import { CapaError } from "./errors";
+import { gradeProblem } from "./grade";
+import { loadProblem, RESPONSE_TAGS } from "./problem";
 import type { ProblemAnalysis } from "./types";
 
-export function analyzeProblem(_problemXml: string): ProblemAnalysis {
-  return { supported: false, reason: "CAPA support is being implemented.", responseTypes: [] };
+/** Response tags in document order, read without any setup (works for broken problems too). */
+function responseTypesOf(xml: string): string[] {
+  const out: string[] = [];
+  for (const m of xml.matchAll(/<([A-Za-z_][\w.-]*)[\s/>]/g)) if (RESPONSE_TAGS.has(m[1])) out.push(m[1]);
+  return out;
+}
+
+export function analyzeProblem(problemXml: string): ProblemAnalysis {
+  let responseTypes = responseTypesOf(problemXml);
+  try {
+    const problem = loadProblem(problemXml);
+    responseTypes = problem.responses.map((r) => r.tag);
+    if (problem.unsupported.length > 0) {
+      return { supported: false, reason: `This problem cannot be graded here: ${problem.unsupported.join("; ")}.`, responseTypes };
+    }
+  } catch (e) {
+    const message = e instanceof CapaError ? e.message : (e as Error).message;
+    return { supported: false, reason: `This problem has an authoring error: ${message}`, responseTypes };
+  }
+  // Some authoring errors only show when grading (e.g. an unknown partial_credit scheme).
+  const dry = gradeProblem(problemXml, {});
+  if (!dry.ok && dry.error !== "student_input_error") {
+    return { supported: false, reason: `This problem has an authoring error: ${dry.message}`, responseTypes };
+  }
+  return { supported: true, responseTypes };
 }

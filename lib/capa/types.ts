@@ -71,7 +71,10 @@ export type RenderInput =
 
 export type RenderNode =
   | { type: "html"; html: string }
-  | { type: "input"; input: RenderInput };
+  | { type: "input"; input: RenderInput }
+  /** An element that contains inputs (e.g. a table cell holding a dropdown): render `tag`
+   *  with `attrs` (caller whitelists both) around its children. */
+  | { type: "element"; tag: string; attrs: Record<string, string>; children: RenderNode[] };
 
 export type CorrectAnswer =
   | { kind: "choices"; values: string[] }

@@ -1,0 +1,393 @@
+// Loading a <problem> the way capa's LoncapaProblem.__init__ does: XML compatibility
+// rewrites, response/input ids, per-response setup, and the late transforms (shuffle,
+// answer-pool) seeded per learner. Problems that need Python (or inputs we do not grade)
+// are marked unsupported with a plain reason instead of being graded.
+import { CapaError, problemError } from "./errors";
+import { PyRandom } from "./random";
+import {
+  attr,
+  children,
+  childrenByTag,
+  descendants,
+  isElement,
+  leadingText,
+  parseXml,
+  textContent,
+  type XElement,
+  type XNode,
+} from "./xml";
+
+/** Every response tag Open edX registers (ids are counted over all of them). */
+export const RESPONSE_TAGS = new Set([
+  "choiceresponse",
+  "multiplechoiceresponse",
+  "truefalseresponse",
+  "optionresponse",
+  "numericalresponse",
+  "stringresponse",
+  "customresponse",
+  "symbolicresponse",
+  "coderesponse",
+  "externalresponse",
+  "formularesponse",
+  "schematicresponse",
+  "imageresponse",
+  "annotationresponse",
+  "choicetextresponse",
+]);
+
+/** Every input tag Open edX registers. */
+export const INPUT_TAGS = new Set([
+  "optioninput",
+  "choicegroup",
+  "radiogroup",
+  "checkboxgroup",
+  "textline",
+  "filesubmission",
+  "textbox",
+  "matlabinput",
+  "codeinput",
+  "schematic",
+  "imageinput",
+  "crystallography",
+  "vsepr_input",
+  "chemicalequationinput",
+  "formulaequationinput",
+  "drag_and_drop_input",
+  "editamolecule",
+  "designprotein2dinput",
+  "editageneinput",
+  "annotationinput",
+  "choicetextgroup",
+  "radiotextgroup",
+  "checkboxtextgroup",
+  "jsinput",
+]);
+
+const ALLOWED_INPUTS: Record<string, string[]> = {
+  choiceresponse: ["checkboxgroup", "radiogroup"],
+  multiplechoiceresponse: ["choicegroup"],
+  truefalseresponse: ["choicegroup"],
+  optionresponse: ["optioninput"],
+  numericalresponse: ["textline", "formulaequationinput"],
+  stringresponse: ["textline"],
+  formularesponse: ["textline", "formulaequationinput"],
+};
+export const SUPPORTED_RESPONSES = new Set(Object.keys(ALLOWED_INPUTS));
+const REQUIRED_ATTRS: Record<string, string[]> = {
+  numericalresponse: ["answer"],
+  stringresponse: ["answer"],
+  formularesponse: ["answer", "samples"],
+};
+
+const UNSUPPORTED_REASONS: Record<string, string> = {
+  customresponse: "it is graded by a Python script (customresponse), which cannot run here",
+  symbolicresponse: "it needs Open edX's symbolic math checker (symbolicresponse)",
+  coderesponse: "it is graded by an external code grader (coderesponse)",
+  externalresponse: "it is graded by an external server (externalresponse)",
+  schematicresponse: "it is a circuit schematic graded by a Python script (schematicresponse)",
+  imageresponse: "image-click problems (imageresponse) are not supported here yet",
+  annotationresponse: "annotation problems (annotationresponse) are not supported here yet",
+  choicetextresponse: "choice-with-text problems (choicetextresponse) are not supported here yet",
+};
+
+export interface CapaInput {
+  id: string;
+  el: XElement;
+  tag: string;
+  points: number;
+}
+
+export interface CapaResponse {
+  tag: string;
+  /** Input-id prefix `P_{k+2}`. */
+  id: string;
+  el: XElement;
+  inputs: CapaInput[];
+  /** Lower-cased partial_credit words, or null when partial credit is off. */
+  creditType: string[] | null;
+}
+
+export interface LoadedProblem {
+  problemId: string;
+  seed: number;
+  root: XElement;
+  responses: CapaResponse[];
+  /** Plain reasons this problem cannot be graded here (empty when supported). */
+  unsupported: string[];
+}
+
+/** capa_problem.make_xml_compatible + the startouttext rewrite. */
+function preprocessText(xml: string): string {
+  return xml.replace(/startouttext\s*\//g, "text").replace(/endouttext\s*\//g, "/text");
+}
+
+/** OptionInput.parse_options: a Python-ish tuple of single-quoted strings. */
+export function parseOptions(options: string): string[] {
+  let s = options.replace(/([a-zA-Z])('|\\')([a-zA-Z])/g, "$1&#39;$3").replace(/\\'/g, "&#39;");
+  s = s.slice(1, -1);
+  const out: string[] = [];
+  let i = 0;
+  while (i < s.length) {
+    const c = s[i];
+    if (c === "," || c === " ") {
+      i++;
+      continue;
+    }
+    if (c === "'") {
+      const end = s.indexOf("'", i + 1);
+      const stop = end === -1 ? s.length : end;
+      out.push(s.slice(i + 1, stop).replace(/&#39;/g, "'"));
+      i = stop + 1;
+      continue;
+    }
+    // Unquoted word (shlex word): up to the next separator; capa strips one char each side.
+    let j = i;
+    while (j < s.length && s[j] !== "," && s[j] !== " " && s[j] !== "'") j++;
+    out.push(s.slice(i, j).slice(1, -1).replace(/&#39;/g, "'"));
+    i = j;
+  }
+  return out;
+}
+
+function makeXmlCompatible(root: XElement): void {
+  for (const sr of descendants(root, (e) => e.tagName === "stringresponse")) {
+    for (const add of childrenByTag(sr, "additional_answer")) {
+      const text = leadingText(add);
+      if (!attr(add, "answer") && text) {
+        add.setAttribute("answer", text);
+        for (const c of Array.from(add.childNodes)) {
+          if (!isElement(c)) add.removeChild(c);
+          else break;
+        }
+      }
+    }
+  }
+  for (const oi of descendants(root, (e) => e.tagName === "optioninput")) {
+    const options = childrenByTag(oi, "option");
+    const corrects = options.filter((o) => (attr(o, "correct") ?? "").toUpperCase() === "TRUE");
+    if (corrects.length > 1) throw problemError("Dropdown questions can only have one correct answer.");
+    if (options.length === 0) continue;
+    let correct: string | null = null;
+    const names: string[] = [];
+    for (const o of options) {
+      const name = (leadingText(o) ?? "").trim();
+      if ((attr(o, "correct") ?? "").toUpperCase() === "TRUE") correct = name;
+      names.push(`'${name}'`);
+    }
+    oi.setAttribute("options", `(${names.join(",")})`);
+    if (correct) oi.setAttribute("correct", correct);
+  }
+}
+
+function findUnsupported(root: XElement): string[] {
+  const reasons: string[] = [];
+  const seen = new Set<string>();
+  const add = (r: string) => {
+    if (!seen.has(r)) {
+      seen.add(r);
+      reasons.push(r);
+    }
+  };
+  for (const el of descendants(root, (e) => RESPONSE_TAGS.has(e.tagName))) {
+    if (SUPPORTED_RESPONSES.has(el.tagName)) continue;
+    if (el.tagName === "customresponse" && descendants(el, (e) => e.tagName === "jsinput").length > 0) {
+      add("it uses a JavaScript input (jsinput) graded by a Python script, which cannot run here");
+    } else add(UNSUPPORTED_REASONS[el.tagName] ?? `the ${el.tagName} response type is not supported here`);
+  }
+  const pythonScripts = descendants(root, (e) => e.tagName === "script").filter((s) => {
+    const type = attr(s, "type") ?? "";
+    return !type.includes("javascript") && !type.includes("perl");
+  });
+  if (pythonScripts.length > 0) {
+    const refs = new Set<string>();
+    const scan = (n: XNode) => {
+      if (isElement(n)) {
+        if (n.tagName === "script") return;
+        for (const a of Array.from(n.attributes)) for (const m of a.value.matchAll(/\$([A-Za-z_]\w*)/g)) refs.add(m[1]);
+        Array.from(n.childNodes).forEach(scan);
+      } else if (n.nodeValue) for (const m of n.nodeValue.matchAll(/\$([A-Za-z_]\w*)/g)) refs.add(m[1]);
+    };
+    scan(root);
+    if (refs.size > 0) {
+      add(`it uses values computed by a Python script (${[...refs].map((r) => `$${r}`).join(", ")}), which cannot run here`);
+    }
+  }
+  if (descendants(root, (e) => e.tagName === "hintgroup" && attr(e, "hintfn") !== null).length > 0) {
+    add("its hints come from a Python function (hintgroup hintfn), which cannot run here");
+  }
+  if (descendants(root, (e) => e.tagName === "include").length > 0) {
+    add("it includes other files (<include>), which is not supported here");
+  }
+  return reasons;
+}
+
+function partialCreditOf(el: XElement): string[] | null {
+  const pc = attr(el, "partial_credit");
+  if (pc === null || pc.trim().toLowerCase() === "false") return null;
+  return pc.split(",").map((w) => w.trim().toLowerCase());
+}
+
+/** Python int(str): optional sign and digits, surrounding whitespace allowed. */
+export function pyInt(s: string): number | null {
+  return /^\s*[+-]?\d+\s*$/.test(s) ? parseInt(s, 10) : null;
+}
+
+/** Python list[:k] (negative k counts from the end). */
+function sliceTo<T>(arr: T[], k: number): T[] {
+  return k >= 0 ? arr.slice(0, k) : arr.slice(0, Math.max(0, arr.length + k));
+}
+
+const isTrue = (el: XElement) => (attr(el, "correct") ?? "").toUpperCase() === "TRUE";
+
+/** MultipleChoiceResponse.mc_setup_response / TrueFalseResponse: choice names. */
+function nameChoices(resp: CapaResponse): void {
+  let i = 0;
+  for (const group of childrenByTag(resp.el, "choicegroup")) {
+    if (resp.tag === "multiplechoiceresponse") group.setAttribute("type", "MultipleChoice");
+    else group.setAttribute("type", "TrueFalse");
+    for (const choice of children(group)) {
+      const name = attr(choice, "name");
+      if (name !== null) choice.setAttribute("name", `choice_${name}`);
+      else choice.setAttribute("name", `choice_${i++}`);
+    }
+  }
+}
+
+/** ChoiceResponse.assign_choice_names: positional names, ids A, B, ... when missing. */
+function nameCheckboxes(resp: CapaResponse): void {
+  descendants(resp.el, (e) => e.tagName === "choice").forEach((choice, index) => {
+    choice.setAttribute("name", `choice_${index}`);
+    if (!attr(choice, "id")) choice.setAttribute("id", String.fromCharCode(65 + index));
+  });
+}
+
+function lateTransforms(resp: CapaResponse, getRng: () => PyRandom): void {
+  const shuffled = childrenByTag(resp.el, "choicegroup").filter((g) => attr(g, "shuffle") === "true");
+  if (shuffled.length > 0) {
+    const group = shuffled[0];
+    if (attr(group, "answer-pool") !== null) throw problemError("Do not use shuffle and answer-pool at the same time");
+    const choices = children(group);
+    choices.forEach((c) => group.removeChild(c));
+    const head: XElement[] = [];
+    const middle: XElement[] = [];
+    const tail: XElement[] = [];
+    let atHead = true;
+    for (const c of choices) {
+      if (atHead && attr(c, "fixed") === "true") {
+        head.push(c);
+        continue;
+      }
+      atHead = false;
+      (attr(c, "fixed") === "true" ? tail : middle).push(c);
+    }
+    getRng().shuffle(middle);
+    [...head, ...middle, ...tail].forEach((c) => group.appendChild(c));
+  }
+  const pooled = childrenByTag(resp.el, "choicegroup").filter((g) => attr(g, "answer-pool") !== null);
+  if (pooled.length > 0) {
+    const group = pooled[0];
+    const numStr = attr(group, "answer-pool")!;
+    if (numStr === "0") return;
+    const num = pyInt(numStr);
+    if (num === null) throw problemError("answer-pool value should be an integer");
+    const choices = children(group);
+    choices.forEach((c) => group.removeChild(c));
+    const rng = getRng();
+    const correct = choices.filter(isTrue);
+    const incorrect = choices.filter((c) => !isTrue(c));
+    if (correct.length < 1 || incorrect.length < 1) {
+      throw problemError("Choicegroup must include at least 1 correct and 1 incorrect choice");
+    }
+    const numIncorrect = Math.min(num - 1, incorrect.length);
+    const chosen = correct[rng.randint(0, correct.length - 1)];
+    const solutionId = attr(chosen, "explanation-id");
+    rng.shuffle(incorrect);
+    const subset = [chosen, ...sliceTo(incorrect, numIncorrect)];
+    rng.shuffle(subset);
+    subset.forEach((c) => group.appendChild(c));
+    // Keep only the explanation of the correct choice shown (solutionset after the response).
+    const parent = resp.el.parentNode;
+    if (parent) {
+      const siblings = Array.from(parent.childNodes);
+      const after = siblings.slice(siblings.indexOf(resp.el) + 1);
+      const set = after.find((n): n is XElement => isElement(n) && n.tagName === "solutionset");
+      if (set) {
+        for (const sol of childrenByTag(set, "solution")) {
+          if (attr(sol, "explanation-id") !== solutionId) set.removeChild(sol);
+        }
+      }
+    }
+  }
+}
+
+/**
+ * Load and prepare a problem. Throws CapaError(problem_error) for XML Open edX itself
+ * would refuse to load. Unsupported problems load (for rendering) with `unsupported` set.
+ */
+export function loadProblem(xml: string, options: { problemId?: string; seed?: number } = {}): LoadedProblem {
+  const problemId = options.problemId ?? "1";
+  const seed = options.seed ?? 1;
+  let root: XElement;
+  try {
+    root = parseXml(preprocessText(xml));
+  } catch (e) {
+    throw problemError((e as Error).message);
+  }
+  if (root.tagName !== "problem") throw problemError(`Expected a <problem> element, found <${root.tagName}>.`);
+  makeXmlCompatible(root);
+  const unsupported = findUnsupported(root);
+
+  const responses: CapaResponse[] = [];
+  descendants(root, (e) => RESPONSE_TAGS.has(e.tagName)).forEach((el, k) => {
+    const id = `${problemId}_${k + 2}`;
+    const inputEls = descendants(el, (e) => INPUT_TAGS.has(e.tagName));
+    const inputs = inputEls.map((inputEl, j) => {
+      const inputId = `${id}_${j + 1}`;
+      inputEl.setAttribute("id", inputId);
+      const pointsAttr = attr(inputEl, "points") ?? "1";
+      const points = pyInt(pointsAttr);
+      if (points === null && SUPPORTED_RESPONSES.has(el.tagName)) {
+        throw problemError(`Input ${inputId}: points must be a whole number (got "${pointsAttr}").`);
+      }
+      return { id: inputId, el: inputEl, tag: inputEl.tagName, points: points ?? 1 };
+    });
+    responses.push({ tag: el.tagName, id, el, inputs, creditType: partialCreditOf(el) });
+  });
+
+  if (unsupported.length === 0) {
+    for (const resp of responses) {
+      const allowed = ALLOWED_INPUTS[resp.tag];
+      for (const input of resp.inputs) {
+        if (!allowed.includes(input.tag)) {
+          throw problemError(`LoncapaProblem Response ${resp.tag}: cannot have input field ${input.tag}`);
+        }
+      }
+      if (resp.tag !== "optionresponse" && resp.inputs.length > 1) {
+        throw problemError(`LoncapaProblem Response ${resp.tag}: cannot have more than 1 input fields`);
+      }
+      if (resp.inputs.length === 0) throw problemError(`LoncapaProblem Response ${resp.tag}: has no input field`);
+      for (const required of REQUIRED_ATTRS[resp.tag] ?? []) {
+        if (!attr(resp.el, required)) {
+          throw problemError(
+            `Error in problem specification: LoncapaProblem Response ${resp.tag} missing required attribute ${required}`,
+          );
+        }
+      }
+      if (resp.tag === "multiplechoiceresponse" || resp.tag === "truefalseresponse") nameChoices(resp);
+      if (resp.tag === "choiceresponse") nameCheckboxes(resp);
+    }
+    let rng: PyRandom | null = null;
+    const getRng = () => (rng ??= new PyRandom(seed));
+    for (const resp of responses) {
+      if (resp.tag === "multiplechoiceresponse" || resp.tag === "truefalseresponse") lateTransforms(resp, getRng);
+    }
+  }
+  return { problemId, seed, root, responses, unsupported };
+}
+
+export function isCapaError(e: unknown): e is CapaError {
+  return e instanceof CapaError;
+}
+
+export { textContent };
