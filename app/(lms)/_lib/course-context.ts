@@ -1,0 +1,68 @@
+import "server-only";
+// One place that answers "who is looking at which course version, and what may they see" for
+// every LMS page and action. Cached per request (React cache). Reads only.
+import { cache } from "react";
+import { cookies } from "next/headers";
+import { notFound, redirect } from "next/navigation";
+import { aboutHref } from "@/lib/lms/urls";
+import { actorOf, getCurrentUser, type SessionUser } from "@/lib/auth/session";
+import { getCourseFacts } from "@/lib/auth/course-access";
+import { canCourse, type Actor, type CourseFacts } from "@/lib/auth/permissions";
+import { getCourseByKey, type CourseRow } from "@/lib/db/queries/catalog";
+import { getVersionData, type VersionData } from "@/lib/db/queries/courseware";
+import type { Viewer } from "@/lib/lms/outline";
+
+export const VIEW_AS_LEARNER_COOKIE = "atrium-view-as-learner";
+
+export interface CourseContext {
+  course: CourseRow;
+  version: VersionData;
+  user: SessionUser | null;
+  actor: Actor;
+  facts: CourseFacts;
+  /** holds a staff role (or is admin) on this course */
+  isStaff: boolean;
+  /** staff who chose "view as learner" */
+  viewingAsLearner: boolean;
+  viewer: Viewer;
+  canViewCourseware: boolean;
+}
+
+/** The published course and the caller's standing in it; null when the course is unknown or unpublished. */
+export const loadCourseContext = cache(async (courseKey: string): Promise<CourseContext | null> => {
+  const [course, user] = await Promise.all([getCourseByKey({ courseKey }), getCurrentUser()]);
+  if (!course || !course.publishedVersionId) return null;
+  const [version, facts, jar] = await Promise.all([
+    getVersionData({ versionId: course.publishedVersionId }),
+    getCourseFacts({ userId: user?.id ?? null, courseId: course.id }),
+    cookies(),
+  ]);
+  if (!version) return null;
+  const actor = actorOf(user);
+  const isStaff = canCourse(actor, "course:view-staff-content", facts);
+  const viewingAsLearner = isStaff && jar.get(VIEW_AS_LEARNER_COOKIE)?.value === "1";
+  return {
+    course,
+    version,
+    user,
+    actor,
+    facts,
+    isStaff,
+    viewingAsLearner,
+    viewer: { staff: isStaff && !viewingAsLearner, now: new Date() },
+    canViewCourseware: canCourse(actor, "course:view-courseware", facts),
+  };
+});
+
+/**
+ * For courseware pages: unknown course → 404; anonymous → sign in; signed in but neither enrolled
+ * nor staff → the about page with a message. Returns the context otherwise.
+ */
+export async function requireCourseware(courseKey: string | null, returnTo: string): Promise<CourseContext> {
+  if (!courseKey) notFound();
+  const ctx = await loadCourseContext(courseKey);
+  if (!ctx) notFound();
+  if (!ctx.user) redirect(`/login?callbackUrl=${encodeURIComponent(returnTo)}`);
+  if (!ctx.canViewCourseware) redirect(`${aboutHref(ctx.course.courseKey)}?notice=enroll-required`);
+  return ctx;
+}

@@ -1,0 +1,108 @@
+// Course static assets of the published version: right content type, ETag = content hash,
+// immutable caching when the URL carries the hash (?v=), HTTP Range (206) for media, and locked
+// assets only for enrolled learners and staff (401 anonymous, 403 others). `?format=vtt` serves
+// a transcript (.srt/.sjson/.vtt) as WebVTT for <track>.
+import { Readable } from "node:stream";
+import { getCurrentUser, actorOf } from "@/lib/auth/session";
+import { getCourseFacts } from "@/lib/auth/course-access";
+import { canCourse } from "@/lib/auth/permissions";
+import { getCourseByKey } from "@/lib/db/queries/catalog";
+import { getTranscriptCues, getVersionData, type AssetInfo, type VersionData } from "@/lib/db/queries/courseware";
+import { getContentStore } from "@/lib/content";
+import { parseRange } from "@/lib/lms/range";
+import { toVtt } from "@/lib/lms/transcripts";
+import { safeDecode } from "@/lib/lms/urls";
+
+export const dynamic = "force-dynamic";
+
+const YEAR = 31_536_000;
+
+function text(status: number, body: string, headers: Record<string, string> = {}) {
+  return new Response(body, { status, headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store", ...headers } });
+}
+
+function findAsset(version: VersionData, path: string): AssetInfo | undefined {
+  return version.assets.get(path) ?? version.assets.get(version.assetIndex.byName.get(path) ?? "");
+}
+
+/** Active content (html, svg, xml) is sandboxed so a course file cannot script our origin. */
+function isActive(type: string): boolean {
+  return /^(text\/html|image\/svg\+xml|application\/xhtml\+xml|text\/xml|application\/xml)/i.test(type);
+}
+
+async function serve(req: Request, ctxParams: Promise<{ courseKey: string; path: string[] }>, head: boolean): Promise<Response> {
+  const p = await ctxParams;
+  const courseKey = safeDecode(p.courseKey);
+  const parts = p.path.map(safeDecode);
+  if (!courseKey || parts.some((s) => s === null || s === "" || s === "." || s === "..")) return text(404, "Not found");
+  const path = (parts as string[]).join("/");
+  const course = await getCourseByKey({ courseKey });
+  if (!course?.publishedVersionId) return text(404, "Not found");
+  const version = await getVersionData({ versionId: course.publishedVersionId });
+  const asset = version ? findAsset(version, path) : undefined;
+  if (!version || !asset) return text(404, "Not found");
+
+  if (asset.locked) {
+    const user = await getCurrentUser();
+    if (!user) return text(401, "Sign in to see this file.");
+    const facts = await getCourseFacts({ userId: user.id, courseId: course.id });
+    if (!canCourse(actorOf(user), "course:read-locked-asset", facts)) {
+      console.warn(`[lms] locked asset refused: user ${user.id} → ${courseKey}/${path}`);
+      return text(403, "This file is only available to learners enrolled in the course.");
+    }
+  }
+
+  const url = new URL(req.url);
+  const v = url.searchParams.get("v");
+  const pinned = v !== null && v.length >= 8 && asset.hash.startsWith(v);
+  const scope = asset.locked ? "private" : "public";
+  const cacheControl = pinned ? `${scope}, max-age=${YEAR}, immutable` : `${scope}, max-age=0, must-revalidate`;
+  const format = url.searchParams.get("format");
+
+  if (format === "vtt") {
+    const t = await getTranscriptCues({ version, fileName: asset.path });
+    if (!t) return text(404, "Not a transcript");
+    return new Response(head ? null : toVtt(t.cues), {
+      headers: { "Content-Type": "text/vtt; charset=utf-8", "Cache-Control": cacheControl, ETag: `"${asset.hash}-vtt"` },
+    });
+  }
+
+  const etag = `"${asset.hash}"`;
+  const headers: Record<string, string> = {
+    "Content-Type": asset.contentType || "application/octet-stream",
+    "Cache-Control": cacheControl,
+    ETag: etag,
+    "Accept-Ranges": "bytes",
+    "X-Content-Type-Options": "nosniff",
+  };
+  if (isActive(headers["Content-Type"])) headers["Content-Security-Policy"] = "sandbox allow-scripts allow-forms allow-popups";
+  const inm = req.headers.get("if-none-match");
+  if (inm && inm.split(",").some((t) => t.trim().replace(/^W\//, "") === etag)) return new Response(null, { status: 304, headers });
+
+  const ifRange = req.headers.get("if-range");
+  const range = ifRange && ifRange !== etag ? null : parseRange(req.headers.get("range"), asset.size);
+  if (range === "unsatisfiable") return text(416, "Range not satisfiable", { "Content-Range": `bytes */${asset.size}` });
+  const store = getContentStore();
+  try {
+    if (range) {
+      const len = range.end - range.start + 1;
+      const body = head ? null : (Readable.toWeb(await store.get(asset.hash, range)) as ReadableStream);
+      return new Response(body, { status: 206, headers: { ...headers, "Content-Range": `bytes ${range.start}-${range.end}/${asset.size}`, "Content-Length": String(len) } });
+    }
+    const body = head ? null : (Readable.toWeb(await store.get(asset.hash)) as ReadableStream);
+    return new Response(body, { status: 200, headers: { ...headers, "Content-Length": String(asset.size) } });
+  } catch (err) {
+    console.error(`[lms] asset ${courseKey}/${path} unreadable`, err);
+    return text(404, "Not found");
+  }
+}
+
+type RouteCtx = { params: Promise<{ courseKey: string; path: string[] }> };
+
+export async function GET(req: Request, { params }: RouteCtx) {
+  return serve(req, params, false);
+}
+
+export async function HEAD(req: Request, { params }: RouteCtx) {
+  return serve(req, params, true);
+}

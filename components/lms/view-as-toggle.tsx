@@ -1,0 +1,29 @@
+"use client";
+// Staff switch: see the course as staff (everything) or as a learner (release dates and staff-only applied).
+import { useRouter } from "next/navigation";
+import { useTransition } from "react";
+import { setViewAsLearnerAction } from "@/app/(lms)/_actions/set-view-as-learner-action";
+import styles from "./lms.module.css";
+
+export function ViewAsToggle({ courseKey, asLearner }: { courseKey: string; asLearner: boolean }) {
+  const router = useRouter();
+  const [pending, start] = useTransition();
+  return (
+    <div className={styles.row} role="group" aria-label="Staff view">
+      <span className={styles.badgeStaff}>{asLearner ? "Viewing as a learner" : "Staff view"}</span>
+      <button
+        type="button"
+        className={styles.linkButton}
+        disabled={pending}
+        onClick={() =>
+          start(async () => {
+            const res = await setViewAsLearnerAction({ courseKey, asLearner: !asLearner });
+            if (res.ok) router.refresh();
+          })
+        }
+      >
+        {asLearner ? "Return to staff view" : "View as learner"}
+      </button>
+    </div>
+  );
+}

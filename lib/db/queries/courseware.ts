@@ -1,0 +1,221 @@
+import "server-only";
+// Courseware reads. A course version is immutable, so everything derived from it (outline tree,
+// asset and document index, sanitized html, parsed video/transcripts) is cached in-process keyed
+// by version id or content hash only: any stateless instance may build the same cache, and a
+// publish (a new version id) never serves stale content.
+import { eq } from "drizzle-orm";
+import { getDb } from "@/lib/db";
+import { courseAssets, courseBlocks, courseDocuments, courseVersions } from "@/lib/db/schema";
+import { getContentStore } from "@/lib/content";
+import { buildOutline, learnerView, parseOlxDate, type LearnerView, type Outline, type Viewer } from "@/lib/lms/outline";
+import { parseVideoXml, type VideoModel } from "@/lib/lms/video";
+import { buildAssetIndex, renderCourseHtml, type AssetIndex } from "@/lib/lms/html";
+import { parseTranscript, type Cue } from "@/lib/lms/transcripts";
+
+export interface AssetInfo {
+  path: string;
+  hash: string;
+  contentType: string;
+  size: number;
+  locked: boolean;
+}
+
+export interface VersionData {
+  versionId: number;
+  courseId: number;
+  outline: Outline;
+  assets: Map<string, AssetInfo>;
+  assetIndex: AssetIndex;
+  /** document path → hash */
+  documents: Map<string, string>;
+  gradingPolicy: Record<string, unknown> | null;
+}
+
+/** A small LRU: Map keeps insertion order, so re-inserting on hit moves an entry to the end. */
+class Lru<V> {
+  private map = new Map<string, { v: V; size: number }>();
+  private total = 0;
+  constructor(private readonly maxEntries: number, private readonly maxSize = Infinity) {}
+  get(k: string): V | undefined {
+    const e = this.map.get(k);
+    if (!e) return undefined;
+    this.map.delete(k);
+    this.map.set(k, e);
+    return e.v;
+  }
+  set(k: string, v: V, size = 1): void {
+    const old = this.map.get(k);
+    if (old) {
+      this.total -= old.size;
+      this.map.delete(k);
+    }
+    this.map.set(k, { v, size });
+    this.total += size;
+    while (this.map.size > this.maxEntries || this.total > this.maxSize) {
+      const first = this.map.keys().next().value as string;
+      this.total -= this.map.get(first)!.size;
+      this.map.delete(first);
+    }
+  }
+  delete(k: string): void {
+    const e = this.map.get(k);
+    if (e) {
+      this.total -= e.size;
+      this.map.delete(k);
+    }
+  }
+}
+
+const g = globalThis as unknown as {
+  __lmsVersions?: Lru<Promise<VersionData | null>>;
+  __lmsTexts?: Lru<string>;
+  __lmsRendered?: Lru<string>;
+  __lmsCues?: Lru<Cue[]>;
+};
+const versions = (g.__lmsVersions ??= new Lru(32));
+const texts = (g.__lmsTexts ??= new Lru(4000, 32 * 1024 * 1024));
+const rendered = (g.__lmsRendered ??= new Lru(4000, 32 * 1024 * 1024));
+const cuesCache = (g.__lmsCues ??= new Lru(500));
+
+async function loadVersion(versionId: number): Promise<VersionData | null> {
+  const db = getDb();
+  const [ver] = await db.select({ id: courseVersions.id, courseId: courseVersions.courseId, gradingPolicy: courseVersions.gradingPolicy }).from(courseVersions).where(eq(courseVersions.id, versionId)).limit(1);
+  if (!ver) return null;
+  const [blocks, assets, docs] = await Promise.all([
+    db
+      .select({
+        usageKey: courseBlocks.usageKey,
+        blockType: courseBlocks.blockType,
+        urlName: courseBlocks.urlName,
+        parentUsageKey: courseBlocks.parentUsageKey,
+        position: courseBlocks.position,
+        displayName: courseBlocks.displayName,
+        settings: courseBlocks.settings,
+        definitionHash: courseBlocks.definitionHash,
+        unsupportedReason: courseBlocks.unsupportedReason,
+        isDraft: courseBlocks.isDraft,
+      })
+      .from(courseBlocks)
+      .where(eq(courseBlocks.versionId, versionId)),
+    db.select({ path: courseAssets.path, hash: courseAssets.hash, contentType: courseAssets.contentType, size: courseAssets.size, locked: courseAssets.locked }).from(courseAssets).where(eq(courseAssets.versionId, versionId)),
+    db.select({ path: courseDocuments.path, hash: courseDocuments.hash }).from(courseDocuments).where(eq(courseDocuments.versionId, versionId)),
+  ]);
+  // Drafts are Studio's pending edits: learners never see them.
+  const outline = buildOutline(blocks.filter((b) => !b.isDraft));
+  return {
+    versionId,
+    courseId: ver.courseId,
+    outline,
+    assets: new Map(assets.map((a) => [a.path, a])),
+    assetIndex: buildAssetIndex(assets),
+    documents: new Map(docs.map((d) => [d.path, d.hash])),
+    gradingPolicy: ver.gradingPolicy ?? null,
+  };
+}
+
+/** The version's outline, assets and documents (cached per version id). */
+export function getVersionData({ versionId }: { versionId: number }): Promise<VersionData | null> {
+  const key = String(versionId);
+  let p = versions.get(key);
+  if (!p) {
+    p = loadVersion(versionId);
+    versions.set(key, p);
+    p.then((v) => {
+      if (!v) versions.delete(key);
+    }, () => versions.delete(key));
+  }
+  return p;
+}
+
+/** Text of a blob from the content store (immutable by hash). */
+export async function getBlobText({ hash }: { hash: string }): Promise<string> {
+  const hit = texts.get(hash);
+  if (hit !== undefined) return hit;
+  const text = await getContentStore().getText(hash);
+  texts.set(hash, text, text.length);
+  return text;
+}
+
+/** A document of the version (about/overview.html, info/updates.html, ...), or null if absent. */
+export async function getDocumentText({ version, path }: { version: VersionData; path: string }): Promise<string | null> {
+  const hash = version.documents.get(path);
+  if (!hash) return null;
+  try {
+    return await getBlobText({ hash });
+  } catch {
+    return null;
+  }
+}
+
+/** Rewritten and sanitized html for a block or document body (cached per course key + version + hash). */
+export async function getRenderedHtml({ version, courseKey, hash }: { version: VersionData; courseKey: string; hash: string }): Promise<string> {
+  const key = `${courseKey}\u0000${version.versionId}\u0000${hash}`;
+  const hit = rendered.get(key);
+  if (hit !== undefined) return hit;
+  const raw = await getBlobText({ hash });
+  const html = renderCourseHtml(raw, { courseKey, assets: version.assetIndex });
+  rendered.set(key, html, html.length);
+  return html;
+}
+
+/** Renders a document (about/info) through the same rewriter; null if missing or empty. */
+export async function getRenderedDocument({ version, courseKey, path }: { version: VersionData; courseKey: string; path: string }): Promise<string | null> {
+  const hash = version.documents.get(path);
+  if (!hash) return null;
+  try {
+    const html = await getRenderedHtml({ version, courseKey, hash });
+    return html.trim() ? html : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Parsed transcript cues of an asset file (cached per content hash). */
+export async function getTranscriptCues({ version, fileName }: { version: VersionData; fileName: string }): Promise<{ cues: Cue[]; asset: AssetInfo } | null> {
+  const asset = version.assets.get(fileName) ?? version.assets.get(fileName.replace(/^\/?static\//, ""));
+  if (!asset) return null;
+  let cues = cuesCache.get(asset.hash);
+  if (!cues) {
+    try {
+      cues = parseTranscript(asset.path, await getBlobText({ hash: asset.hash }));
+    } catch {
+      return null;
+    }
+    cuesCache.set(asset.hash, cues);
+  }
+  return { cues, asset };
+}
+
+const g2 = globalThis as unknown as { __lmsViews?: Lru<{ view: LearnerView; validUntil: number }>; __lmsVideos?: Lru<VideoModel> };
+const views = (g2.__lmsViews ??= new Lru(64));
+const videos = (g2.__lmsVideos ??= new Lru(2000));
+
+/** The earliest release date after `now` anywhere in the version: a cached learner view is valid until then. */
+function nextReleaseAfter(version: VersionData, now: number): number {
+  let next = Infinity;
+  for (const node of version.outline.byKey.values()) {
+    const t = parseOlxDate(node.start)?.getTime();
+    if (t !== undefined && t > now && t < next) next = t;
+  }
+  return next;
+}
+
+/** The visible outline for staff or learners, cached per version until the next release date passes. */
+export function getLearnerView({ version, viewer }: { version: VersionData; viewer: Viewer }): LearnerView {
+  const key = `${version.versionId}:${viewer.staff ? "staff" : "learner"}`;
+  const now = viewer.now.getTime();
+  const hit = views.get(key);
+  if (hit && now < hit.validUntil) return hit.view;
+  const view = learnerView(version.outline, viewer);
+  views.set(key, { view, validUntil: viewer.staff ? Infinity : nextReleaseAfter(version, now) });
+  return view;
+}
+
+/** The parsed <video> definition (cached per content hash). */
+export async function getVideoModel({ hash }: { hash: string }): Promise<VideoModel> {
+  const hit = videos.get(hash);
+  if (hit) return hit;
+  const model = parseVideoXml(await getBlobText({ hash }));
+  videos.set(hash, model);
+  return model;
+}

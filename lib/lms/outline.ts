@@ -1,0 +1,254 @@
+// The course outline as learners see it: a tree built from a version's block index (sections →
+// subsections → units → components), the visibility rules that hide unreleased and staff-only
+// content, and the flat unit order that previous/next walk. Pure: no database, no Next.js.
+
+export interface BlockRow {
+  usageKey: string;
+  blockType: string;
+  urlName: string;
+  parentUsageKey: string | null;
+  position: number;
+  displayName: string | null;
+  settings: Record<string, unknown>;
+  definitionHash: string | null;
+  unsupportedReason: string | null;
+}
+
+export interface OutlineNode {
+  usageKey: string;
+  type: string;
+  urlName: string;
+  displayName: string;
+  /** release date (ISO) after inheritance, or null */
+  start: string | null;
+  due: string | null;
+  graded: boolean;
+  /** assignment type (GRADER type) named by the subsection's format */
+  format: string | null;
+  staffOnly: boolean;
+  /** restricted to content groups (learners are in none here) */
+  groupRestricted: boolean;
+  hideFromToc: boolean;
+  settings: Record<string, unknown>;
+  definitionHash: string | null;
+  unsupportedReason: string | null;
+  children: OutlineNode[];
+}
+
+export interface Outline {
+  root: OutlineNode;
+  /** usage key → node, for every block */
+  byKey: Map<string, OutlineNode>;
+  /** usage key → parent usage key */
+  parentOf: Map<string, string>;
+}
+
+/** Containers whose children render inline inside a unit (library copies, wrappers). */
+const INLINE_CONTAINERS = new Set(["library_content", "wrapper", "itembank"]);
+/** Blocks that sit between sequential and vertical in legacy courses but still hold units. */
+const SUBSECTION_TYPES = new Set(["sequential", "videosequence"]);
+const SECTION_TYPES = new Set(["chapter", "section"]);
+
+function str(v: unknown): string | null {
+  return typeof v === "string" && v.trim() !== "" ? v : null;
+}
+
+function truthy(v: unknown): boolean {
+  return v === true || v === "true" || v === "True" || v === 1;
+}
+
+function hasGroupAccess(v: unknown): boolean {
+  let value = v;
+  if (typeof value === "string") {
+    try {
+      value = JSON.parse(value);
+    } catch {
+      return false;
+    }
+  }
+  if (!value || typeof value !== "object") return false;
+  return Object.values(value as Record<string, unknown>).some((g) => Array.isArray(g) && g.length > 0);
+}
+
+function toNode(row: BlockRow): OutlineNode {
+  const s = row.settings ?? {};
+  return {
+    usageKey: row.usageKey,
+    type: row.blockType,
+    urlName: row.urlName,
+    displayName: row.displayName ?? str(s.display_name) ?? defaultName(row.blockType),
+    start: str(s.start),
+    due: str(s.due),
+    graded: truthy(s.graded),
+    format: str(s.format),
+    staffOnly: truthy(s.visible_to_staff_only),
+    groupRestricted: hasGroupAccess(s.group_access),
+    hideFromToc: truthy(s.hide_from_toc),
+    settings: s,
+    definitionHash: row.definitionHash,
+    unsupportedReason: row.unsupportedReason,
+    children: [],
+  };
+}
+
+function defaultName(type: string): string {
+  switch (type) {
+    case "chapter":
+      return "Section";
+    case "sequential":
+      return "Subsection";
+    case "vertical":
+      return "Unit";
+    default:
+      return type;
+  }
+}
+
+/** Builds the tree from a version's rows; the root is the block without a parent (the course). */
+export function buildOutline(rows: readonly BlockRow[]): Outline {
+  const byKey = new Map<string, OutlineNode>();
+  const parentOf = new Map<string, string>();
+  const ordered = [...rows].sort((a, b) => a.position - b.position);
+  for (const r of ordered) byKey.set(r.usageKey, toNode(r));
+  let root: OutlineNode | null = null;
+  for (const r of ordered) {
+    const node = byKey.get(r.usageKey)!;
+    const parent = r.parentUsageKey ? byKey.get(r.parentUsageKey) : undefined;
+    if (parent) {
+      parent.children.push(node);
+      parentOf.set(r.usageKey, parent.usageKey);
+    } else if (r.blockType === "course" || !root) {
+      root = node;
+    }
+  }
+  if (!root) throw new Error("course version has no root block");
+  return { root, byKey, parentOf };
+}
+
+export interface Viewer {
+  /** staff see unreleased and staff-only content (unless viewing as a learner) */
+  staff: boolean;
+  now: Date;
+}
+
+/** Parses an OLX date; a missing zone means UTC. */
+export function parseOlxDate(value: string | null | undefined): Date | null {
+  if (!value) return null;
+  const v = value.trim();
+  if (!v) return null;
+  const hasZone = /(Z|[+-]\d\d:?\d\d)$/i.test(v);
+  const d = new Date(hasZone || !/T/.test(v) ? v : `${v}Z`);
+  if (Number.isNaN(d.getTime())) return null;
+  if (!hasZone && !/T/.test(v)) return new Date(`${v}T00:00:00Z`);
+  return d;
+}
+
+/** Is this block visible to this viewer? (the block's own settings; ancestors are checked by the walk) */
+export function isVisible(node: OutlineNode, viewer: Viewer): boolean {
+  if (viewer.staff) return true;
+  if (node.staffOnly || node.groupRestricted) return false;
+  const start = parseOlxDate(node.start);
+  if (start && start.getTime() > viewer.now.getTime()) return false;
+  return true;
+}
+
+export interface UnitRef {
+  section: OutlineNode;
+  subsection: OutlineNode;
+  unit: OutlineNode;
+  /** 0-based index among the subsection's visible units */
+  index: number;
+}
+
+export interface LearnerView {
+  sections: { node: OutlineNode; subsections: { node: OutlineNode; units: OutlineNode[] }[] }[];
+  /** all visible units in course order (previous/next walk this) */
+  units: UnitRef[];
+}
+
+/** Units of a subsection: its vertical children; a leaf placed straight under it counts as its own unit. */
+function unitsOf(subsection: OutlineNode): OutlineNode[] {
+  return subsection.children;
+}
+
+/** Subsections of a section: sequentials, or legacy blocks sitting directly under the chapter. */
+function subsectionsOf(section: OutlineNode): OutlineNode[] {
+  return section.children.filter((c) => SUBSECTION_TYPES.has(c.type) || !SECTION_TYPES.has(c.type));
+}
+
+/** The visible part of the outline for a viewer, with the flat unit order. */
+export function learnerView(outline: Outline, viewer: Viewer): LearnerView {
+  const view: LearnerView = { sections: [], units: [] };
+  for (const section of outline.root.children) {
+    if (!isVisible(section, viewer)) continue;
+    const subs: LearnerView["sections"][number]["subsections"] = [];
+    for (const sub of subsectionsOf(section)) {
+      if (!isVisible(sub, viewer)) continue;
+      const units = unitsOf(sub).filter((u) => isVisible(u, viewer));
+      units.forEach((unit, index) => view.units.push({ section, subsection: sub, unit, index }));
+      subs.push({ node: sub, units });
+    }
+    view.sections.push({ node: section, subsections: subs });
+  }
+  return view;
+}
+
+/** The components of a unit in render order, expanding inline containers (library_content). */
+export function componentsOf(unit: OutlineNode, viewer: Viewer): OutlineNode[] {
+  if (unit.type !== "vertical" && unit.children.length === 0) return isVisible(unit, viewer) ? [unit] : [];
+  const out: OutlineNode[] = [];
+  const walk = (nodes: OutlineNode[]) => {
+    for (const n of nodes) {
+      if (!isVisible(n, viewer)) continue;
+      if (INLINE_CONTAINERS.has(n.type)) {
+        const max = Number(n.settings.max_count ?? n.children.length);
+        walk(Number.isFinite(max) && max > 0 ? n.children.slice(0, max) : n.children);
+      } else {
+        out.push(n);
+      }
+    }
+  };
+  walk(unit.children);
+  return out;
+}
+
+/** Finds a visible unit by subsection and unit url_name. */
+export function findUnit(view: LearnerView, subsectionUrlName: string, unitUrlName: string): { ref: UnitRef; position: number } | null {
+  const position = view.units.findIndex((u) => u.subsection.urlName === subsectionUrlName && u.unit.urlName === unitUrlName);
+  return position === -1 ? null : { ref: view.units[position], position };
+}
+
+/** Previous and next units across subsection and section boundaries. */
+export function neighbours(view: LearnerView, position: number): { prev: UnitRef | null; next: UnitRef | null } {
+  return { prev: view.units[position - 1] ?? null, next: view.units[position + 1] ?? null };
+}
+
+/** The unit that contains a block (the block itself if it is a unit), by walking up. */
+export function unitKeyOf(outline: Outline, usageKey: string): string | null {
+  let key: string | undefined = usageKey;
+  while (key) {
+    const node = outline.byKey.get(key);
+    const parentKey = outline.parentOf.get(key);
+    const parent = parentKey ? outline.byKey.get(parentKey) : undefined;
+    if (node && parent && SUBSECTION_TYPES.has(parent.type)) return node.usageKey;
+    key = parentKey;
+  }
+  return null;
+}
+
+/** Every leaf (component) key per unit, for completion: a unit is complete when all its components are. */
+export function leafKeys(unit: OutlineNode, viewer: Viewer): string[] {
+  return componentsOf(unit, viewer).map((c) => c.usageKey);
+}
+
+export type UnitKind = "video" | "problem" | "html" | "discussion" | "other";
+
+/** The icon a unit gets in the sequence bar: problem beats video beats text. */
+export function unitKind(unit: OutlineNode, viewer: Viewer): UnitKind {
+  const types = new Set(componentsOf(unit, viewer).map((c) => c.type));
+  if (types.has("problem")) return "problem";
+  if (types.has("video")) return "video";
+  if (types.has("html")) return "html";
+  if (types.has("discussion")) return "discussion";
+  return "other";
+}

@@ -1,0 +1,35 @@
+// Completion and progress as learners see them: a unit is complete when all its components are
+// (an empty unit when it has been viewed); progress % counts completed components over all
+// visible ones. Also the next due date. Pure.
+import { componentsOf, parseOlxDate, type LearnerView, type OutlineNode, type Viewer } from "./outline";
+
+export function isUnitComplete(unit: OutlineNode, viewer: Viewer, done: ReadonlySet<string>): boolean {
+  const comps = componentsOf(unit, viewer);
+  return comps.length ? comps.every((c) => done.has(c.usageKey)) : done.has(unit.usageKey);
+}
+
+export function courseProgress(view: LearnerView, viewer: Viewer, done: ReadonlySet<string>): { completed: number; total: number; percent: number } {
+  let completed = 0;
+  let total = 0;
+  for (const { unit } of view.units) {
+    const comps = componentsOf(unit, viewer);
+    const keys = comps.length ? comps.map((c) => c.usageKey) : [unit.usageKey];
+    total += keys.length;
+    completed += keys.filter((k) => done.has(k)).length;
+  }
+  return { completed, total, percent: total ? Math.round((completed / total) * 100) : 0 };
+}
+
+/** The earliest future due date among visible subsections that are not complete. */
+export function nextDue(view: LearnerView, viewer: Viewer, done: ReadonlySet<string>, now: Date): { date: Date; title: string } | null {
+  let best: { date: Date; title: string } | null = null;
+  for (const s of view.sections) {
+    for (const sub of s.subsections) {
+      const due = parseOlxDate(sub.node.due);
+      if (!due || due <= now) continue;
+      if (sub.units.length && sub.units.every((u) => isUnitComplete(u, viewer, done))) continue;
+      if (!best || due < best.date) best = { date: due, title: sub.node.displayName };
+    }
+  }
+  return best;
+}
