@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { unstable_rethrow } from "next/navigation";
 import { ButtonLink, Card } from "@/components/ui";
 import { getCurrentUser } from "@/lib/auth/session";
 import styles from "./page.module.css";
@@ -7,7 +8,10 @@ export const metadata: Metadata = { title: { absolute: "Atrium — open learning
 export const dynamic = "force-dynamic";
 
 export default async function HomePage() {
-  const user = await getCurrentUser().catch(() => null);
+  const user = await getCurrentUser().catch((err: unknown) => {
+    unstable_rethrow(err);
+    return null; // the landing page stays up while the database is down
+  });
   return (
     <>
       <section className={styles.hero} aria-labelledby="hero-title">

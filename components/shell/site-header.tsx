@@ -1,6 +1,7 @@
 // The header every page shows. Server component: it knows the user from the request, and shows
 // Studio only to those the permission matrix lets in (the Studio layout enforces it again).
 import Link from "next/link";
+import { unstable_rethrow } from "next/navigation";
 import { actorOf, getCurrentUser } from "@/lib/auth/session";
 import { canGlobal } from "@/lib/auth/permissions";
 import { userHasAnyCourseRole } from "@/lib/db/queries/users";
@@ -11,13 +12,17 @@ import styles from "./shell.module.css";
 export async function SiteHeader() {
   const user = await getCurrentUser().catch((err: unknown) => {
     // The header must render even while the database is unreachable.
+    unstable_rethrow(err);
     console.error("[atrium] header could not load the user", err);
     return null;
   });
   const items: NavItem[] = [{ href: "/courses", label: "Courses" }];
   if (user) {
     items.push({ href: "/dashboard", label: "Dashboard" });
-    const hasAnyCourseRole = user.isAdmin || user.canCreateCourses ? false : await userHasAnyCourseRole({ userId: user.id }).catch(() => false);
+    const hasAnyCourseRole = user.isAdmin || user.canCreateCourses ? false : await userHasAnyCourseRole({ userId: user.id }).catch((err: unknown) => {
+            unstable_rethrow(err);
+            return false;
+          });
     if (canGlobal(actorOf(user), "studio:access", { hasAnyCourseRole })) items.push({ href: "/studio", label: "Studio" });
   }
   return (

@@ -5,6 +5,7 @@ import "server-only";
 import { cache } from "react";
 import { getServerSession } from "next-auth";
 import { redirect } from "next/navigation";
+import { connection } from "next/server";
 import { authOptions } from "@/lib/auth/options";
 import { ANONYMOUS, type Actor } from "@/lib/auth/permissions";
 import { getUserById } from "@/lib/db/queries/users";
@@ -23,6 +24,8 @@ export type SessionUser = {
 export type SessionClaims = { uid: number; sv: number };
 
 async function readClaims(): Promise<SessionClaims | null> {
+  // Who is asking is per request: never prerender anything that depends on it.
+  await connection();
   try {
     const session = await getServerSession(authOptions);
     const claims = (session as { claims?: Partial<SessionClaims> } | null)?.claims;

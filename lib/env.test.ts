@@ -1,0 +1,61 @@
+import { describe, expect, it } from "vitest";
+import { parseEnv } from "./env";
+
+const VALID = { DATABASE_URL: "mysql://root@127.0.0.1:3306/atrium", NEXTAUTH_SECRET: "x".repeat(32) };
+
+function errorOf(source: Record<string, string | undefined>): string {
+  try {
+    parseEnv(source);
+  } catch (err) {
+    return (err as Error).message;
+  }
+  throw new Error("expected parseEnv to throw");
+}
+
+describe("parseEnv", () => {
+  it("accepts the minimal settings and fills documented defaults", () => {
+    const env = parseEnv(VALID);
+    expect(env.CONTENT_STORE).toBe("disk");
+    expect(env.DATABASE_POOL_SIZE).toBe(10);
+    expect(env.LOGIN_MAX_FAILURES_PER_ACCOUNT).toBe(5);
+    expect(env.LOGIN_MAX_FAILURES_PER_IP).toBe(30);
+    expect(env.LOGIN_THROTTLE_WINDOW_SECONDS).toBe(900);
+    expect(env.ATRIUM_TRUST_PROXY).toBe(false);
+    expect(env.MONGODB_URL).toBeUndefined();
+  });
+
+  it("names a missing DATABASE_URL", () => {
+    const msg = errorOf({ NEXTAUTH_SECRET: VALID.NEXTAUTH_SECRET });
+    expect(msg).toMatch(/DATABASE_URL/);
+    expect(msg).not.toMatch(/NEXTAUTH_SECRET/);
+  });
+
+  it("names a malformed DATABASE_URL", () => {
+    expect(errorOf({ ...VALID, DATABASE_URL: "postgres://localhost/atrium" })).toMatch(/DATABASE_URL must be a mysql:\/\/ URL/);
+  });
+
+  it("names a missing or short NEXTAUTH_SECRET", () => {
+    expect(errorOf({ DATABASE_URL: VALID.DATABASE_URL })).toMatch(/NEXTAUTH_SECRET is required/);
+    expect(errorOf({ ...VALID, NEXTAUTH_SECRET: "short" })).toMatch(/NEXTAUTH_SECRET must be at least 32 characters/);
+  });
+
+  it("names every bad setting at once", () => {
+    const msg = errorOf({ DATABASE_POOL_SIZE: "lots", CONTENT_STORE: "s3" });
+    for (const name of ["DATABASE_URL", "NEXTAUTH_SECRET", "DATABASE_POOL_SIZE", "CONTENT_STORE"]) expect(msg).toContain(name);
+    expect(msg).toContain(".env.example");
+  });
+
+  it("requires MONGODB_URL when CONTENT_STORE=gridfs and checks its scheme", () => {
+    expect(errorOf({ ...VALID, CONTENT_STORE: "gridfs" })).toMatch(/MONGODB_URL is required when CONTENT_STORE=gridfs/);
+    expect(errorOf({ ...VALID, MONGODB_URL: "http://mongo" })).toMatch(/MONGODB_URL/);
+    expect(parseEnv({ ...VALID, CONTENT_STORE: "gridfs", MONGODB_URL: "mongodb://127.0.0.1:27017" }).CONTENT_STORE).toBe("gridfs");
+  });
+
+  it("names malformed numbers and booleans", () => {
+    expect(errorOf({ ...VALID, LOGIN_MAX_FAILURES_PER_ACCOUNT: "five" })).toContain("LOGIN_MAX_FAILURES_PER_ACCOUNT");
+    expect(errorOf({ ...VALID, LOGIN_THROTTLE_WINDOW_SECONDS: "-1" })).toContain("LOGIN_THROTTLE_WINDOW_SECONDS");
+    expect(errorOf({ ...VALID, ATRIUM_TRUST_PROXY: "maybe" })).toContain("ATRIUM_TRUST_PROXY");
+    expect(errorOf({ ...VALID, NEXTAUTH_URL: "not a url" })).toContain("NEXTAUTH_URL");
+    expect(parseEnv({ ...VALID, ATRIUM_TRUST_PROXY: "true" }).ATRIUM_TRUST_PROXY).toBe(true);
+  });
+});
