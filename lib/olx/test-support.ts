@@ -22,7 +22,7 @@ export async function makeTar(entries: TarEntry[], { gzip = true } = {}): Promis
   const pack = tar.pack();
   const chunks: Buffer[] = [];
   const collected = new Promise<void>((resolve, reject) => {
-    pack.on("data", (c: Buffer) => chunks.push(c));
+    pack.on("data", (c: unknown) => chunks.push(c as Buffer));
     pack.on("end", () => resolve());
     pack.on("error", reject);
   });

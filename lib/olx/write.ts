@@ -170,7 +170,8 @@ export function olxFiles(course: OlxCourse): Map<string, Buffer> {
     }
   }
   for (const a of course.assets) put(ctx, `static/${a.path}`, a.data);
-  put(ctx, "policies/assets.json", assetsJson(course));
+  const assets = assetsJson(course);
+  if (assets) put(ctx, "policies/assets.json", assets);
   for (const doc of course.documents) {
     if (ctx.files.has(doc.path)) continue; // generated above from the model
     put(ctx, doc.path, doc.data);
@@ -179,7 +180,7 @@ export function olxFiles(course: OlxCourse): Map<string, Buffer> {
 }
 
 /** policies/assets.json: the imported file when it still matches the assets, else updated. */
-function assetsJson(course: OlxCourse): Buffer {
+function assetsJson(course: OlxCourse): Buffer | null {
   const doc = course.documents.find((d) => d.path === "policies/assets.json");
   let meta: Record<string, Record<string, unknown>> = {};
   if (doc) {
@@ -189,7 +190,7 @@ function assetsJson(course: OlxCourse): Buffer {
       meta = {};
     }
   }
-  let changed = !doc;
+  let changed = false;
   for (const a of course.assets) {
     const key = assetBlockName(a.path);
     const m = meta[key] ?? meta[a.path.replace(/\//g, "_")] ?? meta[a.path];
@@ -205,6 +206,7 @@ function assetsJson(course: OlxCourse): Buffer {
     }
   }
   if (!changed && doc) return doc.data;
+  if (!doc && Object.keys(meta).length === 0) return null;
   return Buffer.from(`${JSON.stringify(meta, null, 4)}\n`, "utf8");
 }
 
