@@ -179,8 +179,8 @@ export function renderProblem(problemXml: string, options: GradeOptions = {}): P
     const pushHtml = (html: string) => {
       // Whitespace-only text between block elements is dropped: React rejects text
       // nodes inside <table>/<tr>, and it carries no meaning in problem markup.
-      if (!html.trim()) return;
       const last = out[out.length - 1];
+      if (!html.trim() && !(last && last.type === "html")) return;
       if (last && last.type === "html") last.html += html;
       else out.push({ type: "html", html });
     };

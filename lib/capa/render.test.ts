@@ -1,0 +1,126 @@
+import { describe, expect, it } from "vitest";
+import { renderProblem, type RenderInput, type RenderNode } from "./index";
+
+const choicesOf = (input: RenderInput) => ("choices" in input ? input.choices.map((c) => c.html) : []);
+
+function htmlOf(nodes: RenderNode[]): string {
+  return nodes
+    .map((n) => (n.type === "html" ? n.html : n.type === "element" ? htmlOf(n.children) : `[input ${n.input.id}]`))
+    .join("");
+}
+
+describe("renderProblem", () => {
+  it("shuffles choices with Python's stream: seed 0 gives Banana Apple Chocolate Donut (Open edX test_shuffle)", () => {
+    const xml = `<problem><multiplechoiceresponse><choicegroup type="MultipleChoice" shuffle="true">
+      <choice correct="false">Apple</choice><choice correct="false">Banana</choice>
+      <choice correct="false">Chocolate</choice><choice correct="true">Donut</choice>
+    </choicegroup></multiplechoiceresponse></problem>`;
+    const model = renderProblem(xml, { seed: 0 });
+    expect(choicesOf(model.inputs[0])).toEqual(["Banana", "Apple", "Chocolate", "Donut"]);
+    expect(model.inputs[0]).toMatchObject({ kind: "radio" });
+    expect(model.correctAnswers["1_2_1"]).toEqual({ kind: "choices", values: ["choice_3"] });
+  });
+
+  it("keeps fixed choices at the head and tail", () => {
+    const xml = `<problem><multiplechoiceresponse><choicegroup type="MultipleChoice" shuffle="true">
+      <choice correct="false" fixed="true">Head</choice><choice correct="false">A</choice><choice correct="false">B</choice>
+      <choice correct="true">C</choice><choice correct="false" fixed="true">Tail</choice>
+    </choicegroup></multiplechoiceresponse></problem>`;
+    for (const seed of [1, 2, 3, 4]) {
+      const order = choicesOf(renderProblem(xml, { seed }).inputs[0]);
+      expect(order[0]).toBe("Head");
+      expect(order[4]).toBe("Tail");
+      expect([...order].sort()).toEqual(["A", "B", "C", "Head", "Tail"]);
+    }
+  });
+
+  const pool = (n: string) => `<multiplechoiceresponse><choicegroup type="MultipleChoice" answer-pool="${n}">
+    <choice correct="false">wrong-1</choice><choice correct="false">wrong-2</choice>
+    <choice correct="true" explanation-id="solution1">correct-1</choice><choice correct="false">wrong-3</choice>
+    <choice correct="false">wrong-4</choice><choice correct="true" explanation-id="solution2">correct-2</choice>
+  </choicegroup></multiplechoiceresponse>
+  <solutionset><solution explanation-id="solution1"><p>first</p></solution><solution explanation-id="solution2"><p>second</p></solution></solutionset>`;
+
+  it.each([
+    ["4", 723, ["wrong-3", "correct-2", "wrong-2", "wrong-4"], "<p>second</p>"],
+    ["4", 9, ["wrong-1", "wrong-4", "wrong-3", "correct-1"], "<p>first</p>"],
+    ["5", 723, ["correct-2", "wrong-1", "wrong-2", "wrong-3", "wrong-4"], "<p>second</p>"],
+  ])("answer-pool=%s seed %i matches Open edX's test_answer_pool", (n, seed, order, solution) => {
+    const model = renderProblem(`<problem>${pool(n)}</problem>`, { seed });
+    expect(choicesOf(model.inputs[0])).toEqual(order);
+    expect(model.solutions).toEqual([solution]);
+  });
+
+  it("two answer pools share one random stream", () => {
+    const model = renderProblem(`<problem>${pool("4")}${pool("3")}</problem>`, { seed: 723 });
+    expect(choicesOf(model.inputs[1])).toEqual(["wrong-2", "wrong-1", "correct-2"]);
+  });
+
+  it("answer-pool=0 keeps every choice in order", () => {
+    const model = renderProblem(`<problem>${pool("0")}</problem>`, { seed: 723 });
+    expect(choicesOf(model.inputs[0])).toEqual(["wrong-1", "wrong-2", "correct-1", "wrong-3", "wrong-4", "correct-2"]);
+  });
+
+  it("moves label and description onto the input, keeps text in order, never leaks answers", () => {
+    const xml = `<problem><p>Intro text.</p><numericalresponse answer="42.5">
+      <label>How many?</label><description>Use a number.</description>
+      ${'<responseparam type="tolerance" default="0.1"/>'}
+      <textline size="10" trailing_text="kg"/>
+      <solution><p>Because 42.5.</p></solution>
+    </numericalresponse><demandhint><hint>Think.</hint><hint>Harder.</hint></demandhint></problem>`;
+    const model = renderProblem(xml);
+    expect(model.inputs[0]).toMatchObject({
+      id: "1_2_1",
+      kind: "numeric",
+      label: "How many?",
+      descriptions: ["Use a number."],
+      size: 10,
+      trailingText: "kg",
+    });
+    const text = htmlOf(model.nodes);
+    expect(text).toContain("Intro text.");
+    expect(text).toContain("[input 1_2_1]");
+    expect(text).not.toContain("How many?");
+    expect(JSON.stringify(model.nodes)).not.toContain("42.5");
+    expect(model.solutions).toEqual(["<p>Because 42.5.</p>"]);
+    expect(model.demandHints).toEqual(["Think.", "Harder."]);
+    expect(model.correctAnswers).toEqual({ "1_2_1": { kind: "text", values: ["42.5"] } });
+    expect(model.possible).toBe(1);
+  });
+
+  it("dropdowns, checkboxes and choice hints are not leaked into labels", () => {
+    const xml = `<problem><optionresponse><label>Pick</label><optioninput options="('a','b')" correct="b"/></optionresponse>
+      <choiceresponse><checkboxgroup><choice correct="true">One<choicehint selected="true">secret</choicehint></choice><choice correct="false">Two</choice></checkboxgroup></choiceresponse></problem>`;
+    const model = renderProblem(xml);
+    expect(model.inputs[0]).toMatchObject({ kind: "select", options: [{ value: "a", text: "a" }, { value: "b", text: "b" }] });
+    expect(model.inputs[1]).toMatchObject({ kind: "checkbox" });
+    expect(choicesOf(model.inputs[1])).toEqual(["One", "Two"]);
+    expect(JSON.stringify(model.nodes)).not.toContain("secret");
+    expect(model.correctAnswers).toEqual({
+      "1_2_1": { kind: "option", value: "b" },
+      "1_3_1": { kind: "choices", values: ["choice_0"] },
+    });
+  });
+
+  it("a multi-input response keeps its label as a paragraph and labels inputs individually", () => {
+    const xml = `<problem><optionresponse><label>Match them</label>
+      <optioninput label="first" options="('a','b')" correct="a"/><optioninput label="second" options="('a','b')" correct="b"/></optionresponse></problem>`;
+    const model = renderProblem(xml);
+    expect(model.inputs.map((i) => i.label)).toEqual(["first", "second"]);
+    expect(htmlOf(model.nodes)).toContain("<p>Match them</p>");
+  });
+
+  it("unsupported problems render their text with a reason and no answers", () => {
+    const model = renderProblem(`<problem><p>Q</p><customresponse cfn="f" expect="7"><textline/></customresponse></problem>`);
+    expect(model.supported).toBe(false);
+    expect(model.reason).toMatch(/customresponse/);
+    expect(model.inputs).toEqual([]);
+    expect(model.correctAnswers).toEqual({});
+    expect(JSON.stringify(model.nodes)).not.toContain("7");
+  });
+
+  it("is JSON-serializable", () => {
+    const model = renderProblem(`<problem><stringresponse answer="x"><textline/></stringresponse></problem>`);
+    expect(JSON.parse(JSON.stringify(model))).toEqual(model);
+  });
+});
