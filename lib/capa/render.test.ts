@@ -119,6 +119,14 @@ describe("renderProblem", () => {
     expect(JSON.stringify(model.nodes)).not.toContain("7");
   });
 
+  it("accepts HTML entities and comments in hand-written XML", () => {
+    const model = renderProblem(
+      `<?xml version="1.0"?>\n<!-- c --><problem><p>a&nbsp;b&eacute;</p><multiplechoiceresponse><choicegroup><!-- x --><choice correct="true">a</choice></choicegroup></multiplechoiceresponse></problem>`,
+    );
+    expect(model.supported).toBe(true);
+    expect(htmlOf(model.nodes)).toContain("a\u00a0b\u00e9");
+  });
+
   it("is JSON-serializable", () => {
     const model = renderProblem(`<problem><stringresponse answer="x"><textline/></stringresponse></problem>`);
     expect(JSON.parse(JSON.stringify(model))).toEqual(model);

@@ -1,6 +1,21 @@
 // Small DOM helpers over @xmldom/xmldom for problem XML: parsing, walking, and
 // serializing fragments as HTML (void elements as <br>, others always closed).
 import { DOMParser } from "@xmldom/xmldom";
+import { HTML_ENTITIES } from "@xmldom/xmldom/lib/entities";
+
+const XML_PREDEFINED = new Set(["amp", "lt", "gt", "quot", "apos"]);
+
+/** Hand-written problems sometimes use HTML entities (&nbsp;); turn them into characters. */
+function expandHtmlEntities(text: string): string {
+  return text.replace(/&([A-Za-z][A-Za-z0-9]*);/g, (whole, name: string) => {
+    if (XML_PREDEFINED.has(name)) return whole;
+    const value = Object.prototype.hasOwnProperty.call(HTML_ENTITIES, name) ? HTML_ENTITIES[name] : undefined;
+    if (value === undefined) return whole;
+    return Array.from(value)
+      .map((c) => `&#${c.codePointAt(0)};`)
+      .join("");
+  });
+}
 
 export type XNode = {
   nodeType: number;
@@ -32,7 +47,7 @@ export function parseXml(text: string): XElement {
   });
   let doc: { documentElement: XElement | null } | null = null;
   try {
-    doc = parser.parseFromString(text, "text/xml") as unknown as { documentElement: XElement | null };
+    doc = parser.parseFromString(expandHtmlEntities(text), "text/xml") as unknown as { documentElement: XElement | null };
   } catch (e) {
     throw new Error(`The problem XML could not be parsed: ${(e as Error).message.split("\n")[0]}`);
   }
