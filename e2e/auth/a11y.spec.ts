@@ -1,0 +1,67 @@
+// axe on the app shell and the account pages, on a desktop and a phone viewport: no serious or
+// critical violations.
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Page } from "@playwright/test";
+import { signIn } from "../support/auth";
+
+async function expectNoSeriousViolations(page: Page, label: string) {
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]).analyze();
+  const bad = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  expect(bad.map((v) => `${label}: ${v.id} (${v.impact}) ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+}
+
+test.describe("desktop", () => {
+  test("anonymous pages", async ({ page }) => {
+    for (const path of ["/", "/login", "/register", "/password-reset", "/password-reset/not-a-real-token", "/logout"]) {
+      await page.goto(path);
+      await expectNoSeriousViolations(page, path);
+    }
+    // A form with errors showing.
+    await page.goto("/register");
+    await page.getByRole("button", { name: "Create account" }).click();
+    await expect(page.getByText("Enter your email address.")).toBeVisible();
+    await expectNoSeriousViolations(page, "/register with errors");
+  });
+
+  test("signed-in shell, account menu, studio and 403", async ({ page }) => {
+    await signIn(page, "admin", "admin-pass-1");
+    for (const path of ["/", "/account", "/studio"]) {
+      await page.goto(path);
+      await expectNoSeriousViolations(page, path);
+    }
+    await page.getByTestId("account-menu-button").click();
+    await expect(page.getByRole("link", { name: "Account" })).toBeVisible();
+    await expectNoSeriousViolations(page, "account menu open");
+    await page.keyboard.press("Escape");
+    await expect(page.getByRole("link", { name: "Account", exact: true })).toHaveCount(0);
+
+    await page.context().clearCookies();
+    await signIn(page, "learner", "learner-pass-1");
+    await page.goto("/studio");
+    await expectNoSeriousViolations(page, "403");
+  });
+});
+
+test.describe("phone", () => {
+  test.use({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+
+  test("the menu is a disclosure and the shell passes axe", async ({ page }) => {
+    await page.goto("/");
+    const toggle = page.getByRole("button", { name: "Menu" });
+    await expect(toggle).toBeVisible();
+    await expect(toggle).toHaveAttribute("aria-expanded", "false");
+    await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Courses" })).toBeHidden();
+    await expectNoSeriousViolations(page, "phone /");
+    await toggle.click();
+    await expect(toggle).toHaveAttribute("aria-expanded", "true");
+    await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Courses" })).toBeVisible();
+    await expectNoSeriousViolations(page, "phone / menu open");
+
+    await signIn(page, "author", "author-pass-1");
+    await page.goto("/account");
+    await expectNoSeriousViolations(page, "phone /account");
+    // No horizontal scrolling at phone width.
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+  });
+});
