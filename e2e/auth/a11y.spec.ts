@@ -12,6 +12,10 @@ async function expectNoSeriousViolations(page: Page, label: string) {
 
 test.describe("desktop", () => {
   test("anonymous pages", async ({ page }) => {
+    await page.goto("/");
+    // The phone menu button is only for narrow screens; the links are shown directly.
+    await expect(page.getByRole("button", { name: "Menu", exact: true })).toBeHidden();
+    await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Courses" })).toBeVisible();
     for (const path of ["/", "/login", "/register", "/password-reset", "/password-reset/not-a-real-token", "/logout"]) {
       await page.goto(path);
       await expectNoSeriousViolations(page, path);

@@ -14,7 +14,7 @@ export default async function AccountPage() {
       <PageHeader title="Account" description="Your name and password." />
       <Stack>
         <Card title="Signed in as">
-          <dl style={{ margin: 0 }}>
+          <dl className={styles.facts}>
             <dt>Username</dt>
             <dd data-testid="account-username">{user.username}</dd>
             <dt>Email</dt>
