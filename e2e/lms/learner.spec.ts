@@ -76,9 +76,9 @@ for (const c of COURSES) {
       const transcript = page.getByRole("region", { name: /^Transcript:/ }).first();
       await expect(transcript).toBeVisible();
       const cues = transcript.getByRole("button");
-      expect(await cues.count()).toBeGreaterThan(3);
-      await cues.nth(3).click();
-      await expect(cues.nth(3)).toHaveAttribute("aria-current", "true");
+      expect(await cues.count()).toBeGreaterThan(1);
+      await cues.nth(1).click();
+      await expect(cues.nth(1)).toHaveAttribute("aria-current", "true");
       const player = page.getByTestId("video-player").first();
       await expect.poll(async () => Number(await player.getAttribute("data-current-time"))).toBeGreaterThan(0);
       if (c.html5) {
@@ -90,9 +90,9 @@ for (const c of COURSES) {
         await expect(page.getByRole("link", { name: /on YouTube from/ })).toBeVisible();
       }
       // Keyboard path through the transcript.
-      await cues.nth(3).focus();
+      await cues.nth(0).focus();
       await page.keyboard.press("ArrowDown");
-      await expect(cues.nth(4)).toBeFocused();
+      await expect(cues.nth(1)).toBeFocused();
       const videoUnitUrl = page.url();
       const unitTitle = (await page.getByRole("heading", { level: 1 }).textContent())!.trim();
 

@@ -43,7 +43,7 @@ export async function createTestCourse(opts: {
   ];
   const walk = (blocks: TestBlock[], parent: string, depth: number, inherited: Record<string, unknown>) => {
     blocks.forEach((b, position) => {
-      const settings = { ...inherited, ...b.settings, display_name: b.name };
+      const settings: Record<string, unknown> = { ...inherited, ...b.settings, display_name: b.name };
       const usageKey = key(b.type, b.name);
       rows.push({ versionId, usageKey, blockType: b.type, urlName: b.name, parentUsageKey: parent, position, depth, displayName: b.name, settings, fields: {} });
       const { start, visible_to_staff_only } = settings;

@@ -3,9 +3,10 @@
 // refuse (and log) tampered ids. The session is the only thing stubbed: actions run as a chosen user.
 import { afterAll, beforeEach, describe, expect, it, vi } from "vitest";
 import type { SessionUser } from "@/lib/auth/session";
+import type * as SessionModule from "@/lib/auth/session";
 
 const session = vi.hoisted(() => ({ user: null as SessionUser | null, cookies: new Map<string, string>() }));
-vi.mock("@/lib/auth/session", async (orig) => ({ ...(await orig<typeof import("@/lib/auth/session")>()), getCurrentUser: async () => session.user }));
+vi.mock("@/lib/auth/session", async (orig) => ({ ...(await orig<typeof SessionModule>()), getCurrentUser: async () => session.user }));
 vi.mock("next/headers", () => ({
   cookies: async () => ({
     get: (n: string) => (session.cookies.has(n) ? { name: n, value: session.cookies.get(n)! } : undefined),

@@ -1,0 +1,216 @@
+// npm run bench -- lms [--duration S] [--connections N] [--port P] [--dist DIR] [--url BASE --cookie C]
+// Starts a built server (building into --dist if it has no build) on a throwaway database with the
+// Open edX demo course imported and the seeded learner signed in and enrolled, then measures, in
+// one run with autocannon: a static page (/help, prerendered) and an authenticated unit page of
+// the demo course. Prints req/s, p50/p99, the unit ÷ static ratio, and the server's resident
+// memory idle and at peak. With --url (and --cookie, the session cookie header) it measures an
+// already running server instead and skips setup.
+import { spawn, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { existsSync, readFileSync, readdirSync } from "node:fs";
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import mysql from "mysql2/promise";
+
+const DEMO = path.resolve(process.cwd(), "../shared/fixtures/olx/openedx-demo-course");
+const DEMO_KEY = "course-v1:OpenedX+DemoX+DemoCourse";
+
+function opt(args: string[], name: string): string | undefined {
+  const i = args.indexOf(name);
+  return i >= 0 ? args[i + 1] : undefined;
+}
+
+function sh(cmd: string, argv: string[], env: NodeJS.ProcessEnv, quiet = true): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const p = spawn(cmd, argv, { cwd: process.cwd(), env, stdio: quiet ? ["ignore", "ignore", "pipe"] : "inherit" });
+    let err = "";
+    p.stderr?.on("data", (d: Buffer) => (err += d.toString()));
+    p.on("error", reject);
+    p.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`${cmd} ${argv.join(" ")} exited ${code}\n${err.slice(-2000)}`))));
+  });
+}
+
+/** RSS (MB) of a process and all its descendants, from /proc. */
+function treeRssMb(pid: number): number {
+  const children = new Map<number, number[]>();
+  for (const d of readdirSync("/proc")) {
+    if (!/^\d+$/.test(d)) continue;
+    try {
+      const stat = readFileSync(`/proc/${d}/stat`, "utf8");
+      const ppid = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
+      children.set(ppid, [...(children.get(ppid) ?? []), Number(d)]);
+    } catch {
+      /* process exited */
+    }
+  }
+  let kb = 0;
+  const stack = [pid];
+  while (stack.length) {
+    const p = stack.pop()!;
+    try {
+      const m = /VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${p}/status`, "utf8"));
+      kb += m ? Number(m[1]) : 0;
+    } catch {
+      /* gone */
+    }
+    stack.push(...(children.get(p) ?? []));
+  }
+  return kb / 1024;
+}
+
+async function waitFor(url: string, ms: number): Promise<void> {
+  const until = Date.now() + ms;
+  while (Date.now() < until) {
+    try {
+      const r = await fetch(url);
+      if (r.status < 500) return;
+    } catch {
+      /* not up yet */
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`server did not answer ${url} within ${ms} ms`);
+}
+
+function cookiesOf(res: Response, jar: Map<string, string>) {
+  for (const c of res.headers.getSetCookie()) {
+    const [pair] = c.split(";");
+    const i = pair.indexOf("=");
+    jar.set(pair.slice(0, i), pair.slice(i + 1));
+  }
+}
+const cookieHeader = (jar: Map<string, string>) => [...jar].map(([k, v]) => `${k}=${v}`).join("; ");
+
+async function signIn(base: string, login: string, password: string): Promise<string> {
+  const jar = new Map<string, string>();
+  const r1 = await fetch(`${base}/api/auth/csrf`);
+  cookiesOf(r1, jar);
+  const { csrfToken } = (await r1.json()) as { csrfToken: string };
+  const r2 = await fetch(`${base}/api/auth/callback/credentials`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { "Content-Type": "application/x-www-form-urlencoded", Cookie: cookieHeader(jar) },
+    body: new URLSearchParams({ csrfToken, login, email: login, password, json: "true" }),
+  });
+  cookiesOf(r2, jar);
+  if (![...jar.keys()].some((k) => k.includes("session-token"))) throw new Error(`sign-in as ${login} failed (${r2.status})`);
+  return cookieHeader(jar);
+}
+
+type AutocannonResult = {
+  requests: { average: number };
+  latency: { p50: number; p99: number };
+  non2xx: number;
+  errors: number;
+  timeouts: number;
+};
+type Autocannon = (o: { url: string; connections: number; duration: number; headers: Record<string, string> }) => Promise<AutocannonResult>;
+
+type Result = { reqs: number; p50: number; p99: number; non2xx: number; errors: number };
+
+async function measure(url: string, headers: Record<string, string>, connections: number, duration: number): Promise<Result> {
+  // autocannon ships no types; the name is not a literal so TypeScript does not look for them.
+  const name = "autocannon";
+  const autocannon = ((await import(name)) as { default: Autocannon }).default;
+  const r = await autocannon({ url, connections, duration, headers });
+  return { reqs: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, non2xx: r.non2xx, errors: r.errors + r.timeouts };
+}
+
+export async function run(args: string[]): Promise<void> {
+  const duration = Number(opt(args, "--duration") ?? 10);
+  const connections = Number(opt(args, "--connections") ?? 32);
+  const port = Number(opt(args, "--port") ?? 3290);
+  const dist = opt(args, "--dist") ?? process.env.NEXT_DIST_DIR ?? ".next-bench-lms";
+  let base = opt(args, "--url");
+  let cookie = opt(args, "--cookie") ?? "";
+  let server: ChildProcess | null = null;
+  let cleanup = async () => {};
+
+  try {
+    if (!base) {
+      const name = `atrium_bench_lms_${randomBytes(3).toString("hex")}`;
+      const serverUrl = process.env.TEST_DATABASE_SERVER_URL ?? "mysql://root@127.0.0.1:3306";
+      const dbUrl = `${serverUrl}/${name}`;
+      const contentDir = await mkdtemp(path.join(tmpdir(), "atrium-bench-lms-"));
+      const env: NodeJS.ProcessEnv = {
+        ...process.env,
+        DATABASE_URL: dbUrl,
+        NEXTAUTH_SECRET: randomBytes(24).toString("hex"),
+        NEXTAUTH_URL: `http://127.0.0.1:${port}`,
+        CONTENT_DIR: contentDir,
+        NEXT_DIST_DIR: dist,
+        NEXT_TELEMETRY_DISABLED: "1",
+      };
+      cleanup = async () => {
+        const { dropDatabase } = await import("@/lib/db/migrate");
+        await dropDatabase(dbUrl).catch(() => undefined);
+        await rm(contentDir, { recursive: true, force: true });
+      };
+      console.log(`setup: database ${name}, content ${contentDir}`);
+      const { migrateDatabase } = await import("@/lib/db/migrate");
+      await migrateDatabase(dbUrl);
+      const tsx = path.join(process.cwd(), "node_modules/.bin/tsx");
+      await sh(tsx, ["scripts/db-seed.ts"], env);
+      await sh(tsx, ["scripts/olx.ts", "import", DEMO, "--owner", "author"], env);
+      const conn = await mysql.createConnection({ uri: dbUrl });
+      await conn.query(
+        "INSERT IGNORE INTO enrollments (user_id, course_id) SELECT u.id, c.id FROM users u, courses c WHERE u.username = 'learner' AND c.course_key = ?",
+        [DEMO_KEY],
+      );
+      await conn.end();
+      if (!existsSync(path.join(dist, "BUILD_ID"))) {
+        console.log(`building into ${dist} (no build there yet)…`);
+        await sh(path.join(process.cwd(), "node_modules/.bin/next"), ["build"], env, false);
+      }
+      server = spawn(process.execPath, [path.join(process.cwd(), "node_modules/next/dist/bin/next"), "start", "-H", "127.0.0.1", "-p", String(port)], {
+        cwd: process.cwd(),
+        env: { ...env, NODE_ENV: "production" },
+        stdio: ["ignore", "ignore", "inherit"],
+      });
+      base = `http://127.0.0.1:${port}`;
+      await waitFor(`${base}/api/health`, 60_000);
+      cookie = await signIn(base, "learner", "learner-pass-1");
+    }
+
+    const learn = await fetch(`${base}/courses/${encodeURIComponent(DEMO_KEY)}/learn`, { redirect: "manual", headers: { Cookie: cookie } });
+    const unitPath = learn.headers.get("location");
+    if (!unitPath || !unitPath.includes("/learn/")) throw new Error(`could not resolve the first unit (${learn.status} → ${unitPath}); is the learner enrolled?`);
+    const unitUrl = new URL(unitPath, base).href;
+    const staticUrl = `${base}/help`;
+    for (const [u, h] of [[unitUrl, { Cookie: cookie }], [staticUrl, {}]] as const) {
+      const r = await fetch(u, { headers: h, redirect: "manual" });
+      if (r.status !== 200) throw new Error(`${u} answered ${r.status}`);
+    }
+    const pid = server?.pid;
+    // Warm up (JIT, version cache, pools) before measuring.
+    await measure(unitUrl, { Cookie: cookie }, 8, 3);
+    await measure(staticUrl, {}, 8, 2);
+    await new Promise((r) => setTimeout(r, 1500));
+    const idle = pid ? treeRssMb(pid) : NaN;
+    let peak = idle;
+    const sampler = pid ? setInterval(() => (peak = Math.max(peak, treeRssMb(pid))), 100) : null;
+    console.log(`measuring ${duration}s each at ${connections} connections…`);
+    const st = await measure(staticUrl, {}, connections, duration);
+    const unit = await measure(unitUrl, { Cookie: cookie }, connections, duration);
+    if (sampler) clearInterval(sampler);
+    const row = (name: string, r: Result) =>
+      `${name.padEnd(34)} ${r.reqs.toFixed(0).padStart(8)} ${String(r.p50).padStart(8)} ${String(r.p99).padStart(8)} ${String(r.non2xx + r.errors).padStart(8)}`;
+    console.log(`\n${"page".padEnd(34)} ${"req/s".padStart(8)} ${"p50 ms".padStart(8)} ${"p99 ms".padStart(8)} ${"bad".padStart(8)}`);
+    console.log(row("static /help", st));
+    console.log(row(`unit ${new URL(unitUrl).pathname.slice(0, 28)}…`, unit));
+    const ratio = unit.reqs / st.reqs;
+    console.log(`\nunit ÷ static req/s: ${ratio.toFixed(2)} (target ≥ 0.6); unit p99 ${unit.p99} ms (target ≤ 100 ms)`);
+    if (pid) console.log(`server RSS: idle ${idle.toFixed(0)} MB, peak ${peak.toFixed(0)} MB (target idle ≤ 200 MB)`);
+    else console.log("server RSS: not measured (--url given: the server is not ours)");
+    console.log(`machine: ${(await import("node:os")).cpus().length} cores, load ${(await import("node:os")).loadavg().map((x) => x.toFixed(1)).join(" ")}; autocannon shares the cores with the server.`);
+  } finally {
+    if (server) {
+      server.kill("SIGTERM");
+      await new Promise((r) => setTimeout(r, 500));
+    }
+    await cleanup();
+    const { closeDb } = await import("@/lib/db");
+    await closeDb().catch(() => undefined);
+  }
+}
