@@ -1,0 +1,102 @@
+#!/usr/bin/env bash
+# Health recovery, end to end: a PRIVATE MariaDB (own datadir under /tmp, own port) and an app
+# instance pointed at it. Stops that database → GET /api/health must answer 503 with a reason
+# while the app keeps serving; starts it again → 200, with the same app process (never restarted).
+# The system MariaDB on 3306 is never touched.
+#
+# Needs a production build: NEXT_DIST_DIR (default .next) must hold `next build` output.
+# Usage: bash tests/health-recovery/run.sh      (from the repo root)
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+
+DIST="${NEXT_DIST_DIR:-.next}"
+[[ -f "$DIST/BUILD_ID" ]] || { echo "No build in $DIST: run NEXT_DIST_DIR=$DIST npx next build first." >&2; exit 2; }
+command -v mariadbd >/dev/null || [[ -x /usr/sbin/mariadbd ]] || { echo "mariadbd not found (apt-get install mariadb-server)." >&2; exit 2; }
+MARIADBD="$(command -v mariadbd || echo /usr/sbin/mariadbd)"
+
+free_port() { node -e 'const s=require("net").createServer();s.listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})'; }
+DB_PORT="${HEALTH_DB_PORT:-$(free_port)}"
+APP_PORT="${HEALTH_APP_PORT:-$(free_port)}"
+WORK="$(mktemp -d /tmp/atrium-health-XXXXXX)"
+DB_PID="" APP_PID=""
+pass=0 fail=0
+ok() { echo "  ok   $*"; pass=$((pass + 1)); }
+bad() { echo "  FAIL $*"; fail=$((fail + 1)); }
+
+cleanup() {
+  [[ -n "$APP_PID" ]] && kill -- "-$APP_PID" 2>/dev/null || true
+  [[ -n "$DB_PID" ]] && kill "$DB_PID" 2>/dev/null || true
+  sleep 1
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+start_db() {
+  # --user=root only matters when running as root (mariadbd refuses root otherwise).
+  "$MARIADBD" --no-defaults --datadir="$WORK/data" --port="$DB_PORT" --bind-address=127.0.0.1 \
+    --socket="$WORK/mysqld.sock" --pid-file="$WORK/mysqld.pid" --user="$(id -un)" \
+    --skip-log-bin --innodb-buffer-pool-size=32M --log-error="$WORK/mysqld.err" >/dev/null 2>&1 &
+  DB_PID=$!
+  for _ in $(seq 1 100); do
+    mariadb-admin --no-defaults --protocol=TCP -h127.0.0.1 -P"$DB_PORT" -uroot ping >/dev/null 2>&1 && return 0
+    sleep 0.2
+  done
+  echo "private MariaDB did not start; log:" >&2; tail -20 "$WORK/mysqld.err" >&2; exit 1
+}
+
+stop_db() {
+  kill "$DB_PID"
+  for _ in $(seq 1 100); do kill -0 "$DB_PID" 2>/dev/null || { DB_PID=""; return 0; }; sleep 0.2; done
+  echo "private MariaDB did not stop" >&2; exit 1
+}
+
+# curl prints 000 itself when there is no answer.
+health() { rm -f "$WORK/health.json"; curl -s -o "$WORK/health.json" -w '%{http_code}' --max-time 10 "http://127.0.0.1:$APP_PORT/api/health" || true; }
+app_alive() { kill -0 "$APP_PID" 2>/dev/null; }
+
+echo "private MariaDB on 127.0.0.1:$DB_PORT (datadir $WORK/data), app on 127.0.0.1:$APP_PORT"
+mariadb-install-db --no-defaults --datadir="$WORK/data" --user="$(id -un)" --auth-root-authentication-method=normal \
+  --skip-test-db >"$WORK/install.log" 2>&1 || { cat "$WORK/install.log" >&2; exit 1; }
+start_db
+
+export DATABASE_URL="mysql://root@127.0.0.1:$DB_PORT/atrium_health"
+export NEXTAUTH_SECRET="${NEXTAUTH_SECRET:-health-recovery-secret-0123456789abcdef}"
+export NEXT_DIST_DIR="$DIST" NEXT_TELEMETRY_DISABLED=1 CONTENT_DIR="$WORK/content"
+unset NEXTAUTH_URL
+npx tsx scripts/db-migrate.ts >/dev/null
+
+# Own process group, so cleanup ends exactly the processes this script started.
+setsid node_modules/.bin/next start -H 127.0.0.1 -p "$APP_PORT" >"$WORK/app.log" 2>&1 &
+APP_PID=$!
+for _ in $(seq 1 150); do [[ "$(health)" != 000 ]] && break; sleep 0.2; done
+
+code=$(health)
+[[ "$code" == 200 ]] && grep -q '"status":"ok"' "$WORK/health.json" && ok "database up → 200 $(cat "$WORK/health.json")" || bad "database up → $code $(cat "$WORK/health.json" 2>/dev/null)"
+
+stop_db
+for round in 1 2 3; do
+  code=$(health)
+  if [[ "$code" == 503 ]] && grep -q '"status":"error"' "$WORK/health.json" && grep -q '"reason":"[^"]' "$WORK/health.json"; then
+    ok "database down (probe $round) → 503 $(cat "$WORK/health.json")"
+  else
+    bad "database down (probe $round) → $code $(cat "$WORK/health.json" 2>/dev/null)"
+  fi
+done
+page=$(curl -s -o /dev/null -w '%{http_code}' --max-time 15 "http://127.0.0.1:$APP_PORT/login" || true)
+[[ "$page" != 000 ]] && ok "a page request while the database is down answers (HTTP $page)" || bad "a page request while the database is down got no answer"
+app_alive && ok "app process still running while the database is down" || bad "app process died while the database was down"
+
+start_db
+recovered=""
+for _ in $(seq 1 60); do
+  code=$(health)
+  [[ "$code" == 200 ]] && { recovered=yes; break; }
+  sleep 0.5
+done
+[[ -n "$recovered" ]] && ok "database back → 200 without restarting the app" || bad "database back → still $code $(cat "$WORK/health.json" 2>/dev/null)"
+app_alive && ok "same app process (pid $APP_PID) throughout" || bad "app process is gone"
+login=$(curl -s -o /dev/null -w '%{http_code}' --max-time 15 "http://127.0.0.1:$APP_PORT/login" || true)
+[[ "$login" == 200 ]] && ok "pages work again (GET /login → 200)" || bad "GET /login → $login after recovery"
+
+echo "health-recovery: $pass passed, $fail failed"
+if (( fail > 0 )); then echo "--- app log ---"; tail -30 "$WORK/app.log"; exit 1; fi
