@@ -1,9 +1,9 @@
 // Hostile archives: each must fail with a clear OlxError and leave nothing behind.
-import { readdirSync, symlinkSync, writeFileSync } from "node:fs";
+import { existsSync, readdirSync, symlinkSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import zlib from "node:zlib";
 import { describe, expect, it } from "vitest";
-import { checkOlx, OlxError, readOlx } from "./index";
+import { checkOlx, OlxError, readOlx, writeOlxDirectory } from "./index";
 import { entriesOf, makeTar, minimalCourse, tempDir, writeTree, type TarEntry } from "./test-support";
 
 /** Writes the archive into a fresh folder, reads it, and checks the folder still holds only it. */
@@ -175,6 +175,27 @@ describe("hostile archives", () => {
     const res = await checkOlx(file);
     expect(res.ok).toBe(false);
     expect(res.errors[0].message).toMatch(/leaves the archive/);
+  });
+
+  it("refuses a url_name that would leave its folder", async () => {
+    const err = await expectArchiveRejected(
+      await makeTar(course({ "vertical/v1.xml": `<vertical>\n  <html url_name="..:..:etc:passwd"/>\n</vertical>` })),
+      /invalid url_name/,
+    );
+    expect(err.line).toBe(2);
+  });
+
+  it("refuses to export a model whose names would escape the export folder", async () => {
+    const dir = await writeTree(minimalCourse());
+    const c = await readOlx(dir);
+    c.root.children[0].urlName = "..";
+    const out = path.join(tempDir(), "out");
+    await expect(writeOlxDirectory(c, out)).rejects.toThrow(/unsafe url_name/);
+    expect(existsSync(out)).toBe(false);
+    c.root.children[0].urlName = "ch1";
+    c.assets.push({ path: "../../evil.sh", size: 1, contentType: "text/plain", locked: false, data: Buffer.from("x") });
+    await expect(writeOlxDirectory(c, path.join(tempDir(), "out2"))).rejects.toThrow(/unsafe path/);
+    expect(existsSync(path.join(dir, "..", "evil.sh"))).toBe(false);
   });
 
   it("refuses a directory symlink pointing outside the export", async () => {

@@ -36,6 +36,12 @@ export function pathOfUrlName(urlName: string): string {
   return urlName.replace(/:/g, "/");
 }
 
+/** url_names become file paths (`:` → `/`): no slashes, no empty, `.` or `..` segments. */
+export function isSafeUrlName(urlName: string): boolean {
+  if (!urlName || urlName.length > 255 || /[/\\\0]/.test(urlName)) return false;
+  return urlName.split(":").every((seg) => seg !== "" && seg !== "." && seg !== "..");
+}
+
 function sha1(s: string): string {
   return createHash("sha1").update(s).digest("hex");
 }
@@ -189,6 +195,10 @@ class Resolver {
   }
 
   private checkIdentity(type: string, urlName: string, file: string, el: Element, ctx: Ctx) {
+    if (!isSafeUrlName(urlName)) {
+      throw new OlxError(`invalid url_name ${JSON.stringify(urlName.slice(0, 100))} on <${type}>`, file, lineOf(el));
+    }
+    if (!/^[\w.-]+$/.test(type)) throw new OlxError(`invalid block type <${type.slice(0, 100)}>`, file, lineOf(el));
     const key = `${type}/${urlName}`;
     if (ctx.stack.has(key)) {
       throw new OlxError(`cycle of pointers: <${type} url_name="${urlName}"/> contains itself`, file, lineOf(el));
@@ -274,6 +284,7 @@ export function resolveOlx(files: FileMap, limits: Limits): OlxCourse {
     if (!org || !courseNum || !run) {
       throw new OlxError("course.xml must name org, course and url_name (the run)", "course.xml", lineOf(el));
     }
+    if (!isSafeUrlName(run)) throw new OlxError(`invalid run ${JSON.stringify(run.slice(0, 100))}`, "course.xml", lineOf(el));
     meta.courseXml = attrs;
     if (pointer) {
       courseFile = `course/${pathOfUrlName(run)}.xml`;
@@ -295,6 +306,7 @@ export function resolveOlx(files: FileMap, limits: Limits): OlxCourse {
     org = courseEl.getAttribute("org") ?? "";
     courseNum = courseEl.getAttribute("library") ?? "";
     run = courseEl.getAttribute("url_name") || "library";
+    if (!isSafeUrlName(run)) throw new OlxError(`invalid url_name ${JSON.stringify(run.slice(0, 100))}`, "library.xml");
     if (!org || !courseNum) throw new OlxError("library.xml must name org and library", "library.xml", lineOf(courseEl));
     courseKey = `library-v1:${org}+${courseNum}`;
     rootType = "library";

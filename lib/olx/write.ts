@@ -10,7 +10,7 @@ import { pipeline } from "node:stream/promises";
 import zlib from "node:zlib";
 import * as tar from "tar-stream";
 import { CONTAINER_TYPES, FILE_TYPES } from "./fields";
-import { assetBlockName, pathOfUrlName } from "./read";
+import { assetBlockName, isSafeUrlName, pathOfUrlName } from "./read";
 import { OlxError, type OlxBlock, type OlxCourse } from "./types";
 import { attributesOf, escapeAttr, parseDocumentForWrite, serialize } from "./xml";
 
@@ -39,6 +39,11 @@ interface WriteCtx {
 }
 
 function put(ctx: WriteCtx, p: string, data: string | Buffer) {
+  // The model may come from the database: never let a name turn into a path outside the export.
+  const segs = p.split("/");
+  if (p.startsWith("/") || segs.some((s) => s === "" || s === "." || s === ".." || s.includes("\\") || s.includes("\0"))) {
+    throw new OlxError(`refusing to write an unsafe path: ${JSON.stringify(p)}`);
+  }
   if (ctx.files.has(p)) throw new OlxError(`two blocks would be written to ${p} (duplicate url_name?)`);
   ctx.files.set(p, typeof data === "string" ? Buffer.from(data, "utf8") : data);
 }
@@ -77,6 +82,7 @@ function leafXml(ctx: WriteCtx, block: OlxBlock): string {
 /** Writes `block` (and its subtree) and returns the element its parent should contain. */
 function writeBlock(ctx: WriteCtx, block: OlxBlock, indent: string, draft: boolean): string {
   const prefix = draft ? "drafts/" : "";
+  if (!isSafeUrlName(block.urlName)) throw new OlxError(`refusing to write an unsafe url_name ${JSON.stringify(block.urlName)} (${block.type})`);
   const rel = pathOfUrlName(block.urlName);
   const pointer = `${indent}<${block.type} url_name="${escapeAttr(block.urlName)}"/>`;
   if (block.type === "html") {
