@@ -75,6 +75,11 @@ describe("calc evaluator (openedx-calc rules on mathjs)", () => {
     ["pi(2)", "undefined", /did you forget to use \* for multiplication/],
     ["a=1", "syntax"],
     ["[1,2]", "syntax"],
+    ["constructor", "undefined"],
+    ["toString(1)", "undefined"],
+    ["__proto__", "syntax"],
+    ["π", "syntax"],
+    ["1,5", "syntax"],
   ];
   it.each(errors)("%s is rejected (%s)", (expr, kind, message) => {
     let caught: unknown;
@@ -85,6 +90,11 @@ describe("calc evaluator (openedx-calc rules on mathjs)", () => {
     }
     expect(caught).toMatchObject({ kind });
     if (message) expect((caught as Error).message).toMatch(message);
+  });
+
+  it("survives long and deeply nested input", () => {
+    expect(evaluate("(".repeat(200) + "1" + ")".repeat(200)).re).toBe(1);
+    expect(evaluate(Array(500).fill("1").join("+")).re).toBe(500);
   });
 
   it("variables are case-insensitive unless asked, with a did-you-mean hint", () => {

@@ -419,10 +419,12 @@ export function evaluate(expr: string, options: EvaluateOptions = {}): CalcValue
   validate(ast);
 
   const casify = (s: string) => (caseSensitive ? s : s.toLowerCase());
-  const allVariables: Record<string, CalcValue> = {};
+  // Null-prototype tables: a learner typing `constructor` or `toString(1)` must not reach
+  // Object.prototype.
+  const allVariables: Record<string, CalcValue> = Object.create(null) as Record<string, CalcValue>;
   for (const [k, v] of Object.entries(DEFAULT_VARIABLES)) allVariables[casify(k)] = v;
   for (const [k, v] of Object.entries(options.variables ?? {})) allVariables[casify(k)] = real(v);
-  const allFunctions: Record<string, Fn> = {};
+  const allFunctions: Record<string, Fn> = Object.create(null) as Record<string, Fn>;
   for (const [k, v] of Object.entries(DEFAULT_FUNCTIONS)) allFunctions[casify(k)] = v;
 
   const badVars = [...usedVars].filter((v) => !(casify(v) in allVariables)).sort();

@@ -164,7 +164,9 @@ export function renderProblem(problemXml: string, options: GradeOptions = {}): P
 
   const transform = (el: XElement) => {
     if (consumed.has(el) || INPUT_TAGS.has(el.tagName)) return { drop: true as const };
-    if (RESPONSE_TAGS.has(el.tagName)) return { tag: "div", keepAttrs: false };
+    if (RESPONSE_TAGS.has(el.tagName)) {
+      return { tag: "div", keepAttrs: false, attrs: { class: attr(el, "inline") ? "capa-response inline" : "capa-response" } };
+    }
     const r = renamed.get(el);
     if (r) return { tag: r, keepAttrs: false };
     return htmlTransform(el);
@@ -203,7 +205,11 @@ export function renderProblem(problemXml: string, options: GradeOptions = {}): P
         if (!t || t.keepAttrs) {
           for (const a of Array.from(child.attributes)) if (SAFE_ATTR.test(a.name)) attrs[a.name] = a.value;
         }
-        if (RESPONSE_TAGS.has(child.tagName)) attrs.class = "capa-response";
+        if (t && "attrs" in t && t.attrs) Object.assign(attrs, t.attrs);
+        if (RESPONSE_TAGS.has(child.tagName)) {
+          // capa marks author-inline responses (inline="1") so they flow with the text.
+          attrs.class = attr(child, "inline") ? "capa-response inline" : "capa-response";
+        }
         out.push({ type: "element", tag: t ? t.tag : child.tagName, attrs, children: renderChildren(child) });
         continue;
       }

@@ -36,7 +36,9 @@ export function innerHtml(el: XElement): string {
 }
 
 /** Problem XML → HTML element mapping shared by hints, solutions and the render model. */
-export function htmlTransform(el: XElement): { drop: true } | { tag: string; keepAttrs: boolean } | null {
+export function htmlTransform(
+  el: XElement,
+): { drop: true } | { tag: string; keepAttrs: boolean; attrs?: Record<string, string> } | null {
   switch (el.tagName) {
     case "additional_answer":
     case "codeparam":
@@ -65,7 +67,8 @@ export function htmlTransform(el: XElement): { drop: true } | { tag: string; kee
     case "math":
       return { tag: "span", keepAttrs: false };
     case "clarification":
-      return { tag: "span", keepAttrs: false };
+      // Open edX shows this as an (i) tooltip; the renderer styles the class.
+      return { tag: "span", keepAttrs: false, attrs: { class: "capa-clarification" } };
     case "center":
       return { tag: "div", keepAttrs: false };
     default:

@@ -117,7 +117,9 @@ export function escapeAttr(s: string): string {
 const VOID = new Set(["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"]);
 
 /** How an element maps to HTML: drop it, rename it, or keep it (with its attributes). */
-export type HtmlTransform = (el: XElement) => { drop: true } | { tag: string; keepAttrs: boolean } | null;
+export type HtmlTransform = (
+  el: XElement,
+) => { drop: true } | { tag: string; keepAttrs: boolean; attrs?: Record<string, string> } | null;
 
 export function serializeNode(n: XNode, transform: HtmlTransform): string {
   if (n.nodeType === TEXT || n.nodeType === CDATA) return escapeText(n.nodeValue ?? "");
@@ -130,6 +132,7 @@ export function serializeNode(n: XNode, transform: HtmlTransform): string {
   if (keepAttrs) {
     for (const a of Array.from(n.attributes)) attrs += ` ${a.name}="${escapeAttr(a.value)}"`;
   }
+  if (t && t.attrs) for (const [k, v] of Object.entries(t.attrs)) attrs += ` ${k}="${escapeAttr(v)}"`;
   if (VOID.has(tag.toLowerCase())) return `<${tag}${attrs}>`;
   return `<${tag}${attrs}>${serializeChildren(n, transform)}</${tag}>`;
 }
