@@ -1,12 +1,16 @@
 // The server-action kit: every action validates its input with zod through these helpers and
 // answers with one result shape. `userAction` also resolves the signed-in user (fresh from the
 // users row) and refuses anonymous callers; the action itself still authorizes by resource.
+// `courseAction` also loads the course facts and asks the permission matrix for one action.
 // Unexpected errors are logged and replaced by a generic message (never a DB error to the user).
 import "server-only";
 import { unstable_rethrow } from "next/navigation";
 import type { z } from "zod";
 import { AppError, defaultMessageOf } from "@/lib/errors";
-import { getCurrentUser, type SessionUser } from "@/lib/auth/session";
+import { actorOf, getCurrentUser, type SessionUser } from "@/lib/auth/session";
+import { getCourseFacts } from "@/lib/auth/course-access";
+import { canCourse, type CourseAction, type CourseFacts } from "@/lib/auth/permissions";
+import { getCourseIdByKey } from "@/lib/db/queries/course-access";
 
 export type ActionResult<T> =
   | { ok: true; data: T }
@@ -74,5 +78,32 @@ export function userAction<S extends z.ZodType, T>(schema: S, fn: (input: z.outp
     const user = await getCurrentUser();
     if (!user) return fail("unauthorized", "Please sign in to continue.");
     return run(schema, input, (parsed) => fn(parsed, { user }));
+  };
+}
+
+export type CourseContext = { user: SessionUser; course: { id: number }; facts: CourseFacts };
+
+/**
+ * An action on one course: the input must carry `courseId` (number) or `courseKey` (string).
+ * Refuses anonymous callers, unknown courses (not_found:course) and callers the permission
+ * matrix does not allow `action` on this course (forbidden:course) before `fn` runs.
+ */
+export function courseAction<S extends z.ZodType, T>(
+  schema: S,
+  action: CourseAction,
+  fn: (input: z.output<S>, ctx: CourseContext) => Promise<T | ActionResult<T>>,
+) {
+  return async (input: ActionInput<S>): Promise<ActionResult<T>> => {
+    const user = await getCurrentUser();
+    if (!user) return fail("unauthorized", "Please sign in to continue.");
+    return run(schema, input, async (parsed) => {
+      const ref = parsed as { courseId?: unknown; courseKey?: unknown };
+      const courseId =
+        typeof ref.courseId === "number" ? ref.courseId : typeof ref.courseKey === "string" ? await getCourseIdByKey({ courseKey: ref.courseKey }) : null;
+      if (courseId === null) return fail("not_found:course", "That course does not exist.");
+      const facts = await getCourseFacts({ userId: user.id, courseId });
+      if (!canCourse(actorOf(user), action, facts)) return fail("forbidden:course", "You do not have permission to do that in this course.");
+      return fn(parsed, { user, course: { id: courseId }, facts });
+    });
   };
 }

@@ -5,9 +5,17 @@ import "server-only";
 import { createHash, randomBytes } from "node:crypto";
 import { env } from "@/lib/env";
 import { hashPassword } from "@/lib/auth/passwords";
-import { consumePasswordResetToken, createPasswordResetToken, findValidPasswordResetToken, getUserByEmail } from "@/lib/db/queries/users";
+import {
+  consumePasswordResetToken,
+  countResetTokensSince,
+  createPasswordResetToken,
+  findValidPasswordResetToken,
+  getUserByEmail,
+} from "@/lib/db/queries/users";
 
 export const RESET_TOKEN_TTL_MS = 60 * 60 * 1000;
+/** At most this many links per account per hour; further requests are quietly dropped. */
+export const RESET_MAX_PER_HOUR = 3;
 
 export function hashResetToken(token: string): string {
   return createHash("sha256").update(token, "utf8").digest("hex");
@@ -42,6 +50,7 @@ export async function requestPasswordReset({
 }): Promise<{ sent: boolean }> {
   const user = await getUserByEmail({ email });
   if (!user || !user.isActive) return { sent: false };
+  if ((await countResetTokensSince({ userId: user.id, since: new Date(Date.now() - 3600_000) })) >= RESET_MAX_PER_HOUR) return { sent: false };
   const token = randomBytes(32).toString("base64url");
   await createPasswordResetToken({ userId: user.id, tokenHash: hashResetToken(token), expiresAt: new Date(now.getTime() + RESET_TOKEN_TTL_MS) });
   const link = `${baseUrl.replace(/\/$/, "")}/password-reset/${token}`;

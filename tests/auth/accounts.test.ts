@@ -187,6 +187,17 @@ describe("password reset tokens", () => {
   });
 });
 
+describe("password reset flood limit", () => {
+  it("sends at most 3 links per account per hour", async () => {
+    const a = await makeUser("flood");
+    const sent: string[] = [];
+    const results = [];
+    for (let i = 0; i < 5; i++) results.push((await reset.requestPasswordReset({ email: a.email, baseUrl: "http://x", deliver: async (m) => void sent.push(m.link) })).sent);
+    expect(results).toEqual([true, true, true, false, false]);
+    expect(sent).toHaveLength(3);
+  });
+});
+
 describe("password change", () => {
   it("bumps session_version so older sessions are signed out", async () => {
     const a = await makeUser("chg");

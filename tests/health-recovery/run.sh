@@ -2,7 +2,7 @@
 # Health recovery, end to end: a PRIVATE MariaDB (own datadir under /tmp, own port) and an app
 # instance pointed at it. Stops that database → GET /api/health must answer 503 with a reason
 # while the app keeps serving; starts it again → 200, with the same app process (never restarted).
-# The system MariaDB on 3306 is never touched.
+# The system MariaDB on 3306 is never touched. Also checks that a malformed setting stops start-up.
 #
 # Needs a production build: NEXT_DIST_DIR (default .next) must hold `next build` output.
 # Usage: bash tests/health-recovery/run.sh      (from the repo root)
@@ -97,6 +97,14 @@ done
 app_alive && ok "same app process (pid $APP_PID) throughout" || bad "app process is gone"
 login=$(curl -s -o /dev/null -w '%{http_code}' --max-time 15 "http://127.0.0.1:$APP_PORT/login" || true)
 [[ "$login" == 200 ]] && ok "pages work again (GET /login → 200)" || bad "GET /login → $login after recovery"
+
+# Start-up settings check: a malformed setting stops `next start` with a message naming it.
+out=$(DATABASE_URL="postgres://nope" timeout 60 node_modules/.bin/next start -H 127.0.0.1 -p "$(free_port)" 2>&1) && rc=0 || rc=$?
+if [[ $rc -ne 0 && $rc -ne 124 ]] && grep -q "DATABASE_URL must be a mysql:// URL" <<<"$out"; then
+  ok "a malformed DATABASE_URL stops start-up (exit $rc) naming the setting"
+else
+  bad "a malformed DATABASE_URL did not stop start-up with a clear message (exit $rc)"
+fi
 
 echo "health-recovery: $pass passed, $fail failed"
 if (( fail > 0 )); then echo "--- app log ---"; tail -30 "$WORK/app.log"; exit 1; fi

@@ -63,3 +63,9 @@ export async function listStudioCourses({ userId, isAdmin, db = getDb() }: { use
   const rows = await db.select(cols).from(courses).where(where).orderBy(asc(courses.displayName), asc(courses.courseKey));
   return rows.map(({ publishedVersionId, ...r }) => ({ ...r, published: publishedVersionId !== null, roles: rolesByCourse.get(r.id) ?? [] }));
 }
+
+/** The id of a course by its key (course-v1:Org+Number+Run), or null. */
+export async function getCourseIdByKey({ courseKey, db = getDb() }: { courseKey: string; db?: DbOrTx }): Promise<number | null> {
+  const rows = await db.select({ id: courses.id }).from(courses).where(eq(courses.courseKey, courseKey)).limit(1);
+  return rows[0]?.id ?? null;
+}

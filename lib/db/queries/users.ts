@@ -239,6 +239,15 @@ export async function createPasswordResetToken({
   await db.insert(passwordResetTokens).values({ userId, tokenHash, expiresAt });
 }
 
+/** How many reset links a user was sent since `since` (limits mail floods). */
+export async function countResetTokensSince({ userId, since, db = getDb() }: { userId: number; since: Date; db?: DbOrTx }): Promise<number> {
+  const [row] = await db
+    .select({ n: count() })
+    .from(passwordResetTokens)
+    .where(and(eq(passwordResetTokens.userId, userId), gt(passwordResetTokens.createdAt, since)));
+  return Number(row?.n ?? 0);
+}
+
 /** The user a still-valid (unused, unexpired) token belongs to, or null. Does not consume it. */
 export async function findValidPasswordResetToken({ tokenHash, now = new Date(), db = getDb() }: { tokenHash: string; now?: Date; db?: DbOrTx }) {
   const rows = await db
