@@ -149,7 +149,7 @@ describe("hostile archives", () => {
   });
 
   it("refuses gzip data that is not a tar inside", async () => {
-    await expectArchiveRejected(zlib.gzipSync(Buffer.from("hello, I am gzip but not tar\n".repeat(100))), /not a valid tar archive|truncated tar|cannot read/);
+    await expectArchiveRejected(zlib.gzipSync(Buffer.from("hello, I am gzip but not tar\n".repeat(100))), /not a valid tar archive \(Invalid tar header/);
   });
 
   it("refuses a truncated gzip", async () => {

@@ -16,7 +16,8 @@ import {
 
 type Policy = Record<string, Record<string, unknown>>;
 
-const NON_BLOCK_DIRS = new Set(["about", "info", "tabs", "policies", "static", "assets", "drafts"]);
+// roots/ holds legacy copies of course.xml (olx.md §1): not blocks, not content.
+const NON_BLOCK_DIRS = new Set(["about", "info", "tabs", "policies", "static", "assets", "drafts", "roots"]);
 
 /** Reads a course export (or a library export, whose root block then has type "library"). */
 export async function readOlx(source: string, opts?: ReadOlxOptions): Promise<OlxCourse> {
