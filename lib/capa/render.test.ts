@@ -93,7 +93,7 @@ describe("renderProblem", () => {
       <choiceresponse><checkboxgroup><choice correct="true">One<choicehint selected="true">secret</choicehint></choice><choice correct="false">Two</choice></checkboxgroup></choiceresponse></problem>`;
     const model = renderProblem(xml);
     expect(model.inputs[0]).toMatchObject({ kind: "select", options: [{ value: "a", text: "a" }, { value: "b", text: "b" }] });
-    expect(model.inputs[1]).toMatchObject({ kind: "checkbox" });
+    expect(model.inputs[1]).toMatchObject({ kind: "checkbox", questionLabel: "Question 2" });
     expect(choicesOf(model.inputs[1])).toEqual(["One", "Two"]);
     expect(JSON.stringify(model.nodes)).not.toContain("secret");
     expect(model.correctAnswers).toEqual({
@@ -107,6 +107,7 @@ describe("renderProblem", () => {
       <optioninput label="first" options="('a','b')" correct="a"/><optioninput label="second" options="('a','b')" correct="b"/></optionresponse></problem>`;
     const model = renderProblem(xml);
     expect(model.inputs.map((i) => i.label)).toEqual(["first", "second"]);
+    expect(model.inputs.map((i) => i.questionLabel)).toEqual(["Question 1", "Question 1"]);
     expect(htmlOf(model.nodes)).toContain("<p>Match them</p>");
   });
 

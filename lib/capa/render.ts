@@ -74,6 +74,7 @@ function inputModel(el: XElement, meta: InputInfo, transform: (e: XElement) => s
     responseType: resp.tag,
     label: meta.label,
     descriptions: meta.descriptions,
+    questionLabel: `Question ${Number(resp.id.slice(resp.id.lastIndexOf("_") + 1)) - 1}`,
   };
   if (el.tagName === "choicegroup" || el.tagName === "checkboxgroup" || el.tagName === "radiogroup") {
     const choices = childrenByTag(el, "choice").map((c) => ({ value: attr(c, "name") ?? "", html: transform(c) }));

@@ -54,6 +54,9 @@ interface RenderInputBase {
   label?: string;
   /** Accessible description HTML(s) (<description>). */
   descriptions: string[];
+  /** Open edX's group name for the response ("Question 1", "Question 2", ...): use it as the
+   *  accessible name when the author gave no label (e.g. dropdowns in a table). */
+  questionLabel: string;
 }
 
 export type RenderInput =
