@@ -187,8 +187,19 @@ class Resolver {
     if (CONTAINER_TYPES.has(type) && !missing) {
       ctx.stack.add(key);
       const childCtx: Ctx = { ...ctx, parentSettings: block.settings, depth: ctx.depth + 1 };
+      const shows: string[] = [];
       for (const child of elementChildren(element)) {
+        // Old-style conditional: <show sources="…"/> names blocks to reveal; it is not a block
+        // (ConditionalBlock keeps it as show_tag_list, and writes it back as <show> tags).
+        if (type === "conditional" && child.tagName === "show") {
+          shows.push(child.getAttribute("sources") ?? "");
+          continue;
+        }
         block.children.push(this.loadBlock(child, defFile, childCtx));
+      }
+      if (shows.length) {
+        fields.show_tag_list = shows;
+        block.settings.show_tag_list = shows;
       }
       ctx.stack.delete(key);
     }

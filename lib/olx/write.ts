@@ -93,8 +93,12 @@ function writeBlock(ctx: WriteCtx, block: OlxBlock, indent: string, draft: boole
     return pointer;
   }
   if (CONTAINER_TYPES.has(block.type)) {
-    const attrs = xmlAttrsOf(ctx, block);
+    const attrs = xmlAttrsOf(ctx, block, block.type === "conditional" ? ["show_tag_list"] : []);
     const kids = block.children.map((c) => writeBlock(ctx, c, "  ", draft));
+    if (block.type === "conditional" && Array.isArray(block.fields.show_tag_list)) {
+      const shows = (block.fields.show_tag_list as unknown[]).map((src) => `  <show sources="${escapeAttr(String(src))}"/>`);
+      kids.unshift(...shows);
+    }
     const body = kids.length ? `${openTag(block.type, attrs)}>\n${kids.join("\n")}\n</${block.type}>\n` : `${openTag(block.type, attrs)}/>\n`;
     put(ctx, `${prefix}${block.type}/${rel}.xml`, body);
     return pointer;
