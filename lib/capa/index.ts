@@ -1,6 +1,8 @@
 // Public face of lib/capa: parse an Open edX <problem>, grade an answer set exactly as Open
 // edX's capa does, and build a render model. PURE: imports nothing from Next.js, the DB or
-// the content store.
+// the content store. Server-side only in practice (mathjs is large): hand the JSON render
+// model to client components, not this module. HTML strings in the model and in hints are
+// author content: sanitize before rendering. NOTES.md lists what is not reproduced yet.
 export type {
   Correctness,
   CapaErrorKind,
