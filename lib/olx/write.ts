@@ -48,8 +48,8 @@ function put(ctx: WriteCtx, p: string, data: string | Buffer) {
   ctx.files.set(p, typeof data === "string" ? Buffer.from(data, "utf8") : data);
 }
 
-function xmlAttrsOf(ctx: WriteCtx, block: OlxBlock, skip: string[] = []): Array<[string, string]> {
-  const inPolicy = ctx.policyKeys.get(`${block.type}/${block.urlName}`);
+function xmlAttrsOf(ctx: WriteCtx, block: OlxBlock, skip: string[] = [], includePolicy = false): Array<[string, string]> {
+  const inPolicy = includePolicy ? undefined : ctx.policyKeys.get(`${block.type}/${block.urlName}`);
   const out: Array<[string, string]> = [];
   for (const [k, v] of Object.entries(block.fields)) {
     if (k === "url_name" || skip.includes(k) || inPolicy?.has(k) || v === undefined) continue;
@@ -167,7 +167,8 @@ export function olxFiles(course: OlxCourse): Map<string, Buffer> {
         extra.push(`  ${openTag("textbook", Object.entries(t).map(([k, v]) => [k, attrString(v)]))}/>`);
       }
     }
-    const attrs = xmlAttrsOf(ctx, root, ["wiki_slug", "textbooks"]);
+    // Studio writes course settings both as attributes and in policy.json (policy wins on import).
+    const attrs = xmlAttrsOf(ctx, root, ["wiki_slug", "textbooks", "tabs", "discussion_topics", "discussion_blackouts", "xml_attributes"], true);
     const all = [...kids, ...extra];
     put(ctx, `course/${pathOfUrlName(course.run)}.xml`, `${openTag("course", attrs)}>\n${all.join("\n")}${all.length ? "\n" : ""}</course>\n`);
     put(ctx, `policies/${course.run}/policy.json`, `${JSON.stringify(policy, null, 4)}\n`);
