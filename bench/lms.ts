@@ -151,8 +151,8 @@ export async function run(args: string[]): Promise<void> {
       const { migrateDatabase } = await import("@/lib/db/migrate");
       await migrateDatabase(dbUrl);
       const tsx = path.join(process.cwd(), "node_modules/.bin/tsx");
-      await sh(tsx, ["scripts/db-seed.ts"], env);
-      await sh(tsx, ["scripts/olx.ts", "import", DEMO, "--owner", "author"], env);
+      await sh(tsx, ["--conditions=react-server", "scripts/db-seed.ts"], env);
+      await sh(tsx, ["--conditions=react-server", "scripts/olx.ts", "import", DEMO, "--owner", "author"], env);
       const conn = await mysql.createConnection({ uri: dbUrl });
       await conn.query(
         "INSERT IGNORE INTO enrollments (user_id, course_id) SELECT u.id, c.id FROM users u, courses c WHERE u.username = 'learner' AND c.course_key = ?",

@@ -6,11 +6,12 @@ import { cookies } from "next/headers";
 import { notFound, redirect } from "next/navigation";
 import { aboutHref } from "@/lib/lms/urls";
 import { actorOf, getCurrentUser, type SessionUser } from "@/lib/auth/session";
-import { getCourseFacts } from "@/lib/auth/course-access";
 import { canCourse, type Actor, type CourseFacts } from "@/lib/auth/permissions";
 import { getCourseByKey, type CourseRow } from "@/lib/db/queries/catalog";
-import { getVersionData, type VersionData } from "@/lib/db/queries/courseware";
+import { getLearnerState, getVersionData, type LearnerState, type VersionData } from "@/lib/db/queries/courseware";
 import type { Viewer } from "@/lib/lms/outline";
+
+const EMPTY_STATE = (): LearnerState => ({ roles: [], enrolled: false, lastUnitKey: null, completed: new Set(), bookmarks: new Set() });
 
 export const VIEW_AS_LEARNER_COOKIE = "atrium-view-as-learner";
 
@@ -20,6 +21,8 @@ export interface CourseContext {
   user: SessionUser | null;
   actor: Actor;
   facts: CourseFacts;
+  /** the user's roles, enrollment, completions and bookmarks in this course (empty when anonymous) */
+  state: LearnerState;
   /** holds a staff role (or is admin) on this course */
   isStaff: boolean;
   /** staff who chose "view as learner" */
@@ -32,12 +35,14 @@ export interface CourseContext {
 export const loadCourseContext = cache(async (courseKey: string): Promise<CourseContext | null> => {
   const [course, user] = await Promise.all([getCourseByKey({ courseKey }), getCurrentUser()]);
   if (!course || !course.publishedVersionId) return null;
-  const [version, facts, jar] = await Promise.all([
+  const [version, state, jar] = await Promise.all([
     getVersionData({ versionId: course.publishedVersionId }),
-    getCourseFacts({ userId: user?.id ?? null, courseId: course.id }),
+    user ? getLearnerState({ userId: user.id, courseId: course.id }) : Promise.resolve(EMPTY_STATE()),
     cookies(),
   ]);
   if (!version) return null;
+  // The same facts lib/auth/course-access would load, taken from the one-round-trip state query.
+  const facts: CourseFacts = { roles: state.roles, enrolled: state.enrolled, catalogVisibility: course.catalogVisibility };
   const actor = actorOf(user);
   const isStaff = canCourse(actor, "course:view-staff-content", facts);
   const viewingAsLearner = isStaff && jar.get(VIEW_AS_LEARNER_COOKIE)?.value === "1";
@@ -47,6 +52,7 @@ export const loadCourseContext = cache(async (courseKey: string): Promise<Course
     user,
     actor,
     facts,
+    state,
     isStaff,
     viewingAsLearner,
     viewer: { staff: isStaff && !viewingAsLearner, now: new Date() },

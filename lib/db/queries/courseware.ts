@@ -3,7 +3,7 @@ import "server-only";
 // asset and document index, sanitized html, parsed video/transcripts) is cached in-process keyed
 // by version id or content hash only: any stateless instance may build the same cache, and a
 // publish (a new version id) never serves stale content.
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { getDb } from "@/lib/db";
 import { courseAssets, courseBlocks, courseDocuments, courseVersions } from "@/lib/db/schema";
 import { getContentStore } from "@/lib/content";
@@ -218,4 +218,35 @@ export async function getVideoModel({ hash }: { hash: string }): Promise<VideoMo
   const model = parseVideoXml(await getBlobText({ hash }));
   videos.set(hash, model);
   return model;
+}
+
+export interface LearnerState {
+  roles: ("staff" | "instructor")[];
+  enrolled: boolean;
+  lastUnitKey: string | null;
+  completed: Set<string>;
+  bookmarks: Set<string>;
+}
+
+/**
+ * Everything about one user in one course that a courseware page needs (roles, enrollment,
+ * completions, bookmarks), in ONE round trip: the unit page is the hottest page of the LMS.
+ */
+export async function getLearnerState({ userId, courseId }: { userId: number; courseId: number }): Promise<LearnerState> {
+  const [rows] = (await getDb().execute(sql`
+    SELECT 'r' AS k, CAST(role AS CHAR) AS v FROM course_roles WHERE user_id = ${userId} AND course_id = ${courseId}
+    UNION ALL SELECT 'e', CONCAT(is_active, ':', COALESCE(last_unit_key, '')) FROM enrollments WHERE user_id = ${userId} AND course_id = ${courseId}
+    UNION ALL SELECT 'c', usage_key FROM completions WHERE user_id = ${userId} AND course_id = ${courseId}
+    UNION ALL SELECT 'b', usage_key FROM bookmarks WHERE user_id = ${userId} AND course_id = ${courseId}`)) as unknown as [{ k: string; v: string }[]];
+  const state: LearnerState = { roles: [], enrolled: false, lastUnitKey: null, completed: new Set(), bookmarks: new Set() };
+  for (const { k, v } of rows) {
+    if (k === "r" && (v === "staff" || v === "instructor")) state.roles.push(v);
+    else if (k === "e") {
+      const i = v.indexOf(":");
+      state.enrolled = v.slice(0, i) === "1";
+      state.lastUnitKey = v.slice(i + 1) || null;
+    } else if (k === "c") state.completed.add(v);
+    else if (k === "b") state.bookmarks.add(v);
+  }
+  return state;
 }

@@ -2,8 +2,6 @@
 // and handouts. Enrolled learners and staff only.
 import type { Metadata } from "next";
 import Link from "next/link";
-import { listCompletedKeys } from "@/lib/db/queries/completion";
-import { getEnrollment } from "@/lib/db/queries/enrollments";
 import { getDocumentText, getRenderedDocument } from "@/lib/db/queries/courseware";
 import { renderCourseHtml } from "@/lib/lms/html";
 import { learnerView } from "@/lib/lms/outline";
@@ -30,11 +28,10 @@ export default async function CourseHomePage({ params }: Props) {
   const raw = (await params).courseKey;
   const courseKey = safeDecode(raw);
   const ctx = await requireCourseware(courseKey, courseHref(courseKey ?? raw));
-  const { course, version, viewer, user } = ctx;
+  const { course, version, viewer } = ctx;
   const view = learnerView(version.outline, viewer);
-  const [done, enrollment, updatesJson, updatesHtml, handouts] = await Promise.all([
-    listCompletedKeys({ userId: user!.id, courseId: course.id }),
-    getEnrollment({ userId: user!.id, courseId: course.id }),
+  const done = ctx.state.completed;
+  const [updatesJson, updatesHtml, handouts] = await Promise.all([
     getDocumentText({ version, path: "info/updates.items.json" }),
     getRenderedDocument({ version, courseKey: course.courseKey, path: "info/updates.html" }),
     getRenderedDocument({ version, courseKey: course.courseKey, path: "info/handouts.html" }),
@@ -42,7 +39,7 @@ export default async function CourseHomePage({ params }: Props) {
   const items = updatesJson ? parseUpdateItems(updatesJson) : null;
   const updates = items?.map((u) => ({ ...u, html: renderCourseHtml(u.html, { courseKey: course.courseKey, assets: version.assetIndex }) }));
   const progress = courseProgress(view, viewer, done);
-  const resume = view.units.find((u) => u.unit.usageKey === enrollment?.lastUnitKey) ?? null;
+  const resume = view.units.find((u) => u.unit.usageKey === ctx.state.lastUnitKey) ?? null;
   const first = view.units[0] ?? null;
   const target = resume ?? first;
   return (

@@ -2,7 +2,6 @@
 // grouped as past due, due soon, upcoming and past.
 import type { Metadata } from "next";
 import Link from "next/link";
-import { listCompletedKeys } from "@/lib/db/queries/completion";
 import { dateGroup, formatDate, toDate, type DatedItem, type DateGroup } from "@/lib/lms/dates";
 import { learnerView } from "@/lib/lms/outline";
 import { isUnitComplete } from "@/lib/lms/progress";
@@ -25,10 +24,10 @@ export default async function DatesPage({ params }: { params: Promise<{ courseKe
   const raw = (await params).courseKey;
   const courseKey = safeDecode(raw);
   const ctx = await requireCourseware(courseKey, datesHref(courseKey ?? raw));
-  const { course, version, viewer, user } = ctx;
+  const { course, version, viewer } = ctx;
   const now = viewer.now;
   const view = learnerView(version.outline, viewer);
-  const done = await listCompletedKeys({ userId: user!.id, courseId: course.id });
+  const done = ctx.state.completed;
   const items: (DatedItem & { href?: string })[] = [];
   if (course.start) items.push({ kind: "course_start", date: course.start, title: "Course starts" });
   if (course.end) items.push({ kind: "course_end", date: course.end, title: "Course ends" });

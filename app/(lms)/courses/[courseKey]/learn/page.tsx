@@ -1,6 +1,5 @@
 // /courses/<key>/learn: Resume (the last visited unit) or the first visible unit.
 import { notFound, redirect } from "next/navigation";
-import { getEnrollment } from "@/lib/db/queries/enrollments";
 import { getLearnerView } from "@/lib/db/queries/courseware";
 import { courseHref, learnHref, safeDecode } from "@/lib/lms/urls";
 import { requireCourseware } from "../../../_lib/course-context";
@@ -12,8 +11,7 @@ export default async function LearnIndex({ params }: { params: Promise<{ courseK
   const courseKey = safeDecode(raw);
   const ctx = await requireCourseware(courseKey, `${courseHref(courseKey ?? raw)}/learn`);
   const view = getLearnerView({ version: ctx.version, viewer: ctx.viewer });
-  const enrollment = await getEnrollment({ userId: ctx.user!.id, courseId: ctx.course.id });
-  const target = view.units.find((u) => u.unit.usageKey === enrollment?.lastUnitKey) ?? view.units[0];
+  const target = view.units.find((u) => u.unit.usageKey === ctx.state.lastUnitKey) ?? view.units[0];
   if (!target) notFound();
   redirect(learnHref(ctx.course.courseKey, target.subsection.urlName, target.unit.urlName));
 }

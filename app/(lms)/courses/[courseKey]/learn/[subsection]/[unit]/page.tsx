@@ -7,8 +7,6 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { canCourse } from "@/lib/auth/permissions";
-import { isBookmarked } from "@/lib/db/queries/bookmarks";
-import { listCompletedKeys } from "@/lib/db/queries/completion";
 import { getBlobText, getLearnerView, getRenderedHtml, getTranscriptCues, getVideoModel, type VersionData } from "@/lib/db/queries/courseware";
 import { rewriteUrl } from "@/lib/lms/html";
 import { componentsOf, findUnit, neighbours, unitKind, type OutlineNode } from "@/lib/lms/outline";
@@ -19,7 +17,6 @@ import { SequenceBar } from "@/components/lms/sequence-bar";
 import { UnitViewRecorder } from "@/components/lms/unit-view-recorder";
 import { VideoPlayer, type TranscriptTrack } from "@/components/lms/video-player";
 import { ViewAsToggle } from "@/components/lms/view-as-toggle";
-import { ProblemBlock } from "@/components/problem";
 import styles from "@/components/lms/lms.module.css";
 import { loadCourseContext, requireCourseware } from "../../../../../_lib/course-context";
 
@@ -111,6 +108,8 @@ async function Component({ node, version, courseKey, courseId, userId, canSubmit
     case "problem": {
       const xml = node.definitionHash ? await getBlobText({ hash: node.definitionHash }).catch(() => null) : null;
       if (xml === null) return <UnsupportedNotice node={node} reason="Its definition is missing." />;
+      // Loaded on demand: units without problems never pull in the CAPA engine.
+      const { ProblemBlock } = await import("@/components/problem");
       return <ProblemBlock courseId={courseId} courseKey={courseKey} usageKey={node.usageKey} definitionXml={xml} settings={node.settings} userId={userId} canSubmit={canSubmit} />;
     }
     case "discussion":
@@ -145,10 +144,8 @@ export default async function UnitPage({ params }: Props) {
   const found = findUnit(view, subUrl, unitUrl);
   if (!found) notFound();
   const { ref, position } = found;
-  const [done, bookmarked] = await Promise.all([
-    listCompletedKeys({ userId: user!.id, courseId: course.id }),
-    isBookmarked({ userId: user!.id, courseId: course.id, usageKey: ref.unit.usageKey }),
-  ]);
+  const done = ctx.state.completed;
+  const bookmarked = ctx.state.bookmarks.has(ref.unit.usageKey);
   const { prev, next } = neighbours(view, position);
   const subUnits = view.units.filter((u) => u.subsection.usageKey === ref.subsection.usageKey);
   const components = componentsOf(ref.unit, viewer);
