@@ -92,6 +92,19 @@ function contract(name: string, make: () => Promise<{ store: ContentStore; clean
       for (const b of bodies) expect(seen.get(sha(b))).toBe(b.length);
     });
 
+    it("deferred puts (bulk imports) become readable and durable at flush()", async () => {
+      const a = randomBytes(5000);
+      const b = `deferred ${randomBytes(8).toString("hex")}`;
+      const ia = await store.put(Readable.from([a]), { kind: "definition" }, { deferSync: true });
+      const ib = await store.put(b, undefined, { deferSync: true });
+      const again = await store.put(b, undefined, { deferSync: true });
+      expect(again).toEqual(ib);
+      await store.flush();
+      expect((await store.getBuffer(ia.hash)).equals(a)).toBe(true);
+      expect(await store.getText(ib.hash)).toBe(b);
+      await store.flush(); // nothing pending: a no-op
+    });
+
     it("a stream that fails midway stores nothing", async () => {
       const body = randomBytes(1000);
       const failing = new Readable({
@@ -118,6 +131,9 @@ describe("disk backend specifics", () => {
       const store = new DiskContentStore(dir);
       const { hash } = await store.put(Readable.from([Buffer.from("fan-out")]));
       expect(await readdir(path.join(dir, hash.slice(0, 2), hash.slice(2, 4)))).toEqual([hash]);
+      expect(await readdir(path.join(dir, "tmp"))).toEqual([]);
+      await store.put("deferred", undefined, { deferSync: true });
+      await store.flush();
       expect(await readdir(path.join(dir, "tmp"))).toEqual([]);
     } finally {
       await rm(dir, { recursive: true, force: true });

@@ -83,6 +83,9 @@ export class GridFsContentStore implements ContentStore {
     return { hash, size };
   }
 
+  // Each GridFS upload is acknowledged by the server's write concern; nothing is deferred.
+  async flush(): Promise<void> {}
+
   async get(hash: string, range?: { start: number; end: number }): Promise<Readable> {
     const file = await this.findFile(hash);
     if (!file) throw new BlobNotFoundError(hash);

@@ -17,10 +17,20 @@ export interface BlobInfo {
   size: number;
 }
 
+export interface PutOptions {
+  /**
+   * Bulk writers (imports) may defer durability: the blob becomes readable and durable at the
+   * next flush(), which syncs the whole batch at once instead of one fsync per blob.
+   */
+  deferSync?: boolean;
+}
+
 export interface ContentStore {
   readonly backend: "disk" | "gridfs";
   /** Stores bytes; returns their sha256 and size. Storing the same bytes twice stores one blob. */
-  put(data: Buffer | string | Readable, meta?: BlobMeta): Promise<BlobInfo>;
+  put(data: Buffer | string | Readable, meta?: BlobMeta, opts?: PutOptions): Promise<BlobInfo>;
+  /** Makes every put({ deferSync: true }) so far durable and readable. */
+  flush(): Promise<void>;
   /** A stream of the blob, optionally a byte range [start, end] inclusive. Throws NotFoundError. */
   get(hash: string, range?: { start: number; end: number }): Promise<Readable>;
   getBuffer(hash: string): Promise<Buffer>;

@@ -4,6 +4,7 @@
 // documents and swaps the published pointer. Blobs written before a failed transaction are
 // harmless (content-addressed, unreferenced); MySQL never holds a partial import.
 import "server-only";
+import { createHash } from "node:crypto";
 import path from "node:path";
 import { analyzeProblem } from "@/lib/capa";
 import { getContentStore, type ContentStore } from "@/lib/content";
@@ -93,6 +94,8 @@ async function mapLimit<T, R>(items: T[], limit: number, fn: (item: T, i: number
   await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
   return out;
 }
+
+const sha256 = (text: string) => createHash("sha256").update(text, "utf8").digest("hex");
 
 const truncate = (s: string | null | undefined, n: number) => (s == null ? null : s.length > n ? s.slice(0, n) : s);
 
@@ -255,26 +258,29 @@ export async function importOlxCourse(
   progress.total = published.length + (draftFlat?.length ?? 0);
   report();
 
-  // 1. Bodies → content store (deduplicated here by text, and by hash in the store).
+  // 1. Bodies → content store, deferred (one sync for the batch at flush()). Hashes are computed
+  // here too, so building the rows (and analysing problems, CPU-bound) overlaps the writes.
   const meta = { courseKey: course.courseKey };
+  const deferred = { deferSync: true } as const;
   const defHashes = new Map<string, string>();
-  const defs = new Set<string>();
-  for (const f of [...published, ...(draftFlat ?? [])]) if (f.block.definition != null) defs.add(f.block.definition);
-  const defList = [...defs];
-  const defInfos = await mapLimit(defList, 32, (d) => store.put(d, { ...meta, kind: "definition", contentType: "text/xml; charset=utf-8" }));
-  defList.forEach((d, i) => defHashes.set(d, defInfos[i].hash));
-
-  const assets: NewAssetRow[] = await mapLimit(course.assets, 16, async (a) => {
-    const info = await store.put(a.data, { ...meta, kind: "asset", contentType: a.contentType });
-    return { path: a.path, hash: info.hash, contentType: truncate(a.contentType || "application/octet-stream", 128)!, size: info.size, locked: a.locked };
-  });
-  const docBytes = new Map<string, Buffer>();
-  const documents: NewDocumentRow[] = await mapLimit(course.documents, 16, async (d) => {
-    docBytes.set(d.path, d.data);
-    const info = await store.put(d.data, { ...meta, kind: "document" });
-    return { path: d.path, kind: d.kind, hash: info.hash, size: info.size };
-  });
-  await opts.testHooks?.afterBlobs?.();
+  for (const f of [...published, ...(draftFlat ?? [])]) {
+    const d = f.block.definition;
+    if (d != null && !defHashes.has(d)) defHashes.set(d, sha256(d));
+  }
+  const storing = Promise.all([
+    mapLimit([...defHashes.keys()], 32, (d) => store.put(d, { ...meta, kind: "definition", contentType: "text/xml; charset=utf-8" }, deferred)),
+    mapLimit(course.assets, 16, async (a): Promise<NewAssetRow> => {
+      const info = await store.put(a.data, { ...meta, kind: "asset", contentType: a.contentType }, deferred);
+      return { path: a.path, hash: info.hash, contentType: truncate(a.contentType || "application/octet-stream", 128)!, size: info.size, locked: a.locked };
+    }),
+    mapLimit(course.documents, 16, async (d): Promise<NewDocumentRow> => {
+      const info = await store.put(d.data, { ...meta, kind: "document" }, deferred);
+      return { path: d.path, kind: d.kind, hash: info.hash, size: info.size };
+    }),
+  ]);
+  // A rejected write must not go unobserved while the rows are being built.
+  storing.catch(() => undefined);
+  const docBytes = new Map<string, Buffer>(course.documents.map((d) => [d.path, d.data]));
 
   // 2. Block rows.
   const analysis = new Map<string, string | null>();
@@ -293,13 +299,15 @@ export async function importOlxCourse(
     }
     return truncate(reason, 512);
   };
-  const keyOfPair = new Map<string, string>();
   const uk = (b: OlxBlock) => usageKey(course, b.type, b.urlName);
-  const rowsOf = (flat: FlatBlock[]): NewBlockRow[] => {
-    keyOfPair.clear();
+  const rowsOf = async (flat: FlatBlock[]): Promise<NewBlockRow[]> => {
+    const keyOfPair = new Map<string, string>();
     const seen = new Set<string>();
     const rows: NewBlockRow[] = [];
-    for (const f of flat) {
+    for (let i = 0; i < flat.length; i++) {
+      // let the store's I/O callbacks run while this CPU-bound loop works through a big course
+      if (i % 250 === 249) await new Promise((r) => setImmediate(r));
+      const f = flat[i];
       const key = uk(f.block);
       keyOfPair.set(`${f.block.type}\u0000${f.block.urlName}`, key);
       if (seen.has(key)) {
@@ -327,10 +335,19 @@ export async function importOlxCourse(
   };
   const rootKey = uk(course.root);
   const versionMeta = { ...jsonClean(course.meta), org: course.org, course: course.course, run: course.run, source: opts.sourceName ?? null, warnings: warnings.length };
-  const publishedVersion: NewVersion = { rootUsageKey: rootKey, gradingPolicy: course.gradingPolicy, meta: versionMeta, blocks: rowsOf(published) };
+  const publishedVersion: NewVersion = { rootUsageKey: rootKey, gradingPolicy: course.gradingPolicy, meta: versionMeta, blocks: await rowsOf(published) };
   const draftVersion: NewVersion | null = draftFlat
-    ? { rootUsageKey: rootKey, gradingPolicy: course.gradingPolicy, meta: { ...versionMeta, drafts: course.drafts.length }, blocks: rowsOf(draftFlat) }
+    ? { rootUsageKey: rootKey, gradingPolicy: course.gradingPolicy, meta: { ...versionMeta, drafts: course.drafts.length }, blocks: await rowsOf(draftFlat) }
     : null;
+
+  const [defInfos, assets, documents] = await storing;
+  const defTexts = [...defHashes.keys()];
+  defInfos.forEach((info, i) => {
+    if (info.hash !== defHashes.get(defTexts[i])) throw new Error("Content store returned a different hash than sha256 of the definition");
+  });
+  // Every blob is durable before MySQL can point at it.
+  await store.flush();
+  await opts.testHooks?.afterBlobs?.();
 
   // 3. One transaction.
   progress.stage = "writing";
