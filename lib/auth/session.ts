@@ -49,8 +49,17 @@ function isNextControlFlow(err: unknown): boolean {
 export const getCurrentUser = cache(async (): Promise<SessionUser | null> => {
   const claims = await readClaims();
   if (!claims) return null;
-  const row = await getUserById({ id: claims.uid });
-  if (!row || !row.isActive || row.sessionVersion !== claims.sv) return null;
+  return sessionUserOf({ claims, row: await getUserById({ id: claims.uid }) });
+});
+
+type UserRowLike = Pick<SessionUser, keyof SessionUser> & { sessionVersion: number };
+
+/**
+ * The session's user, if the cookie's claims still match the account: the row must exist, be
+ * active, and carry the same session_version (a password change or deactivation bumps it).
+ */
+export function sessionUserOf({ claims, row }: { claims: SessionClaims; row: UserRowLike | null }): SessionUser | null {
+  if (!row || row.id !== claims.uid || !row.isActive || row.sessionVersion !== claims.sv) return null;
   return {
     id: row.id,
     email: row.email,
@@ -60,11 +69,13 @@ export const getCurrentUser = cache(async (): Promise<SessionUser | null> => {
     canCreateCourses: row.canCreateCourses,
     isActive: row.isActive,
   };
-});
+}
 
 /** Only same-site paths are followed after sign-in (no open redirects). */
 export function safeReturnTo(value: string | null | undefined, fallback = "/dashboard"): string {
   if (!value || !value.startsWith("/") || value.startsWith("//") || value.startsWith("/\\")) return fallback;
+  // Browsers drop tabs/newlines in URLs, so "/\t/evil.example" would become "//evil.example".
+  if (/[\u0000-\u001f\u007f]/.test(value)) return fallback;
   return value;
 }
 
