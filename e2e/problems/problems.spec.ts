@@ -10,6 +10,9 @@ const ATR = "course-v1:Atrium+ATR101+2026";
 const DEMO = "course-v1:OpenedX+DemoX+DemoCourse";
 const enc = (k: string) => encodeURIComponent(k);
 
+// These journeys are long (many server round trips and two axe scans) on a loaded 2-core runner.
+test.describe.configure({ timeout: 180_000 });
+
 async function enroll(page: Page, courseKey: string) {
   await page.goto(`/courses/${enc(courseKey)}/about`);
   await page.getByRole("button", { name: /Enroll now/ }).click();
