@@ -2,7 +2,8 @@
 # Health recovery, end to end: a PRIVATE MariaDB (own datadir under /tmp, own port) and an app
 # instance pointed at it. Stops that database → GET /api/health must answer 503 with a reason
 # while the app keeps serving; starts it again → 200, with the same app process (never restarted).
-# The system MariaDB on 3306 is never touched. Also checks that a malformed setting stops start-up.
+# The system MariaDB on 3306 is never touched. Also checks that a second instance accepts the
+# first one's session and shares its sign-in throttling, and that a malformed setting stops start-up.
 #
 # Needs a production build: NEXT_DIST_DIR (default .next) must hold `next build` output.
 # Usage: bash tests/health-recovery/run.sh      (from the repo root)
@@ -25,6 +26,7 @@ bad() { echo "  FAIL $*"; fail=$((fail + 1)); }
 
 cleanup() {
   [[ -n "$APP_PID" ]] && kill -- "-$APP_PID" 2>/dev/null || true
+  [[ -n "${APP2_PID:-}" ]] && kill -- "-$APP2_PID" 2>/dev/null || true
   [[ -n "$DB_PID" ]] && kill "$DB_PID" 2>/dev/null || true
   sleep 1
   rm -rf "$WORK"
@@ -72,6 +74,31 @@ for _ in $(seq 1 150); do [[ "$(health)" != 000 ]] && break; sleep 0.2; done
 
 code=$(health)
 [[ "$code" == 200 ]] && grep -q '"status":"ok"' "$WORK/health.json" && ok "database up → 200 $(cat "$WORK/health.json")" || bad "database up → $code $(cat "$WORK/health.json" 2>/dev/null)"
+
+# Two instances on one database: a session made on one is honoured by the other (stateless JWT),
+# and failed sign-ins are counted in MySQL, so throttling spans instances.
+npx tsx --conditions=react-server scripts/db-seed.ts >/dev/null
+APP2_PORT="$(free_port)"
+setsid node_modules/.bin/next start -H 127.0.0.1 -p "$APP2_PORT" >"$WORK/app2.log" 2>&1 &
+APP2_PID=$!
+for _ in $(seq 1 150); do [[ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$APP2_PORT/api/health" || true)" == 200 ]] && break; sleep 0.2; done
+sign_in() { # base login password jar → prints the JSON answer of the credentials callback
+  local csrf
+  csrf=$(curl -s -c "$4" -b "$4" "$1/api/auth/csrf" | node -pe 'JSON.parse(require("fs").readFileSync(0)).csrfToken')
+  curl -s -c "$4" -b "$4" -X POST "$1/api/auth/callback/credentials" --data-urlencode "csrfToken=$csrf" \
+    --data-urlencode "login=$2" --data-urlencode "password=$3" --data-urlencode json=true
+}
+A="http://127.0.0.1:$APP_PORT" B="http://127.0.0.1:$APP2_PORT"
+sign_in "$A" learner learner-pass-1 "$WORK/jar" >/dev/null
+code=$(curl -s -b "$WORK/jar" -o "$WORK/account.html" -w '%{http_code}' "$B/account" || true)
+[[ "$code" == 200 ]] && grep -q 'learner@example.com' "$WORK/account.html" && ok "a session from instance A is accepted by instance B" || bad "instance B did not accept A's session ($code)"
+for i in 1 2 3 4 5; do
+  if (( i % 2 )); then base="$A"; else base="$B"; fi
+  sign_in "$base" author "wrong-password-$i" "$WORK/jar$i" >/dev/null
+done
+answer=$(sign_in "$B" author author-pass-1 "$WORK/jar6")
+grep -q 'atrium%3Athrottled' <<<"$answer" && ok "5 failures spread over both instances throttle the account on either" || bad "no cross-instance throttling: $answer"
+kill -- "-$APP2_PID" 2>/dev/null || true
 
 stop_db
 for round in 1 2 3; do
