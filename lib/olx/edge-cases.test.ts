@@ -205,6 +205,38 @@ describe("pointers, inline definitions and url_names (olx.md §1, §2)", () => {
   });
 });
 
+describe("block-specific XML (olx.md §9)", () => {
+  const files = minimalCourse({
+    "vertical/v1.xml": `<vertical>\n  <video url_name="vid"/>\n  <discussion url_name="disc"/>\n</vertical>`,
+    "video/vid.xml": `<video youtube="0.75:aaa,1.00:bbb" sub="bbb" html5_sources="[&quot;https://x.org/a.mp4&quot;]" transcripts="{&quot;es&quot;: &quot;es.srt&quot;}" start_time="00:00:10" download_video="true">\n  <source src="https://x.org/a.mp4"/>\n  <transcript language="es" src="es.srt"/>\n  <handout src="https://edge.edx.org/asset-v1:Other+X+Y+type@asset+block@h.pdf"/>\n</video>`,
+    "discussion/disc.xml": `<discussion discussion_category="Week 1" discussion_target="Topic"/>`,
+    "static/subs_bbb.srt.sjson": `{"start": [0], "end": [1000], "text": ["hi"]}`,
+  });
+
+  it("keeps the video element verbatim and decodes its JSON fields", async () => {
+    const c = await read(files);
+    const v = find(c, "video", "vid");
+    expect(v.definition).toBe(files["video/vid.xml"]);
+    expect(v.settings).toMatchObject({ youtube: "0.75:aaa,1.00:bbb", sub: "bbb", html5_sources: ["https://x.org/a.mp4"], transcripts: { es: "es.srt" }, start_time: "00:00:10", download_video: true });
+    expect(c.assets.map((a) => a.path)).toContain("subs_bbb.srt.sjson");
+  });
+
+  it("reads a discussion from its own file (older exports) and writes it inline", async () => {
+    const c = await read(files);
+    const d = find(c, "discussion", "disc");
+    expect(d.fields).toEqual({ discussion_category: "Week 1", discussion_target: "Topic" });
+    expect(d.settings.discussion_id).toMatch(/^[0-9a-f]{32}$/);
+    const { again } = await roundTrip(c);
+    expect(strip(again)).toEqual(strip(c));
+  });
+
+  it("applies the limits to directory sources too", async () => {
+    const dir = await writeTree(files);
+    await expect(readOlx(dir, { maxFiles: 5 })).rejects.toThrow(/too many files \(more than 5\)/);
+    await expect(readOlx(dir, { maxUnpackedBytes: 100 })).rejects.toThrow(/unpacked size exceeds/);
+  });
+});
+
 describe("policies, grading and inheritance (olx.md §3–§5)", () => {
   const files = minimalCourse({
     "course/2026.xml": `<course start="2026-01-01T00:00" graceperiod="2 days 5 hours" showanswer="finished" advanced_modules="[&quot;poll&quot;]" display_name="[&quot;looks like JSON&quot;]" course_image="xml.png">\n  <chapter url_name="ch1"/>\n</course>`,

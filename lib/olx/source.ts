@@ -47,7 +47,14 @@ export async function loadSource(source: string, opts?: ReadOlxOptions): Promise
   } catch {
     throw new OlxError("no such file or directory", source);
   }
-  const raw = st.isDirectory() ? await loadDirectory(source, limits, opts) : await loadArchive(source, limits, opts);
+  let raw: FileMap;
+  try {
+    raw = st.isDirectory() ? await loadDirectory(source, limits, opts) : await loadArchive(source, limits, opts);
+  } catch (err) {
+    if (err instanceof OlxError) throw err;
+    const e = err as NodeJS.ErrnoException;
+    throw new OlxError(`cannot read the export: ${e.code ? `${e.code} ${e.path ?? ""}`.trim() : e.message}`, source);
+  }
   return rootAtCourse(raw, source);
 }
 
