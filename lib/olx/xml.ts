@@ -106,24 +106,30 @@ function replaceHtmlEntities(text: string): string {
   });
 }
 
+type ParseError = { message: string; line?: number };
+
+// One parser for the process (constructing one per file doubles the cost on large courses);
+// parsing is synchronous, so the per-file error state below cannot interleave.
+let parsing: { file: string; firstError: ParseError | null } = { file: "", firstError: null };
+const parser = new DOMParser({
+  onError: (level, message, context) => {
+    if (level === "warning") return;
+    const m = /line:(\d+)/.exec(message);
+    const loc = (context as { locator?: { lineNumber?: number } } | undefined)?.locator?.lineNumber;
+    parsing.firstError ??= {
+      message: message.replace(/\s*@#\[line:\d+,col:\d+\]\s*$/, "").replace(/^\[xmldom \w+\]\s*/, ""),
+      line: loc ?? (m ? Number(m[1]) : undefined),
+    };
+    if (level === "fatalError") throw new OlxError(`malformed XML: ${parsing.firstError.message}`, parsing.file, parsing.firstError.line);
+  },
+});
+
 /** Parses one OLX XML file; returns its root element. */
 export function parseXml(data: Buffer | string, file: string, maxDepth: number): Element {
   const raw = typeof data === "string" ? data : decodeText(data, file);
   precheckXml(raw, file, maxDepth);
   const text = replaceHtmlEntities(raw);
-  let firstError = null as { message: string; line?: number } | null;
-  const parser = new DOMParser({
-    onError: (level, message, context) => {
-      if (level === "warning") return;
-      const m = /line:(\d+)/.exec(message);
-      const loc = (context as { locator?: { lineNumber?: number } } | undefined)?.locator?.lineNumber;
-      firstError ??= {
-        message: message.replace(/\s*@#\[line:\d+,col:\d+\]\s*$/, "").replace(/^\[xmldom \w+\]\s*/, ""),
-        line: loc ?? (m ? Number(m[1]) : undefined),
-      };
-      if (level === "fatalError") throw new OlxError(`malformed XML: ${firstError.message}`, file, firstError.line);
-    },
-  });
+  parsing = { file, firstError: null };
   let doc: Document;
   try {
     doc = parser.parseFromString(text, "text/xml");
@@ -132,13 +138,12 @@ export function parseXml(data: Buffer | string, file: string, maxDepth: number):
     const msg = (err as Error).message ?? String(err);
     const m = /line:(\d+)/.exec(msg);
     const loc = (err as { locator?: { lineNumber?: number } }).locator?.lineNumber;
-    const line = firstError?.line ?? loc ?? (m ? Number(m[1]) : undefined);
-    throw new OlxError(`malformed XML: ${firstError?.message ?? msg.split("\n")[0]}`, file, line);
+    const first = parsing.firstError as ParseError | null;
+    const line = first?.line ?? loc ?? (m ? Number(m[1]) : undefined);
+    throw new OlxError(`malformed XML: ${first?.message ?? msg.split("\n")[0]}`, file, line);
   }
-  if (firstError) {
-    const e = firstError as { message: string; line?: number };
-    throw new OlxError(`malformed XML: ${e.message}`, file, e.line);
-  }
+  const first = parsing.firstError as ParseError | null;
+  if (first) throw new OlxError(`malformed XML: ${first.message}`, file, first.line);
   if (doc.doctype) throw new OlxError("DOCTYPE is not allowed in OLX", file);
   const root = doc.documentElement;
   if (!root) throw new OlxError("no root element", file);
