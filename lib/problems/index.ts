@@ -4,6 +4,7 @@ export {
   submitAnswer,
   resetProblem,
   resetLearnerAttempts,
+  refreshLearnerGrades,
   rescoreLearner,
   showAnswer,
   getDemandHint,

@@ -7,6 +7,7 @@ import { getCourseGrade, listSubsectionGrades } from "@/lib/db/queries/grades";
 import { listLearnerProblemStates, type PublishedCourse } from "@/lib/db/queries/problems";
 import { gradeCourse, parseGradingPolicy, type TypeBreakdown } from "@/lib/grading";
 import { computeLearnerGrades, type SubsectionGradeView } from "./learner-grades";
+import { refreshLearnerGrades } from "./service";
 import { getCourseStructure } from "./structure";
 
 export interface LearnerProgress {
@@ -23,6 +24,10 @@ export interface LearnerProgress {
 }
 
 export async function getLearnerProgress({ userId, course }: { userId: number; course: PublishedCourse }): Promise<LearnerProgress> {
+  // Rows written under an older published version are brought up to date first (one small
+  // transaction), so the page and any report agree with what the learner now sees.
+  const existing = await getCourseGrade({ userId, courseId: course.id });
+  if (existing && existing.versionId !== null && existing.versionId !== course.versionId) await refreshLearnerGrades({ userId, courseId: course.id });
   const policy = parseGradingPolicy(course.gradingPolicy);
   const [structure, states, rows, courseRow] = await Promise.all([
     getCourseStructure({ versionId: course.versionId }),

@@ -289,6 +289,23 @@ export async function rescoreLearner({ learnerId, p }: { learnerId: number; p: L
   );
 }
 
+/**
+ * Recomputes and persists a learner's grades against the current published version (used when
+ * the persisted rows were computed on an older version, e.g. after the author re-published).
+ */
+export async function refreshLearnerGrades({ userId, courseId }: { userId: number; courseId: number }): Promise<void> {
+  const course = await getPublishedCourse({ courseId });
+  if (!course) throw new AppError("not_found:course", "This course is not available.");
+  await ensureCourseGradeRow({ userId, courseId, versionId: course.versionId });
+  const structure = await getCourseStructure({ versionId: course.versionId });
+  await withRetry(() =>
+    getDb().transaction(async (tx) => {
+      await lockCourseGradeRow({ userId, courseId, db: tx });
+      await persistLearnerGrades({ db: tx, userId, courseId, versionId: course.versionId, structure, gradingPolicy: course.gradingPolicy });
+    }),
+  );
+}
+
 export interface AnswerReveal {
   correctAnswers: Record<string, CorrectAnswer>;
   /** sanitized HTML */
