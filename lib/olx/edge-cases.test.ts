@@ -205,6 +205,20 @@ describe("pointers, inline definitions and url_names (olx.md §1, §2)", () => {
   });
 });
 
+describe("writer", () => {
+  it("rejects (does not hang) when the output stream fails", async () => {
+    const { Writable } = await import("node:stream");
+    const c = await read(minimalCourse({ "static/big.bin": Buffer.alloc(2 * 1024 * 1024, 7) }));
+    let n = 0;
+    const out = new Writable({
+      write(_chunk, _enc, cb) {
+        cb(++n > 1 ? new Error("disk full") : null);
+      },
+    });
+    await expect(writeOlxArchive(c, out)).rejects.toThrow(/disk full/);
+  });
+});
+
 describe("block-specific XML (olx.md §9)", () => {
   const files = minimalCourse({
     "vertical/v1.xml": `<vertical>\n  <video url_name="vid"/>\n  <discussion url_name="disc"/>\n</vertical>`,

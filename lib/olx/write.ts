@@ -228,14 +228,23 @@ export async function writeOlxArchive(course: OlxCourse, out: Writable): Promise
   const pack = tar.pack();
   const gzip = zlib.createGzip({ level: 6 });
   const done = pipeline(pack, gzip, out);
+  // If the output fails mid-way, the pending entry callback may never fire: race it with the pipeline.
+  const failed = done.then(
+    () => Promise.reject(new OlxError("the archive output closed before all files were written")),
+    (err: unknown) => Promise.reject(err instanceof Error ? err : new Error(String(err))),
+  );
+  failed.catch(() => undefined);
   for (const [p, data] of files) {
-    await new Promise<void>((resolve, reject) => {
-      pack.entry(
-        { name: `${top}/${p}`, size: data.length, mode: 0o644, mtime: FIXED_MTIME, uid: 0, gid: 0, uname: "", gname: "", type: "file" },
-        data,
-        (err) => (err ? reject(err) : resolve()),
-      );
-    });
+    await Promise.race([
+      new Promise<void>((resolve, reject) => {
+        pack.entry(
+          { name: `${top}/${p}`, size: data.length, mode: 0o644, mtime: FIXED_MTIME, uid: 0, gid: 0, uname: "", gname: "", type: "file" },
+          data,
+          (err) => (err ? reject(err) : resolve()),
+        );
+      }),
+      failed,
+    ]);
   }
   pack.finalize();
   await done;
