@@ -91,12 +91,8 @@ async function Component({ node, version, courseKey, courseId, userId, canSubmit
   switch (node.type) {
     case "html": {
       const html = node.definitionHash ? await getRenderedHtml({ version, courseKey, hash: node.definitionHash }).catch(() => null) : null;
-      return (
-        <>
-          {heading}
-          {html !== null ? <div className={styles.htmlBody} dangerouslySetInnerHTML={{ __html: html }} /> : <UnsupportedNotice node={node} reason="Its content is missing." />}
-        </>
-      );
+      // Like Open edX, a text component shows its body only (its display name is for Studio).
+      return html !== null ? <div className={styles.htmlBody} dangerouslySetInnerHTML={{ __html: html }} /> : <UnsupportedNotice node={node} reason="Its content is missing." />;
     }
     case "video":
       return (
