@@ -134,7 +134,9 @@ export async function runImportJob({ jobId, testHooks }: { jobId: number; testHo
     });
   } catch (err) {
     await writing;
-    const message = err instanceof Error ? err.message : String(err);
+    let message = err instanceof Error ? err.message : String(err);
+    // An upload is read from a private temp file; name the file the user chose instead.
+    if (tempFile) message = message.split(tempFile).join(payload.fileName ?? "the uploaded file");
     await finishJob({ id: jobId, status: "failed", error: message.slice(0, 60_000), progress: { ...latest }, courseKey });
   } finally {
     clearInterval(beat);
