@@ -55,6 +55,12 @@ describe("course root (olx.md §1)", () => {
     expect(find(c, "chapter", "c1").fields.display_name).toBe("Week 1");
   });
 
+  it("reads a legacy course.xml pointer that names the run with slug", async () => {
+    const c = await read({ ...minimalCourse(), "course.xml": `<course slug="2026" org="Test" course="T1"/>` });
+    expect(c.courseKey).toBe("course-v1:Test+T1+2026");
+    expect(c.root.children.map((b) => b.urlName)).toEqual(["ch1"]);
+  });
+
   it("follows a course.xml symlink to roots/<run>.xml inside the export", async () => {
     const files = minimalCourse();
     const pointer = files["course.xml"];

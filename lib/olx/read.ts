@@ -289,7 +289,8 @@ export function resolveOlx(files: FileMap, limits: Limits): OlxCourse {
     const el = r.xml("course.xml");
     if (el.tagName !== "course") throw new OlxError(`root element must be <course>, found <${el.tagName}>`, "course.xml", lineOf(el));
     const attrs = Object.fromEntries(attributesOf(el));
-    const pointer = !hasContent(el) && Object.keys(attrs).every((k) => k === "url_name" || k === "org" || k === "course");
+    // Legacy pointers name the run with `slug` instead of url_name (olx.md §1.1).
+    const pointer = !hasContent(el) && Object.keys(attrs).every((k) => k === "url_name" || k === "org" || k === "course" || k === "slug");
     org = attrs.org ?? "";
     courseNum = attrs.course ?? "";
     run = attrs.url_name || attrs.slug || "";
