@@ -41,6 +41,8 @@ function truthy(v: unknown): boolean {
   return v === true || (typeof v === "string" && v.trim().toLowerCase() === "true");
 }
 
+const LIBRARY_CONTAINERS = new Set(["library_content", "itembank"]);
+
 const defCache = new Map<string, { xml: string; maxScore: number | null; unsupported: string | null }>();
 const DEF_CACHE_MAX = 5000;
 
@@ -98,7 +100,14 @@ async function buildStructure(versionId: number): Promise<CourseStructure> {
   const hidden = (b: BlockRow) => truthy(b.settings.visible_to_staff_only);
 
   async function collectProblems(parent: BlockRow, out: GradedProblem[], subsectionKey: string) {
-    for (const c of children.get(parent.usageKey) ?? []) {
+    let kids = children.get(parent.usageKey) ?? [];
+    // A library block shows learners only max_count of its children (the same ones the unit page
+    // renders), so only those are part of the subsection's score.
+    if (LIBRARY_CONTAINERS.has(parent.blockType)) {
+      const max = Number(parent.settings.max_count ?? kids.length);
+      if (Number.isFinite(max) && max > 0) kids = kids.slice(0, max);
+    }
+    for (const c of kids) {
       if (hidden(c)) continue;
       if (c.blockType === "problem") {
         let maxScore: number | null = null;
