@@ -8,7 +8,6 @@ import {
   CONTAINER_TYPES, FILE_TYPES, resolveSettings, unsupportedReasonOf,
 } from "./fields";
 import { loadSource, limitsOf, type FileMap, type Limits, type ReadOlxOptions } from "./source";
-import { countBlocks } from "./tree";
 import { courseKeyOf, OlxError, type OlxAsset, type OlxBlock, type OlxCourse, type OlxDocument } from "./types";
 import {
   attributesOf, decodeText, elementChildren, hasContent, innerXml, lineOf, parseXml, serializeWithout,
@@ -533,4 +532,3 @@ function warnOrphans(r: Resolver) {
   }
 }
 
-export { countBlocks };
