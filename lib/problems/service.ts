@@ -218,7 +218,8 @@ export async function submitAnswer({ userId, courseId, usageKey, answers, isStaf
         attempts,
         maxAttempts: p.settings.maxAttempts,
         correctness: graded.correctness,
-        hints: graded.hints ?? {},
+        // Author feedback HTML goes to the browser: sanitized like every other problem fragment.
+        hints: Object.fromEntries(Object.entries(graded.hints ?? {}).map(([id, h]) => [id, sanitizeProblemHtml(h, p.course.courseKey)])),
         earned: w.earned,
         possible: w.possible,
         rawEarned: graded.earned,

@@ -101,6 +101,18 @@ describe("submitAnswer: grading and persisted grades", () => {
   });
 });
 
+describe("submitAnswer: feedback", () => {
+  it("returns choice-hint feedback, sanitized", async () => {
+    const xml = `<problem><multiplechoiceresponse><choicegroup type="MultipleChoice"><choice correct="false">A<choicehint>Not A <script>alert(1)</script><b onclick="x()">look again</b></choicehint></choice><choice correct="true">B</choice></choicegroup></multiplechoiceresponse></problem>`;
+    const c = await createCourse({ subsections: [{ urlName: "s", format: "Homework", problems: [{ urlName: "fb", xml }] }] });
+    const u = await createUser();
+    const r = await submitAnswer({ userId: u.id, courseId: c.courseId, usageKey: c.key("fb"), answers: { fb_2_1: "choice_0" } });
+    expect(r.hints.fb_2_1).toContain("Not A");
+    expect(r.hints.fb_2_1).toContain("look again");
+    expect(r.hints.fb_2_1).not.toMatch(/<script|onclick/);
+  });
+});
+
 describe("submitAnswer: refusals change nothing", () => {
   it("a malformed numeric answer uses no attempt and keeps the score", async () => {
     const c = await createCourse({ subsections: [{ urlName: "s", format: "Homework", problems: [{ urlName: "n", xml: NUM(), settings: { max_attempts: 2 } }] }] });
