@@ -194,13 +194,17 @@ export async function run(args: string[]): Promise<void> {
     const st = await measure(staticUrl, {}, connections, duration);
     const unit = await measure(unitUrl, { Cookie: cookie }, connections, duration);
     if (sampler) clearInterval(sampler);
+    // The framework's own floor: the smallest dynamic page (sign-in form, same layout and header).
+    const floor = await measure(`${base}/login`, {}, connections, Math.max(3, Math.round(duration / 2)));
     const row = (name: string, r: Result) =>
       `${name.padEnd(34)} ${r.reqs.toFixed(0).padStart(8)} ${String(r.p50).padStart(8)} ${String(r.p99).padStart(8)} ${String(r.non2xx + r.errors).padStart(8)}`;
     console.log(`\n${"page".padEnd(34)} ${"req/s".padStart(8)} ${"p50 ms".padStart(8)} ${"p99 ms".padStart(8)} ${"bad".padStart(8)}`);
     console.log(row("static /help", st));
     console.log(row(`unit ${new URL(unitUrl).pathname.slice(0, 28)}…`, unit));
+    console.log(row("dynamic floor /login (anonymous)", floor));
     const ratio = unit.reqs / st.reqs;
     console.log(`\nunit ÷ static req/s: ${ratio.toFixed(2)} (target ≥ 0.6); unit p99 ${unit.p99} ms (target ≤ 100 ms)`);
+    console.log(`unit ÷ dynamic floor req/s: ${(unit.reqs / floor.reqs).toFixed(2)} (how much the unit page costs over an empty dynamic page)`);
     if (pid) console.log(`server RSS: idle ${idle.toFixed(0)} MB, peak ${peak.toFixed(0)} MB (target idle ≤ 200 MB)`);
     else console.log("server RSS: not measured (--url given: the server is not ours)");
     console.log(`machine: ${(await import("node:os")).cpus().length} cores, load ${(await import("node:os")).loadavg().map((x) => x.toFixed(1)).join(" ")}; autocannon shares the cores with the server.`);
