@@ -130,6 +130,18 @@ describe("importOlxCourse", () => {
     expect(snap.versions[0].authorId).toBe(owner.id);
   });
 
+  it("an author who creates a course by importing it becomes its instructor", async () => {
+    const author = await createUser("creator", { canCreateCourses: true });
+    const course = makeCourse();
+    await importOlxCourse({ course, createdBy: author.id });
+    const snap = (await snapshotCourse(course.courseKey))!;
+    expect(snap.roles.map((r) => [r.userId, r.role])).toEqual([[author.id, "instructor"]]);
+    // a later import by someone else adds no role for them
+    const other = await createUser("other", { isAdmin: true });
+    await importOlxCourse({ course: makeCourse({ org: course.org }), createdBy: other.id });
+    expect((await snapshotCourse(course.courseKey))!.roles.map((r) => r.userId)).toEqual([author.id]);
+  });
+
   it("drafts go to a separate draft version that is never published", async () => {
     const course = makeCourse({
       drafts: [

@@ -286,10 +286,14 @@ export async function saveImportedCourse(input: SaveImportInput): Promise<{ cour
       .update(courses)
       .set({ ...input.catalog, publishedVersionId: versionId, draftVersionId, updatedAt: new Date() })
       .where(eq(courses.id, courseId));
-    if (input.ownerUserId !== null) {
+    // --owner, and (as in Open edX Studio) whoever creates a course by importing it, become its instructors.
+    const instructors = new Set<number>();
+    if (input.ownerUserId !== null) instructors.add(input.ownerUserId);
+    if (!existing && input.authorId !== null) instructors.add(input.authorId);
+    for (const userId of instructors) {
       await tx
         .insert(courseRoles)
-        .values({ userId: input.ownerUserId, courseId, role: "instructor" })
+        .values({ userId, courseId, role: "instructor" })
         .onDuplicateKeyUpdate({ set: { role: sql`role` } });
     }
     await input.beforeCommit?.();
