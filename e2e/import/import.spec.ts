@@ -71,7 +71,8 @@ test("a broken upload fails with a message and the page says nothing changed", a
   await page.goto("/studio/import");
   await page.getByLabel("Course export (.tar.gz)").setInputFiles(bad);
   await page.getByRole("button", { name: "Import" }).click();
-  await expect(page.getByText("Import failed")).toBeVisible({ timeout: 60_000 });
-  await expect(page.getByText(/broken\.tar\.gz: not a \.tar\.gz/)).toBeVisible();
-  await expect(page.getByText("Nothing was changed")).toBeVisible();
+  const progress = page.getByRole("region", { name: "Import progress" });
+  await expect(progress.getByText("Import failed")).toBeVisible({ timeout: 60_000 });
+  await expect(progress.getByText(/broken\.tar\.gz: not a \.tar\.gz/)).toBeVisible();
+  await expect(progress.getByText(/Nothing was changed/)).toBeVisible();
 });
