@@ -16,5 +16,5 @@ export default defineConfig([
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
     },
   },
-  globalIgnores([".next/**", "drizzle/**", "next-env.d.ts", "var/**", "test-results/**", "playwright-report/**"]),
+  globalIgnores([".next/**", ".next-*/**", "drizzle/**", "next-env.d.ts", "var/**", "test-results/**", "playwright-report/**"]),
 ]);
