@@ -231,13 +231,15 @@ export interface LearnerState {
 /**
  * Everything about one user in one course that a courseware page needs (roles, enrollment,
  * completions, bookmarks), in ONE round trip: the unit page is the hottest page of the LMS.
+ * Each branch is converted to one explicit collation so the UNION works whatever the
+ * database's default collation is (MariaDB refuses to mix collations in a UNION).
  */
 export async function getLearnerState({ userId, courseId }: { userId: number; courseId: number }): Promise<LearnerState> {
   const [rows] = (await getDb().execute(sql`
-    SELECT 'r' AS k, CAST(role AS CHAR) AS v FROM course_roles WHERE user_id = ${userId} AND course_id = ${courseId}
-    UNION ALL SELECT 'e', CONCAT(is_active, ':', COALESCE(last_unit_key, '')) FROM enrollments WHERE user_id = ${userId} AND course_id = ${courseId}
-    UNION ALL SELECT 'c', usage_key FROM completions WHERE user_id = ${userId} AND course_id = ${courseId}
-    UNION ALL SELECT 'b', usage_key FROM bookmarks WHERE user_id = ${userId} AND course_id = ${courseId}`)) as unknown as [{ k: string; v: string }[]];
+    SELECT 'r' AS k, CONVERT(role USING utf8mb4) COLLATE utf8mb4_bin AS v FROM course_roles WHERE user_id = ${userId} AND course_id = ${courseId}
+    UNION ALL SELECT 'e', CONVERT(CONCAT(is_active, ':', COALESCE(last_unit_key, '')) USING utf8mb4) COLLATE utf8mb4_bin FROM enrollments WHERE user_id = ${userId} AND course_id = ${courseId}
+    UNION ALL SELECT 'c', CONVERT(usage_key USING utf8mb4) COLLATE utf8mb4_bin FROM completions WHERE user_id = ${userId} AND course_id = ${courseId}
+    UNION ALL SELECT 'b', CONVERT(usage_key USING utf8mb4) COLLATE utf8mb4_bin FROM bookmarks WHERE user_id = ${userId} AND course_id = ${courseId}`)) as unknown as [{ k: string; v: string }[]];
   const state: LearnerState = { roles: [], enrolled: false, lastUnitKey: null, completed: new Set(), bookmarks: new Set() };
   for (const { k, v } of rows) {
     if (k === "r" && (v === "staff" || v === "instructor")) state.roles.push(v);
