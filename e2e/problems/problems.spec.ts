@@ -1,7 +1,7 @@
 // Problems and grades end to end: a fresh learner enrolls in Atrium 101, answers a graded problem
 // wrong then right (attempts used/remaining, correctness marks), sees Show Answer and hints, a
 // malformed number uses no attempt, and the Progress page changes; one Open edX demo course
-// problem grades too. Answers come from content/atr101/ANSWERS.md. Each test registers its own user.
+// problem grades too. Answers come from content/atr101-answers.md. Each test registers its own user.
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { registerUser, signIn } from "../support/auth";
