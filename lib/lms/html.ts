@@ -95,9 +95,17 @@ const ALLOWED_TAGS = sanitizeHtml.defaults.allowedTags.concat([
 
 const GLOBAL_ATTRS = ["class", "id", "title", "lang", "dir", "role", "style", "aria-*", "data-*"];
 
+/** CDATA sections in an inline html body are text, as Open edX's XML parser reads them (it
+ *  strips the CDATA wrapper), so their content is shown escaped rather than dropped as a comment. */
+export function cdataToText(html: string): string {
+  return html.replace(/<!\[CDATA\[([\s\S]*?)\]\]>/g, (_, text: string) =>
+    text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;"),
+  );
+}
+
 /** Rewrites links and sanitizes one html block body. */
 export function renderCourseHtml(html: string, ctx: RewriteContext): string {
-  return sanitizeHtml(html, {
+  return sanitizeHtml(cdataToText(html), {
     allowedTags: ALLOWED_TAGS,
     allowedAttributes: {
       "*": GLOBAL_ATTRS,

@@ -33,6 +33,10 @@ describe("html rewriting and sanitizing", () => {
     expect(out).toContain("Hi");
     expect(out).toContain(`src="/assets/course-v1%3AOrg%2BN%2BR/images/logo.png?v=`);
   });
+  it("shows CDATA sections as escaped text instead of dropping them", () => {
+    const out = renderCourseHtml(`<p><![CDATA[7/10 < 8/10 & <b>not bold</b>]]></p>`, ctx);
+    expect(out).toBe("<p>7/10 &lt; 8/10 &amp; &lt;b&gt;not bold&lt;/b&gt;</p>");
+  });
 });
 
 describe("transcripts", () => {
