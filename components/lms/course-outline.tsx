@@ -5,8 +5,13 @@ import { isUnitComplete } from "@/lib/lms/progress";
 import { learnHref } from "@/lib/lms/urls";
 import styles from "./lms.module.css";
 
-/** Sections → subsections → units, with due dates, graded badges (assignment type) and completion marks. */
-export function CourseOutline({ courseKey, view, viewer, done }: { courseKey: string; view: LearnerView; viewer: Viewer; done: ReadonlySet<string> }) {
+export type SubsectionScores = ReadonlyMap<string, { earned: number; possible: number }>;
+
+/** Sections → subsections → units, with due dates, graded badges (assignment type), the learner's
+ *  persisted subsection scores and completion marks. */
+export function CourseOutline({
+  courseKey, view, viewer, done, scores,
+}: { courseKey: string; view: LearnerView; viewer: Viewer; done: ReadonlySet<string>; scores?: SubsectionScores }) {
   if (!view.sections.length) return <p className={styles.muted}>This course has no released content yet.</p>;
   return (
     <ol className={styles.outline} aria-label="Course outline">
@@ -24,6 +29,7 @@ export function CourseOutline({ courseKey, view, viewer, done }: { courseKey: st
                 {subsections.map(({ node: sub, units }) => {
                   const due = toDate(sub.due);
                   const subDone = units.length > 0 && units.every((u) => isUnitComplete(u, viewer, done));
+                  const score = scores?.get(sub.usageKey);
                   return (
                     <li key={sub.usageKey} className={styles.subsection}>
                       <div className={styles.spread}>
@@ -35,6 +41,11 @@ export function CourseOutline({ courseKey, view, viewer, done }: { courseKey: st
                         <span className={styles.row}>
                           {sub.graded && sub.format ? <span className={styles.badge}>Graded: {sub.format}</span> : sub.graded ? <span className={styles.badge}>Graded</span> : null}
                           {sub.staffOnly ? <span className={styles.badgeStaff}>Staff only</span> : null}
+                          {score && score.possible > 0 ? (
+                            <span className={styles.meta} data-testid="outline-score" data-usage-key={sub.usageKey}>
+                              Score {formatPoints(score.earned)}/{formatPoints(score.possible)}
+                            </span>
+                          ) : null}
                           {due ? <span className={styles.meta}>Due {formatDate(due)}</span> : null}
                         </span>
                       </div>
@@ -64,4 +75,8 @@ export function CourseOutline({ courseKey, view, viewer, done }: { courseKey: st
       })}
     </ol>
   );
+}
+
+function formatPoints(n: number): string {
+  return Number.isInteger(n) ? String(n) : n.toFixed(2).replace(/0+$/, "");
 }

@@ -91,6 +91,10 @@ test("Atrium 101: wrong then right, attempts, show answer, hints, malformed inpu
   await expect(page.getByRole("table", { name: "Homework scores" })).toBeVisible();
   const axeProgress = await new AxeBuilder({ page }).analyze();
   expect(axeProgress.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => v.id)).toEqual([]);
+
+  // The course outline shows the persisted subsection score too.
+  await page.goto(`/courses/${enc(ATR)}`);
+  await expect(page.locator('[data-testid="outline-score"][data-usage-key$="block@choices"]')).toHaveText(/^Score [1-9][\d.]*\/\d+/);
 });
 
 test("Atrium 101: a past-due problem cannot be submitted and shows its answer", async ({ page }) => {

@@ -3,6 +3,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getDocumentText, getRenderedDocument } from "@/lib/db/queries/courseware";
+import { listSubsectionGrades } from "@/lib/db/queries/grades";
 import { renderCourseHtml } from "@/lib/lms/html";
 import { learnerView } from "@/lib/lms/outline";
 import { courseProgress } from "@/lib/lms/progress";
@@ -31,11 +32,13 @@ export default async function CourseHomePage({ params }: Props) {
   const { course, version, viewer } = ctx;
   const view = learnerView(version.outline, viewer);
   const done = ctx.state.completed;
-  const [updatesJson, updatesHtml, handouts] = await Promise.all([
+  const [updatesJson, updatesHtml, handouts, grades] = await Promise.all([
     getDocumentText({ version, path: "info/updates.items.json" }),
     getRenderedDocument({ version, courseKey: course.courseKey, path: "info/updates.html" }),
     getRenderedDocument({ version, courseKey: course.courseKey, path: "info/handouts.html" }),
+    ctx.user ? listSubsectionGrades({ userId: ctx.user.id, courseId: course.id }) : Promise.resolve([]),
   ]);
+  const scores = new Map(grades.map((g) => [g.usageKey, { earned: g.earned, possible: g.possible }]));
   const items = updatesJson ? parseUpdateItems(updatesJson) : null;
   const updates = items?.map((u) => ({ ...u, html: renderCourseHtml(u.html, { courseKey: course.courseKey, assets: version.assetIndex }) }));
   const progress = courseProgress(view, viewer, done);
@@ -56,14 +59,14 @@ export default async function CourseHomePage({ params }: Props) {
         ) : null}
       </div>
       {ctx.isStaff ? <ViewAsToggle courseKey={course.courseKey} asLearner={ctx.viewingAsLearner} /> : null}
-      <CourseTabs courseKey={course.courseKey} courseName={course.displayName} current="home" />
+      <CourseTabs courseKey={course.courseKey} courseName={course.displayName} current="home" isStaff={ctx.isStaff} />
       <div className={styles.two}>
         <section aria-labelledby="outline-h">
           <div className={styles.spread}>
             <h2 id="outline-h">Outline</h2>
             <span className={styles.meta}>{progress.percent}% complete</span>
           </div>
-          <CourseOutline courseKey={course.courseKey} view={view} viewer={viewer} done={done} />
+          <CourseOutline courseKey={course.courseKey} view={view} viewer={viewer} done={done} scores={scores} />
         </section>
         <div>
           <section aria-labelledby="updates-h">

@@ -60,7 +60,7 @@ export default async function DatesPage({ params }: { params: Promise<{ courseKe
         {course.org} · {course.number}
       </p>
       <h1 style={{ margin: "0.25rem 0" }}>{course.displayName}</h1>
-      <CourseTabs courseKey={course.courseKey} courseName={course.displayName} current="dates" />
+      <CourseTabs courseKey={course.courseKey} courseName={course.displayName} current="dates" isStaff={ctx.isStaff} />
       <h2>Important dates</h2>
       {items.length === 0 ? <p className={styles.muted}>This course has no dates.</p> : null}
       {GROUPS.filter((g) => grouped.has(g.id)).map((g) => (

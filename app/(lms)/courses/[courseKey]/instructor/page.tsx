@@ -3,6 +3,7 @@
 // every learner as a job. Every action re-checks the caller's course role on the server.
 import type { Metadata } from "next";
 import { forbidden, notFound } from "next/navigation";
+import { CourseTabs } from "@/components/lms/course-tabs";
 import styles from "@/components/lms/lms.module.css";
 import { ProgressReport } from "@/components/problem/progress-report";
 import { RescorePanel } from "@/components/problem/rescore-panel";
@@ -71,6 +72,7 @@ export default async function InstructorPage({ params, searchParams }: { params:
         {ctx.course.org} · {ctx.course.number}
       </p>
       <h1 style={{ margin: "0.25rem 0" }}>{ctx.course.displayName}: instructor tools</h1>
+      <CourseTabs courseKey={ctx.course.courseKey} courseName={ctx.course.displayName} current="instructor" isStaff />
 
       <section aria-labelledby="lookup-h" style={{ marginTop: "1.5rem" }}>
         <h2 id="lookup-h">Learner progress</h2>

@@ -26,7 +26,7 @@ export default async function ProgressPage({ params }: { params: Promise<{ cours
         {ctx.course.org} · {ctx.course.number}
       </p>
       <h1 style={{ margin: "0.25rem 0" }}>{ctx.course.displayName}</h1>
-      <CourseTabs courseKey={ctx.course.courseKey} courseName={ctx.course.displayName} current="progress" />
+      <CourseTabs courseKey={ctx.course.courseKey} courseName={ctx.course.displayName} current="progress" isStaff={ctx.isStaff} />
       <ProgressReport progress={progress} />
     </div>
   );
