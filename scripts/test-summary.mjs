@@ -1,8 +1,8 @@
 // Prints one closing line with the real counts of the run: Vitest's and Playwright's JSON reports
-// added up ("Tests: N passed, N failed, N skipped"). Exits non-zero if a report is missing.
+// and the health-recovery check, added up ("Tests: N passed, N failed, N skipped"). Exits non-zero if a report is missing.
 import { readFileSync, existsSync } from "node:fs";
 
-const [vitestFile, playwrightFile] = process.argv.slice(2);
+const [vitestFile, playwrightFile, healthFile] = process.argv.slice(2);
 let passed = 0, failed = 0, skipped = 0;
 const parts = [];
 
@@ -23,6 +23,16 @@ if (playwrightFile && existsSync(playwrightFile)) {
 } else {
   console.error(`missing Playwright report ${playwrightFile}`);
   process.exitCode = 1;
+}
+if (healthFile) {
+  const m = existsSync(healthFile) ? /health-recovery: (\d+) passed, (\d+) failed/.exec(readFileSync(healthFile, "utf8")) : null;
+  if (m) {
+    passed += Number(m[1]); failed += Number(m[2]);
+    parts.push(`health-recovery ${m[1]} passed, ${m[2]} failed`);
+  } else {
+    console.error(`missing health-recovery summary in ${healthFile}`);
+    process.exitCode = 1;
+  }
 }
 console.log(parts.join("; "));
 console.log(`Tests: ${passed} passed, ${failed} failed, ${skipped} skipped`);
