@@ -1,13 +1,14 @@
 "use client";
 // Bookmark / remove bookmark for the current unit.
-import { useState, useTransition } from "react";
+import { useState } from "react";
+import { useActionCall } from "@/components/ui/use-action-form";
 import { toggleBookmarkAction } from "@/app/(lms)/_actions/toggle-bookmark-action";
+import { ActionError } from "./enroll-button";
 import styles from "./lms.module.css";
 
 export function BookmarkButton({ courseKey, unitKey, initial }: { courseKey: string; unitKey: string; initial: boolean }) {
   const [bookmarked, setBookmarked] = useState(initial);
-  const [pending, start] = useTransition();
-  const [error, setError] = useState<string | null>(null);
+  const { pending, error, run } = useActionCall();
   return (
     <span>
       <button
@@ -15,23 +16,11 @@ export function BookmarkButton({ courseKey, unitKey, initial }: { courseKey: str
         className={styles.buttonSecondary}
         aria-pressed={bookmarked}
         disabled={pending}
-        onClick={() =>
-          start(async () => {
-            setError(null);
-            const res = await toggleBookmarkAction({ courseKey, unitKey, bookmarked: !bookmarked });
-            if (res.ok) setBookmarked(res.data.bookmarked);
-            else setError(res.message);
-          })
-        }
+        onClick={() => run(() => toggleBookmarkAction({ courseKey, unitKey, bookmarked: !bookmarked }), (data) => setBookmarked(data.bookmarked))}
       >
         <span aria-hidden="true">{bookmarked ? "★" : "☆"}</span> {bookmarked ? "Bookmarked" : "Bookmark this page"}
       </button>
-      {error ? (
-        <span className={styles.error} role="status">
-          {" "}
-          {error}
-        </span>
-      ) : null}
+      <ActionError error={error} inline />
     </span>
   );
 }

@@ -1,13 +1,14 @@
 "use client";
 // Staff switch: see the course as staff (everything) or as a learner (release dates and staff-only applied).
 import { useRouter } from "next/navigation";
-import { useTransition } from "react";
+import { useActionCall } from "@/components/ui/use-action-form";
 import { setViewAsLearnerAction } from "@/app/(lms)/_actions/set-view-as-learner-action";
+import { ActionError } from "./enroll-button";
 import styles from "./lms.module.css";
 
 export function ViewAsToggle({ courseKey, asLearner }: { courseKey: string; asLearner: boolean }) {
   const router = useRouter();
-  const [pending, start] = useTransition();
+  const { pending, error, run } = useActionCall();
   return (
     <div className={styles.row} role="group" aria-label="Staff view">
       <span className={styles.badgeStaff}>{asLearner ? "Viewing as a learner" : "Staff view"}</span>
@@ -15,15 +16,11 @@ export function ViewAsToggle({ courseKey, asLearner }: { courseKey: string; asLe
         type="button"
         className={styles.linkButton}
         disabled={pending}
-        onClick={() =>
-          start(async () => {
-            const res = await setViewAsLearnerAction({ courseKey, asLearner: !asLearner });
-            if (res.ok) router.refresh();
-          })
-        }
+        onClick={() => run(() => setViewAsLearnerAction({ courseKey, asLearner: !asLearner }), () => router.refresh())}
       >
         {asLearner ? "Return to staff view" : "View as learner"}
       </button>
+      <ActionError error={error} inline />
     </div>
   );
 }

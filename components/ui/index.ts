@@ -6,4 +6,4 @@ export { Notice, Alert, type NoticeTone } from "./notice";
 export { Badge, type BadgeTone } from "./badge";
 export { PageHeader, Stack, Row, EmptyState } from "./layout";
 export { FormStatus } from "./form-status";
-export { useActionForm, type ClientActionResult } from "./use-action-form";
+export { useActionCall, useActionForm, type ClientActionResult } from "./use-action-form";

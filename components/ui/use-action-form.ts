@@ -8,6 +8,37 @@ export type ClientActionResult<T> =
   | { ok: true; data: T }
   | { ok: false; code: string; message: string; fieldErrors?: Record<string, string> };
 
+const UNAVAILABLE = { ok: false, code: "unavailable", message: "Could not reach the server. Please try again." } as const;
+
+/** Calls a server action; a network/server failure becomes an "unavailable" result instead of a
+ *  crash. redirect() inside the action surfaces as a thrown navigation and is passed on. */
+async function callAction<T>(run: () => Promise<ClientActionResult<T>>): Promise<ClientActionResult<T>> {
+  try {
+    return await run();
+  } catch (err) {
+    if ((err as { digest?: string })?.digest?.startsWith("NEXT_REDIRECT")) throw err;
+    return UNAVAILABLE;
+  }
+}
+
+/**
+ * Runs a server action from a button (not a form): `run(() => someAction(input), onSuccess)`.
+ * Keeps `pending` and the last error message, which the caller shows next to the button.
+ */
+export function useActionCall() {
+  const [error, setError] = useState<string | null>(null);
+  const [pending, startTransition] = useTransition();
+  function run<T>(call: () => Promise<ClientActionResult<T>>, onSuccess?: (data: T) => void) {
+    startTransition(async () => {
+      setError(null);
+      const r = await callAction(call);
+      if (r.ok) onSuccess?.(r.data);
+      else setError(r.message);
+    });
+  }
+  return { pending, error, run };
+}
+
 export function useActionForm<T>(action: (input: FormData) => Promise<ClientActionResult<T>>, opts: { onSuccess?: (data: T, form: HTMLFormElement) => void } = {}) {
   const [result, setResult] = useState<ClientActionResult<T> | null>(null);
   const [pending, startTransition] = useTransition();
@@ -16,15 +47,9 @@ export function useActionForm<T>(action: (input: FormData) => Promise<ClientActi
     const form = e.currentTarget;
     const data = new FormData(form);
     startTransition(async () => {
-      try {
-        const r = await action(data);
-        setResult(r);
-        if (r?.ok) opts.onSuccess?.(r.data, form);
-      } catch (err) {
-        // redirect() inside the action surfaces here as a navigation; anything else is a network/server failure.
-        if ((err as { digest?: string })?.digest?.startsWith("NEXT_REDIRECT")) throw err;
-        setResult({ ok: false, code: "unavailable", message: "Could not reach the server. Please try again." });
-      }
+      const r = await callAction(() => action(data));
+      setResult(r);
+      if (r.ok) opts.onSuccess?.(r.data, form);
     });
   }
   const fieldError = (name: string): string | undefined => (result && !result.ok ? result.fieldErrors?.[name] : undefined);
