@@ -18,6 +18,14 @@ const inter = localFont({
 export const metadata: Metadata = {
   title: { default: "Atrium", template: "%s · Atrium" },
   description: "Atrium — an open learning platform that speaks Open edX OLX.",
+  // public/ (drawn by scripts/make-icons.ts).
+  icons: {
+    icon: [
+      { url: "/favicon.ico", sizes: "16x16 32x32 48x48" },
+      { url: "/icon.svg", type: "image/svg+xml" },
+    ],
+    apple: "/apple-touch-icon.png",
+  },
 };
 
 export const viewport: Viewport = { width: "device-width", initialScale: 1 };

@@ -12,7 +12,8 @@ export function SiteFooter() {
               <Link href="/courses">Courses</Link>
             </li>
             <li>
-              <Link href="/api/health">Status</Link>
+              {/* A route handler, not a page: a plain anchor, so the router never prefetches it. */}
+              <a href="/api/health">Status</a>
             </li>
           </ul>
         </nav>

@@ -1,6 +1,6 @@
 // Buttons and button-looking links. Variants: primary (one per view), secondary, danger, ghost.
 import Link from "next/link";
-import type { ButtonHTMLAttributes, ComponentProps } from "react";
+import type { AnchorHTMLAttributes, ButtonHTMLAttributes, ComponentProps } from "react";
 import styles from "./ui.module.css";
 
 export type ButtonVariant = "primary" | "secondary" | "danger" | "ghost";
@@ -19,4 +19,12 @@ export type ButtonLinkProps = ComponentProps<typeof Link> & { variant?: ButtonVa
 
 export function ButtonLink({ variant = "primary", size = "normal", block = false, className, ...rest }: ButtonLinkProps) {
   return <Link className={classes(variant, size, block, className)} {...rest} />;
+}
+
+export type ButtonAnchorProps = AnchorHTMLAttributes<HTMLAnchorElement> & { href: string; variant?: ButtonVariant; size?: "normal" | "small"; block?: boolean };
+
+/** A button-looking plain anchor, for route handlers (downloads, JSON, redirects): next/link would
+ *  prefetch them as if they were pages. */
+export function ButtonAnchor({ variant = "primary", size = "normal", block = false, className, ...rest }: ButtonAnchorProps) {
+  return <a className={classes(variant, size, block, className)} {...rest} />;
 }

@@ -1,5 +1,5 @@
 // The small accessible UI kit. Server-safe: no hooks that need the client except useId.
-export { Button, ButtonLink, type ButtonProps, type ButtonVariant } from "./button";
+export { Button, ButtonAnchor, ButtonLink, type ButtonProps, type ButtonVariant } from "./button";
 export { Field, Input, TextareaField, SelectField, type InputFieldProps } from "./field";
 export { Card, type CardProps } from "./card";
 export { Notice, Alert, type NoticeTone } from "./notice";

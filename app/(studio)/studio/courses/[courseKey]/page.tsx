@@ -2,7 +2,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { ImportPanel, StudioQueryProvider, VersionTable } from "@/components/studio";
-import { Badge, ButtonLink, Card, Notice, PageHeader } from "@/components/ui";
+import { Badge, ButtonAnchor, Card, Notice, PageHeader } from "@/components/ui";
 import { canCourse } from "@/lib/auth/permissions";
 import { actorOf, requireUser } from "@/lib/auth/session";
 import { getCourseFacts } from "@/lib/auth/course-access";
@@ -62,9 +62,9 @@ export default async function StudioCoursePage({ params }: Props) {
         description={<span className={styles.mono}>{course.courseKey}</span>}
         actions={
           canExport && course.publishedVersionId ? (
-            <ButtonLink href={exportBase} prefetch={false} variant="secondary" download>
+            <ButtonAnchor href={exportBase} variant="secondary" download>
               Export course (.tar.gz)
-            </ButtonLink>
+            </ButtonAnchor>
           ) : null
         }
       />
