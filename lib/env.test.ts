@@ -58,4 +58,19 @@ describe("parseEnv", () => {
     expect(errorOf({ ...VALID, NEXTAUTH_URL: "not a url" })).toContain("NEXTAUTH_URL");
     expect(parseEnv({ ...VALID, ATRIUM_TRUST_PROXY: "true" }).ATRIUM_TRUST_PROXY).toBe(true);
   });
+
+  it("reads the web-security settings: HSTS switch, asset origin, course iframe origins", () => {
+    const d = parseEnv(VALID);
+    expect(d.ATRIUM_HTTPS).toBe(false);
+    expect(d.ASSET_ORIGIN).toBeUndefined();
+    expect(d.COURSE_IFRAME_ORIGINS).toEqual(["https://www.youtube.com", "https://youtube.com", "https://www.youtube-nocookie.com", "https://youtube-nocookie.com"]);
+    const e = parseEnv({ ...VALID, ATRIUM_HTTPS: "true", ASSET_ORIGIN: "https://files.example.org/", COURSE_IFRAME_ORIGINS: "https://player.vimeo.com, https://www.youtube.com:443" });
+    expect(e.ATRIUM_HTTPS).toBe(true);
+    expect(e.ASSET_ORIGIN).toBe("https://files.example.org");
+    expect(e.COURSE_IFRAME_ORIGINS).toEqual(["https://player.vimeo.com", "https://www.youtube.com"]);
+    expect(parseEnv({ ...VALID, COURSE_IFRAME_ORIGINS: "" }).COURSE_IFRAME_ORIGINS).toEqual([]);
+    expect(errorOf({ ...VALID, COURSE_IFRAME_ORIGINS: "http://insecure.example" })).toMatch(/COURSE_IFRAME_ORIGINS.*not an https origin/);
+    expect(errorOf({ ...VALID, COURSE_IFRAME_ORIGINS: "https://ok.example/embed/" })).toMatch(/COURSE_IFRAME_ORIGINS/);
+    expect(errorOf({ ...VALID, ASSET_ORIGIN: "files.example.org" })).toMatch(/ASSET_ORIGIN/);
+  });
 });

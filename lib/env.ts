@@ -7,6 +7,26 @@ const bool = z
   .optional()
   .transform((v) => v === "true" || v === "1");
 
+/** An http(s) origin ("https://host[:port]", no path); normalised to URL.origin. */
+const origin = (scheme: "https" | "http(s)") =>
+  z.string().transform((v, ctx) => {
+    let u: URL | null = null;
+    try {
+      u = new URL(v.trim());
+    } catch {
+      /* reported below */
+    }
+    const schemes = scheme === "https" ? ["https:"] : ["https:", "http:"];
+    if (!u || !schemes.includes(u.protocol) || (u.pathname !== "/" && u.pathname !== "") || u.search || u.hash || u.username) {
+      ctx.addIssue({ code: "custom", message: `"${v}" is not an ${scheme} origin (scheme://host[:port], nothing after it)` });
+      return z.NEVER;
+    }
+    return u.origin;
+  });
+
+/** Origins course HTML may iframe, unless COURSE_IFRAME_ORIGINS says otherwise: YouTube's embed players. */
+export const DEFAULT_COURSE_IFRAME_ORIGINS = ["https://www.youtube.com", "https://youtube.com", "https://www.youtube-nocookie.com", "https://youtube-nocookie.com"];
+
 const schema = z
   .object({
     NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
@@ -34,6 +54,23 @@ const schema = z
     LOGIN_MAX_FAILURES_PER_IP: z.coerce.number().int().positive().default(30),
     LOGIN_THROTTLE_WINDOW_SECONDS: z.coerce.number().int().positive().default(900),
     ATRIUM_TRUST_PROXY: bool,
+    // Browsers reach the site over https (directly or through a TLS-terminating proxy): send HSTS.
+    ATRIUM_HTTPS: bool,
+    // A separate origin for active course files (HTML, SVG, scripts…), routed to this same app.
+    ASSET_ORIGIN: origin("http(s)")
+      .optional()
+      .or(z.literal("").transform(() => undefined)),
+    // Space- or comma-separated https origins that course HTML may iframe (also the pages' frame-src).
+    COURSE_IFRAME_ORIGINS: z
+      .string()
+      .optional()
+      .transform((v) => (v === undefined ? DEFAULT_COURSE_IFRAME_ORIGINS.join(",") : v))
+      .pipe(
+        z
+          .string()
+          .transform((v) => v.split(/[\s,]+/).filter(Boolean))
+          .pipe(z.array(origin("https"))),
+      ),
   })
   .superRefine((v, ctx) => {
     if (v.CONTENT_STORE === "gridfs" && !v.MONGODB_URL) {

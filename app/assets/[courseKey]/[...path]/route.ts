@@ -1,7 +1,9 @@
 // Course static assets of the published version: right content type, ETag = content hash,
 // immutable caching when the URL carries the hash (?v=), HTTP Range (206) for media, and locked
 // assets only for enrolled learners and staff (401 anonymous, 403 others). `?format=vtt` serves
-// a transcript (.srt/.sjson/.vtt) as WebVTT for <track>.
+// a transcript (.srt/.sjson/.vtt) as WebVTT for <track>. Course files never run script on the
+// site's origin: lib/lms/asset-policy.ts decides inline / sandboxed / attachment from the stored
+// type, and with ASSET_ORIGIN set, active files are redirected to that origin (lib/lms/asset-origin.ts).
 import { Readable } from "node:stream";
 import { getCurrentUser, actorOf } from "@/lib/auth/session";
 import { getCourseFacts } from "@/lib/auth/course-access";
@@ -12,22 +14,20 @@ import { getContentStore } from "@/lib/content";
 import { parseRange } from "@/lib/lms/range";
 import { toVtt } from "@/lib/lms/transcripts";
 import { safeDecode } from "@/lib/lms/urls";
+import { assetServePolicy } from "@/lib/lms/asset-policy";
+import { isAssetOriginRequest, signAssetGrant, verifyAssetGrant } from "@/lib/lms/asset-origin";
+import { env } from "@/lib/env";
 
 export const dynamic = "force-dynamic";
 
 const YEAR = 31_536_000;
 
 function text(status: number, body: string, headers: Record<string, string> = {}) {
-  return new Response(body, { status, headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store", ...headers } });
+  return new Response(body, { status, headers: { "Content-Type": "text/plain; charset=utf-8", "X-Content-Type-Options": "nosniff", "Cache-Control": "no-store", ...headers } });
 }
 
 function findAsset(version: VersionData, path: string): AssetInfo | undefined {
   return version.assets.get(path) ?? version.assets.get(version.assetIndex.byName.get(path) ?? "");
-}
-
-/** Active content (html, svg, xml) is sandboxed so a course file cannot script our origin. */
-function isActive(type: string): boolean {
-  return /^(text\/html|image\/svg\+xml|application\/xhtml\+xml|text\/xml|application\/xml)/i.test(type);
 }
 
 async function serve(req: Request, ctxParams: Promise<{ courseKey: string; path: string[] }>, head: boolean): Promise<Response> {
@@ -42,7 +42,13 @@ async function serve(req: Request, ctxParams: Promise<{ courseKey: string; path:
   const asset = version ? findAsset(version, path) : undefined;
   if (!version || !asset) return text(404, "Not found");
 
-  if (asset.locked) {
+  const settings = env();
+  const url = new URL(req.url);
+  const onAssetOrigin = isAssetOriginRequest(req, settings.ASSET_ORIGIN, settings.ATRIUM_TRUST_PROXY);
+  if (asset.locked && onAssetOrigin) {
+    // No session cookie here: the site origin checked access and signed a grant.
+    if (!verifyAssetGrant(settings.NEXTAUTH_SECRET, courseKey, asset.path, url.searchParams.get("grant"))) return text(403, "This link has expired; open the file from the course again.");
+  } else if (asset.locked) {
     const user = await getCurrentUser();
     if (!user) return text(401, "Sign in to see this file.");
     const facts = await getCourseFacts({ userId: user.id, courseId: course.id });
@@ -52,7 +58,13 @@ async function serve(req: Request, ctxParams: Promise<{ courseKey: string; path:
     }
   }
 
-  const url = new URL(req.url);
+  const policy = assetServePolicy(asset.contentType, asset.path);
+  if (settings.ASSET_ORIGIN && !onAssetOrigin && policy.disposition !== "inline" && url.searchParams.get("format") !== "vtt") {
+    const target = new URL(url.pathname + url.search, settings.ASSET_ORIGIN);
+    if (asset.locked) target.searchParams.set("grant", signAssetGrant(settings.NEXTAUTH_SECRET, courseKey, asset.path));
+    return new Response(null, { status: 307, headers: { Location: target.toString(), "Cache-Control": "no-store" } });
+  }
+
   const v = url.searchParams.get("v");
   const pinned = v !== null && v.length >= 8 && asset.hash.startsWith(v);
   const scope = asset.locked ? "private" : "public";
@@ -63,19 +75,17 @@ async function serve(req: Request, ctxParams: Promise<{ courseKey: string; path:
     const t = await getTranscriptCues({ version, fileName: asset.path });
     if (!t) return text(404, "Not a transcript");
     return new Response(head ? null : toVtt(t.cues), {
-      headers: { "Content-Type": "text/vtt; charset=utf-8", "Cache-Control": cacheControl, ETag: `"${asset.hash}-vtt"` },
+      headers: { "Content-Type": "text/vtt; charset=utf-8", "X-Content-Type-Options": "nosniff", "Cache-Control": cacheControl, ETag: `"${asset.hash}-vtt"` },
     });
   }
 
   const etag = `"${asset.hash}"`;
   const headers: Record<string, string> = {
-    "Content-Type": asset.contentType || "application/octet-stream",
+    ...policy.headers,
     "Cache-Control": cacheControl,
     ETag: etag,
     "Accept-Ranges": "bytes",
-    "X-Content-Type-Options": "nosniff",
   };
-  if (isActive(headers["Content-Type"])) headers["Content-Security-Policy"] = "sandbox allow-scripts allow-forms allow-popups";
   const inm = req.headers.get("if-none-match");
   if (inm && inm.split(",").some((t) => t.trim().replace(/^W\//, "") === etag)) return new Response(null, { status: 304, headers });
 
