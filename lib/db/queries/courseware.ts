@@ -10,6 +10,7 @@ import { getContentStore } from "@/lib/content";
 import { buildOutline, learnerView, parseOlxDate, type LearnerView, type Outline, type Viewer } from "@/lib/lms/outline";
 import { parseVideoXml, type VideoModel } from "@/lib/lms/video";
 import { buildAssetIndex, renderCourseHtml, type AssetIndex } from "@/lib/lms/html";
+import { env } from "@/lib/env";
 import { parseTranscript, type Cue } from "@/lib/lms/transcripts";
 
 export interface AssetInfo {
@@ -153,7 +154,7 @@ export async function getRenderedHtml({ version, courseKey, hash }: { version: V
   const hit = rendered.get(key);
   if (hit !== undefined) return hit;
   const raw = await getBlobText({ hash });
-  const html = renderCourseHtml(raw, { courseKey, assets: version.assetIndex });
+  const html = renderCourseHtml(raw, { courseKey, assets: version.assetIndex, iframeOrigins: env().COURSE_IFRAME_ORIGINS });
   rendered.set(key, html, html.length);
   return html;
 }

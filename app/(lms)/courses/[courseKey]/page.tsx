@@ -5,6 +5,7 @@ import Link from "next/link";
 import { getDocumentText, getRenderedDocument } from "@/lib/db/queries/courseware";
 import { listSubsectionGrades } from "@/lib/db/queries/grades";
 import { renderCourseHtml } from "@/lib/lms/html";
+import { env } from "@/lib/env";
 import { learnerView } from "@/lib/lms/outline";
 import { courseProgress } from "@/lib/lms/progress";
 import { parseUpdateItems } from "@/lib/lms/updates";
@@ -40,7 +41,7 @@ export default async function CourseHomePage({ params }: Props) {
   ]);
   const scores = new Map(grades.map((g) => [g.usageKey, { earned: g.earned, possible: g.possible }]));
   const items = updatesJson ? parseUpdateItems(updatesJson) : null;
-  const updates = items?.map((u) => ({ ...u, html: renderCourseHtml(u.html, { courseKey: course.courseKey, assets: version.assetIndex }) }));
+  const updates = items?.map((u) => ({ ...u, html: renderCourseHtml(u.html, { courseKey: course.courseKey, assets: version.assetIndex, iframeOrigins: env().COURSE_IFRAME_ORIGINS }) }));
   const progress = courseProgress(view, viewer, done);
   const resume = view.units.find((u) => u.unit.usageKey === ctx.state.lastUnitKey) ?? null;
   const first = view.units[0] ?? null;
