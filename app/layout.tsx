@@ -2,6 +2,7 @@
 // their content only (no <main> of their own: this layout owns the single main landmark).
 import type { Metadata, Viewport } from "next";
 import localFont from "next/font/local";
+import { connection } from "next/server";
 import type { ReactNode } from "react";
 import { SiteFooter, SiteHeader, shellStyles } from "@/components/shell";
 import "./globals.css";
@@ -30,7 +31,10 @@ export const metadata: Metadata = {
 
 export const viewport: Viewport = { width: "device-width", initialScale: 1 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  // Every page renders per request: proxy.ts gives each a fresh CSP nonce, which Next.js can only
+  // stamp on the scripts of a page rendered for that request (a prerendered page's would be refused).
+  await connection();
   return (
     <html lang="en" className={inter.variable}>
       <body>

@@ -1,6 +1,10 @@
 // /help: a static page for learners (how courses are organised, keyboard use of the courseware,
 // video and transcript). Prerendered at build time and served as-is, so it also serves as the
-// "static page" the LMS bench compares the unit page with.
+// "static page" the LMS bench compares the unit page with. A prerendered response cannot carry a
+// per-request nonce, so it brings its own Content-Security-Policy: its only active content is the
+// inline <style>, allowed by hash (proxy.ts leaves this path's policy alone).
+import { inlineStyleHashes, staticPageCsp } from "@/lib/security-headers";
+
 export const dynamic = "force-static";
 
 const HTML = `<!doctype html>
@@ -56,6 +60,8 @@ shows each course's progress and its next due date.</p>
 </html>
 `;
 
+const CSP = staticPageCsp(inlineStyleHashes(HTML));
+
 export function GET() {
-  return new Response(HTML, { headers: { "Content-Type": "text/html; charset=utf-8", "Cache-Control": "public, max-age=300" } });
+  return new Response(HTML, { headers: { "Content-Type": "text/html; charset=utf-8", "Cache-Control": "public, max-age=300", "Content-Security-Policy": CSP } });
 }

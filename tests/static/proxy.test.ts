@@ -1,0 +1,41 @@
+// proxy.ts as Next.js calls it: which headers each kind of response gets, and that the page's
+// nonce reaches the render (Next.js reads it from the request's Content-Security-Policy).
+import { NextRequest } from "next/server";
+import { describe, expect, it } from "vitest";
+import { proxy, config } from "@/proxy";
+
+const req = (path: string, headers: Record<string, string> = {}) => new NextRequest(`http://127.0.0.1:3000${path}`, { headers: { host: "127.0.0.1:3000", ...headers } });
+
+describe("proxy", () => {
+  it("gives a page a nonce CSP, passed on to the render, and the base headers", () => {
+    const res = proxy(req("/courses"));
+    const csp = res.headers.get("content-security-policy")!;
+    const nonce = /'nonce-([^']+)'/.exec(csp)?.[1];
+    expect(nonce).toBeTruthy();
+    expect(res.headers.get("x-middleware-request-content-security-policy")).toBe(csp);
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(res.headers.get("x-frame-options")).toBe("DENY");
+    expect(res.headers.get("x-content-type-options")).toBe("nosniff");
+    expect(res.headers.get("referrer-policy")).toBe("strict-origin-when-cross-origin");
+    expect(res.headers.get("permissions-policy")).toContain("camera=()");
+    const other = proxy(req("/courses")).headers.get("content-security-policy")!;
+    expect(/'nonce-([^']+)'/.exec(other)?.[1]).not.toBe(nonce);
+  });
+
+  it("leaves the policy of course files and /help to them, and gives the API a closed one", () => {
+    for (const p of ["/assets/course-v1:a+b+c/x.html", "/help"]) {
+      const res = proxy(req(p));
+      expect(res.headers.get("content-security-policy"), p).toBeNull();
+      expect(res.headers.get("x-content-type-options"), p).toBe("nosniff");
+    }
+    expect(proxy(req("/assets/k/x.html")).headers.get("x-frame-options")).toBeNull();
+    expect(proxy(req("/api/health")).headers.get("content-security-policy")).toMatch(/^default-src 'none'/);
+  });
+
+  it("runs on everything but Next's hashed bundles", () => {
+    const re = new RegExp(`^${config.matcher[0]}$`);
+    expect(re.test("/courses")).toBe(true);
+    expect(re.test("/favicon.ico")).toBe(true);
+    expect(re.test("/_next/static/chunks/x.js")).toBe(false);
+  });
+});
