@@ -55,6 +55,15 @@ test("login page and /help: no CSP violations; /help keeps a static hash policy"
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page.getByText(/do not match/).first()).toBeVisible({ timeout: 15_000 });
 
+  // What an XSS would try: an injected inline handler is refused (and the watcher sees it).
+  await page.evaluate(() => {
+    document.body.insertAdjacentHTML("beforeend", `<img src="/nope.png" onerror="window.__pwned = 1">`);
+  });
+  await expect.poll(() => w.problems.length).toBeGreaterThan(0);
+  expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+  expect(w.problems.join("\n")).toMatch(/script-src/);
+  w.problems.length = 0;
+
   const help = await visit(page, "/help", { nonce: false });
   const hh = await help.allHeaders();
   expect(hh["content-security-policy"]).toMatch(/^default-src 'none'; style-src 'sha256-/);
@@ -65,6 +74,7 @@ test("login page and /help: no CSP violations; /help keeps a static hash policy"
 });
 
 test("author: course home, a video unit, a problem unit, Studio: no CSP violations, all reach network-idle", async ({ page }) => {
+  test.setTimeout(180_000);
   const w = await watchCsp(page);
   await signIn(page, "author", "author-pass-1");
   await visit(page, `/courses/${enc(ATR)}`);
