@@ -58,14 +58,18 @@ export interface LoadedProblem {
   problemId: string;
 }
 
-/** The published problem block, its settings and XML; refuses anything that cannot be answered here. */
-export async function loadProblem({ courseId, usageKey, isStaff = true, now = new Date() }: { courseId: number; usageKey: string; isStaff?: boolean; now?: Date }): Promise<LoadedProblem> {
+/**
+ * The published problem block, its settings and XML; refuses anything that cannot be answered here.
+ * `isStaff` is required: only a caller that checked course:view-staff-content may open staff-only
+ * or unreleased problems (a missing value at run time counts as a learner).
+ */
+export async function loadProblem({ courseId, usageKey, isStaff, now = new Date() }: { courseId: number; usageKey: string; isStaff: boolean; now?: Date }): Promise<LoadedProblem> {
   const course = await getPublishedCourse({ courseId });
   if (!course) throw new AppError("not_found:course", "This course is not available.");
   const block = await getBlock({ versionId: course.versionId, usageKey });
   if (!block || block.blockType !== "problem" || block.isDraft) throw new AppError("not_found:block", "This problem does not exist in the published course.");
   if (!block.definitionHash) throw new AppError("not_found:block", "This problem has no content.");
-  if (!isStaff && !visibleToLearners(block.settings, now)) throw new AppError("not_found:block", "This problem does not exist in the published course.");
+  if (isStaff !== true && !visibleToLearners(block.settings, now)) throw new AppError("not_found:block", "This problem does not exist in the published course.");
   const def = await loadProblemDefinition(block.definitionHash);
   const unsupported = block.unsupportedReason ?? def.unsupported;
   if (unsupported) throw new AppError("invalid:unsupported_problem", `This problem type isn't supported here: ${unsupported}`);
@@ -278,7 +282,8 @@ export async function resetProblem({ userId, courseId, usageKey, isStaff = false
 
 /** Staff: set a learner's attempts on a problem back to 0 (score kept), as Open edX's instructor tool does. */
 export async function resetLearnerAttempts({ learnerId, courseId, usageKey }: { learnerId: number; courseId: number; usageKey: string }): Promise<{ previousAttempts: number }> {
-  const p = await loadProblem({ courseId, usageKey });
+  // Staff only (the caller checked course:reset-attempts): hidden problems are theirs to manage.
+  const p = await loadProblem({ courseId, usageKey, isStaff: true });
   const existing = await getProblemState({ userId: learnerId, courseId, usageKey });
   if (!existing) throw new AppError("not_found:problem_state", "This learner has not answered this problem.");
   const structure = await getCourseStructure({ versionId: p.course.versionId });
