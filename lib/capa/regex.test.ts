@@ -65,9 +65,18 @@ describe("catastrophic patterns grade in well under a second", () => {
     const { value, ms } = timed(() => gradeProblem(strRe(pattern, "ci regexp"), { "1_2_1": "abcdefgh".repeat(250) }));
     expect(ms).toBeLessThan(1000);
     expect(value).toMatchObject({ ok: false, error: "response_error" });
-    // …and the pattern still grades a short answer afterwards (a fresh compile after the cut-off).
-    expect(gradeProblem(strRe(pattern, "ci regexp"), { "1_2_1": "abX" })).toMatchObject({ ok: true, correctness: { "1_2_1": "correct" } });
-    expect(compilePyRegex(`^${pattern}$`, true).engine).toBe("re2");
+  });
+
+  it("an RE2 match cut off mid-way is dropped from the cache: the pattern is compiled afresh and still grades", () => {
+    const pattern = "^(?:" + "(a|b|c|d|e|f|g|h)?".repeat(300) + "x)$";
+    const roomy = <T,>(fn: () => T) => withRegexBudget(fn, 10_000, 10_000);
+    const first = roomy(() => compilePyRegex(pattern, true));
+    expect(first.engine).toBe("re2");
+    expect(() => withRegexBudget(() => first.test("abcdefgh".repeat(250)), 1000, 5)).toThrow(RegexTimeoutError);
+    const again = roomy(() => compilePyRegex(pattern, true));
+    expect(again).not.toBe(first);
+    expect(roomy(() => again.test("abX"))).toBe(true);
+    expect(roomy(() => again.test("abcdefgh".repeat(250)))).toBe(false);
   });
 
   it("a slow regexphint neither stalls grading nor shows", () => {

@@ -86,15 +86,21 @@ export function pyRegexJs(pattern: string, ci: boolean): RegExp {
 // ---------------------------------------------------------------- time limit
 
 let deadline: number | null = null;
+let opLimit = REGEX_MATCH_LIMIT_MS;
 
-/** Runs `fn` (synchronous) with one shared matching budget; nested calls share the outer one. */
-export function withRegexBudget<T>(fn: () => T, budgetMs = REGEX_GRADE_BUDGET_MS): T {
+/**
+ * Runs `fn` (synchronous) with one shared matching budget, each compile or match also limited to
+ * `perOpMs`; nested calls share the outer budget.
+ */
+export function withRegexBudget<T>(fn: () => T, budgetMs = REGEX_GRADE_BUDGET_MS, perOpMs = REGEX_MATCH_LIMIT_MS): T {
   if (deadline !== null) return fn();
   deadline = Date.now() + budgetMs;
+  opLimit = perOpMs;
   try {
     return fn();
   } finally {
     deadline = null;
+    opLimit = REGEX_MATCH_LIMIT_MS;
   }
 }
 
@@ -103,7 +109,7 @@ const runScript = new vm.Script("f()");
 
 /** Runs synchronous `fn` where V8 can interrupt it (node:vm's watchdog), within the time left. */
 function timed<T>(fn: () => T): T {
-  const left = deadline === null ? REGEX_MATCH_LIMIT_MS : Math.min(REGEX_MATCH_LIMIT_MS, deadline - Date.now());
+  const left = deadline === null ? REGEX_MATCH_LIMIT_MS : Math.min(opLimit, deadline - Date.now());
   if (left < 1) throw new RegexTimeoutError();
   const ctx = sandbox as { f?: unknown };
   ctx.f = fn;
