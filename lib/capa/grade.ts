@@ -3,6 +3,7 @@
 // submission (no partial results), as capa_block.submit_problem does.
 import { CapaError } from "./errors";
 import { loadProblem } from "./problem";
+import { withRegexBudget } from "./regex";
 import { type Answers, gradeResponse } from "./responses";
 import type { Correctness, GradeOptions, GradeResult } from "./types";
 
@@ -18,6 +19,11 @@ export function gradeProblem(
   answers: Record<string, string | string[]>,
   options: GradeOptions = {},
 ): GradeResult {
+  // Author regexps share one time budget per grading (lib/capa/regex.ts): grading never stalls.
+  return withRegexBudget(() => gradeUnbudgeted(problemXml, answers, options));
+}
+
+function gradeUnbudgeted(problemXml: string, answers: Record<string, string | string[]>, options: GradeOptions): GradeResult {
   if (!checkAnswers(answers)) {
     return { ok: false, error: "student_input_error", message: "Answers must be text values or lists of text values." };
   }

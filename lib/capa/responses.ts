@@ -6,6 +6,7 @@ import { pyHtmlEscape, problemError, responseError, studentInputError } from "./
 import { type CapaResponse, parseOptions } from "./problem";
 import { compareWithTolerance, DEFAULT_TOLERANCE, parsePythonComplex } from "./tolerance";
 import { PyRandom } from "./random";
+import { type CompiledPattern, compilePyRegex, RegexTimeoutError } from "./regex";
 import { attr, children, childrenByTag, descendants, leadingText, serializeChildren, type XElement } from "./xml";
 import type { Correctness } from "./types";
 
@@ -397,16 +398,7 @@ export function stringCorrectAnswers(resp: CapaResponse): string[] {
   return stringSetup(resp).correct;
 }
 
-/** Python `re` pattern → JS RegExp (named groups syntax), with the Unicode flag when it parses. */
-export function pyRegex(pattern: string, ci: boolean): RegExp {
-  const src = pattern.replace(/\(\?P</g, "(?<").replace(/\(\?P=(\w+)\)/g, "\\k<$1>").replace(/\\Z/g, "$").replace(/\\A/g, "^");
-  const flags = ci ? "i" : "";
-  try {
-    return new RegExp(src, `${flags}u`);
-  } catch {
-    return new RegExp(src, flags);
-  }
-}
+const PATTERN_TOO_SLOW = "This answer could not be checked: the problem's answer pattern is too complex. Please tell the course team.";
 
 function checkString(setup: StringSetup, expected: string[], given: string): boolean {
   if (!given) return false;
@@ -414,13 +406,20 @@ function checkString(setup: StringSetup, expected: string[], given: string): boo
     return setup.ci ? expected.map((e) => e.toLowerCase()).includes(given.toLowerCase()) : expected.includes(given);
   }
   if (setup.regexp) {
-    let re: RegExp;
     try {
-      re = pyRegex(`^${expected.join("|")}$`, setup.ci);
+      let re: CompiledPattern;
+      try {
+        re = compilePyRegex(`^${expected.join("|")}$`, setup.ci);
+      } catch (e) {
+        if (e instanceof RegexTimeoutError) throw e;
+        throw responseError(`[courseware.capa.responsetypes.stringresponse] error: ${(e as Error).message}`);
+      }
+      return re.test(given);
     } catch (e) {
-      throw responseError(`[courseware.capa.responsetypes.stringresponse] error: ${(e as Error).message}`);
+      // A pattern that cannot be checked in time refuses the submission (no attempt used).
+      if (e instanceof RegexTimeoutError) throw responseError(PATTERN_TOO_SLOW);
+      throw e;
     }
-    return re.test(given);
   }
   return setup.ci ? expected.map((e) => e.toLowerCase()).includes(given.toLowerCase()) : expected.includes(given);
 }
@@ -615,9 +614,9 @@ function matchHintNode(node: XElement, given: string, regexMode: boolean, ci: bo
   if (!answer) return false;
   if (regexMode) {
     try {
-      return pyRegex(`^${answer}$`, ci).test(given);
+      return compilePyRegex(`^${answer}$`, ci).test(given);
     } catch {
-      return false;
+      return false; // invalid or too slow: the hint just does not show
     }
   }
   return ci ? answer.toLowerCase() === given.toLowerCase() : answer === given;

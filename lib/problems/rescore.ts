@@ -12,7 +12,8 @@ export const RESCORE_JOB_KIND = "rescore";
 
 /** Queues a rescore job after checking the problem can be graded; returns its id. */
 export async function startRescoreJob({ courseId, courseKey, usageKey, createdBy }: { courseId: number; courseKey: string; usageKey: string; createdBy: number }): Promise<number> {
-  await loadProblem({ courseId, usageKey }); // refuses unknown or unsupported problems up front
+  // Staff only (the caller checked course:rescore): refuses unknown or unsupported problems up front.
+  await loadProblem({ courseId, usageKey, isStaff: true });
   return createJob({ kind: RESCORE_JOB_KIND, courseKey, createdBy, payload: { courseId, usageKey } });
 }
 
@@ -27,7 +28,7 @@ export async function runRescoreJob({ jobId }: { jobId: number }): Promise<void>
   let changed = 0;
   const failures: { userId: number; message: string }[] = [];
   try {
-    const p = await loadProblem({ courseId, usageKey });
+    const p = await loadProblem({ courseId, usageKey, isStaff: true });
     const learners = await listSubmittedLearners({ courseId, usageKey });
     const total = learners.length;
     await updateJobProgress({ id: jobId, progress: { stage: "rescoring", done, total, changed, failed: 0 } });

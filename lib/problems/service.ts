@@ -1,7 +1,11 @@
 // The learner-problem service: submit, reset, show answer, demand hints, and staff's reset of a
 // learner's attempts. Each change is ONE transaction that first locks the learner's course-grade
 // row (serializing every grade change of that learner in that course), then the problem state row,
-// so concurrent submits can never exceed max_attempts or count twice. Callers authorize first
+// so concurrent submits can never exceed max_attempts or count twice. Inside the transaction every
+// write is by key (record locks only: no ranged DELETE, no upsert, no INSERT IGNORE on existing
+// rows, which take gap locks reaching into other learners' rows) and nothing is read from the pool
+// (a transaction holding locks while it waits for a pool connection starves the pool). A deadlock
+// or lock-wait timeout re-runs the whole transaction (withRetry). Callers authorize first
 // (lib/auth/permissions); this module checks everything about the problem and the learner's state.
 import "server-only";
 import { gradeProblem, renderProblem, type Correctness, type CorrectAnswer, type ProblemRenderModel, type RenderNode } from "@/lib/capa";
@@ -36,7 +40,7 @@ import {
   type ProblemSettings,
   type StateFacts,
 } from "./rules";
-import { analyzeDefinition, getCourseStructure, loadProblemDefinition } from "./structure";
+import { analyzeDefinition, getCourseStructure, loadProblemDefinition, type CourseStructure } from "./structure";
 
 /** Largest accepted answer for one input (characters), and for all inputs together. */
 export const MAX_ANSWER_CHARS = 2000;
@@ -54,14 +58,18 @@ export interface LoadedProblem {
   problemId: string;
 }
 
-/** The published problem block, its settings and XML; refuses anything that cannot be answered here. */
-export async function loadProblem({ courseId, usageKey, isStaff = true, now = new Date() }: { courseId: number; usageKey: string; isStaff?: boolean; now?: Date }): Promise<LoadedProblem> {
+/**
+ * The published problem block, its settings and XML; refuses anything that cannot be answered here.
+ * `isStaff` is required: only a caller that checked course:view-staff-content may open staff-only
+ * or unreleased problems (a missing value at run time counts as a learner).
+ */
+export async function loadProblem({ courseId, usageKey, isStaff, now = new Date() }: { courseId: number; usageKey: string; isStaff: boolean; now?: Date }): Promise<LoadedProblem> {
   const course = await getPublishedCourse({ courseId });
   if (!course) throw new AppError("not_found:course", "This course is not available.");
   const block = await getBlock({ versionId: course.versionId, usageKey });
   if (!block || block.blockType !== "problem" || block.isDraft) throw new AppError("not_found:block", "This problem does not exist in the published course.");
   if (!block.definitionHash) throw new AppError("not_found:block", "This problem has no content.");
-  if (!isStaff && !visibleToLearners(block.settings, now)) throw new AppError("not_found:block", "This problem does not exist in the published course.");
+  if (isStaff !== true && !visibleToLearners(block.settings, now)) throw new AppError("not_found:block", "This problem does not exist in the published course.");
   const def = await loadProblemDefinition(block.definitionHash);
   const unsupported = block.unsupportedReason ?? def.unsupported;
   if (unsupported) throw new AppError("invalid:unsupported_problem", `This problem type isn't supported here: ${unsupported}`);
@@ -116,30 +124,48 @@ export function validateAnswers(answers: unknown, inputIds: readonly string[]): 
   return out;
 }
 
-/** Retries a transaction that lost a deadlock or lock-wait race (MariaDB 1213 / 1205). */
-async function withRetry<T>(fn: () => Promise<T>, attempts = 4): Promise<T> {
+/** MariaDB's "try the transaction again" answers: ER_LOCK_DEADLOCK (1213) and ER_LOCK_WAIT_TIMEOUT (1205). */
+export function isLockConflict(err: unknown): boolean {
+  // Drizzle wraps the driver's error (DrizzleQueryError.cause); follow the cause chain.
+  for (let e = err, depth = 0; e && typeof e === "object" && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
+    const { errno, code, sqlState } = e as { errno?: unknown; code?: unknown; sqlState?: unknown };
+    if (errno === 1213 || errno === 1205 || code === "ER_LOCK_DEADLOCK" || code === "ER_LOCK_WAIT_TIMEOUT" || sqlState === "40001") return true;
+  }
+  return false;
+}
+
+export const TX_MAX_ATTEMPTS = 8;
+/** How many transactions this process re-ran after a lock conflict (for tests and diagnostics). */
+export const txRetryStats = { retries: 0 };
+
+/**
+ * Runs a whole transaction again when MariaDB chose it as a deadlock victim or its lock wait timed
+ * out (the database has rolled it back; nothing of it persists). Bounded, with jittered exponential
+ * back-off so the contenders do not collide again in step.
+ */
+export async function withRetry<T>(fn: () => Promise<T>, attempts = TX_MAX_ATTEMPTS): Promise<T> {
   for (let i = 0; ; i++) {
     try {
       return await fn();
     } catch (err) {
-      const errno = (err as { errno?: number; cause?: { errno?: number } }).errno ?? (err as { cause?: { errno?: number } }).cause?.errno;
-      if ((errno === 1213 || errno === 1205) && i < attempts - 1) {
-        await new Promise((r) => setTimeout(r, 20 + Math.random() * 80));
-        continue;
-      }
-      throw err;
+      if (!isLockConflict(err) || i >= attempts - 1) throw err;
+      txRetryStats.retries++;
+      const ceiling = Math.min(1000, 25 * 2 ** i);
+      await new Promise((r) => setTimeout(r, ceiling / 2 + Math.random() * ceiling));
     }
   }
 }
 
 async function prepareLearnerRows(p: LoadedProblem, userId: number) {
-  await ensureCourseGradeRow({ userId, courseId: p.course.id, versionId: p.course.versionId });
-  await ensureProblemState({
-    userId,
-    courseId: p.course.id,
-    usageKey: p.block.usageKey,
-    seed: chooseSeed({ rerandomize: p.settings.rerandomize, userId, usageKey: p.block.usageKey }),
-  });
+  await withRetry(() => ensureCourseGradeRow({ userId, courseId: p.course.id, versionId: p.course.versionId }));
+  await withRetry(() =>
+    ensureProblemState({
+      userId,
+      courseId: p.course.id,
+      usageKey: p.block.usageKey,
+      seed: chooseSeed({ rerandomize: p.settings.rerandomize, userId, usageKey: p.block.usageKey }),
+    }),
+  );
 }
 
 async function lockLearner(tx: Tx, p: LoadedProblem, userId: number): Promise<ProblemStateRow> {
@@ -149,8 +175,7 @@ async function lockLearner(tx: Tx, p: LoadedProblem, userId: number): Promise<Pr
   return state;
 }
 
-async function regrade(tx: Tx, p: LoadedProblem, userId: number) {
-  const structure = await getCourseStructure({ versionId: p.course.versionId });
+async function regrade(tx: Tx, p: LoadedProblem, userId: number, structure: CourseStructure) {
   return persistLearnerGrades({ db: tx, userId, courseId: p.course.id, versionId: p.course.versionId, structure, gradingPolicy: p.course.gradingPolicy });
 }
 
@@ -177,6 +202,9 @@ export async function submitAnswer({ userId, courseId, usageKey, answers, isStaf
   const model = renderProblem(p.xml, { problemId: p.problemId, seed: 1 });
   const clean = validateAnswers(answers, model.inputs.map((i) => i.id));
   await prepareLearnerRows(p, userId);
+  // Everything read from the pool is read BEFORE the transaction: a transaction that waits for a
+  // pool connection while holding row locks starves the pool under load.
+  const structure = await getCourseStructure({ versionId: p.course.versionId });
 
   return withRetry(() =>
     getDb().transaction(async (tx) => {
@@ -212,7 +240,7 @@ export async function submitAnswer({ userId, courseId, usageKey, answers, isStaf
         row: { userId, courseId, usageKey, answers: clean, correctness: graded.correctness, earned: graded.earned, possible: graded.possible, attempt: attempts, kind: "submit" },
       });
       await markBlockCompleted({ userId, courseId, usageKey, db: tx });
-      const course = await regrade(tx, p, userId);
+      const course = await regrade(tx, p, userId, structure);
       const w = weightedScore(graded.earned, graded.possible, p.settings.weight);
       return {
         attempts,
@@ -234,6 +262,7 @@ export async function submitAnswer({ userId, courseId, usageKey, answers, isStaf
 export async function resetProblem({ userId, courseId, usageKey, isStaff = false, now = new Date(), random }: { userId: number; courseId: number; usageKey: string; isStaff?: boolean; now?: Date; random?: () => number }): Promise<{ attempts: number; seed: number }> {
   const p = await loadProblem({ courseId, usageKey, isStaff, now });
   await prepareLearnerRows(p, userId);
+  const structure = await getCourseStructure({ versionId: p.course.versionId });
   return withRetry(() =>
     getDb().transaction(async (tx) => {
       const state = await lockLearner(tx, p, userId);
@@ -245,7 +274,7 @@ export async function resetProblem({ userId, courseId, usageKey, isStaff = false
       const seed = reseed ? chooseSeed({ rerandomize: p.settings.rerandomize, userId, usageKey, random }) : state.seed;
       await updateProblemState({ id: state.id, db: tx, patch: { answers: {}, correctness: null, earned: 0, done: false, seed } });
       await insertSubmission({ db: tx, row: { userId, courseId, usageKey, answers: {}, correctness: null, earned: 0, possible: state.possible, attempt: state.attempts, kind: "reset" } });
-      await regrade(tx, p, userId);
+      await regrade(tx, p, userId, structure);
       return { attempts: state.attempts, seed };
     }),
   );
@@ -253,9 +282,11 @@ export async function resetProblem({ userId, courseId, usageKey, isStaff = false
 
 /** Staff: set a learner's attempts on a problem back to 0 (score kept), as Open edX's instructor tool does. */
 export async function resetLearnerAttempts({ learnerId, courseId, usageKey }: { learnerId: number; courseId: number; usageKey: string }): Promise<{ previousAttempts: number }> {
-  const p = await loadProblem({ courseId, usageKey });
+  // Staff only (the caller checked course:reset-attempts): hidden problems are theirs to manage.
+  const p = await loadProblem({ courseId, usageKey, isStaff: true });
   const existing = await getProblemState({ userId: learnerId, courseId, usageKey });
   if (!existing) throw new AppError("not_found:problem_state", "This learner has not answered this problem.");
+  const structure = await getCourseStructure({ versionId: p.course.versionId });
   return withRetry(() =>
     getDb().transaction(async (tx) => {
       const state = await lockLearner(tx, p, learnerId);
@@ -264,7 +295,7 @@ export async function resetLearnerAttempts({ learnerId, courseId, usageKey }: { 
         db: tx,
         row: { userId: learnerId, courseId, usageKey, answers: state.answers ?? {}, correctness: state.correctness, earned: state.earned, possible: state.possible, attempt: 0, kind: "reset" },
       });
-      await regrade(tx, p, learnerId);
+      await regrade(tx, p, learnerId, structure);
       return { previousAttempts: state.attempts };
     }),
   );
@@ -272,6 +303,7 @@ export async function resetLearnerAttempts({ learnerId, courseId, usageKey }: { 
 
 /** Re-grades one learner's stored answers with the current definition (the rescore job's step). */
 export async function rescoreLearner({ learnerId, p }: { learnerId: number; p: LoadedProblem }): Promise<{ ok: true; changed: boolean } | { ok: false; message: string }> {
+  const structure = await getCourseStructure({ versionId: p.course.versionId });
   return withRetry(() =>
     getDb().transaction(async (tx) => {
       const state = await lockLearner(tx, p, learnerId);
@@ -284,7 +316,7 @@ export async function rescoreLearner({ learnerId, p }: { learnerId: number; p: L
         db: tx,
         row: { userId: learnerId, courseId: p.course.id, usageKey: p.block.usageKey, answers: state.answers ?? {}, correctness: graded.correctness, earned: graded.earned, possible: graded.possible, attempt: state.attempts, kind: "rescore" },
       });
-      await regrade(tx, p, learnerId);
+      await regrade(tx, p, learnerId, structure);
       return { ok: true as const, changed };
     }),
   );

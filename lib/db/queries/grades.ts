@@ -3,7 +3,7 @@
 // instead of re-grading. The course_grades row doubles as the per-learner lock that serializes
 // every grade-changing transaction of one learner in one course.
 import "server-only";
-import { and, asc, eq, notInArray, sql } from "drizzle-orm";
+import { and, asc, eq, inArray } from "drizzle-orm";
 import { getDb, type DbOrTx } from "@/lib/db";
 import { courseGrades, subsectionGrades } from "@/lib/db/schema";
 
@@ -34,29 +34,48 @@ export interface SubsectionGradeInput {
   possible: number;
 }
 
-/** Replaces the learner's subsection rows with `rows` (upsert; rows for vanished subsections go). */
+/**
+ * Replaces the learner's subsection rows with `rows`. Runs under the learner's course-grade lock
+ * (the only writer of these rows), so it reads them plainly and then writes by primary key: an
+ * UPDATE/DELETE by id and a plain INSERT take record locks only. A ranged DELETE (… NOT IN …) or
+ * an upsert takes next-key (gap) locks that reach into the neighbouring learner's index range —
+ * concurrent learners then deadlock (ER_LOCK_DEADLOCK).
+ */
 export async function saveSubsectionGrades({ userId, courseId, versionId, rows, db }: { userId: number; courseId: number; versionId: number; rows: SubsectionGradeInput[]; db: DbOrTx }): Promise<void> {
-  const owner = and(eq(subsectionGrades.userId, userId), eq(subsectionGrades.courseId, courseId));
-  if (rows.length === 0) {
-    await db.delete(subsectionGrades).where(owner);
-    return;
+  const existing = await db
+    .select({
+      id: subsectionGrades.id,
+      usageKey: subsectionGrades.usageKey,
+      assignmentType: subsectionGrades.assignmentType,
+      graded: subsectionGrades.graded,
+      earned: subsectionGrades.earned,
+      possible: subsectionGrades.possible,
+      versionId: subsectionGrades.versionId,
+    })
+    .from(subsectionGrades)
+    .where(and(eq(subsectionGrades.userId, userId), eq(subsectionGrades.courseId, courseId)));
+  const byKey = new Map(existing.map((e) => [e.usageKey, e]));
+  const wanted = new Set(rows.map((r) => r.usageKey));
+  const gone = existing.filter((e) => !wanted.has(e.usageKey)).map((e) => e.id);
+  if (gone.length > 0) await db.delete(subsectionGrades).where(inArray(subsectionGrades.id, gone));
+  const fresh: (typeof subsectionGrades.$inferInsert)[] = [];
+  for (const r of rows) {
+    const old = byKey.get(r.usageKey);
+    if (!old) {
+      fresh.push({ userId, courseId, versionId, ...r });
+      continue;
+    }
+    const same = old.assignmentType === r.assignmentType && old.graded === r.graded && old.earned === r.earned && old.possible === r.possible && old.versionId === versionId;
+    if (same) continue;
+    await db
+      .update(subsectionGrades)
+      .set({ assignmentType: r.assignmentType, graded: r.graded, earned: r.earned, possible: r.possible, versionId, updatedAt: new Date() })
+      .where(eq(subsectionGrades.id, old.id));
   }
-  await db
-    .insert(subsectionGrades)
-    .values(rows.map((r) => ({ userId, courseId, versionId, ...r })))
-    .onDuplicateKeyUpdate({
-      set: {
-        assignmentType: sql`values(${subsectionGrades.assignmentType})`,
-        graded: sql`values(${subsectionGrades.graded})`,
-        earned: sql`values(${subsectionGrades.earned})`,
-        possible: sql`values(${subsectionGrades.possible})`,
-        versionId: sql`values(${subsectionGrades.versionId})`,
-        updatedAt: new Date(),
-      },
-    });
-  await db.delete(subsectionGrades).where(and(owner, notInArray(subsectionGrades.usageKey, rows.map((r) => r.usageKey))));
+  if (fresh.length > 0) await db.insert(subsectionGrades).values(fresh);
 }
 
+/** Writes the learner's course grade row (created by ensureCourseGradeRow and locked by the caller) by key. */
 export async function saveCourseGrade({
   userId,
   courseId,
@@ -74,10 +93,12 @@ export async function saveCourseGrade({
   passed: boolean;
   db: DbOrTx;
 }): Promise<void> {
-  await db
-    .insert(courseGrades)
-    .values({ userId, courseId, versionId, percent, letterGrade, passed })
-    .onDuplicateKeyUpdate({ set: { percent, letterGrade, passed, versionId, updatedAt: new Date() } });
+  const [res] = await db
+    .update(courseGrades)
+    .set({ percent, letterGrade, passed, versionId, updatedAt: new Date() })
+    .where(and(eq(courseGrades.userId, userId), eq(courseGrades.courseId, courseId)));
+  // mysql2 reports matched rows: 0 only when a caller skipped ensureCourseGradeRow.
+  if (res.affectedRows === 0) await db.insert(courseGrades).values({ userId, courseId, versionId, percent, letterGrade, passed });
 }
 
 export async function getCourseGrade({ userId, courseId, db = getDb() }: { userId: number; courseId: number; db?: DbOrTx }): Promise<CourseGradeRow | null> {

@@ -89,8 +89,17 @@ export async function insertSubmission({ row, db }: { row: typeof submissions.$i
   await db.insert(submissions).values(row);
 }
 
+/**
+ * Marks the block completed. Reads first: inside a transaction, INSERT IGNORE on an existing row
+ * takes a shared next-key (gap) lock, which blocks other learners' inserts and can deadlock.
+ */
 export async function markBlockCompleted({ userId, courseId, usageKey, db }: { userId: number; courseId: number; usageKey: string; db: DbOrTx }): Promise<void> {
-  await db.insert(completions).ignore().values({ userId, courseId, usageKey });
+  const found = await db
+    .select({ id: completions.id })
+    .from(completions)
+    .where(and(eq(completions.userId, userId), eq(completions.courseId, courseId), eq(completions.usageKey, usageKey)))
+    .limit(1);
+  if (found.length === 0) await db.insert(completions).ignore().values({ userId, courseId, usageKey });
 }
 
 /** All of one learner's problem states in a course (for grade computation). */

@@ -1,0 +1,172 @@
+// Author regexps (stringresponse type="regexp", regexphint) run against learner answers without
+// ever stalling the server. Patterns are compiled with RE2 (re2js, a pure-JS port: matching time
+// is linear in the answer, so `(\w+\s?)+$` cannot backtrack). Patterns RE2 cannot express
+// (backreferences, lookaround, repeats beyond RE2's limits) fall back to V8's RegExp. EVERY match,
+// RE2 or V8, runs inside node:vm with a hard timeout (so does compiling a pattern), and one grading
+// has a total budget: a huge RE2 program or a backtracking fallback is cut off and reported as
+// RegexTimeoutError, which the caller turns into a response error (no attempt used) or a hint that
+// does not show.
+//
+// Python `re` semantics kept (capa.md "stringresponse"): Unicode-aware case folding for `ci`,
+// `(?P<name>…)`, `\A`, `\Z`, `.` excluding only "\n", `\s` = Python's Unicode whitespace. As in
+// the V8 implementation this replaces, `\w`, `\d` and `\b` are ASCII and `$` matches only at the
+// very end (learner answers are stripped, so Python's "before a final newline" never differs).
+import vm from "node:vm";
+import { RE2JS } from "re2js";
+
+/** Longest one match may run (ms), and the most all matches of one grading may take together. */
+export const REGEX_MATCH_LIMIT_MS = 400;
+export const REGEX_GRADE_BUDGET_MS = 700;
+
+export class RegexTimeoutError extends Error {
+  constructor() {
+    super("The answer pattern took too long to check.");
+    this.name = "RegexTimeoutError";
+  }
+}
+
+export interface CompiledPattern {
+  engine: "re2" | "js";
+  /** Search (like Python re.search): true when the pattern matches somewhere in `input`. */
+  test(input: string): boolean;
+}
+
+// Python's str.isspace() characters: what `\s` matches in a Python 3 str pattern.
+const PY_SPACE = "\\t\\n\\x{0b}\\f\\r \\x{1c}-\\x{1f}\\x{85}\\x{a0}\\x{1680}\\x{2000}-\\x{200a}\\x{2028}\\x{2029}\\x{202f}\\x{205f}\\x{3000}";
+
+class Unsupported extends Error {}
+
+/** Python `re` pattern → RE2 syntax (throws Unsupported where no faithful rewrite exists). */
+export function toRe2Syntax(pattern: string): string {
+  let out = "";
+  let inClass = false;
+  for (let i = 0; i < pattern.length; i++) {
+    const ch = pattern[i];
+    if (ch === "\\") {
+      const next = pattern[i + 1];
+      if (next === undefined) return out + ch; // let RE2 report the trailing backslash
+      i++;
+      if (next === "Z" && !inClass) out += "\\z";
+      else if (next === "s") out += inClass ? PY_SPACE : `[${PY_SPACE}]`;
+      else if (next === "S") {
+        if (inClass) throw new Unsupported("\\S inside a character class");
+        out += `[^${PY_SPACE}]`;
+      } else out += ch + next;
+      continue;
+    }
+    if (inClass) {
+      if (ch === "]") inClass = false;
+      out += ch;
+      continue;
+    }
+    if (ch === "[") {
+      inClass = true;
+      out += ch;
+      // A "]" right after "[" or "[^" is a literal in Python (and RE2).
+      if (pattern[i + 1] === "^") out += pattern[++i];
+      if (pattern[i + 1] === "]") out += pattern[++i];
+      continue;
+    }
+    out += ch;
+  }
+  return out;
+}
+
+/** Python `re` pattern → JS RegExp (named groups syntax), with the Unicode flag when it parses. */
+export function pyRegexJs(pattern: string, ci: boolean): RegExp {
+  const src = pattern.replace(/\(\?P</g, "(?<").replace(/\(\?P=(\w+)\)/g, "\\k<$1>").replace(/\\Z/g, "$").replace(/\\A/g, "^");
+  const flags = ci ? "i" : "";
+  try {
+    return new RegExp(src, `${flags}u`);
+  } catch {
+    return new RegExp(src, flags);
+  }
+}
+
+// ---------------------------------------------------------------- time limit
+
+let deadline: number | null = null;
+let opLimit = REGEX_MATCH_LIMIT_MS;
+
+/**
+ * Runs `fn` (synchronous) with one shared matching budget, each compile or match also limited to
+ * `perOpMs`; nested calls share the outer budget.
+ */
+export function withRegexBudget<T>(fn: () => T, budgetMs = REGEX_GRADE_BUDGET_MS, perOpMs = REGEX_MATCH_LIMIT_MS): T {
+  if (deadline !== null) return fn();
+  deadline = Date.now() + budgetMs;
+  opLimit = perOpMs;
+  try {
+    return fn();
+  } finally {
+    deadline = null;
+    opLimit = REGEX_MATCH_LIMIT_MS;
+  }
+}
+
+const sandbox = vm.createContext(Object.create(null) as object);
+const runScript = new vm.Script("f()");
+
+/** Runs synchronous `fn` where V8 can interrupt it (node:vm's watchdog), within the time left. */
+function timed<T>(fn: () => T): T {
+  const left = deadline === null ? REGEX_MATCH_LIMIT_MS : Math.min(opLimit, deadline - Date.now());
+  if (left < 1) throw new RegexTimeoutError();
+  const ctx = sandbox as { f?: unknown };
+  ctx.f = fn;
+  try {
+    return runScript.runInContext(sandbox, { timeout: Math.ceil(left) }) as T;
+  } catch (err) {
+    if ((err as { code?: string }).code === "ERR_SCRIPT_EXECUTION_TIMEOUT") throw new RegexTimeoutError();
+    throw err;
+  } finally {
+    ctx.f = undefined;
+  }
+}
+
+// ---------------------------------------------------------------- compile (cached)
+
+const cache = new Map<string, CompiledPattern>();
+const CACHE_MAX = 500;
+
+/**
+ * Compiles a Python `re` pattern (case-insensitive when `ci`). Throws SyntaxError when neither RE2
+ * nor V8 accepts it (the caller's "invalid regexp" response error), RegexTimeoutError when
+ * compiling does not finish in time.
+ */
+export function compilePyRegex(pattern: string, ci: boolean): CompiledPattern {
+  const key = `${ci ? "i" : "-"}${pattern}`;
+  const hit = cache.get(key);
+  if (hit) return hit;
+  const compiled = compileUncached(pattern, ci, key);
+  if (cache.size >= CACHE_MAX) cache.delete(cache.keys().next().value as string);
+  cache.set(key, compiled);
+  return compiled;
+}
+
+function compileUncached(pattern: string, ci: boolean, key: string): CompiledPattern {
+  let re2: RE2JS | null = null;
+  try {
+    const src = toRe2Syntax(pattern);
+    re2 = timed(() => RE2JS.compile(src, ci ? RE2JS.CASE_INSENSITIVE : 0));
+  } catch (err) {
+    if (err instanceof RegexTimeoutError) throw err; // a pattern too big to compile in time
+    re2 = null;
+  }
+  if (re2) {
+    const m = re2;
+    return {
+      engine: "re2",
+      test(input) {
+        try {
+          return timed(() => m.test(input));
+        } catch (err) {
+          // An interrupted match may leave the engine's caches half-built: compile afresh next time.
+          if (err instanceof RegexTimeoutError) cache.delete(key);
+          throw err;
+        }
+      },
+    };
+  }
+  const js = pyRegexJs(pattern, ci); // throws SyntaxError for a pattern nobody accepts
+  return { engine: "js", test: (input) => timed(() => js.test(input)) };
+}
