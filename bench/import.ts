@@ -100,7 +100,7 @@ export async function run(args: string[]): Promise<void> {
       const parses: ChildResult[] = [];
       for (let i = 0; i < runs; i++) {
         const contentDir = path.join(work, `content-${randomBytes(4).toString("hex")}`);
-        const env = { ...process.env, DATABASE_URL: dbUrl, CONTENT_STORE: "disk", CONTENT_DIR: contentDir, NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? "bench-secret-bench-secret-bench-secret-00" };
+        const env = { ...process.env, DATABASE_URL: dbUrl, CONTENT_STORE: "disk", CONTENT_DIR: contentDir, NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? randomBytes(32).toString("hex") };
         parses.push(await runChild("parse", s.path, env));
         imports.push(await runChild("import", s.path, env));
         await rm(contentDir, { recursive: true, force: true });

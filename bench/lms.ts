@@ -121,7 +121,9 @@ export async function run(args: string[]): Promise<void> {
   const duration = Number(opt(args, "--duration") ?? 10);
   const connections = Number(opt(args, "--connections") ?? 32);
   const port = Number(opt(args, "--port") ?? 3290);
-  const dist = opt(args, "--dist") ?? process.env.NEXT_DIST_DIR ?? ".next-bench-lms";
+  // Its own build folder and port: never .next / :3000, which `bash scripts/setup.sh` serves.
+  const dist = opt(args, "--dist") ?? ".next-bench-lms";
+  if (path.normalize(dist).replace(/\/$/, "") === ".next") throw new Error("--dist must not be .next (the folder the app from scripts/setup.sh serves)");
   let base = opt(args, "--url");
   let cookie = opt(args, "--cookie") ?? "";
   let server: ChildProcess | null = null;
