@@ -11,8 +11,9 @@ import { mkdir, mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
+import { OPENEDX_DEMO_DIR } from "@/scripts/lib/shared-fixtures";
 
-const DEMO = path.resolve(process.cwd(), "../shared/fixtures/olx/openedx-demo-course");
+const DEMO = OPENEDX_DEMO_DIR;
 
 type ChildResult = { ms: number; maxRssMb: number; blocks: number; files?: number };
 

@@ -12,8 +12,9 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import mysql from "mysql2/promise";
+import { OPENEDX_DEMO_DIR } from "@/scripts/lib/shared-fixtures";
 
-const DEMO = path.resolve(process.cwd(), "../shared/fixtures/olx/openedx-demo-course");
+const DEMO = OPENEDX_DEMO_DIR;
 const DEMO_KEY = "course-v1:OpenedX+DemoX+DemoCourse";
 
 function opt(args: string[], name: string): string | undefined {
