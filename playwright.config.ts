@@ -2,8 +2,11 @@ import { defineConfig, devices } from "@playwright/test";
 
 // scripts/e2e.sh prepares a throwaway database (migrated, seeded, demo courses imported) and a
 // build, then runs this. The server is Debian's Chromium: Playwright never downloads a browser.
+// Own port and own build folder (never .next / :3000, which `bash scripts/setup.sh` serves).
 const port = Number(process.env.E2E_PORT ?? 3100);
 const baseURL = `http://127.0.0.1:${port}`;
+const distDir = process.env.E2E_DIST_DIR ?? ".next-test";
+if (distDir.replace(/^\.\//, "").replace(/\/$/, "") === ".next") throw new Error("E2E_DIST_DIR must not be .next (the folder the app from scripts/setup.sh serves)");
 
 export default defineConfig({
   testDir: "./e2e",
@@ -25,6 +28,7 @@ export default defineConfig({
   projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"], channel: undefined } }],
   webServer: {
     command: `npx next start -H 127.0.0.1 -p ${port}`,
+    env: { NEXT_DIST_DIR: distDir },
     url: `${baseURL}/api/health`,
     timeout: 120_000,
     reuseExistingServer: false,

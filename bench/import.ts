@@ -11,8 +11,9 @@ import { mkdir, mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
+import { OPENEDX_DEMO_DIR } from "@/scripts/lib/shared-fixtures";
 
-const DEMO = path.resolve(process.cwd(), "../shared/fixtures/olx/openedx-demo-course");
+const DEMO = OPENEDX_DEMO_DIR;
 
 type ChildResult = { ms: number; maxRssMb: number; blocks: number; files?: number };
 
@@ -100,7 +101,7 @@ export async function run(args: string[]): Promise<void> {
       const parses: ChildResult[] = [];
       for (let i = 0; i < runs; i++) {
         const contentDir = path.join(work, `content-${randomBytes(4).toString("hex")}`);
-        const env = { ...process.env, DATABASE_URL: dbUrl, CONTENT_STORE: "disk", CONTENT_DIR: contentDir, NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? "bench-secret-bench-secret-bench-secret-00" };
+        const env = { ...process.env, DATABASE_URL: dbUrl, CONTENT_STORE: "disk", CONTENT_DIR: contentDir, NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? randomBytes(32).toString("hex") };
         parses.push(await runChild("parse", s.path, env));
         imports.push(await runChild("import", s.path, env));
         await rm(contentDir, { recursive: true, force: true });

@@ -1,4 +1,5 @@
 // npm run bench -- <name> [args]: runs bench/<name>.ts (import, lms, ...).
+import "@/scripts/lib/load-env"; // first: .env before any setting is read
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";

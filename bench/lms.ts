@@ -12,8 +12,9 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import mysql from "mysql2/promise";
+import { OPENEDX_DEMO_DIR } from "@/scripts/lib/shared-fixtures";
 
-const DEMO = path.resolve(process.cwd(), "../shared/fixtures/olx/openedx-demo-course");
+const DEMO = OPENEDX_DEMO_DIR;
 const DEMO_KEY = "course-v1:OpenedX+DemoX+DemoCourse";
 
 function opt(args: string[], name: string): string | undefined {
@@ -121,7 +122,9 @@ export async function run(args: string[]): Promise<void> {
   const duration = Number(opt(args, "--duration") ?? 10);
   const connections = Number(opt(args, "--connections") ?? 32);
   const port = Number(opt(args, "--port") ?? 3290);
-  const dist = opt(args, "--dist") ?? process.env.NEXT_DIST_DIR ?? ".next-bench-lms";
+  // Its own build folder and port: never .next / :3000, which `bash scripts/setup.sh` serves.
+  const dist = opt(args, "--dist") ?? ".next-bench-lms";
+  if (path.normalize(dist).replace(/\/$/, "") === ".next") throw new Error("--dist must not be .next (the folder the app from scripts/setup.sh serves)");
   let base = opt(args, "--url");
   let cookie = opt(args, "--cookie") ?? "";
   let server: ChildProcess | null = null;

@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { parseEnv } from "./env";
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { EXAMPLE_SECRET, parseEnv, weakSecretReason } from "./env";
 
-const VALID = { DATABASE_URL: "mysql://root@127.0.0.1:3306/atrium", NEXTAUTH_SECRET: "x".repeat(32) };
+const VALID = { DATABASE_URL: "mysql://root@127.0.0.1:3306/atrium", NEXTAUTH_SECRET: "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08" };
 
 function errorOf(source: Record<string, string | undefined>): string {
   try {
@@ -21,6 +23,9 @@ describe("parseEnv", () => {
     expect(env.LOGIN_MAX_FAILURES_PER_IP).toBe(30);
     expect(env.LOGIN_THROTTLE_WINDOW_SECONDS).toBe(900);
     expect(env.ATRIUM_TRUST_PROXY).toBe(false);
+    expect(env.ATRIUM_TRUSTED_PROXIES).toEqual(["127.0.0.0/8", "::1/128"]);
+    expect(env.LOGIN_ACCOUNT_BACKOFF_AFTER).toBe(50);
+    expect(env.LOGIN_ACCOUNT_BACKOFF_MAX_SECONDS).toBe(60);
     expect(env.MONGODB_URL).toBeUndefined();
   });
 
@@ -37,6 +42,32 @@ describe("parseEnv", () => {
   it("names a missing or short NEXTAUTH_SECRET", () => {
     expect(errorOf({ DATABASE_URL: VALID.DATABASE_URL })).toMatch(/NEXTAUTH_SECRET is required/);
     expect(errorOf({ ...VALID, NEXTAUTH_SECRET: "short" })).toMatch(/NEXTAUTH_SECRET must be at least 32 characters/);
+  });
+
+  it("refuses the .env.example placeholder and other weak secrets", () => {
+    const example = readFileSync(path.join(__dirname, "..", ".env.example"), "utf8");
+    expect(example).toContain(`NEXTAUTH_SECRET=${EXAMPLE_SECRET}\n`);
+    expect(errorOf({ ...VALID, NEXTAUTH_SECRET: EXAMPLE_SECRET })).toMatch(/NEXTAUTH_SECRET is a placeholder/);
+    for (const weak of [
+      "x".repeat(32),
+      "test-secret-test-secret-test-secret-0123",
+      "abcabcabcabcabcabcabcabcabcabcabcabc",
+      "please-changeme-please-changeme-now!",
+      "11111111112222222222333333333344444",
+    ]) {
+      expect(weakSecretReason(weak), weak).not.toBeNull();
+      expect(errorOf({ ...VALID, NEXTAUTH_SECRET: weak })).toContain("NEXTAUTH_SECRET");
+    }
+    for (const strong of [VALID.NEXTAUTH_SECRET, "q7Vh2LxN0pR4tY8wZ1bC5dF9gJ3kM6sA", "KX4e0c1Ux+6Jd8o2pHh3mZ5bQ7vW9rT1yN0aL2sF4g="]) {
+      expect(weakSecretReason(strong), strong).toBeNull();
+      expect(parseEnv({ ...VALID, NEXTAUTH_SECRET: strong }).NEXTAUTH_SECRET).toBe(strong);
+    }
+  });
+
+  it("reads the trusted proxy list (addresses and CIDR ranges) and names a bad entry", () => {
+    expect(parseEnv({ ...VALID, ATRIUM_TRUSTED_PROXIES: " 10.0.0.0/8, 192.0.2.1 ,2001:db8::/32" }).ATRIUM_TRUSTED_PROXIES).toEqual(["10.0.0.0/8", "192.0.2.1", "2001:db8::/32"]);
+    expect(errorOf({ ...VALID, ATRIUM_TRUSTED_PROXIES: "10.0.0.0/33" })).toContain("ATRIUM_TRUSTED_PROXIES");
+    expect(errorOf({ ...VALID, ATRIUM_TRUSTED_PROXIES: "proxy.internal" })).toContain("ATRIUM_TRUSTED_PROXIES");
   });
 
   it("names every bad setting at once", () => {

@@ -1,5 +1,6 @@
 // Every setting Atrium reads, validated once with zod. Nothing else reads process.env directly
 // (scripts and tests may set variables before importing this module).
+import { isIP } from "node:net";
 import { z } from "zod";
 
 const bool = z
@@ -27,6 +28,43 @@ const origin = (scheme: "https" | "http(s)") =>
 /** Origins course HTML may iframe, unless COURSE_IFRAME_ORIGINS says otherwise: YouTube's embed players. */
 export const DEFAULT_COURSE_IFRAME_ORIGINS = ["https://www.youtube.com", "https://youtube.com", "https://www.youtube-nocookie.com", "https://youtube-nocookie.com"];
 
+/** The placeholder in .env.example: a copied example file must not run with a public secret. */
+export const EXAMPLE_SECRET = "change-me-to-32-or-more-random-characters";
+
+/**
+ * Why a session secret is too weak to sign cookies with, or null. Anyone who knows the secret can
+ * mint a session cookie for any account, so placeholders and low-entropy strings are refused.
+ */
+export function weakSecretReason(secret: string): string | null {
+  const lower = secret.toLowerCase();
+  if (secret === EXAMPLE_SECRET || /change-?me|replace-?me|your-?secret|placeholder|example/.test(lower)) {
+    return "NEXTAUTH_SECRET is a placeholder: generate one, e.g. `openssl rand -hex 32`";
+  }
+  if (/^(.{1,16}?)\1+.{0,8}$/s.test(secret)) {
+    return "NEXTAUTH_SECRET repeats a short pattern: generate one, e.g. `openssl rand -hex 32`";
+  }
+  if (new Set(secret).size < 12) {
+    return "NEXTAUTH_SECRET has too few distinct characters: generate one, e.g. `openssl rand -hex 32`";
+  }
+  return null;
+}
+
+/** Comma-separated IP addresses or CIDR ranges (IPv4 or IPv6). */
+const addressList = z
+  .string()
+  .default("127.0.0.0/8,::1/128")
+  .transform((v) => v.split(",").map((s) => s.trim()).filter(Boolean))
+  .superRefine((list, ctx) => {
+    for (const entry of list) {
+      const [addr, bits, extra] = entry.split("/");
+      const family = isIP(addr);
+      const max = family === 6 ? 128 : 32;
+      if (!family || extra !== undefined || (bits !== undefined && !(/^\d+$/.test(bits) && Number(bits) <= max))) {
+        ctx.addIssue({ code: "custom", message: `"${entry}" is not an IP address or CIDR range` });
+      }
+    }
+  });
+
 const schema = z
   .object({
     NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
@@ -36,7 +74,11 @@ const schema = z
     DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
     NEXTAUTH_SECRET: z
       .string({ error: "NEXTAUTH_SECRET is required (32+ random characters)" })
-      .min(32, "NEXTAUTH_SECRET must be at least 32 characters"),
+      .min(32, "NEXTAUTH_SECRET must be at least 32 characters")
+      .superRefine((v, ctx) => {
+        const reason = v.length >= 32 ? weakSecretReason(v) : null;
+        if (reason) ctx.addIssue({ code: "custom", message: reason });
+      }),
     NEXTAUTH_URL: z.string().url("NEXTAUTH_URL must be a URL").optional(),
     CONTENT_STORE: z.enum(["disk", "gridfs"]).default("disk"),
     CONTENT_DIR: z.string().min(1).default("./var/content"),
@@ -50,9 +92,14 @@ const schema = z
     MAIL_FROM: z.string().default("Atrium <no-reply@localhost>"),
     IMPORT_MAX_UNPACKED_BYTES: z.coerce.number().int().positive().default(2 * 1024 ** 3),
     IMPORT_MAX_FILES: z.coerce.number().int().positive().default(100_000),
+    /** Failures for one account from one client address before that address is refused for it. */
     LOGIN_MAX_FAILURES_PER_ACCOUNT: z.coerce.number().int().positive().default(5),
     LOGIN_MAX_FAILURES_PER_IP: z.coerce.number().int().positive().default(30),
     LOGIN_THROTTLE_WINDOW_SECONDS: z.coerce.number().int().positive().default(900),
+    /** Failures for one account from all addresses before every new guess must wait (back-off). */
+    LOGIN_ACCOUNT_BACKOFF_AFTER: z.coerce.number().int().positive().default(50),
+    /** Longest wait between two guesses at an account under back-off. */
+    LOGIN_ACCOUNT_BACKOFF_MAX_SECONDS: z.coerce.number().int().positive().default(60),
     ATRIUM_TRUST_PROXY: bool,
     // Browsers reach the site over https (directly or through a TLS-terminating proxy): send HSTS.
     ATRIUM_HTTPS: bool,
@@ -71,6 +118,8 @@ const schema = z
           .transform((v) => v.split(/[\s,]+/).filter(Boolean))
           .pipe(z.array(origin("https"))),
       ),
+    /** With ATRIUM_TRUST_PROXY: the proxies whose X-Forwarded-For entries are believed. */
+    ATRIUM_TRUSTED_PROXIES: addressList,
   })
   .superRefine((v, ctx) => {
     if (v.CONTENT_STORE === "gridfs" && !v.MONGODB_URL) {

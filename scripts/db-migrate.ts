@@ -1,4 +1,5 @@
 // npm run db:migrate — creates the configured database if needed and applies drizzle/ migrations.
+import "@/scripts/lib/load-env"; // first: .env before any setting is read
 import { env } from "@/lib/env";
 import { migrateDatabase } from "@/lib/db/migrate";
 

@@ -1,5 +1,6 @@
 // npm run db:seed — creates (or repairs) the demo accounts and prints their logins. Idempotent:
 // running it again leaves one row per account, with the documented flags and a working password.
+import "@/scripts/lib/load-env"; // first: .env before any setting is read
 import { env } from "@/lib/env";
 import { closeDb } from "@/lib/db";
 import { seedDemoUsers, DEMO_USERS } from "@/lib/auth/seed";

@@ -1,17 +1,24 @@
 #!/usr/bin/env bash
 # Playwright end-to-end run against a throwaway database: migrate, seed, import both demo
 # courses, build, `playwright test "$@"`, then drop the database. Needs MariaDB and Chromium.
+# Builds into its own folder (E2E_DIST_DIR, default .next-test) and serves on its own port
+# (E2E_PORT, default 3100), so a server from `bash scripts/setup.sh` (.next, :3000) keeps working.
 . "$(dirname "$0")/lib/common.sh"
 suffix="$(date +%s)_$$"
 export DATABASE_URL="${E2E_DATABASE_SERVER:-mysql://root@127.0.0.1:3306}/atrium_e2e_$suffix"
 export CONTENT_STORE=disk CONTENT_DIR="$ROOT/var/e2e-$suffix"
-export NEXTAUTH_SECRET="e2e-secret-e2e-secret-e2e-secret-e2e-0001"
+export NEXTAUTH_SECRET="$(node -p 'require("crypto").randomBytes(32).toString("hex")')"
 export E2E_PORT="${E2E_PORT:-3100}" NEXTAUTH_URL="http://127.0.0.1:${E2E_PORT:-3100}"
+export E2E_DIST_DIR="${E2E_DIST_DIR:-.next-test}"
+[ "$E2E_DIST_DIR" != ".next" ] && [ "$E2E_DIST_DIR" != "./.next" ] || die "E2E_DIST_DIR must not be .next (the folder the app from scripts/setup.sh serves)"
+export NEXT_DIST_DIR="$E2E_DIST_DIR"
+BUILD_LOG="$(mktemp /tmp/atrium-e2e-build-XXXXXX.log)"
 export LOGIN_MAX_FAILURES_PER_IP=1000
 cleanup() {
   node -e 'require("mysql2/promise").createConnection({uri:process.argv[1]}).then(c=>c.query("DROP DATABASE IF EXISTS `"+process.argv[2]+"`").then(()=>c.end()))' \
     "${E2E_DATABASE_SERVER:-mysql://root@127.0.0.1:3306}" "atrium_e2e_$suffix" || true
   rm -rf "$CONTENT_DIR"
+  rm -f "$BUILD_LOG"
 }
 trap cleanup EXIT
 say "e2e database atrium_e2e_$suffix"
@@ -25,7 +32,7 @@ else
   say "Open edX demo course not found at $OPENEDX_DEMO: its e2e specs will be skipped"
 fi
 if [ "${E2E_SKIP_BUILD:-0}" != 1 ]; then
-  say "Building"
-  npx next build >/tmp/atrium-e2e-build.log 2>&1 || { tail -40 /tmp/atrium-e2e-build.log; die "next build failed"; }
+  say "Building into $NEXT_DIST_DIR"
+  npx next build >"$BUILD_LOG" 2>&1 || { tail -40 "$BUILD_LOG"; die "next build failed"; }
 fi
 npx playwright test "$@"

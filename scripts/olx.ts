@@ -4,6 +4,7 @@
 // Imports run as jobs (a jobs row with progress, like Studio's). Errors exit non-zero with a
 // message naming the file (and line) from lib/olx. The DB pool and store are closed at the end so
 // the process exits promptly.
+import "@/scripts/lib/load-env"; // first: .env before any setting is read
 import { createWriteStream } from "node:fs";
 import { rename, rm } from "node:fs/promises";
 import path from "node:path";

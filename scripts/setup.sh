@@ -30,7 +30,8 @@ else
 fi
 
 say "Building"
-npx next build >/tmp/atrium-build.log 2>&1 || { tail -40 /tmp/atrium-build.log; die "next build failed (full log: /tmp/atrium-build.log)"; }
+mkdir -p var
+npx next build >var/setup-build.log 2>&1 || { tail -40 var/setup-build.log; die "next build failed (full log: var/setup-build.log)"; }
 
 if [ "$start" = 1 ]; then
   say "Atrium is starting on http://localhost:3000 — sign in as learner / learner-pass-1, author / author-pass-1 or admin / admin-pass-1"

@@ -12,7 +12,7 @@ export default async function setup() {
   const url = `${server.replace(/\/$/, "")}/${name}`;
   await migrateDatabase(url);
   process.env.DATABASE_URL = url;
-  process.env.NEXTAUTH_SECRET ??= "test-secret-test-secret-test-secret-0123";
+  process.env.NEXTAUTH_SECRET = randomBytes(32).toString("hex"); // never a weak one from .env
   process.env.CONTENT_DIR = `/tmp/${name}-content`;
   return async () => {
     await dropDatabase(url);

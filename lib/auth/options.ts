@@ -1,13 +1,15 @@
 // next-auth v4 configuration: one Credentials provider (email or username + password) and JWT
-// sessions, so any instance can serve any request. The token holds only the user id and the
-// session_version; everything else is read from the users row per request (lib/auth/session.ts).
+// sessions, so any instance can serve any request. The token holds only the user id, the
+// session_version and the session id (a user_sessions row, deleted at sign-out); everything else
+// is read from the users row per request (lib/auth/session.ts).
 import "server-only";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { env } from "@/lib/env";
 import { attemptSignIn, clientIpOf } from "@/lib/auth/sign-in";
+import { endSession, SESSION_MAX_AGE_SECONDS, startSession } from "@/lib/auth/user-sessions";
 
-export const SESSION_MAX_AGE_SECONDS = 30 * 24 * 60 * 60;
+export { SESSION_MAX_AGE_SECONDS };
 
 /** Error codes the Credentials provider reports to the sign-in form (`?error=` / signIn().error). */
 export const SIGN_IN_ERROR_PREFIX = "atrium:";
@@ -40,23 +42,31 @@ export const authOptions: NextAuthOptions = {
           const retry = result.retryAfterSeconds ? `:${result.retryAfterSeconds}` : "";
           throw new Error(`${SIGN_IN_ERROR_PREFIX}${result.reason}${retry}`);
         }
-        return { id: String(result.user.id), sv: result.user.sessionVersion };
+        const sid = await startSession({ userId: result.user.id });
+        return { id: String(result.user.id), sv: result.user.sessionVersion, sid };
       },
     }),
   ],
   callbacks: {
     jwt({ token, user }) {
       if (user) {
-        const u = user as unknown as { id: string; sv: number };
+        const u = user as unknown as { id: string; sv: number; sid: string };
         // Keep the token minimal: drop next-auth's default name/email/picture claims.
-        return { sub: u.id, uid: Number(u.id), sv: u.sv };
+        return { sub: u.id, uid: Number(u.id), sv: u.sv, sid: u.sid };
       }
       return token;
     },
     session({ session, token }) {
       const uid = typeof token.uid === "number" ? token.uid : null;
       const sv = typeof token.sv === "number" ? token.sv : null;
-      return { expires: session.expires, claims: uid !== null && sv !== null ? { uid, sv } : null } as unknown as typeof session;
+      const sid = typeof token.sid === "string" ? token.sid : null;
+      return { expires: session.expires, claims: uid !== null && sv !== null && sid !== null ? { uid, sv, sid } : null } as unknown as typeof session;
+    },
+  },
+  events: {
+    // POST /api/auth/signout: end the server-side session too, not just this browser's cookie.
+    async signOut({ token }) {
+      if (typeof token?.sid === "string") await endSession({ sid: token.sid });
     },
   },
   logger: {

@@ -1,6 +1,7 @@
-// Who is asking. The JWT cookie carries only the user id and session_version; the user row is
-// re-read once per request (React cache), so a deactivated account or a changed password signs
-// every older session out. A cookie that does not decode (tampered, wrong secret) is "signed out".
+// Who is asking. The JWT cookie carries only the user id, session_version and session id; the
+// user row is re-read once per request (React cache) in one query joined with the session row, so
+// signing out (row deleted), a deactivated account or a changed password signs that cookie out at
+// once, wherever it was copied. A cookie that does not decode (tampered, wrong secret) is "signed out".
 import "server-only";
 import { cache } from "react";
 import { getServerSession } from "next-auth";
@@ -8,7 +9,7 @@ import { redirect } from "next/navigation";
 import { connection } from "next/server";
 import { authOptions } from "@/lib/auth/options";
 import { ANONYMOUS, type Actor } from "@/lib/auth/permissions";
-import { getUserById } from "@/lib/db/queries/users";
+import { getUserBySession } from "@/lib/db/queries/users";
 
 export type SessionUser = {
   id: number;
@@ -21,7 +22,10 @@ export type SessionUser = {
 };
 
 /** What the session callback exposes (see lib/auth/options.ts). */
-export type SessionClaims = { uid: number; sv: number };
+export type SessionClaims = { uid: number; sv: number; sid: string };
+
+/** The claims of this request's session cookie (not yet checked against the database). Cached per request. */
+export const getSessionClaims = cache(async (): Promise<SessionClaims | null> => readClaims());
 
 async function readClaims(): Promise<SessionClaims | null> {
   // Who is asking is per request: never prerender anything that depends on it.
@@ -29,8 +33,9 @@ async function readClaims(): Promise<SessionClaims | null> {
   try {
     const session = await getServerSession(authOptions);
     const claims = (session as { claims?: Partial<SessionClaims> } | null)?.claims;
-    if (!claims || typeof claims.uid !== "number" || typeof claims.sv !== "number") return null;
-    return { uid: claims.uid, sv: claims.sv };
+    // A cookie without a session id predates server-side sessions: it cannot be signed out, so it is refused.
+    if (!claims || typeof claims.uid !== "number" || typeof claims.sv !== "number" || typeof claims.sid !== "string") return null;
+    return { uid: claims.uid, sv: claims.sv, sid: claims.sid };
   } catch (err) {
     // next-auth already treats undecodable cookies as no session; anything else is logged, and the
     // visitor is treated as signed out rather than shown a crash.
@@ -47,9 +52,9 @@ function isNextControlFlow(err: unknown): boolean {
 
 /** The signed-in, active user of this request, or null. Cached per request. */
 export const getCurrentUser = cache(async (): Promise<SessionUser | null> => {
-  const claims = await readClaims();
+  const claims = await getSessionClaims();
   if (!claims) return null;
-  return sessionUserOf({ claims, row: await getUserById({ id: claims.uid }) });
+  return sessionUserOf({ claims, row: await getUserBySession({ userId: claims.uid, sid: claims.sid }) });
 });
 
 type UserRowLike = Pick<SessionUser, keyof SessionUser> & { sessionVersion: number };
@@ -58,7 +63,7 @@ type UserRowLike = Pick<SessionUser, keyof SessionUser> & { sessionVersion: numb
  * The session's user, if the cookie's claims still match the account: the row must exist, be
  * active, and carry the same session_version (a password change or deactivation bumps it).
  */
-export function sessionUserOf({ claims, row }: { claims: SessionClaims; row: UserRowLike | null }): SessionUser | null {
+export function sessionUserOf({ claims, row }: { claims: Pick<SessionClaims, "uid" | "sv">; row: UserRowLike | null }): SessionUser | null {
   if (!row || row.id !== claims.uid || !row.isActive || row.sessionVersion !== claims.sv) return null;
   return {
     id: row.id,

@@ -1,13 +1,16 @@
 // The password check behind the Credentials provider, with throttling: failed sign-ins are
-// counted in MySQL (login_attempts), per account and per client IP, so every instance sees the
-// same counts. A throttled attempt is refused before the password is even compared.
+// counted in MySQL (login_attempts), per client IP, per account and IP, and per account, so every
+// instance sees the same counts. A throttled attempt is refused before the password is compared.
 import "server-only";
 import { env } from "@/lib/env";
+import { addressMatcher, chooseClientIp } from "@/lib/auth/client-ip";
 import { burnPasswordCheck, verifyPassword } from "@/lib/auth/passwords";
+import { socketAddressOf } from "@/lib/auth/socket-address";
 import {
   countAccountFailures,
   countIpFailures,
   getUserByLogin,
+  hasSignedInFrom,
   normalizeLogin,
   recordLoginAttempt,
   touchLastLogin,
@@ -31,7 +34,20 @@ function retryAfter(count: FailureCount, windowSeconds: number, now: Date): numb
   return Math.max(1, Math.ceil((count.oldestAt.getTime() + windowSeconds * 1000 - now.getTime()) / 1000));
 }
 
-/** The throttle state for an account/IP pair; `retryAfterSeconds` is set when refused. */
+/** How long an address that once signed in to an account stays exempt from the account's back-off. */
+const KNOWN_ADDRESS_DAYS = 30;
+
+/**
+ * The throttle state for an account/IP pair; `retryAfterSeconds` is set when refused. Three
+ * limits, so that no one can lock the real owner out of their account:
+ * - per address: LOGIN_MAX_FAILURES_PER_IP failures (any accounts) refuse that address;
+ * - per account and address: LOGIN_MAX_FAILURES_PER_ACCOUNT failures refuse that address for
+ *   that account only (the owner elsewhere is unaffected);
+ * - per account, all addresses: past LOGIN_ACCOUNT_BACKOFF_AFTER failures each further guess must
+ *   wait 1, 2, 4 … up to LOGIN_ACCOUNT_BACKOFF_MAX_SECONDS after the previous failure. That slows
+ *   a spread-out attacker to a crawl but never shuts the account; an address this account signed
+ *   in from recently skips the back-off.
+ */
 export async function checkThrottle({
   userId,
   identifier,
@@ -43,14 +59,29 @@ export async function checkThrottle({
   ip: string;
   now?: Date;
 }): Promise<{ throttled: boolean; retryAfterSeconds?: number }> {
-  const { LOGIN_MAX_FAILURES_PER_ACCOUNT, LOGIN_MAX_FAILURES_PER_IP, LOGIN_THROTTLE_WINDOW_SECONDS } = env();
-  const since = new Date(now.getTime() - LOGIN_THROTTLE_WINDOW_SECONDS * 1000);
-  const [account, byIp] = await Promise.all([countAccountFailures({ userId, identifier, since }), countIpFailures({ ip, since })]);
-  if (account.failures >= LOGIN_MAX_FAILURES_PER_ACCOUNT) {
-    return { throttled: true, retryAfterSeconds: retryAfter(account, LOGIN_THROTTLE_WINDOW_SECONDS, now) };
+  const settings = env();
+  const window = settings.LOGIN_THROTTLE_WINDOW_SECONDS;
+  const since = new Date(now.getTime() - window * 1000);
+  const [pair, account, byIp] = await Promise.all([
+    countAccountFailures({ userId, identifier, ip, since }),
+    countAccountFailures({ userId, identifier, since }),
+    countIpFailures({ ip, since }),
+  ]);
+  if (byIp.failures >= settings.LOGIN_MAX_FAILURES_PER_IP) {
+    return { throttled: true, retryAfterSeconds: retryAfter(byIp, window, now) };
   }
-  if (byIp.failures >= LOGIN_MAX_FAILURES_PER_IP) {
-    return { throttled: true, retryAfterSeconds: retryAfter(byIp, LOGIN_THROTTLE_WINDOW_SECONDS, now) };
+  if (pair.failures >= settings.LOGIN_MAX_FAILURES_PER_ACCOUNT) {
+    return { throttled: true, retryAfterSeconds: retryAfter(pair, window, now) };
+  }
+  const over = account.failures - settings.LOGIN_ACCOUNT_BACKOFF_AFTER;
+  if (over >= 0 && account.newestAt) {
+    const waitMs = Math.min(2 ** Math.min(over, 30), settings.LOGIN_ACCOUNT_BACKOFF_MAX_SECONDS) * 1000;
+    const readyAt = account.newestAt.getTime() + waitMs;
+    if (now.getTime() < readyAt) {
+      const known =
+        userId !== null && (await hasSignedInFrom({ userId, ip, since: new Date(now.getTime() - KNOWN_ADDRESS_DAYS * 86_400_000) }));
+      if (!known) return { throttled: true, retryAfterSeconds: Math.max(1, Math.ceil((readyAt - now.getTime()) / 1000)) };
+    }
   }
   return { throttled: false };
 }
@@ -79,20 +110,29 @@ export async function attemptSignIn({ login, password, ip }: { login: string; pa
   return { ok: true, user };
 }
 
+let trustedProxies: { key: string; match: (address: string) => boolean } | undefined;
+let warnedNoSocket = false;
+
 /**
- * The client address. Next's server fills x-forwarded-for from the socket when the request has
- * none; a proxy in front appends the address it saw, so the rightmost entry is the one added by
- * the closest hop we control. Without ATRIUM_TRUST_PROXY a client-supplied header is ignored
- * beyond that rightmost entry.
+ * The client address of a request, from its headers (what route handlers and next-auth's
+ * authorize() get). The TCP peer comes from the stamp instrumentation.ts puts on every request;
+ * X-Forwarded-For is only read when ATRIUM_TRUST_PROXY is on and the peer is a trusted proxy
+ * (lib/auth/client-ip.ts).
  */
 export function clientIpOf(headers: Headers | Record<string, string | string[] | undefined>): string {
-  const get = (name: string): string | undefined => {
-    if (headers instanceof Headers) return headers.get(name) ?? undefined;
-    const v = headers[name];
-    return Array.isArray(v) ? v.join(",") : v;
-  };
-  const xff = get("x-forwarded-for");
-  const parts = (xff ?? "").split(",").map((s) => s.trim()).filter(Boolean);
-  const ip = env().ATRIUM_TRUST_PROXY ? parts[0] : parts[parts.length - 1];
-  return (ip || get("x-real-ip") || "unknown").replace(/^::ffff:/, "");
+  const { ATRIUM_TRUST_PROXY, ATRIUM_TRUSTED_PROXIES } = env();
+  const key = ATRIUM_TRUSTED_PROXIES.join(",");
+  if (trustedProxies?.key !== key) trustedProxies = { key, match: addressMatcher(ATRIUM_TRUSTED_PROXIES) };
+  const socketAddress = socketAddressOf(headers);
+  if (!socketAddress && !warnedNoSocket) {
+    warnedNoSocket = true;
+    console.warn("[atrium] the socket address of a request is unknown (instrumentation.ts did not stamp it); sign-in throttling shares one bucket");
+  }
+  const forwarded = headers instanceof Headers ? headers.get("x-forwarded-for") : headers["x-forwarded-for"];
+  return chooseClientIp({
+    socketAddress,
+    forwardedFor: Array.isArray(forwarded) ? forwarded.join(",") : forwarded,
+    trustProxy: ATRIUM_TRUST_PROXY,
+    isTrustedProxy: trustedProxies.match,
+  });
 }

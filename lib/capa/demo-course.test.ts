@@ -3,9 +3,10 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { OPENEDX_DEMO_DIR } from "@/scripts/lib/shared-fixtures";
 import { analyzeProblem, gradeProblem, renderProblem } from "./index";
 
-const DIR = "/work/shared/fixtures/olx/openedx-demo-course/problem";
+const DIR = path.join(OPENEDX_DEMO_DIR, "problem");
 
 type Case =
   | { graded: true; right: Record<string, string | string[]>; wrong: Record<string, string | string[]>; earned?: number; possible?: number }

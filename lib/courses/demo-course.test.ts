@@ -1,4 +1,4 @@
-// The Open edX demo course, read in place from ../shared/fixtures (never copied into the repo):
+// The Open edX demo course, read in place from the shared fixtures (scripts/lib/shared-fixtures.ts) (never copied into the repo):
 // reachable counts, round trip import → export → import, failed imports, jobs and the CLI.
 import { spawn } from "node:child_process";
 import { createWriteStream, existsSync } from "node:fs";
@@ -16,8 +16,9 @@ import { exportCourse } from "./export";
 import { importCourse } from "./import";
 import { startImportJob } from "./jobs";
 import { createUser, snapshotCourse } from "./test-helpers";
+import { OPENEDX_DEMO_DIR } from "@/scripts/lib/shared-fixtures";
 
-const DEMO = path.resolve(process.cwd(), "../shared/fixtures/olx/openedx-demo-course");
+const DEMO = OPENEDX_DEMO_DIR;
 const DEMO_KEY = "course-v1:OpenedX+DemoX+DemoCourse";
 const hasDemo = existsSync(path.join(DEMO, "course.xml"));
 if (!hasDemo) console.warn(`demo-course tests SKIPPED: the Open edX demo course is not at ${DEMO}`);

@@ -36,7 +36,8 @@ export async function migrateDatabase(url: string): Promise<void> {
   await createDatabase(url);
   const pool = createPool(url, 2);
   try {
-    await migrate(createDb(pool), { migrationsFolder: path.join(process.cwd(), "drizzle") });
+    // Beside this checkout's code, not the working directory: CLIs may run from anywhere.
+    await migrate(createDb(pool), { migrationsFolder: path.resolve(__dirname, "../../drizzle") });
   } finally {
     await pool.end();
   }

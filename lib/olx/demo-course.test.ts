@@ -1,4 +1,4 @@
-// The Open edX demo course and its content library, read in place from /work/shared/fixtures
+// The Open edX demo course and its content library, read in place from the shared fixtures (scripts/lib/shared-fixtures.ts)
 // (never copied), from the directory and from a .tar.gz made here; plus the round trip.
 import { createHash } from "node:crypto";
 import { createWriteStream, existsSync, readFileSync } from "node:fs";
@@ -9,11 +9,11 @@ import * as tar from "tar-stream";
 import { promises as fsp } from "node:fs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { checkOlx, countBlocks, readOlx, readOlxLibrary, walkBlocks, writeOlxArchive, writeOlxDirectory, type OlxBlock, type OlxCourse } from "./index";
+import { OPENEDX_DEMO_DIR, OPENEDX_DEMO_LIBRARY_DIR } from "@/scripts/lib/shared-fixtures";
 import { tempDir } from "./test-support";
 
-const FIXTURES = path.resolve(__dirname, "../../../shared/fixtures/olx");
-const DEMO = existsSync(path.join(FIXTURES, "openedx-demo-course")) ? path.join(FIXTURES, "openedx-demo-course") : "/work/shared/fixtures/olx/openedx-demo-course";
-const LIBRARY = path.join(path.dirname(DEMO), "openedx-demo-content-library");
+const DEMO = OPENEDX_DEMO_DIR;
+const LIBRARY = OPENEDX_DEMO_LIBRARY_DIR;
 
 const EXPECTED = {
   course: 1, chapter: 6, sequential: 17, vertical: 58, html: 266, problem: 29, video: 11,

@@ -48,9 +48,9 @@ ensure_mariadb() {
   say "Starting MariaDB"
   mkdir -p /run/mysqld && chown mysql:mysql /run/mysqld 2>/dev/null || true
   start-stop-daemon --start --oknodo --background --exec /usr/sbin/mariadbd -- --user=mysql >/dev/null 2>&1 \
-    || (nohup mysqld_safe >/tmp/mysqld_safe.log 2>&1 &)
+    || (mkdir -p "$ROOT/var" && nohup mysqld_safe >"$ROOT/var/mysqld_safe.log" 2>&1 &)
   for _ in $(seq 1 100); do port_open "$DB_HOST" "$DB_PORT" && break; sleep 0.2; done
-  port_open "$DB_HOST" "$DB_PORT" || die "MariaDB did not start (see /var/log/mysql or /tmp/mysqld_safe.log)."
+  port_open "$DB_HOST" "$DB_PORT" || die "MariaDB did not start (see /var/log/mysql or $ROOT/var/mysqld_safe.log)."
   if ! tcp_login_ok; then
     # Debian's root is unix_socket-only: allow passwordless TCP login for local development.
     mariadb -uroot -e "ALTER USER root@localhost IDENTIFIED VIA mysql_native_password USING PASSWORD('') OR unix_socket; CREATE DATABASE IF NOT EXISTS test;" \

@@ -1,6 +1,7 @@
 // Accounts on the real MariaDB, through the real query layer: case-insensitive uniqueness
 // (also under a concurrent race), password check by email or username, sign-in throttling
-// counts per account and per IP, password-reset tokens, and the idempotent demo seed.
+// counts per account + IP, per IP and the account-wide back-off, password-reset tokens, and the
+// idempotent demo seed.
 import { randomBytes } from "node:crypto";
 import { afterAll, describe, expect, it } from "vitest";
 
@@ -8,6 +9,8 @@ import { afterAll, describe, expect, it } from "vitest";
 process.env.LOGIN_MAX_FAILURES_PER_ACCOUNT = "3";
 process.env.LOGIN_MAX_FAILURES_PER_IP = "6";
 process.env.LOGIN_THROTTLE_WINDOW_SECONDS = "600";
+process.env.LOGIN_ACCOUNT_BACKOFF_AFTER = "5";
+process.env.LOGIN_ACCOUNT_BACKOFF_MAX_SECONDS = "60";
 
 const { closeDb } = await import("@/lib/db");
 const users = await import("@/lib/db/queries/users");
@@ -92,21 +95,60 @@ describe("password check", () => {
   });
 });
 
-describe("sign-in throttling (limits: 3 per account, 6 per IP)", () => {
-  it("locks an account after 3 failures from any IPs, even for the right password; other accounts are unaffected", async () => {
+describe("sign-in throttling (limits: 3 per account + IP, 6 per IP, back-off after 5 per account)", () => {
+  it("refuses an address after 3 failures for an account, even with the right password; the owner elsewhere still gets in", async () => {
     const a = await makeUser("thr");
     const b = await makeUser("thr");
+    const attacker = ip();
     for (let i = 0; i < 3; i++) {
       // The email and the username count as the same account.
-      const r = await attemptSignIn({ login: i % 2 ? a.email : a.username, password: "wrong-password", ip: ip() });
+      const r = await attemptSignIn({ login: i % 2 ? a.email : a.username, password: "wrong-password", ip: attacker });
       expect(r).toEqual({ ok: false, reason: "invalid" });
     }
-    const locked = await attemptSignIn({ login: a.username, password: "right-password-1", ip: ip() });
+    const locked = await attemptSignIn({ login: a.username, password: "right-password-1", ip: attacker });
     expect(locked.ok).toBe(false);
     expect(!locked.ok && locked.reason).toBe("throttled");
     expect(!locked.ok && locked.retryAfterSeconds).toBeGreaterThan(590);
     expect(!locked.ok && locked.retryAfterSeconds).toBeLessThanOrEqual(600);
-    expect((await attemptSignIn({ login: b.username, password: "right-password-1", ip: ip() })).ok).toBe(true);
+    // The attacker cannot lock the owner out: from another address the right password works.
+    expect((await attemptSignIn({ login: a.username, password: "right-password-1", ip: ip() })).ok).toBe(true);
+    // Other accounts from the attacker's address are unaffected (3 < 6 per IP).
+    expect((await attemptSignIn({ login: b.username, password: "right-password-1", ip: attacker })).ok).toBe(true);
+  });
+
+  it("slows guesses spread over many addresses with a back-off, but never locks the owner's known address out", async () => {
+    const a = await makeUser("bko");
+    const home = ip();
+    expect((await attemptSignIn({ login: a.username, password: "right-password-1", ip: home })).ok).toBe(true);
+    // 5 failures from 5 addresses: no address reaches 3, but the account reaches the back-off threshold.
+    for (let i = 0; i < 5; i++) {
+      const r = await attemptSignIn({ login: a.username, password: `guess-${i}-guess`, ip: ip() });
+      expect(r).toEqual({ ok: false, reason: "invalid" });
+    }
+    const next = await attemptSignIn({ login: a.username, password: "guess-5-guess", ip: ip() });
+    expect(!next.ok && next.reason).toBe("throttled");
+    // Two more (as if after waiting): 7 failures, 2 past the threshold.
+    for (let i = 0; i < 2; i++) await users.recordLoginAttempt({ identifier: a.username, userId: a.id, ip: ip(), succeeded: false });
+    const now = new Date();
+    const fresh = await checkThrottle({ userId: a.id, identifier: a.username, ip: ip(), now });
+    expect(fresh.throttled).toBe(true);
+    expect(fresh.retryAfterSeconds).toBeGreaterThanOrEqual(1);
+    expect(fresh.retryAfterSeconds).toBeLessThanOrEqual(4); // 2^(7-5) seconds after the last failure
+    // Once the back-off has passed, the next guess is allowed: slowed, not locked.
+    expect((await checkThrottle({ userId: a.id, identifier: a.username, ip: ip(), now: new Date(now.getTime() + 5_000) })).throttled).toBe(false);
+    // The owner's address skips the back-off entirely and signs in at once.
+    expect((await checkThrottle({ userId: a.id, identifier: a.username, ip: home, now })).throttled).toBe(false);
+    expect((await attemptSignIn({ login: a.username, password: "right-password-1", ip: home })).ok).toBe(true);
+  });
+
+  it("caps the back-off at LOGIN_ACCOUNT_BACKOFF_MAX_SECONDS", async () => {
+    const a = await makeUser("cap");
+    // 5 + 9 failures: 2^9 s would be 512 s; the cap is 60 s. Spread so no address reaches 3.
+    for (let i = 0; i < 14; i++) await users.recordLoginAttempt({ identifier: a.username, userId: a.id, ip: ip(), succeeded: false });
+    const r = await checkThrottle({ userId: a.id, identifier: a.username, ip: ip() });
+    expect(r.throttled).toBe(true);
+    expect(r.retryAfterSeconds).toBeGreaterThan(50);
+    expect(r.retryAfterSeconds).toBeLessThanOrEqual(60);
   });
 
   it("counts failures per account in MySQL and a success clears the account's count", async () => {
@@ -125,10 +167,11 @@ describe("sign-in throttling (limits: 3 per account, 6 per IP)", () => {
     expect((await users.countAccountFailures({ userId: a.id, identifier: a.username, since: new Date(Date.now() + 1000) })).failures).toBe(0);
   });
 
-  it("locks unknown logins by identifier too", async () => {
+  it("counts unknown logins by identifier too", async () => {
     const ghost = `ghost_${uniq()}`;
-    for (let i = 0; i < 3; i++) await attemptSignIn({ login: ghost, password: "x-x-x-x-x", ip: ip() });
-    const r = await attemptSignIn({ login: ghost.toUpperCase(), password: "x-x-x-x-x", ip: ip() });
+    const from = ip();
+    for (let i = 0; i < 3; i++) await attemptSignIn({ login: ghost, password: "x-x-x-x-x", ip: from });
+    const r = await attemptSignIn({ login: ghost.toUpperCase(), password: "x-x-x-x-x", ip: from });
     expect(!r.ok && r.reason).toBe("throttled");
   });
 

@@ -5,13 +5,16 @@
 # The system MariaDB on 3306 is never touched. Also checks that a second instance accepts the
 # first one's session and shares its sign-in throttling, and that a malformed setting stops start-up.
 #
-# Needs a production build: NEXT_DIST_DIR (default .next) must hold `next build` output.
+# Needs a production build in its own folder: HEALTH_DIST_DIR (default .next-test, what
+# scripts/e2e.sh builds) must hold `next build` output; never .next, which the app from
+# scripts/setup.sh serves. Ports are free ones picked at random.
 # Usage: bash tests/health-recovery/run.sh      (from the repo root)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
-DIST="${NEXT_DIST_DIR:-.next}"
-[[ -f "$DIST/BUILD_ID" ]] || { echo "No build in $DIST: run NEXT_DIST_DIR=$DIST npx next build first." >&2; exit 2; }
+DIST="${HEALTH_DIST_DIR:-.next-test}"
+[[ "$DIST" != ".next" && "$DIST" != "./.next" ]] || { echo "HEALTH_DIST_DIR must not be .next (the folder the app from scripts/setup.sh serves)." >&2; exit 2; }
+[[ -f "$DIST/BUILD_ID" ]] || { echo "No build in $DIST: run NEXT_DIST_DIR=$DIST npx next build first (scripts/e2e.sh does)." >&2; exit 2; }
 command -v mariadbd >/dev/null || [[ -x /usr/sbin/mariadbd ]] || { echo "mariadbd not found (apt-get install mariadb-server)." >&2; exit 2; }
 MARIADBD="$(command -v mariadbd || echo /usr/sbin/mariadbd)"
 
@@ -62,7 +65,7 @@ mariadb-install-db --no-defaults --datadir="$WORK/data" --user="$(id -un)" --aut
 start_db
 
 export DATABASE_URL="mysql://root@127.0.0.1:$DB_PORT/atrium_health"
-export NEXTAUTH_SECRET="${NEXTAUTH_SECRET:-health-recovery-secret-0123456789abcdef}"
+export NEXTAUTH_SECRET="$(node -p 'require("crypto").randomBytes(32).toString("hex")')"
 export NEXT_DIST_DIR="$DIST" NEXT_TELEMETRY_DISABLED=1 CONTENT_DIR="$WORK/content"
 unset NEXTAUTH_URL
 npx tsx scripts/db-migrate.ts >/dev/null
@@ -131,6 +134,14 @@ if [[ $rc -ne 0 && $rc -ne 124 ]] && grep -q "DATABASE_URL must be a mysql:// UR
   ok "a malformed DATABASE_URL stops start-up (exit $rc) naming the setting"
 else
   bad "a malformed DATABASE_URL did not stop start-up with a clear message (exit $rc)"
+fi
+
+# The .env.example placeholder secret stops start-up too (anyone could mint session cookies with it).
+out=$(NEXTAUTH_SECRET="change-me-to-32-or-more-random-characters" timeout 60 node_modules/.bin/next start -H 127.0.0.1 -p "$(free_port)" 2>&1) && rc=0 || rc=$?
+if [[ $rc -ne 0 && $rc -ne 124 ]] && grep -q "NEXTAUTH_SECRET is a placeholder" <<<"$out"; then
+  ok "the .env.example placeholder NEXTAUTH_SECRET stops start-up (exit $rc)"
+else
+  bad "the placeholder NEXTAUTH_SECRET did not stop start-up with a clear message (exit $rc)"
 fi
 
 echo "health-recovery: $pass passed, $fail failed"

@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import { ProfileForm, PasswordForm } from "@/components/auth/account-forms";
 import styles from "@/components/auth/auth.module.css";
-import { Badge, Card, PageHeader, Row, Stack } from "@/components/ui";
+import { Badge, Button, Card, PageHeader, Row, Stack } from "@/components/ui";
+import { signOutEverywhereAction } from "@/lib/actions/auth/sign-out-everywhere";
 import { requireUser } from "@/lib/auth/session";
 
 export const metadata: Metadata = { title: "Account" };
@@ -11,7 +12,7 @@ export default async function AccountPage() {
   const user = await requireUser("/account");
   return (
     <div className={styles.wide}>
-      <PageHeader title="Account" description="Your name and password." />
+      <PageHeader title="Account" description="Your name, password and sessions." />
       <Stack>
         <Card title="Signed in as">
           <dl className={styles.facts}>
@@ -31,6 +32,14 @@ export default async function AccountPage() {
         </Card>
         <ProfileForm fullName={user.fullName} />
         <PasswordForm />
+        <Card title="Sessions">
+          <form action={signOutEverywhereAction}>
+            <p>Signs you out on every browser and device, this one included.</p>
+            <Button type="submit" variant="secondary">
+              Sign out everywhere
+            </Button>
+          </form>
+        </Card>
       </Stack>
     </div>
   );

@@ -3,9 +3,9 @@
 // so two concurrent registrations cannot both win (the loser gets a duplicate-key error that is
 // turned into a field message).
 import "server-only";
-import { and, count, desc, eq, gt, isNull, min, sql } from "drizzle-orm";
+import { and, count, desc, eq, gt, isNull, lte, max, min, sql } from "drizzle-orm";
 import { getDb, type DbOrTx } from "@/lib/db";
-import { courseRoles, loginAttempts, passwordResetTokens, users } from "@/lib/db/schema";
+import { courseRoles, loginAttempts, passwordResetTokens, userSessions, users } from "@/lib/db/schema";
 
 export type UserRow = typeof users.$inferSelect;
 
@@ -114,6 +114,7 @@ export async function updateUserPassword({ id, passwordHash, db = getDb() }: { i
     .update(users)
     .set({ passwordHash, sessionVersion: sql`${users.sessionVersion} + 1` })
     .where(eq(users.id, id));
+  await deleteUserSessions({ userId: id, db });
   const row = await getUserById({ id, db });
   return row?.sessionVersion ?? 0;
 }
@@ -124,6 +125,7 @@ export async function setUserActive({ id, isActive, db = getDb() }: { id: number
     .update(users)
     .set(isActive ? { isActive } : { isActive, sessionVersion: sql`${users.sessionVersion} + 1` })
     .where(eq(users.id, id));
+  if (!isActive) await deleteUserSessions({ userId: id, db });
 }
 
 export async function setUserFlags({
@@ -154,6 +156,51 @@ export async function userHasAnyCourseRole({ userId, db = getDb() }: { userId: n
   return rows.length > 0;
 }
 
+// ---- signed-in sessions (one row per session cookie) -----------------------------------------
+
+/** Records a new session; also drops this user's expired ones so the table stays small. */
+export async function createUserSession({
+  userId,
+  sid,
+  expiresAt,
+  now = new Date(),
+  db = getDb(),
+}: {
+  userId: number;
+  sid: string;
+  expiresAt: Date;
+  now?: Date;
+  db?: DbOrTx;
+}): Promise<void> {
+  await db.delete(userSessions).where(and(eq(userSessions.userId, userId), lte(userSessions.expiresAt, now)));
+  await db.insert(userSessions).values({ userId, sid, expiresAt });
+}
+
+/**
+ * The user of a session cookie, in one query: the users row, provided the cookie's session row
+ * still exists (not signed out) and has not expired. The caller still checks session_version
+ * and is_active (lib/auth/session.ts).
+ */
+export async function getUserBySession({ userId, sid, now = new Date(), db = getDb() }: { userId: number; sid: string; now?: Date; db?: DbOrTx }): Promise<UserRow | null> {
+  const rows = await db
+    .select({ user: users })
+    .from(users)
+    .innerJoin(userSessions, and(eq(userSessions.userId, users.id), eq(userSessions.sid, sid), gt(userSessions.expiresAt, now)))
+    .where(eq(users.id, userId))
+    .limit(1);
+  return rows[0]?.user ?? null;
+}
+
+/** Ends one session (sign-out). */
+export async function deleteUserSession({ sid, db = getDb() }: { sid: string; db?: DbOrTx }): Promise<void> {
+  await db.delete(userSessions).where(eq(userSessions.sid, sid));
+}
+
+/** Ends every session of a user (sign out everywhere, password change, deactivation). */
+export async function deleteUserSessions({ userId, db = getDb() }: { userId: number; db?: DbOrTx }): Promise<void> {
+  await db.delete(userSessions).where(eq(userSessions.userId, userId));
+}
+
 // ---- sign-in attempts -------------------------------------------------------------------------
 
 export async function recordLoginAttempt({
@@ -172,25 +219,29 @@ export async function recordLoginAttempt({
   await db.insert(loginAttempts).values({ identifier: identifier.slice(0, 254), userId, ip: ip.slice(0, 64), succeeded });
 }
 
-export type FailureCount = { failures: number; oldestAt: Date | null };
+export type FailureCount = { failures: number; oldestAt: Date | null; newestAt: Date | null };
 
 /**
  * Failed sign-ins for one account since `since` that came after its last successful sign-in
  * (a success clears the account's count). The account is the user id when known, otherwise the
- * normalized identifier that was typed.
+ * normalized identifier that was typed. With `ip`, only attempts from that address count (and
+ * only a success from that address clears them).
  */
 export async function countAccountFailures({
   userId,
   identifier,
+  ip,
   since,
   db = getDb(),
 }: {
   userId: number | null;
   identifier: string;
+  ip?: string;
   since: Date;
   db?: DbOrTx;
 }): Promise<FailureCount> {
-  const who = userId !== null ? eq(loginAttempts.userId, userId) : eq(loginAttempts.identifier, identifier);
+  const account = userId !== null ? eq(loginAttempts.userId, userId) : eq(loginAttempts.identifier, identifier);
+  const who = ip === undefined ? account : and(account, eq(loginAttempts.ip, ip));
   const lastOk = await db
     .select({ at: loginAttempts.createdAt })
     .from(loginAttempts)
@@ -199,19 +250,29 @@ export async function countAccountFailures({
     .limit(1);
   const from = lastOk[0]?.at && lastOk[0].at > since ? lastOk[0].at : since;
   const [row] = await db
-    .select({ failures: count(), oldestAt: min(loginAttempts.createdAt) })
+    .select({ failures: count(), oldestAt: min(loginAttempts.createdAt), newestAt: max(loginAttempts.createdAt) })
     .from(loginAttempts)
     .where(and(who, eq(loginAttempts.succeeded, false), gt(loginAttempts.createdAt, from)));
-  return { failures: Number(row?.failures ?? 0), oldestAt: toDate(row?.oldestAt) };
+  return { failures: Number(row?.failures ?? 0), oldestAt: toDate(row?.oldestAt), newestAt: toDate(row?.newestAt) };
+}
+
+/** Has this user signed in successfully from this address since `since`? */
+export async function hasSignedInFrom({ userId, ip, since, db = getDb() }: { userId: number; ip: string; since: Date; db?: DbOrTx }): Promise<boolean> {
+  const rows = await db
+    .select({ id: loginAttempts.id })
+    .from(loginAttempts)
+    .where(and(eq(loginAttempts.userId, userId), eq(loginAttempts.ip, ip), eq(loginAttempts.succeeded, true), gt(loginAttempts.createdAt, since)))
+    .limit(1);
+  return rows.length > 0;
 }
 
 /** Failed sign-ins from one IP address since `since` (any account). */
 export async function countIpFailures({ ip, since, db = getDb() }: { ip: string; since: Date; db?: DbOrTx }): Promise<FailureCount> {
   const [row] = await db
-    .select({ failures: count(), oldestAt: min(loginAttempts.createdAt) })
+    .select({ failures: count(), oldestAt: min(loginAttempts.createdAt), newestAt: max(loginAttempts.createdAt) })
     .from(loginAttempts)
     .where(and(eq(loginAttempts.ip, ip), eq(loginAttempts.succeeded, false), gt(loginAttempts.createdAt, since)));
-  return { failures: Number(row?.failures ?? 0), oldestAt: toDate(row?.oldestAt) };
+  return { failures: Number(row?.failures ?? 0), oldestAt: toDate(row?.oldestAt), newestAt: toDate(row?.newestAt) };
 }
 
 function toDate(v: unknown): Date | null {

@@ -1,4 +1,4 @@
-// Accounts, global flags, per-course roles, sign-in attempts and password-reset tokens.
+// Accounts, global flags, per-course roles, signed-in sessions, sign-in attempts and password-reset tokens.
 import { boolean, index, int, mysqlTable, uniqueIndex, varchar, char, mysqlEnum } from "drizzle-orm/mysql-core";
 import { at, createdAt, id, ref, updatedAt } from "./columns";
 
@@ -35,6 +35,23 @@ export const courseRoles = mysqlTable(
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex("course_roles_uq").on(t.userId, t.courseId, t.role), index("course_roles_course_idx").on(t.courseId)],
+);
+
+/**
+ * One row per signed-in browser. The session cookie (a JWT) carries the row's random `sid`;
+ * signing out deletes the row, so a copied cookie stops working at once, not when it expires.
+ */
+export const userSessions = mysqlTable(
+  "user_sessions",
+  {
+    id: id(),
+    userId: ref("user_id").notNull(),
+    /** Random, base64url; only inside the encrypted session cookie. */
+    sid: varchar("sid", { length: 64 }).notNull(),
+    expiresAt: at("expires_at").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("user_sessions_sid_uq").on(t.sid), index("user_sessions_user_idx").on(t.userId)],
 );
 
 export const loginAttempts = mysqlTable(
