@@ -8,50 +8,16 @@
 // prints full ÷ parse-only.
 import { execFile, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { createWriteStream, existsSync } from "node:fs";
+import { existsSync } from "node:fs";
 import { mkdir, mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { pipeline } from "node:stream/promises";
 import { promisify } from "node:util";
-import zlib from "node:zlib";
-import * as tarStream from "tar-stream";
+import { writeGzipBomb } from "@/lib/olx/test-support";
 
 const DEMO = path.resolve(process.cwd(), "../shared/fixtures/olx/openedx-demo-course");
 
 type ChildResult = { ms: number; maxRssMb: number; blocks: number; files?: number; refused?: string };
-
-/**
- * A gzip bomb: a tiny valid course plus one member of `bytes` zero bytes at `member` (inside the
- * course/ folder). Zeros deflate ~1000:1, so 3 GiB is a ~3 MB file. Written as a stream.
- */
-export async function writeGzipBomb(file: string, bytes: number, member: string): Promise<void> {
-  const pack = tarStream.pack();
-  const out = pipeline(pack, zlib.createGzip({ level: 9 }), createWriteStream(file));
-  const small = (name: string, text: string) =>
-    new Promise<void>((resolve, reject) => pack.entry({ name, size: Buffer.byteLength(text) }, text, (err) => (err ? reject(err) : resolve())));
-  await small("course/course.xml", `<course url_name="run" org="Bomb" course="B1"/>\n`);
-  await small("course/course/run.xml", `<course display_name="Bomb"/>\n`);
-  await new Promise<void>((resolve, reject) => {
-    const entry = pack.entry({ name: `course/${member}`, size: bytes }, (err) => (err ? reject(err) : resolve()));
-    const zeros = Buffer.alloc(1024 * 1024);
-    let left = bytes;
-    const write = () => {
-      while (left > 0) {
-        const n = Math.min(left, zeros.length);
-        left -= n;
-        if (!entry.write(n === zeros.length ? zeros : zeros.subarray(0, n))) {
-          entry.once("drain", write);
-          return;
-        }
-      }
-      entry.end(() => undefined);
-    };
-    write();
-  });
-  pack.finalize();
-  await out;
-}
 
 function option(args: string[], name: string, fallback: number): number {
   const i = args.indexOf(name);
