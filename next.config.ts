@@ -10,7 +10,9 @@ const nextConfig: NextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
   experimental: {
-    serverActions: { bodySizeLimit: "200mb" },
+    // Server actions carry form fields, never files: Next's default 1 MB, set explicitly (2 MB at most; a
+    // test holds it there). Course archives go through the streaming route app/api/studio/import.
+    serverActions: { bodySizeLimit: "1mb" },
     // forbidden() → app/forbidden.tsx with HTTP 403 (the Studio gate refuses non-authors on the server).
     authInterrupts: true,
   },

@@ -1,9 +1,11 @@
-// npm run bench -- import [--runs N] [--blocks N]
+// npm run bench -- import [--runs N] [--blocks N] [--bomb-gib N]
 // Times full imports (read + store + one MySQL transaction) of the Open edX demo course (as a
-// directory and as a .tar.gz) and of a generated course (20,000 blocks by default), against a
-// throwaway database and content dir. Each run is a fresh child process, so its peak RSS
-// (getrusage maxrss) is that run's alone. Also times a parse-only pass (untar + parse every
-// file, no resolution, no writes) over the same source and prints full ÷ parse-only.
+// directory and as a .tar.gz), of a generated course (20,000 blocks by default), and of two gzip
+// bombs (a few MB of .tar.gz that inflate to --bomb-gib GiB, 3 by default: one huge static/ file,
+// one huge XML file; both must be refused), against a throwaway database and content dir. Each
+// run is a fresh child process, so its peak RSS (getrusage maxrss) is that run's alone. Also times
+// a parse-only pass (untar + parse every file, no resolution, no writes) over the same source and
+// prints full ÷ parse-only.
 import { execFile, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
@@ -12,10 +14,11 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import { OPENEDX_DEMO_DIR } from "@/scripts/lib/shared-fixtures";
+import { writeGzipBomb } from "@/lib/olx/test-support";
 
 const DEMO = OPENEDX_DEMO_DIR;
 
-type ChildResult = { ms: number; maxRssMb: number; blocks: number; files?: number };
+type ChildResult = { ms: number; maxRssMb: number; blocks: number; files?: number; refused?: string };
 
 function option(args: string[], name: string, fallback: number): number {
   const i = args.indexOf(name);
@@ -27,22 +30,30 @@ function option(args: string[], name: string, fallback: number): number {
 
 /** Child mode: one measured operation, result as one JSON line on stdout. */
 async function child(mode: string, source: string): Promise<void> {
+  const { OlxError } = await import("@/lib/olx");
+  // A refused archive (the bombs) is a result, not a failure of the bench.
+  const refusal = (err: unknown) => {
+    if (err instanceof OlxError) return err.message;
+    throw err;
+  };
   if (mode === "import") {
     const { importCourse } = await import("@/lib/courses/import");
     const t0 = performance.now();
-    const res = await importCourse({ source });
+    const res = await importCourse({ source }).catch(refusal);
     const ms = performance.now() - t0;
-    const blocks = Object.values(res.blocks).reduce((a, b) => a + b, 0);
+    const blocks = typeof res === "string" ? 0 : Object.values(res.blocks).reduce((a, b) => a + b, 0);
     const { closeDb } = await import("@/lib/db");
     await closeDb();
-    process.stdout.write(`${JSON.stringify({ ms, maxRssMb: process.resourceUsage().maxRSS / 1024, blocks })}\n`);
+    process.stdout.write(`${JSON.stringify({ ms, maxRssMb: process.resourceUsage().maxRSS / 1024, blocks, refused: typeof res === "string" ? res : undefined })}\n`);
     return;
   }
   const { parseOnly } = await import("@/lib/olx");
   const t0 = performance.now();
-  const res = await parseOnly(source);
+  const res = await parseOnly(source).catch(refusal);
   const ms = performance.now() - t0;
-  process.stdout.write(`${JSON.stringify({ ms, maxRssMb: process.resourceUsage().maxRSS / 1024, blocks: 0, files: res.files })}\n`);
+  process.stdout.write(
+    `${JSON.stringify({ ms, maxRssMb: process.resourceUsage().maxRSS / 1024, blocks: 0, files: typeof res === "string" ? 0 : res.files, refused: typeof res === "string" ? res : undefined })}\n`,
+  );
 }
 
 function runChild(mode: string, source: string, env: NodeJS.ProcessEnv): Promise<ChildResult> {
@@ -69,6 +80,7 @@ export async function run(args: string[]): Promise<void> {
   if (args[0] === "--child") return child(args[1], args[2]);
   const runs = option(args, "--runs", 3);
   const genBlocks = option(args, "--blocks", 20_000);
+  const bombGib = option(args, "--bomb-gib", 3);
 
   const { migrateDatabase, dropDatabase } = await import("@/lib/db/migrate");
   const { generateCourse } = await import("@/lib/olx");
@@ -78,7 +90,7 @@ export async function run(args: string[]): Promise<void> {
   const work = await mkdtemp(path.join(tmpdir(), "atrium-bench-import-"));
   await migrateDatabase(dbUrl);
   try {
-    const sources: Array<{ label: string; path: string }> = [];
+    const sources: Array<{ label: string; path: string; once?: boolean }> = [];
     const tar = promisify(execFile);
     if (existsSync(path.join(DEMO, "course.xml"))) {
       const demoTar = path.join(work, "demo.tar.gz");
@@ -93,13 +105,19 @@ export async function run(args: string[]): Promise<void> {
     const genTar = path.join(work, "generated.tar.gz");
     await tar("tar", ["-czf", genTar, "-C", work, "generated"]);
     sources.push({ label: `generated ${fmt(genBlocks)} (dir)`, path: genDir }, { label: `generated ${fmt(genBlocks)} (.tar.gz)`, path: genTar });
+    for (const [what, member] of [["static file", "static/zeros.bin"], ["XML file", "vertical/zeros.xml"]] as const) {
+      const bomb = path.join(work, `bomb-${member.replace(/\W/g, "-")}.tar.gz`);
+      await writeGzipBomb(bomb, bombGib * 1024 ** 3, member);
+      const { size } = await import("node:fs/promises").then((m) => m.stat(bomb));
+      sources.push({ label: `gzip bomb, ${what} (${fmt(size / 1024 ** 2, 1)} MB → ${bombGib} GiB)`, path: bomb, once: true });
+    }
 
     console.log(`import bench: ${runs} run(s) per source, db ${dbName}, fresh content dir per run, node ${process.version}`);
     const rows: string[][] = [];
     for (const s of sources) {
       const imports: ChildResult[] = [];
       const parses: ChildResult[] = [];
-      for (let i = 0; i < runs; i++) {
+      for (let i = 0; i < (s.once ? 1 : runs); i++) {
         const contentDir = path.join(work, `content-${randomBytes(4).toString("hex")}`);
         const env = { ...process.env, DATABASE_URL: dbUrl, CONTENT_STORE: "disk", CONTENT_DIR: contentDir, NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? randomBytes(32).toString("hex") };
         parses.push(await runChild("parse", s.path, env));
@@ -118,11 +136,12 @@ export async function run(args: string[]): Promise<void> {
         fmt(parseMs),
         fmt(Math.max(...parses.map((r) => r.maxRssMb))),
         `${fmt(ms / parseMs, 1)}×`,
+        imports[0].refused ? `refused: ${imports[0].refused.slice(0, 90)}` : "imported",
       ]);
     }
-    const head = ["source", "blocks", "import ms (median)", "blocks/s", "peak RSS MB", "parse-only ms", "parse RSS MB", "import ÷ parse"];
+    const head = ["source", "blocks", "import ms (median)", "blocks/s", "peak RSS MB", "parse-only ms", "parse RSS MB", "import ÷ parse", "outcome"];
     const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
-    const line = (r: string[]) => r.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join("  ");
+    const line = (r: string[]) => r.map((c, i) => (i === 0 || i === r.length - 1 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join("  ");
     console.log(line(head));
     console.log(widths.map((w) => "-".repeat(w)).join("  "));
     for (const r of rows) console.log(line(r));

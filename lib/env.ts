@@ -90,8 +90,12 @@ const schema = z
     MONGODB_DB: z.string().min(1).default("atrium"),
     SMTP_URL: z.string().optional(),
     MAIL_FROM: z.string().default("Atrium <no-reply@localhost>"),
-    IMPORT_MAX_UNPACKED_BYTES: z.coerce.number().int().positive().default(2 * 1024 ** 3),
+    // Import limits (defaults fit a 2 GB server; see .env.example).
+    IMPORT_MAX_UPLOAD_BYTES: z.coerce.number().int().positive().default(512 * 1024 ** 2),
+    IMPORT_MAX_UNPACKED_BYTES: z.coerce.number().int().positive().default(1024 ** 3),
     IMPORT_MAX_FILES: z.coerce.number().int().positive().default(100_000),
+    IMPORT_MAX_TEXT_BYTES: z.coerce.number().int().positive().default(64 * 1024 ** 2),
+    IMPORT_MAX_BLOCKS: z.coerce.number().int().positive().default(60_000),
     /** Failures for one account from one client address before that address is refused for it. */
     LOGIN_MAX_FAILURES_PER_ACCOUNT: z.coerce.number().int().positive().default(5),
     LOGIN_MAX_FAILURES_PER_IP: z.coerce.number().int().positive().default(30),

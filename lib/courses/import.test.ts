@@ -58,6 +58,19 @@ describe("importOlxCourse", () => {
     expect(snap.documents.map((d) => d.path).sort()).toEqual(["about/effort.html", "about/short_description.html", "info/updates.html"]);
   });
 
+  it("imports html that carries <script> as authored, with a warning naming the component", async () => {
+    const body = '<p>Hi</p><SCRIPT type="text/javascript">window.x = 1;</SCRIPT>';
+    const course = makeCourse({ htmlBody: body });
+    const res = await importOlxCourse({ course });
+    const key = `block-v1:${course.org}+C101+2026+type@html+block@h1`;
+    const scriptWarnings = res.warnings.filter((w) => w.includes("<script>"));
+    expect(scriptWarnings).toHaveLength(1);
+    expect(scriptWarnings[0]).toContain(`html component ${key}`);
+    const snap = (await snapshotCourse(course.courseKey))!;
+    const h1 = snap.blocks.find((b) => b.urlName === "h1")!;
+    expect(await getContentStore().getText(h1.definitionHash!)).toBe(body);
+  });
+
   it("marks problems that lib/capa cannot run, and keeps blocks lib/olx flagged", async () => {
     const course = makeCourse();
     const v2 = course.root.children[0].children[0].children[1];

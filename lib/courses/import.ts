@@ -5,6 +5,7 @@
 // harmless (content-addressed, unreferenced); MySQL never holds a partial import.
 import "server-only";
 import { createHash } from "node:crypto";
+import { createReadStream } from "node:fs";
 import path from "node:path";
 import { analyzeProblem } from "@/lib/capa";
 import { getContentStore, type ContentStore } from "@/lib/content";
@@ -70,15 +71,24 @@ export interface ImportOptions {
 export async function importCourse(opts: ImportOptions & { source: string }): Promise<ImportResult> {
   const progress: ImportProgress = { stage: "reading", filesRead: 0, blocksWritten: 0, total: 0 };
   opts.onProgress?.({ ...progress });
+  const e = env();
+  // Text (XML/JSON/HTML) is held in memory under a cap; assets stay on disk and are streamed into
+  // the content store, so memory does not grow with the archive (see lib/olx/source.ts).
   const course = await readOlx(opts.source, {
-    maxUnpackedBytes: env().IMPORT_MAX_UNPACKED_BYTES,
-    maxFiles: env().IMPORT_MAX_FILES,
+    maxUnpackedBytes: e.IMPORT_MAX_UNPACKED_BYTES,
+    maxFiles: e.IMPORT_MAX_FILES,
+    maxTextBytes: e.IMPORT_MAX_TEXT_BYTES,
+    maxBlocks: e.IMPORT_MAX_BLOCKS,
     onProgress: ({ filesRead }: { filesRead: number }) => {
       progress.filesRead = filesRead;
       opts.onProgress?.({ ...progress });
     },
   });
-  return importOlxCourse({ ...opts, course, filesRead: progress.filesRead, sourceName: path.basename(opts.source) });
+  try {
+    return await importOlxCourse({ ...opts, course, filesRead: progress.filesRead, sourceName: path.basename(opts.source) });
+  } finally {
+    await course.dispose?.();
+  }
 }
 
 // Bounded parallelism for content-store writes (each is a temp write + fsync + rename).
@@ -215,9 +225,10 @@ function countByType(flat: FlatBlock[]): Record<string, number> {
   return counts;
 }
 
-function catalogOf(course: OlxCourse, docs: Map<string, Buffer>): CatalogFields {
+function catalogOf(course: OlxCourse): CatalogFields {
   const root = course.root;
-  const doc = (p: string) => docs.get(p)?.toString("utf8").trim() || null;
+  // only the two documents the catalog shows are read (a document's bytes may be on disk)
+  const doc = (p: string) => course.documents.find((d) => d.path === p)?.data.toString("utf8").trim() || null;
   const visibility = asString(setting(root, "catalog_visibility"));
   const effort = doc("about/effort.html");
   return {
@@ -258,6 +269,19 @@ export async function importOlxCourse(
   progress.total = published.length + (draftFlat?.length ?? 0);
   report();
 
+  // Course authors are trusted (as in Open edX): HTML that carries <script> imports as authored,
+  // but whoever imports is told which components run scripts in learners' browsers.
+  const scripted = new Set<string>();
+  for (const f of [...published, ...(draftFlat ?? [])]) {
+    const b = f.block;
+    if (b.type !== "html" || b.definition == null || !/<script\b/i.test(b.definition)) continue;
+    const key = usageKey(course, b.type, b.urlName);
+    if (scripted.has(key)) continue;
+    scripted.add(key);
+    const name = asString(setting(b, "display_name"));
+    warnings.push(`html component ${key}${name ? ` ("${name}")` : ""} carries <script>: imported as authored; the script runs in learners' browsers`);
+  }
+
   // 1. Bodies → content store, deferred (one sync for the batch at flush()). Hashes are computed
   // here too, so building the rows (and analysing problems, CPU-bound) overlaps the writes.
   const meta = { courseKey: course.courseKey };
@@ -270,17 +294,16 @@ export async function importOlxCourse(
   const storing = Promise.all([
     mapLimit([...defHashes.keys()], 32, (d) => store.put(d, { ...meta, kind: "definition", contentType: "text/xml; charset=utf-8" }, deferred)),
     mapLimit(course.assets, 16, async (a): Promise<NewAssetRow> => {
-      const info = await store.put(a.data, { ...meta, kind: "asset", contentType: a.contentType }, deferred);
+      const info = await store.put(a.file ? createReadStream(a.file) : a.data, { ...meta, kind: "asset", contentType: a.contentType }, deferred);
       return { path: a.path, hash: info.hash, contentType: truncate(a.contentType || "application/octet-stream", 128)!, size: info.size, locked: a.locked };
     }),
     mapLimit(course.documents, 16, async (d): Promise<NewDocumentRow> => {
-      const info = await store.put(d.data, { ...meta, kind: "document" }, deferred);
+      const info = await store.put(d.file ? createReadStream(d.file) : d.data, { ...meta, kind: "document" }, deferred);
       return { path: d.path, kind: d.kind, hash: info.hash, size: info.size };
     }),
   ]);
   // A rejected write must not go unobserved while the rows are being built.
   storing.catch(() => undefined);
-  const docBytes = new Map<string, Buffer>(course.documents.map((d) => [d.path, d.data]));
 
   // 2. Block rows.
   const analysis = new Map<string, string | null>();
@@ -357,7 +380,7 @@ export async function importOlxCourse(
     org: course.org,
     number: course.course,
     run: course.run,
-    catalog: catalogOf(course, docBytes),
+    catalog: catalogOf(course),
     published: publishedVersion,
     draft: draftVersion,
     assets,

@@ -7,9 +7,12 @@ import { decodeText, parseXml } from "./xml";
 
 export async function parseOnly(source: string, opts?: ReadOlxOptions): Promise<{ files: number; xmlFiles: number; bytes: number }> {
   const limits = limitsOf(opts);
-  const files = await loadSource(source, opts);
+  const loaded = await loadSource(source, opts);
+  const files = loaded.files;
   let xmlFiles = 0;
   let bytes = 0;
+  for (const m of loaded.onDisk.values()) bytes += m.size;
+  loaded.dispose();
   for (const [p, data] of files) {
     bytes += data.length;
     if (p.startsWith("static/")) continue;
@@ -22,7 +25,7 @@ export async function parseOnly(source: string, opts?: ReadOlxOptions): Promise<
       decodeText(data, p);
     }
   }
-  return { files: files.size, xmlFiles, bytes };
+  return { files: files.size + loaded.onDisk.size, xmlFiles, bytes };
 }
 
 const LEAVES_PER_UNIT = 6;

@@ -24,6 +24,7 @@ export interface CheckResult {
 export async function checkOlx(source: string, opts?: ReadOlxOptions): Promise<CheckResult> {
   try {
     const c = await readOlx(source, opts);
+    await c.dispose?.(); // only the model is checked: the assets' temporary files can go
     const unsupported: Record<string, number> = {};
     const stack = [c.root];
     while (stack.length) {

@@ -203,4 +203,30 @@ describe("hostile archives", () => {
     symlinkSync("/etc/hostname", path.join(dir, "static-link"));
     await expect(readOlx(dir)).rejects.toThrow(/symlink that points outside/);
   });
+
+  it("refuses a member whose name is not valid UTF-8, naming it", async () => {
+    // tar-stream writes names as UTF-8: write a placeholder, then patch raw bytes into the header.
+    const raw = await makeTar(course({ "static/cafXX.png": "png" }), { gzip: false });
+    const at = raw.indexOf("course/static/cafXX.png");
+    expect(at % 512).toBe(0);
+    const nameAt = at + "course/static/caf".length;
+    raw[nameAt] = 0xff;
+    raw[nameAt + 1] = 0xfe;
+    // header checksum: sum of the 512 header bytes with the checksum field read as spaces
+    raw.fill(0x20, at + 148, at + 156);
+    let sum = 0;
+    for (let i = at; i < at + 512; i++) sum += raw[i];
+    raw.write(`${sum.toString(8).padStart(6, "0")}\0 `, at + 148, "latin1");
+    const err = await expectArchiveRejected(zlib.gzipSync(raw), /not valid UTF-8: "course\/static\/caf\uFFFD\uFFFD\.png"/);
+    expect(err.message).toContain("course/static/caf");
+  });
+
+  it("refuses a path that is both a file and a folder, naming it (either order)", async () => {
+    const fileFirst = [...course(), { name: "course/static/img", data: "a file" }, { name: "course/static/img/a.png", data: "png" }];
+    await expectArchiveRejected(await makeTar(fileFirst), /holds course\/static\/img both as a folder and as a file/);
+    const folderFirst = [...course(), { name: "course/static/img/a.png", data: "png" }, { name: "course/static/img", data: "a file" }];
+    await expectArchiveRejected(await makeTar(folderFirst), /holds course\/static\/img both as a folder and as a file/);
+    const dirEntry: TarEntry[] = [...course(), { name: "course/static/doc", data: "a file" }, { name: "course/static/doc/", type: "directory" }];
+    await expectArchiveRejected(await makeTar(dirEntry), /holds course\/static\/doc both as a folder and as a file/);
+  });
 });

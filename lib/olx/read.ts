@@ -3,11 +3,12 @@
 // XML attributes, resolve inherited settings, read html bodies, drafts, assets and documents.
 // Orphan files are never imported (only warned about). Errors are OlxErrors naming file and line.
 import { createHash } from "node:crypto";
+import { readFileSync } from "node:fs";
 import type { Element } from "@xmldom/xmldom";
 import {
   CONTAINER_TYPES, FILE_TYPES, resolveSettings, unsupportedReasonOf,
 } from "./fields";
-import { loadSource, limitsOf, type FileMap, type Limits, type ReadOlxOptions } from "./source";
+import { loadSource, limitsOf, type DiskMember, type FileMap, type Limits, type ReadOlxOptions } from "./source";
 import { courseKeyOf, OlxError, type OlxAsset, type OlxBlock, type OlxCourse, type OlxDocument } from "./types";
 import {
   attributesOf, decodeText, elementChildren, hasContent, innerXml, lineOf, parseXml, serializeWithout,
@@ -18,10 +19,23 @@ type Policy = Record<string, Record<string, unknown>>;
 // roots/ holds legacy copies of course.xml (olx.md §1): not blocks, not content.
 const NON_BLOCK_DIRS = new Set(["about", "info", "tabs", "policies", "static", "assets", "drafts", "roots"]);
 
-/** Reads a course export (or a library export, whose root block then has type "library"). */
+/**
+ * Reads a course export (or a library export, whose root block then has type "library").
+ * Assets and other non-text members stay on disk: their `file` names where, and `data` reads them
+ * on use. For an archive those files live in a spill folder until the course's dispose() is called
+ * (or the process exits); call it once the assets have been stored.
+ */
 export async function readOlx(source: string, opts?: ReadOlxOptions): Promise<OlxCourse> {
-  const files = await loadSource(source, opts);
-  return resolveOlx(files, limitsOf(opts));
+  const loaded = await loadSource(source, opts);
+  try {
+    const course = resolveOlx(loaded.files, limitsOf(opts), loaded.onDisk);
+    // Not enumerable: a course read from a folder equals the same course read from an archive.
+    Object.defineProperty(course, "dispose", { value: async () => loaded.dispose(), enumerable: false });
+    return course;
+  } catch (err) {
+    loaded.dispose();
+    throw err;
+  }
 }
 
 /** Reads a v1 content library export (library.xml root). */
@@ -73,7 +87,14 @@ class Resolver {
   policy: Policy = {};
   private warnSeen = new Set<string>();
 
-  constructor(readonly files: FileMap, readonly limits: Limits) {}
+  private blocks = 0;
+
+  constructor(readonly files: FileMap, readonly limits: Limits, readonly onDisk: Map<string, DiskMember> = new Map()) {}
+
+  countBlock(file: string, el: Element) {
+    this.blocks += 1;
+    if (this.blocks > this.limits.maxBlocks) throw new OlxError(`more than ${this.limits.maxBlocks} blocks in the course`, file, lineOf(el));
+  }
 
   warn(msg: string) {
     if (this.warnSeen.has(msg)) return;
@@ -112,6 +133,7 @@ class Resolver {
 
   loadBlock(el: Element, file: string, ctx: Ctx): OlxBlock {
     const type = el.tagName;
+    this.countBlock(file, el);
     if (ctx.depth > this.limits.maxDepth) {
       throw new OlxError(`blocks nested deeper than ${this.limits.maxDepth} levels`, file, lineOf(el));
     }
@@ -273,8 +295,8 @@ class Resolver {
   }
 }
 
-export function resolveOlx(files: FileMap, limits: Limits): OlxCourse {
-  const r = new Resolver(files, limits);
+export function resolveOlx(files: FileMap, limits: Limits, onDisk: Map<string, DiskMember> = new Map()): OlxCourse {
+  const r = new Resolver(files, limits, onDisk);
   const meta: Record<string, unknown> = {};
   let org: string;
   let courseNum: string;
@@ -482,6 +504,23 @@ export function guessContentType(p: string): string {
   return CONTENT_TYPES[ext] ?? "application/octet-stream";
 }
 
+/** Every member of the export: text in memory, the rest on disk. */
+function membersOf(r: Resolver): Array<[string, { data: Buffer } | DiskMember]> {
+  const out: Array<[string, { data: Buffer } | DiskMember]> = [];
+  for (const [p, data] of r.files) out.push([p, { data }]);
+  for (const [p, m] of r.onDisk) out.push([p, m]);
+  return out;
+}
+
+/** `data` of an asset/document: in hand, or read from disk when asked (importers stream `file`). */
+function withBytes<T extends object>(base: T, m: { data: Buffer } | DiskMember): T & { data: Buffer; file?: string } {
+  if ("data" in m) return { ...base, data: m.data };
+  const file = m.file;
+  const out = { ...base, file } as T & { data: Buffer; file?: string };
+  Object.defineProperty(out, "data", { get: () => readFileSync(file), enumerable: true });
+  return out;
+}
+
 function readAssets(r: Resolver): OlxAsset[] {
   let meta: Record<string, Record<string, unknown>> = {};
   if (r.files.has("policies/assets.json")) {
@@ -490,14 +529,15 @@ function readAssets(r: Resolver): OlxAsset[] {
     else r.warn("policies/assets.json is not a JSON object; ignored");
   }
   const out: OlxAsset[] = [];
-  for (const [p, data] of r.files) {
+  for (const [p, member] of membersOf(r)) {
     if (!p.startsWith("static/")) continue;
     const path = p.slice("static/".length);
     r.used.add(p);
     // assets.json is keyed by the asset's block name: subfolder `/` becomes `_` (olx.md §6).
     const m = meta[assetBlockName(path)] ?? meta[path.replace(/\//g, "_")] ?? meta[path];
     const ct = typeof m?.contentType === "string" && m.contentType ? m.contentType : guessContentType(path);
-    out.push({ path, size: data.length, contentType: ct, locked: m?.locked === true || m?.locked === "true", data });
+    const size = "data" in member ? member.data.length : member.size;
+    out.push(withBytes({ path, size, contentType: ct, locked: m?.locked === true || m?.locked === "true" }, member));
   }
   out.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   return out;
@@ -505,7 +545,7 @@ function readAssets(r: Resolver): OlxAsset[] {
 
 function readDocuments(r: Resolver): OlxDocument[] {
   const out: OlxDocument[] = [];
-  for (const [p, data] of r.files) {
+  for (const [p, member] of membersOf(r)) {
     if (r.used.has(p) && p !== "policies/assets.json") continue;
     const top = p.includes("/") ? p.slice(0, p.indexOf("/")) : "";
     let kind: OlxDocument["kind"] | null = null;
@@ -516,15 +556,16 @@ function readDocuments(r: Resolver): OlxDocument[] {
     else if (top === "assets" || top === "") kind = "other";
     if (!kind) continue;
     r.used.add(p);
-    out.push({ path: p, kind, data });
+    out.push(withBytes({ path: p, kind }, member));
   }
   out.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   return out;
 }
 
 function warnOrphans(r: Resolver) {
-  const orphans = [...r.files.keys()].filter((p) => !r.used.has(p) && !NON_BLOCK_DIRS.has(p.split("/")[0])).sort();
-  const draftOrphans = [...r.files.keys()].filter((p) => p.startsWith("drafts/") && !r.used.has(p)).sort();
+  const paths = [...r.files.keys(), ...r.onDisk.keys()];
+  const orphans = paths.filter((p) => !r.used.has(p) && !NON_BLOCK_DIRS.has(p.split("/")[0])).sort();
+  const draftOrphans = paths.filter((p) => p.startsWith("drafts/") && !r.used.has(p)).sort();
   const all = [...orphans, ...draftOrphans];
   if (all.length) {
     const shown = all.slice(0, 10).join(", ");

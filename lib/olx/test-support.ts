@@ -1,8 +1,9 @@
 // Test support for lib/olx: builds export directories and tar archives (with tar-stream) in temp
 // folders, so the hostile-archive tests need no committed binary fixtures.
-import { mkdtempSync, promises as fsp } from "node:fs";
+import { createWriteStream, mkdtempSync, promises as fsp } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { pipeline } from "node:stream/promises";
 import zlib from "node:zlib";
 import * as tar from "tar-stream";
 
@@ -71,4 +72,36 @@ export function minimalCourse(extra: Record<string, string | Buffer> = {}): Reco
     "policies/2026/grading_policy.json": `{"GRADER": [], "GRADE_CUTOFFS": {"Pass": 0.5}}`,
     ...extra,
   };
+}
+
+/**
+ * A gzip bomb: a tiny valid course plus one member of `bytes` zero bytes at `member` (inside the
+ * course/ folder). Zeros deflate ~1000:1, so 3 GiB is a ~3 MB file. Written as a stream.
+ */
+export async function writeGzipBomb(file: string, bytes: number, member: string): Promise<void> {
+  const pack = tar.pack();
+  const out = pipeline(pack, zlib.createGzip({ level: 9 }), createWriteStream(file));
+  const small = (name: string, text: string) =>
+    new Promise<void>((resolve, reject) => pack.entry({ name, size: Buffer.byteLength(text) }, text, (err) => (err ? reject(err) : resolve())));
+  await small("course/course.xml", `<course url_name="run" org="Bomb" course="B1"/>\n`);
+  await small("course/course/run.xml", `<course display_name="Bomb"/>\n`);
+  await new Promise<void>((resolve, reject) => {
+    const entry = pack.entry({ name: `course/${member}`, size: bytes }, (err) => (err ? reject(err) : resolve()));
+    const zeros = Buffer.alloc(1024 * 1024);
+    let left = bytes;
+    const write = () => {
+      while (left > 0) {
+        const n = Math.min(left, zeros.length);
+        left -= n;
+        if (!entry.write(n === zeros.length ? zeros : zeros.subarray(0, n))) {
+          entry.once("drain", write);
+          return;
+        }
+      }
+      entry.end(() => undefined);
+    };
+    write();
+  });
+  pack.finalize();
+  await out;
 }

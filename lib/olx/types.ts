@@ -30,15 +30,20 @@ export interface OlxAsset {
   size: number;
   contentType: string;
   locked: boolean;
-  /** Bytes of the file (assets are read once, then handed to the content store). */
+  /** Bytes of the file. For a course read from an export this reads the file on each use: stream `file` instead. */
   data: Buffer;
+  /** Where the bytes are on disk when they were not read into memory (read from an export). */
+  file?: string;
 }
 
 export interface OlxDocument {
   /** path in the export: about/overview.html, info/updates.html, tabs/x.html, policies/assets.json, ... */
   path: string;
   kind: "about" | "info" | "tab" | "policy" | "other";
+  /** Bytes of the file (read from `file` on each use when that is set). */
   data: Buffer;
+  /** Where the bytes are on disk when they were not read into memory (read from an export). */
+  file?: string;
 }
 
 export interface OlxCourse {
@@ -58,6 +63,8 @@ export interface OlxCourse {
   assets: OlxAsset[];
   documents: OlxDocument[];
   warnings: string[];
+  /** Set by readOlx: removes the temporary files an archive's assets were read into. */
+  dispose?: () => Promise<void>;
 }
 
 /** Errors carry the file (and line where known) so the CLI can name them. */
