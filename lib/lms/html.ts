@@ -121,7 +121,7 @@ const lengthProps = ["width", "height", "min-width", "max-width", "min-height", 
 const oneLengthProps = ["font-size", "line-height", "letter-spacing", "word-spacing"];
 const colorProps = ["color", "background-color", "border-color", "border-top-color", "border-right-color", "border-bottom-color", "border-left-color", "outline-color"];
 const wordProps = ["text-align", "vertical-align", "font-weight", "font-style", "font-variant", "text-decoration", "text-transform", "white-space", "word-break", "overflow-wrap",
-  "float", "clear", "list-style-type", "list-style-position", "border-style", "border-collapse", "table-layout", "caption-side", "overflow", "overflow-x", "overflow-y",
+  "float", "clear", "list-style", "list-style-type", "list-style-position", "border-style", "border-collapse", "table-layout", "caption-side", "overflow", "overflow-x", "overflow-y",
   "visibility", "text-overflow", "box-sizing", "flex-direction", "flex-wrap", "justify-content", "align-items", "align-content", "align-self", "object-fit", "cursor"];
 
 const ALLOWED_STYLES: Record<string, RegExp[]> = {

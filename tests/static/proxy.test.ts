@@ -1,7 +1,7 @@
 // proxy.ts as Next.js calls it: which headers each kind of response gets, and that the page's
 // nonce reaches the render (Next.js reads it from the request's Content-Security-Policy).
 import { NextRequest } from "next/server";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { proxy, config } from "@/proxy";
 
 const req = (path: string, headers: Record<string, string> = {}) => new NextRequest(`http://127.0.0.1:3000${path}`, { headers: { host: "127.0.0.1:3000", ...headers } });
@@ -37,5 +37,28 @@ describe("proxy", () => {
     expect(re.test("/courses")).toBe(true);
     expect(re.test("/favicon.ico")).toBe(true);
     expect(re.test("/_next/static/chunks/x.js")).toBe(false);
+  });
+});
+
+describe("proxy with ASSET_ORIGIN and behind TLS", () => {
+  it("serves only course files on the asset host, and sends HSTS", async () => {
+    process.env.ASSET_ORIGIN = "https://files.example.org";
+    process.env.ATRIUM_HTTPS = "true";
+    vi.resetModules();
+    const { proxy: p } = await import("@/proxy");
+    try {
+      const onFiles = (path: string) => p(new NextRequest(`https://files.example.org${path}`, { headers: { host: "files.example.org" } }));
+      expect(onFiles("/courses").status).toBe(404);
+      expect(onFiles("/api/auth/session").status).toBe(404);
+      expect(onFiles("/assets/k/x.html").headers.get("x-middleware-next")).toBe("1");
+      const page = p(req("/courses"));
+      expect(page.headers.get("strict-transport-security")).toBe("max-age=31536000; includeSubDomains");
+      const csp = page.headers.get("content-security-policy")!;
+      expect(csp).toContain("upgrade-insecure-requests");
+      expect(csp).toMatch(/frame-src [^;]*https:\/\/files\.example\.org/);
+    } finally {
+      delete process.env.ASSET_ORIGIN;
+      delete process.env.ATRIUM_HTTPS;
+    }
   });
 });
