@@ -128,6 +128,7 @@ test("a tampered session cookie means signed out, not a crash", async ({ page, c
 });
 
 test("changing the password keeps this browser signed in and signs other sessions out", async ({ page, browser }) => {
+  test.slow(); // two browsers and four password checks: close to a minute on a loaded machine
   const u = await registerUser(page, "chpw");
   const other = await browser.newContext();
   const otherPage = await other.newPage();

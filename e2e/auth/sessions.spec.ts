@@ -36,6 +36,7 @@ test("a spoofed X-Forwarded-For does not change the sign-in throttle key", async
 });
 
 test("after sign-out a copied session cookie is refused", async ({ page, context, browser }) => {
+  test.slow(); // two browsers, register + sign-out: over a minute on a loaded machine
   await registerUser(page, "copied");
   const session = (await context.cookies()).find((c) => c.name.endsWith("next-auth.session-token"));
   expect(session).toBeTruthy();
@@ -53,6 +54,7 @@ test("after sign-out a copied session cookie is refused", async ({ page, context
 });
 
 test("sign out everywhere ends the sessions of every browser", async ({ page, browser }) => {
+  test.slow(); // two browsers, register + two sign-ins: over a minute on a loaded machine
   const u = await registerUser(page, "everywhere");
   const other = await browser.newContext();
   const otherPage = await other.newPage();
