@@ -7,9 +7,13 @@ import { pipeline } from "node:stream/promises";
 import zlib from "node:zlib";
 import * as tar from "tar-stream";
 import { promises as fsp } from "node:fs";
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { checkOlx, countBlocks, readOlx, readOlxLibrary, walkBlocks, writeOlxArchive, writeOlxDirectory, type OlxBlock, type OlxCourse } from "./index";
 import { tempDir } from "./test-support";
+import { releaseSpills } from "./source";
+
+// archives read here leave assets in spill folders until their course is disposed
+afterAll(releaseSpills);
 
 const FIXTURES = path.resolve(__dirname, "../../../shared/fixtures/olx");
 const DEMO = existsSync(path.join(FIXTURES, "openedx-demo-course")) ? path.join(FIXTURES, "openedx-demo-course") : "/work/shared/fixtures/olx/openedx-demo-course";
