@@ -7,10 +7,14 @@ import { pipeline } from "node:stream/promises";
 import zlib from "node:zlib";
 import * as tar from "tar-stream";
 import { promises as fsp } from "node:fs";
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { checkOlx, countBlocks, readOlx, readOlxLibrary, walkBlocks, writeOlxArchive, writeOlxDirectory, type OlxBlock, type OlxCourse } from "./index";
 import { OPENEDX_DEMO_DIR, OPENEDX_DEMO_LIBRARY_DIR } from "@/scripts/lib/shared-fixtures";
 import { tempDir } from "./test-support";
+import { releaseSpills } from "./source";
+
+// archives read here leave assets in spill folders until their course is disposed
+afterAll(releaseSpills);
 
 const DEMO = OPENEDX_DEMO_DIR;
 const LIBRARY = OPENEDX_DEMO_LIBRARY_DIR;

@@ -1,9 +1,13 @@
 // Synthetic courses for the edge cases listed in docs/olx.md (§1–§9, §11).
 import { createWriteStream, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { readOlx, walkBlocks, writeOlxArchive, type OlxBlock, type OlxCourse } from "./index";
 import { makeTar, entriesOf, minimalCourse, tempDir, writeTree } from "./test-support";
+import { releaseSpills } from "./source";
+
+// archives read here leave assets in spill folders until their course is disposed
+afterAll(releaseSpills);
 
 const read = async (files: Record<string, string | Buffer>) => readOlx(await writeTree(files));
 

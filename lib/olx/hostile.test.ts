@@ -2,9 +2,13 @@
 import { existsSync, readdirSync, symlinkSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import zlib from "node:zlib";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { checkOlx, OlxError, readOlx, writeOlxDirectory } from "./index";
 import { entriesOf, makeTar, minimalCourse, tempDir, writeTree, type TarEntry } from "./test-support";
+import { releaseSpills } from "./source";
+
+// archives read here leave assets in spill folders until their course is disposed
+afterAll(releaseSpills);
 
 /** Writes the archive into a fresh folder, reads it, and checks the folder still holds only it. */
 async function expectArchiveRejected(

@@ -107,6 +107,15 @@ function trackSpill(dir: string) {
   }
 }
 
+/**
+ * Removes every spill folder of this process that is still there (tests call it after reading
+ * archives without disposing each course: a killed worker never reaches the exit hook).
+ */
+export function releaseSpills(): void {
+  for (const d of liveSpills) rmSync(d, { recursive: true, force: true });
+  liveSpills.clear();
+}
+
 /** Reads a directory or an archive; the result's root holds course.xml (or library.xml). */
 export async function loadSource(source: string, opts?: ReadOlxOptions): Promise<LoadedSource> {
   const limits = limitsOf(opts);
@@ -128,9 +137,15 @@ export async function loadSource(source: string, opts?: ReadOlxOptions): Promise
     if (st.isDirectory()) {
       raw = await loadDirectory(source, limits, opts);
     } else {
-      spill = mkdtempSync(path.join(opts?.tempDir ?? os.tmpdir(), "atrium-olx-"));
-      trackSpill(spill);
-      raw = await loadArchive(source, limits, spill, opts);
+      // The spill folder is made when the first member needs it (a text-only export makes none).
+      const spillDir = () => {
+        if (!spill) {
+          spill = mkdtempSync(path.join(opts?.tempDir ?? os.tmpdir(), "atrium-olx-"));
+          trackSpill(spill);
+        }
+        return spill;
+      };
+      raw = await loadArchive(source, limits, spillDir, opts);
     }
     return { ...rootAtCourse(raw, source, limits), dispose };
   } catch (err) {
@@ -311,7 +326,7 @@ class PathShape {
   }
 }
 
-async function loadArchive(file: string, limits: Limits, spill: string, opts?: ReadOlxOptions): Promise<{ files: FileMap; onDisk: Map<string, DiskMember> }> {
+async function loadArchive(file: string, limits: Limits, spillDir: () => string, opts?: ReadOlxOptions): Promise<{ files: FileMap; onDisk: Map<string, DiskMember> }> {
   const head = await sniff(file);
   const gz = head.length >= 2 && head[0] === 0x1f && head[1] === 0x8b;
   const plainTar = head.length >= 262 && head.subarray(257, 262).toString("latin1") === "ustar";
@@ -363,7 +378,7 @@ async function loadArchive(file: string, limits: Limits, spill: string, opts?: R
         files.set(rel, Buffer.concat(chunks, size));
       } else if (rel) {
         // Anything else goes straight to a numbered file in the spill folder, as it is read.
-        const target = path.join(spill, String(++spilled));
+        const target = path.join(spillDir(), String(++spilled));
         let size = 0;
         const tap = new Transform({
           transform(chunk: Buffer, _enc, cb) {

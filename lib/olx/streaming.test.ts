@@ -3,9 +3,13 @@
 import { spawnSync } from "node:child_process";
 import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { OlxError, readOlx } from "./index";
 import { entriesOf, makeTar, minimalCourse, tempDir, writeGzipBomb, writeTree } from "./test-support";
+import { releaseSpills } from "./source";
+
+// archives read here leave assets in spill folders until their course is disposed
+afterAll(releaseSpills);
 
 const refusal = (p: Promise<unknown>) =>
   p.then(
