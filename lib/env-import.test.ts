@@ -5,7 +5,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { parseEnv } from "./env";
 
-const VALID = { DATABASE_URL: "mysql://root@127.0.0.1:3306/atrium", NEXTAUTH_SECRET: "x".repeat(32) };
+const VALID = { DATABASE_URL: "mysql://root@127.0.0.1:3306/atrium", NEXTAUTH_SECRET: "k7Qw2pZr9LmX4vBn8TcY6hJd3FgS5aEu" };
 const SETTINGS = ["IMPORT_MAX_UPLOAD_BYTES", "IMPORT_MAX_UNPACKED_BYTES", "IMPORT_MAX_FILES", "IMPORT_MAX_TEXT_BYTES", "IMPORT_MAX_BLOCKS"] as const;
 
 describe("import settings", () => {
