@@ -1,3 +1,4 @@
+// Studio's shared types (the contract in STUDIO-CONTRACT.md): pure, importable by client components.
 export type PublishState = "draft" | "published" | "changed"; // never published | same as published | published with unpublished changes
 export type OutlineKind = "chapter" | "sequential" | "vertical";
 
