@@ -37,6 +37,9 @@ async function saveAndWait(editor: Locator) {
 }
 
 test.describe("unit editor", () => {
+  // Long flows with several axe runs on a shared 2-core machine.
+  test.describe.configure({ timeout: 180_000 });
+
   test.beforeEach(async ({ page }) => {
     await signIn(page, "author", "author-pass-1");
   });
@@ -54,8 +57,8 @@ test.describe("unit editor", () => {
     await expect(items(page)).toHaveCount(4);
     const editor = editorOf(page);
     await expect(editor).toHaveAttribute("data-block-type", "discussion");
-    await editor.getByLabel("Display name").fill("Week 1 chat");
-    await editor.getByLabel("Category").fill("Week 1");
+    await editor.getByLabel("Display name", { exact: true }).fill("Week 1 chat");
+    await editor.getByLabel("Category", { exact: true }).fill("Week 1");
     await editor.getByLabel("Subcategory").fill("Introductions");
     await expectNoSeriousViolations(page, "discussion editor");
     await saveAndWait(editor);
@@ -65,7 +68,7 @@ test.describe("unit editor", () => {
     // The stored OLX is what the discussion editor wrote.
     await page.reload();
     await item(page, "Week 1 chat").getByRole("button", { name: "Edit: Week 1 chat" }).click();
-    await expect(editorOf(page).getByLabel("Category")).toHaveValue("Week 1");
+    await expect(editorOf(page).getByLabel("Category", { exact: true })).toHaveValue("Week 1");
     await expect(editorOf(page).getByLabel("Subcategory")).toHaveValue("Introductions");
     await editorOf(page).getByRole("button", { name: "Close", exact: true }).click();
 
@@ -142,7 +145,7 @@ test.describe("unit editor", () => {
     await page.getByRole("button", { name: "Text", exact: true }).click();
     const editor = editorOf(page);
     await expect(editor).toHaveAttribute("data-block-type", "html");
-    await editor.getByLabel("Display name").fill("Rich notes");
+    await editor.getByLabel("Display name", { exact: true }).fill("Rich notes");
     const rich = editor.getByRole("textbox", { name: "Text content" });
     await rich.click();
     const toolbar = editor.getByRole("toolbar", { name: "Formatting" });
@@ -209,7 +212,7 @@ test.describe("unit editor", () => {
     await page.getByRole("button", { name: "Video", exact: true }).click();
     const editor = editorOf(page);
     await expect(editor).toHaveAttribute("data-block-type", "video");
-    await editor.getByLabel("Display name").fill("Formula walkthrough");
+    await editor.getByLabel("Display name", { exact: true }).fill("Formula walkthrough");
     await editor.getByLabel("Source 1 URL").fill("https://media.example.test/formulas.mp4");
     await editor.getByLabel("Start time").fill("0:05");
     await editor.getByRole("button", { name: "Add a transcript" }).click();
@@ -244,7 +247,7 @@ test.describe("unit editor", () => {
   test("two authors save the same component: the second gets the conflict message", async ({ page, browser }) => {
     await openUnit(page, "typing_words");
     await page.getByRole("button", { name: "Discussion", exact: true }).click();
-    await editorOf(page).getByLabel("Display name").fill("Shared topic");
+    await editorOf(page).getByLabel("Display name", { exact: true }).fill("Shared topic");
     await saveAndWait(editorOf(page));
     await page.reload();
 
@@ -252,8 +255,8 @@ test.describe("unit editor", () => {
     await openUnit(other, "typing_words");
     await item(page, "Shared topic").getByRole("button", { name: "Edit: Shared topic" }).click();
     await item(other, "Shared topic").getByRole("button", { name: "Edit: Shared topic" }).click();
-    await editorOf(page).getByLabel("Category").fill("From the first author");
-    await editorOf(other).getByLabel("Category").fill("From the second author");
+    await editorOf(page).getByLabel("Category", { exact: true }).fill("From the first author");
+    await editorOf(other).getByLabel("Category", { exact: true }).fill("From the second author");
 
     await saveAndWait(editorOf(page));
     await editorOf(other).getByRole("button", { name: "Save", exact: true }).click();
@@ -263,13 +266,13 @@ test.describe("unit editor", () => {
     await expect(conflict.getByTestId("conflict-theirs")).toContainText('discussion_category="From the first author"');
     await expect(conflict.getByTestId("conflict-mine")).toContainText("From the second author", { useInnerText: false });
     // The author's own text is still in the editor to copy.
-    await expect(editorOf(other).getByLabel("Category")).toHaveValue("From the second author");
+    await expect(editorOf(other).getByLabel("Category", { exact: true })).toHaveValue("From the second author");
     await expectNoSeriousViolations(other, "conflict message");
     await conflict.getByRole("button", { name: "Load the newer version" }).click();
     await expect(editorOf(other).getByTestId("conflict")).toHaveCount(0);
-    await expect(editorOf(other).getByLabel("Category")).toHaveValue("From the first author");
+    await expect(editorOf(other).getByLabel("Category", { exact: true })).toHaveValue("From the first author");
     // Now based on the newest revision, the second author's save goes through.
-    await editorOf(other).getByLabel("Category").fill("Merged by hand");
+    await editorOf(other).getByLabel("Category", { exact: true }).fill("Merged by hand");
     await saveAndWait(editorOf(other));
     await other.context().close();
   });
