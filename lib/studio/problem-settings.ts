@@ -60,12 +60,16 @@ export function problemAttributes(olx: string): ParsedElement {
       if (level !== "warning" && error === null) error = msg;
     },
   });
-  let root: { tagName: string; attributes: ArrayLike<{ name: string; value: string }> } | null = null;
-  try {
-    root = parser.parseFromString(olx, "text/xml").documentElement as unknown as typeof root;
-  } catch (e) {
-    error ??= (e as Error).message;
-  }
+  type Root = { tagName: string; attributes: ArrayLike<{ name: string; value: string }> };
+  const parse = (): Root | null => {
+    try {
+      return parser.parseFromString(olx, "text/xml").documentElement as unknown as Root | null;
+    } catch (e) {
+      error ??= (e as Error).message;
+      return null;
+    }
+  };
+  const root = parse();
   if (error !== null || !root) return { ok: false, message: `The OLX is not well-formed XML: ${String(error ?? "it is empty").split("\n")[0]}` };
   if (root.tagName !== "problem") return { ok: false, message: `The OLX must be one <problem> element, not <${root.tagName}>.` };
   return { ok: true, attrs: Array.from(root.attributes).map((a): Attr => [a.name, a.value]) };
