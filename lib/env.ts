@@ -30,6 +30,8 @@ const schema = z
     MAIL_FROM: z.string().default("Atrium <no-reply@localhost>"),
     IMPORT_MAX_UNPACKED_BYTES: z.coerce.number().int().positive().default(2 * 1024 ** 3),
     IMPORT_MAX_FILES: z.coerce.number().int().positive().default(100_000),
+    /** Largest single file a Studio author may upload into a course's files (bytes). */
+    STUDIO_ASSET_MAX_BYTES: z.coerce.number().int().positive().default(50 * 1024 ** 2),
     LOGIN_MAX_FAILURES_PER_ACCOUNT: z.coerce.number().int().positive().default(5),
     LOGIN_MAX_FAILURES_PER_IP: z.coerce.number().int().positive().default(30),
     LOGIN_THROTTLE_WINDOW_SECONDS: z.coerce.number().int().positive().default(900),
