@@ -17,8 +17,8 @@ const assetsUrl = (courseKey: string) => `/api/studio/courses/${encodeURICompone
 
 async function readError(res: Response): Promise<string> {
   try {
-    const body = (await res.json()) as { message?: string; error?: string };
-    return body.message ?? body.error ?? `Upload failed (${res.status}).`;
+    const body = (await res.json()) as { error?: { message?: string } };
+    return body.error?.message ?? `Upload failed (${res.status}).`;
   } catch {
     return `Upload failed (${res.status}).`;
   }
