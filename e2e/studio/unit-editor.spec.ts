@@ -24,7 +24,14 @@ const editorOf = (page: Page) => page.getByTestId("component-editor");
 
 async function openUnit(page: Page, urlName: string) {
   await page.goto(unitUrl(urlName));
+  await page.waitForLoadState("networkidle");
   await expect(page.getByRole("heading", { name: "Components", level: 2 })).toBeVisible();
+}
+
+/** Reloads and waits until the page's scripts have run (a click before hydration does nothing). */
+async function reload(page: Page) {
+  await page.reload();
+  await page.waitForLoadState("networkidle");
 }
 
 async function keysInOrder(page: Page): Promise<string[]> {
@@ -66,7 +73,7 @@ test.describe("unit editor", () => {
     await expect(page.getByTestId("unit-state")).toHaveAttribute("data-state", "changed");
 
     // The stored OLX is what the discussion editor wrote.
-    await page.reload();
+    await reload(page);
     await item(page, "Week 1 chat").getByRole("button", { name: "Edit: Week 1 chat" }).click();
     await expect(editorOf(page).getByLabel("Category", { exact: true })).toHaveValue("Week 1");
     await expect(editorOf(page).getByLabel("Subcategory")).toHaveValue("Introductions");
@@ -89,8 +96,6 @@ test.describe("unit editor", () => {
     await expect.poll(() => keysInOrder(page)).toEqual([before[0], original, before[1], before[2], afterDup[4]]);
     await items(page).nth(0).getByRole("button", { name: /^Move down:/ }).click();
     await expect.poll(() => keysInOrder(page)).toEqual([original, before[0], before[1], before[2], afterDup[4]]);
-    await page.reload();
-    expect(await keysInOrder(page)).toEqual([original, before[0], before[1], before[2], afterDup[4]]);
 
     // Drag (keyboard: space, arrow down, space on the handle) moves the first one down by one.
     const handle = items(page).nth(0).getByRole("button", { name: /^Drag to reorder:/ });
@@ -99,6 +104,8 @@ test.describe("unit editor", () => {
     await page.keyboard.press("ArrowDown");
     await page.keyboard.press("Space");
     await expect.poll(() => keysInOrder(page)).toEqual([before[0], original, before[1], before[2], afterDup[4]]);
+    await reload(page);
+    expect(await keysInOrder(page)).toEqual([before[0], original, before[1], before[2], afterDup[4]]);
 
     // Delete the copy, after confirming; cancelling keeps it.
     const copy = items(page).nth(4);
@@ -131,7 +138,7 @@ test.describe("unit editor", () => {
     const edited = original_olx.replace("Which kind of component do you enjoy most?", "Which component do you like best?");
     await textarea.fill(edited);
     await saveAndWait(olxEditor);
-    await page.reload();
+    await reload(page);
     await page.locator('[data-testid="unit-component"][data-block-type="poll"]').getByRole("button", { name: /^Edit:/ }).click();
     const saved = await editorOf(page).getByLabel("OLX of this poll component").inputValue();
     expect(saved).toContain('question="Which component do you like best?"');
@@ -191,7 +198,7 @@ test.describe("unit editor", () => {
     await expect(item(page, "Rich notes")).toHaveCount(1);
 
     // Reopened, the rich editor shows the saved content.
-    await page.reload();
+    await reload(page);
     await item(page, "Rich notes").getByRole("button", { name: "Edit: Rich notes" }).click();
     await expect(editorOf(page).getByRole("textbox", { name: "Text content" }).locator("h2")).toHaveText("Study plan");
 
@@ -230,7 +237,7 @@ test.describe("unit editor", () => {
     await saveAndWait(editor);
     await expect(item(page, "Formula walkthrough")).toHaveCount(1);
 
-    await page.reload();
+    await reload(page);
     await item(page, "Formula walkthrough").getByRole("button", { name: "Edit: Formula walkthrough" }).click();
     await expect(editorOf(page).getByLabel("Start time")).toHaveValue("00:00:05");
     await expect(editorOf(page).getByLabel("Transcript 1 file")).toHaveValue(/formulas-en\.srt$/);
@@ -249,7 +256,7 @@ test.describe("unit editor", () => {
     await page.getByRole("button", { name: "Discussion", exact: true }).click();
     await editorOf(page).getByLabel("Display name", { exact: true }).fill("Shared topic");
     await saveAndWait(editorOf(page));
-    await page.reload();
+    await reload(page);
 
     const other = await secondAuthor(browser);
     await openUnit(other, "typing_words");
