@@ -5,8 +5,6 @@ import { createWriteStream } from "node:fs";
 import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { pipeline } from "node:stream/promises";
-import { Readable } from "node:stream";
 import { afterAll, describe, expect, it } from "vitest";
 import { closeDb } from "@/lib/db";
 import { getCourseByKey, listBlocks } from "@/lib/db/queries/courses";
@@ -32,8 +30,7 @@ describe("export of a Studio-authored course", () => {
     const sub = await svc.addOutlineItem({ ...w, parentUsageKey: sec.usageKey, blockType: "sequential", displayName: "Homework 1" });
     await svc.updateSubsectionSettings({ ...w, usageKey: sub.usageKey, start: "2026-02-01T10:00:00Z", due: "2026-03-01T23:59:00Z", format: "Homework", visibleToStaffOnly: false });
     const unit = await svc.addOutlineItem({ ...w, parentUsageKey: sub.usageKey, blockType: "vertical", displayName: "Unit 1" });
-    const staffUnit = await svc.addOutlineItem({ ...w, parentUsageKey: sub.usageKey, blockType: "vertical", displayName: "Staff notes" });
-    void staffUnit;
+    await svc.addOutlineItem({ ...w, parentUsageKey: sub.usageKey, blockType: "vertical", displayName: "Staff notes" });
     const html = await svc.addComponent({ ...w, courseKey: c.courseKey, unitUsageKey: unit.usageKey, blockType: "html" });
     const hrev = (await getComponentEditorData({ courseId: c.courseId, usageKey: html.usageKey })).revision;
     await svc.saveComponent({ ...w, courseKey: c.courseKey, usageKey: html.usageKey, baseRevision: hrev, content: { kind: "html", displayName: "Welcome", html: '<p>Hello &amp; <img src="/static/logo.png" alt="logo"/> <b>world</b></p>' } });
@@ -113,8 +110,6 @@ describe("export of a Studio-authored course", () => {
       const again = olxFiles(await loadOlxCourse({ course: (await getCourseByKey({ courseKey: c.courseKey }))!, version: (await getVersion({ id: imported.versionId }))! }));
       expect([...again.keys()]).toEqual(names);
       for (const [p, data] of files) expect({ p, text: again.get(p)?.toString() }).toEqual({ p, text: data.toString() });
-      void pipeline;
-      void Readable;
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
