@@ -121,8 +121,9 @@ export async function addComponent(w: Who & { courseKey: string; unitUsageKey: s
   } catch (err) {
     invalidOlx(err);
   }
-  const displayName = parsed.displayName ?? defaultName(w.blockType);
-  const fields = { ...parsed.fields, display_name: displayName };
+  // As Open edX: a component without display_name keeps none (the editors show its type's name).
+  const displayName = parsed.displayName;
+  const fields = { ...parsed.fields };
   const definitionHash = await storeText(w.courseKey, parsed.definition);
   return withDraft({ courseId: w.courseId, authorId: w.userId }, (d) =>
     insertDraftBlock(d, w.unitUsageKey, {
@@ -142,7 +143,7 @@ export async function saveComponent(w: Who & { courseKey: string; usageKey: stri
   const { blockType } = await currentType(w.courseId, w.usageKey);
   let fields: Record<string, unknown> | undefined;
   let definition: string;
-  let displayName: string | undefined;
+  let displayName: string | undefined; // html only: the other kinds take it from the element
   if (w.content.kind === "html") {
     if (blockType !== "html") throw new AppError("invalid:block", "Only Text components are saved as HTML.");
     definition = w.content.html;
@@ -160,8 +161,6 @@ export async function saveComponent(w: Who & { courseKey: string; usageKey: stri
       if (w.content.markdown === null) delete fields.markdown;
       else fields.markdown = w.content.markdown;
     }
-    displayName = parsed.displayName ?? defaultName(blockType);
-    fields.display_name = displayName;
   }
   const definitionHash = await storeText(w.courseKey, definition);
   return withDraft({ courseId: w.courseId, authorId: w.userId }, async (d) => {

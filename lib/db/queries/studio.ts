@@ -353,7 +353,7 @@ export async function listChildRows({ versionId, parentUsageKey, db = getDb() }:
 
 export interface NewChild {
   blockType: string;
-  displayName: string;
+  displayName: string | null;
   fields: Record<string, unknown>;
   definitionHash: string | null;
   unsupportedReason?: string | null;
@@ -417,7 +417,7 @@ export async function updateDraftBlock(
     displayName = change.displayName;
     fields.display_name = change.displayName;
   } else if (change.fields) {
-    displayName = typeof fields.display_name === "string" ? fields.display_name : row.displayName;
+    displayName = typeof fields.display_name === "string" ? fields.display_name : null;
   }
   const next = {
     displayName,

@@ -9,6 +9,7 @@ import { getCourseFacts } from "@/lib/auth/course-access";
 import { decodeCourseKey } from "@/lib/courses/studio-access";
 import { countBlocksByType, getCourseByKey, listAssets, listVersions } from "@/lib/db/queries/courses";
 import { isAppError } from "@/lib/errors";
+import { outlinePath } from "@/lib/studio/paths";
 import styles from "@/components/studio/studio.module.css";
 
 export const dynamic = "force-dynamic";
@@ -61,11 +62,14 @@ export default async function StudioCoursePage({ params }: Props) {
         title={course.displayName}
         description={<span className={styles.mono}>{course.courseKey}</span>}
         actions={
-          canExport && course.publishedVersionId ? (
-            <ButtonLink href={exportBase} prefetch={false} variant="secondary" download>
-              Export course (.tar.gz)
-            </ButtonLink>
-          ) : null
+          <>
+            <ButtonLink href={outlinePath(course.courseKey)}>Outline</ButtonLink>
+            {canExport && course.publishedVersionId ? (
+              <ButtonLink href={exportBase} prefetch={false} variant="secondary" download>
+                Export course (.tar.gz)
+              </ButtonLink>
+            ) : null}
+          </>
         }
       />
       <Card title="Course">
