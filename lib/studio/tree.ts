@@ -310,7 +310,7 @@ export function planPartialPublish(draft: readonly TreeRow[], published: readonl
     if (newSet.has(parent)) return dKids.get(parent) ?? [];
     const fromDraft = (dKids.get(parent) ?? []).filter((c) => present.has(c));
     const inDraft = new Set(fromDraft);
-    const keptPublished = (pKids.get(parent) ?? []).filter((c) => present.has(c) && !inDraft.has(c));
+    const keptPublished = (pKids.get(parent) ?? []).filter((c) => present.has(c) && !inDraft.has(c) && !newSet.has(c));
     return [...fromDraft, ...keptPublished];
   };
 
