@@ -2,6 +2,7 @@
 // transcripts), Problem (the CAPA problem), Discussion, or an "unsupported" notice. Shared by the
 // LMS unit page and Studio's unit preview, which renders a draft version through the same code.
 import Link from "next/link";
+import type { ReactNode } from "react";
 import { getBlobText, getRenderedHtml, getTranscriptCues, getVideoModel, type VersionData } from "@/lib/db/queries/courseware";
 import { rewriteUrl } from "@/lib/lms/html";
 import type { OutlineNode } from "@/lib/lms/outline";
@@ -53,7 +54,18 @@ function UnsupportedNotice({ node, reason }: { node: OutlineNode; reason?: strin
   );
 }
 
-export async function UnitComponent({ node, version, courseKey, courseId, userId, canSubmit }: { node: OutlineNode; version: VersionData; courseKey: string; courseId: number; userId: number; canSubmit: boolean }) {
+export interface UnitComponentProps {
+  node: OutlineNode;
+  version: VersionData;
+  courseKey: string;
+  courseId: number;
+  userId: number;
+  canSubmit: boolean;
+  /** Studio's draft preview answers problems through its own (non-persisting) preview instead. */
+  renderProblem?: (node: OutlineNode) => Promise<ReactNode>;
+}
+
+export async function UnitComponent({ node, version, courseKey, courseId, userId, canSubmit, renderProblem }: UnitComponentProps) {
   const heading = <h2 style={{ fontSize: "1.25rem" }}>{node.displayName}</h2>;
   if (node.unsupportedReason && node.type !== "problem") {
     return (
@@ -77,6 +89,7 @@ export async function UnitComponent({ node, version, courseKey, courseId, userId
         </>
       );
     case "problem": {
+      if (renderProblem) return renderProblem(node);
       const xml = node.definitionHash ? await getBlobText({ hash: node.definitionHash }).catch(() => null) : null;
       if (xml === null) return <UnsupportedNotice node={node} reason="Its definition is missing." />;
       // Loaded on demand: units without problems never pull in the CAPA engine.

@@ -171,8 +171,13 @@ test("author builds and publishes a course; a learner takes it; export and re-im
   // The draft preview shows all three through the LMS renderers.
   await page.getByRole("link", { name: "Preview" }).click();
   await expect(page.getByRole("heading", { name: "Our solar system" })).toBeVisible();
-  await expect(page.getByRole("group", { name: "Which planet is closest to the Sun?" })).toBeVisible();
   await expect(page.getByText("Welcome to the journey video.")).toBeVisible();
+  // …and its problem is answered and graded there too (nothing is saved).
+  const unitPreviewProblem = page.getByTestId("problem-preview");
+  await expect(unitPreviewProblem.getByRole("group", { name: "Which planet is closest to the Sun?" })).toBeVisible({ timeout: 20_000 });
+  await unitPreviewProblem.getByLabel("Mercury").check();
+  await unitPreviewProblem.getByRole("button", { name: "Submit" }).click();
+  await expect(unitPreviewProblem.getByTestId("problem-message")).toHaveText("Correct: 1 of 1 points.");
 
   // ── Graded subsection, then Publish ────────────────────────────────────────────────────────
   await page.goto(`/studio/courses/${enc(courseKey)}/outline`);

@@ -1,12 +1,14 @@
 // /studio/courses/<course key>/preview/<unit usage key>: the unit as a learner would see it, from
 // the DRAFT (Studio's working copy), through the LMS's own component renderers
 // (components/lms/unit-component). Course staff only: the page authorizes studio:view-course on
-// the server before reading anything of the draft. Answers cannot be submitted here (they would
-// be graded against the published course); the problem editor's preview grades drafts.
+// the server before reading anything of the draft. Learner submissions are not used here (they would
+// be graded against the published course): problems are answered through the problem editor's
+// preview (the LMS problem component, graded by previewProblemAction, nothing persisted).
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { UnitComponent } from "@/components/lms/unit-component";
+import { ProblemPreview } from "@/components/studio/problem-editor";
 import { Notice } from "@/components/ui";
 import { requireUser } from "@/lib/auth/session";
 import { decodeCourseKey, requireCourseAction } from "@/lib/courses/studio-access";
@@ -14,7 +16,7 @@ import { getDraftVersionData } from "@/lib/db/queries/courseware";
 import { isAppError } from "@/lib/errors";
 import { componentsOf } from "@/lib/lms/outline";
 import { safeDecode } from "@/lib/lms/urls";
-import { getDraftVersionStamp, getUnitEditorData } from "@/lib/studio";
+import { getComponentEditorData, getDraftVersionStamp, getUnitEditorData } from "@/lib/studio";
 import { unitPath } from "@/lib/studio/paths";
 import styles from "@/components/lms/lms.module.css";
 
@@ -59,6 +61,14 @@ export default async function UnitPreviewPage({ params }: Props) {
   const version = await getDraftVersionData(stamp);
   const unit = version?.outline.byKey.get(unitKey);
   if (!version || !unit || unit.type !== "vertical") notFound();
+  const renderProblem = async (node: { usageKey: string }) => {
+    const data = await getComponentEditorData({ courseId: course.id, usageKey: node.usageKey });
+    return (
+      <div data-testid="problem" data-usage-key={node.usageKey}>
+        <ProblemPreview courseKey={course.courseKey} olx={data.olx} error={null} displayName={data.displayName} />
+      </div>
+    );
+  };
   // Staff see staff-only and unreleased components, as in Open edX's Studio preview.
   const components = componentsOf(unit, { staff: true, now: new Date() });
   return (
@@ -88,7 +98,7 @@ export default async function UnitPreviewPage({ params }: Props) {
       {components.length === 0 ? <p className={styles.muted}>This unit is empty.</p> : null}
       {components.map((c) => (
         <section key={c.usageKey} className={styles.component} data-block-type={c.type} aria-label={c.type === "problem" ? undefined : c.displayName}>
-          <UnitComponent node={c} version={version} courseKey={course.courseKey} courseId={course.id} userId={user.id} canSubmit={false} />
+          <UnitComponent node={c} version={version} courseKey={course.courseKey} courseId={course.id} userId={user.id} canSubmit={false} renderProblem={renderProblem} />
         </section>
       ))}
     </div>
