@@ -94,6 +94,8 @@ const schema = z
     IMPORT_MAX_UPLOAD_BYTES: z.coerce.number().int().positive().default(512 * 1024 ** 2),
     IMPORT_MAX_UNPACKED_BYTES: z.coerce.number().int().positive().default(1024 ** 3),
     IMPORT_MAX_FILES: z.coerce.number().int().positive().default(100_000),
+    /** Largest single file a Studio author may upload into a course's files (bytes). */
+    STUDIO_ASSET_MAX_BYTES: z.coerce.number().int().positive().default(50 * 1024 ** 2),
     IMPORT_MAX_TEXT_BYTES: z.coerce.number().int().positive().default(64 * 1024 ** 2),
     IMPORT_MAX_BLOCKS: z.coerce.number().int().positive().default(60_000),
     /** Failures for one account from one client address before that address is refused for it. */

@@ -2,7 +2,8 @@
 // The interactive part of a problem: inputs from the render model, Submit / Reset / Show Answer /
 // Hint through server actions, per-input correctness marks and feedback, attempts, and an
 // aria-live region announcing every result. All rules are enforced on the server; the flags
-// here only decide which buttons to show.
+// here only decide which buttons to show. `actions` is the seam for Studio's live preview: the
+// same component, answered and graded through the preview action instead of the learner's.
 import { useRouter } from "next/navigation";
 import { useId, useState, useTransition, type ReactNode } from "react";
 import type { CorrectAnswer, RenderInput, RenderNode } from "@/lib/capa/types";
@@ -14,6 +15,17 @@ import type { ProblemView } from "@/lib/problems/service";
 import styles from "./problem.module.css";
 
 type Answers = Record<string, string | string[]>;
+type Result<T> = { ok: true; data: T } | { ok: false; message: string };
+
+/** What the buttons do. The LMS default calls the learner's server actions and re-reads the page. */
+export interface ProblemClientActions {
+  submit(answers: Answers): Promise<Result<{ correctness: Record<string, string>; hints: Record<string, string>; earned: number; possible: number }>>;
+  reset(): Promise<Result<unknown>>;
+  showAnswer(): Promise<Result<{ correctAnswers: Record<string, CorrectAnswer>; solutions: string[] }>>;
+  getDemandHint(index: number): Promise<Result<{ index: number; total: number; html: string }>>;
+  /** after an accepted submit or reset (the LMS refreshes the server-rendered state) */
+  onChanged?(): void;
+}
 
 export interface ProblemClientProps {
   courseId: number;
@@ -21,6 +33,8 @@ export interface ProblemClientProps {
   view: ProblemView;
   canSubmit: boolean;
   signedIn: boolean;
+  /** Studio's preview passes its own; the LMS leaves it out. */
+  actions?: ProblemClientActions;
 }
 
 const MARK: Record<string, { text: string; cls: string; icon: string }> = {
@@ -33,8 +47,15 @@ function fmt(n: number): string {
   return String(Math.round(n * 100) / 100);
 }
 
-export function ProblemClient({ courseId, usageKey, view, canSubmit, signedIn }: ProblemClientProps) {
+export function ProblemClient({ courseId, usageKey, view, canSubmit, signedIn, actions: custom }: ProblemClientProps) {
   const router = useRouter();
+  const actions: ProblemClientActions = custom ?? {
+    submit: (answers) => submitProblemAction({ courseId, usageKey, answers }),
+    reset: () => resetProblemAction({ courseId, usageKey }),
+    showAnswer: () => showAnswerAction({ courseId, usageKey }),
+    getDemandHint: (index) => getDemandHintAction({ courseId, usageKey, index }),
+    onChanged: () => router.refresh(),
+  };
   const baseId = useId();
   const [answers, setAnswers] = useState<Answers>(view.answers);
   const [message, setMessage] = useState<{ kind: "info" | "error" | "success"; text: string } | null>(null);
@@ -58,7 +79,7 @@ export function ProblemClient({ courseId, usageKey, view, canSubmit, signedIn }:
 
   const onSubmit = () =>
     startTransition(async () => {
-      const res = await submitProblemAction({ courseId, usageKey, answers });
+      const res = await actions.submit(answers);
       if (!res.ok) {
         setMessage({ kind: "error", text: res.message });
         return;
@@ -72,12 +93,12 @@ export function ProblemClient({ courseId, usageKey, view, canSubmit, signedIn }:
       setHints(d.hints);
       setDirty(false);
       setReveal(null);
-      router.refresh();
+      actions.onChanged?.();
     });
 
   const onReset = () =>
     startTransition(async () => {
-      const res = await resetProblemAction({ courseId, usageKey });
+      const res = await actions.reset();
       if (!res.ok) {
         setMessage({ kind: "error", text: res.message });
         return;
@@ -87,12 +108,12 @@ export function ProblemClient({ courseId, usageKey, view, canSubmit, signedIn }:
       setReveal(null);
       setDirty(false);
       setMessage({ kind: "info", text: "The problem was reset. Your answers and score were cleared." });
-      router.refresh();
+      actions.onChanged?.();
     });
 
   const onShowAnswer = () =>
     startTransition(async () => {
-      const res = await showAnswerAction({ courseId, usageKey });
+      const res = await actions.showAnswer();
       if (!res.ok) {
         setMessage({ kind: "error", text: res.message });
         return;
@@ -104,7 +125,7 @@ export function ProblemClient({ courseId, usageKey, view, canSubmit, signedIn }:
   const onHint = () =>
     startTransition(async () => {
       const next = demandHints.length;
-      const res = await getDemandHintAction({ courseId, usageKey, index: next });
+      const res = await actions.getDemandHint(next);
       if (!res.ok) {
         setMessage({ kind: "error", text: res.message });
         return;

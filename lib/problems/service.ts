@@ -463,7 +463,8 @@ export async function getProblemView({
 const ELEMENT_TAGS = new Set(["p", "div", "span", "section", "table", "thead", "tbody", "tfoot", "tr", "td", "th", "caption", "ul", "ol", "li", "dl", "dt", "dd", "strong", "em", "b", "i", "u", "sub", "sup", "pre", "code", "blockquote", "label", "h2", "h3", "h4", "h5", "h6", "br", "hr"]);
 const ELEMENT_ATTRS = new Set(["colspan", "rowspan", "scope", "lang", "dir", "title"]);
 
-function sanitizeNode(n: RenderNode, courseKey: string): RenderNode | null {
+/** A render node as the browser may get it (exported for Studio's problem preview). */
+export function sanitizeNode(n: RenderNode, courseKey: string): RenderNode | null {
   if (n.type === "html") return { type: "html", html: sanitizeProblemHtml(n.html, courseKey) };
   if (n.type === "input") return { type: "input", input: sanitizeInput(n.input, courseKey) };
   const children = n.children.map((c) => sanitizeNode(c, courseKey)).filter((c): c is RenderNode => c !== null);
@@ -473,7 +474,7 @@ function sanitizeNode(n: RenderNode, courseKey: string): RenderNode | null {
   return { type: "element", tag, attrs, children };
 }
 
-function sanitizeInput<T extends ProblemRenderModel["inputs"][number]>(input: T, courseKey: string): T {
+export function sanitizeInput<T extends ProblemRenderModel["inputs"][number]>(input: T, courseKey: string): T {
   const s = (h: string) => sanitizeProblemHtml(h, courseKey);
   const out = { ...input, label: input.label ? s(input.label) : input.label, descriptions: input.descriptions.map(s) };
   if (input.kind === "radio" || input.kind === "checkbox") return { ...out, choices: input.choices.map((c) => ({ ...c, html: s(c.html) })) } as T;

@@ -6,6 +6,7 @@ import "server-only";
 import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
 import mysql from "mysql2";
 import { getDb, type DbOrTx, type Tx } from "@/lib/db";
+import { computeHashes } from "@/lib/studio/tree";
 import { courseAssets, courseBlocks, courseDocuments, courseRoles, courseVersions, courses, users } from "@/lib/db/schema";
 
 export type CourseRow = typeof courses.$inferSelect;
@@ -172,9 +173,9 @@ export async function listCourseRoles({ userId, courseId, db = getDb() }: { user
 // query builder cost more CPU than MariaDB spent storing them, so this one statement is formatted
 // directly with mysql2's escaping. Column names mirror lib/db/schema/courses.ts courseBlocks.
 const BLOCK_COLUMNS =
-  "version_id, usage_key, block_type, url_name, parent_usage_key, position, depth, display_name, settings, fields, definition_hash, unsupported_reason, is_draft";
+  "version_id, usage_key, block_type, url_name, parent_usage_key, position, depth, display_name, settings, fields, definition_hash, unsupported_reason, is_draft, content_hash";
 
-function blockInsertSql(versionId: number, rows: NewBlockRow[]): string {
+export function blockInsertSql(versionId: number, rows: NewBlockRow[]): string {
   const values = rows.map((b) => [
     versionId,
     b.usageKey,
@@ -189,6 +190,7 @@ function blockInsertSql(versionId: number, rows: NewBlockRow[]): string {
     b.definitionHash ?? null,
     b.unsupportedReason ?? null,
     b.isDraft ? 1 : 0,
+    b.contentHash ?? null,
   ]);
   return mysql.format(`INSERT INTO course_blocks (${BLOCK_COLUMNS}) VALUES ?`, [values]);
 }
@@ -213,6 +215,8 @@ async function insertVersion(
       blockCount: v.blocks.length,
     })
     .$returningId();
+  const hashes = computeHashes(v.blocks.map((b) => ({ ...b, parentUsageKey: b.parentUsageKey ?? null, position: b.position ?? 0, displayName: b.displayName ?? null, definitionHash: b.definitionHash ?? null })));
+  for (const b of v.blocks) b.contentHash ??= hashes.get(b.usageKey) ?? null;
   let written = 0;
   await insertChunked(v.blocks, async (chunk) => {
     await tx.execute(sql.raw(blockInsertSql(versionId, chunk)));

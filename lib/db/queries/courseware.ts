@@ -72,11 +72,13 @@ const g = globalThis as unknown as {
   __lmsTexts?: Lru<string>;
   __lmsRendered?: Lru<string>;
   __lmsCues?: Lru<Cue[]>;
+  __lmsDrafts?: Lru<Promise<VersionData | null>>;
 };
 const versions = (g.__lmsVersions ??= new Lru(32));
 const texts = (g.__lmsTexts ??= new Lru(4000, 32 * 1024 * 1024));
 const rendered = (g.__lmsRendered ??= new Lru(4000, 32 * 1024 * 1024));
 const cuesCache = (g.__lmsCues ??= new Lru(500));
+const drafts = (g.__lmsDrafts ??= new Lru(8));
 
 async function loadVersion(versionId: number): Promise<VersionData | null> {
   const db = getDb();
@@ -124,6 +126,24 @@ export function getVersionData({ versionId }: { versionId: number }): Promise<Ve
     p.then((v) => {
       if (!v) versions.delete(key);
     }, () => versions.delete(key));
+  }
+  return p;
+}
+
+/**
+ * Studio's working copy (the one mutable version) for the unit preview: cached on (id, editSeq),
+ * which every edit bumps, so a preview never shows content older than the last edit. Never goes
+ * into the published-version cache above.
+ */
+export function getDraftVersionData({ versionId, editSeq }: { versionId: number; editSeq: number }): Promise<VersionData | null> {
+  const key = `${versionId}:${editSeq}`;
+  let p = drafts.get(key);
+  if (!p) {
+    p = loadVersion(versionId);
+    drafts.set(key, p);
+    p.then((v) => {
+      if (!v) drafts.delete(key);
+    }, () => drafts.delete(key));
   }
   return p;
 }

@@ -52,6 +52,9 @@ export const courseVersions = mysqlTable(
     /** Anything else about the version an exporter needs (course.xml attrs, run, extra files). */
     meta: json("meta").$type<Record<string, unknown>>(),
     blockCount: int("block_count").notNull().default(0),
+    /** Studio's working copy (source "edit", courses.draft_version_id) is the one mutable version:
+     *  every edit bumps this, so caches of the draft can key on (id, editSeq). Published versions never change. */
+    editSeq: int("edit_seq").notNull().default(0),
     createdAt: createdAt(),
   },
   (t) => [index("course_versions_course_idx").on(t.courseId)],
@@ -81,6 +84,9 @@ export const courseBlocks = mysqlTable(
     unsupportedReason: varchar("unsupported_reason", { length: 512 }),
     /** true for blocks that came from drafts/ */
     isDraft: boolean("is_draft").notNull().default(false),
+    /** sha256 of the block's own content (type, display name, fields, definition, ordered child keys):
+     *  Studio's revision token and the draft-vs-published comparison (lib/studio/tree.ts contentHashOf). */
+    contentHash: char("content_hash", { length: 64 }),
   },
   (t) => [
     uniqueIndex("course_blocks_version_usage_uq").on(t.versionId, t.usageKey),

@@ -1,4 +1,5 @@
-// Course static assets of the published version: right content type, ETag = content hash,
+// Course static assets of the published version (and, for course staff, files only in the Studio
+// draft, so the unit preview shows them): right content type, ETag = content hash,
 // immutable caching when the URL carries the hash (?v=), HTTP Range (206) for media, and locked
 // assets only for enrolled learners and staff (401 anonymous, 403 others). `?format=vtt` serves
 // a transcript (.srt/.sjson/.vtt) as WebVTT for <track>. Course files never run script on the
@@ -9,10 +10,11 @@ import { getCurrentUser, actorOf } from "@/lib/auth/session";
 import { getCourseFacts } from "@/lib/auth/course-access";
 import { canCourse } from "@/lib/auth/permissions";
 import { getCourseByKey } from "@/lib/db/queries/catalog";
-import { getTranscriptCues, getVersionData, type AssetInfo, type VersionData } from "@/lib/db/queries/courseware";
+import { getAsset } from "@/lib/db/queries/courses";
+import { getBlobText, getTranscriptCues, getVersionData, type AssetInfo, type VersionData } from "@/lib/db/queries/courseware";
 import { getContentStore } from "@/lib/content";
 import { parseRange } from "@/lib/lms/range";
-import { toVtt } from "@/lib/lms/transcripts";
+import { parseTranscript, toVtt, type Cue } from "@/lib/lms/transcripts";
 import { safeDecode } from "@/lib/lms/urls";
 import { assetServePolicy } from "@/lib/lms/asset-policy";
 import { isAssetOriginRequest, signAssetGrant, verifyAssetGrant } from "@/lib/lms/asset-origin";
@@ -30,6 +32,14 @@ function findAsset(version: VersionData, path: string): AssetInfo | undefined {
   return version.assets.get(path) ?? version.assets.get(version.assetIndex.byName.get(path) ?? "");
 }
 
+async function draftCues(asset: AssetInfo): Promise<Cue[] | null> {
+  try {
+    return parseTranscript(asset.path, await getBlobText({ hash: asset.hash }));
+  } catch {
+    return null;
+  }
+}
+
 async function serve(req: Request, ctxParams: Promise<{ courseKey: string; path: string[] }>, head: boolean): Promise<Response> {
   const p = await ctxParams;
   const courseKey = safeDecode(p.courseKey);
@@ -37,10 +47,24 @@ async function serve(req: Request, ctxParams: Promise<{ courseKey: string; path:
   if (!courseKey || parts.some((s) => s === null || s === "" || s === "." || s === "..")) return text(404, "Not found");
   const path = (parts as string[]).join("/");
   const course = await getCourseByKey({ courseKey });
-  if (!course?.publishedVersionId) return text(404, "Not found");
-  const version = await getVersionData({ versionId: course.publishedVersionId });
-  const asset = version ? findAsset(version, path) : undefined;
-  if (!version || !asset) return text(404, "Not found");
+  if (!course) return text(404, "Not found");
+  const version = course.publishedVersionId ? await getVersionData({ versionId: course.publishedVersionId }) : null;
+  let asset = version ? findAsset(version, path) : undefined;
+  let fromDraft = false;
+  if (!asset && course.draftVersionId && course.draftVersionId !== course.publishedVersionId) {
+    // A file only in the Studio draft (just uploaded, not yet published): course staff previewing
+    // their draft may read it; nobody else learns that it exists.
+    const user = await getCurrentUser();
+    const facts = user ? await getCourseFacts({ userId: user.id, courseId: course.id }) : null;
+    if (user && facts && canCourse(actorOf(user), "studio:view-course", facts)) {
+      const row = await getAsset({ versionId: course.draftVersionId, path });
+      if (row) {
+        asset = { path: row.path, hash: row.hash, contentType: row.contentType, size: row.size, locked: row.locked };
+        fromDraft = true;
+      }
+    }
+  }
+  if (!asset) return text(404, "Not found");
 
   const settings = env();
   const url = new URL(req.url);
@@ -67,14 +91,14 @@ async function serve(req: Request, ctxParams: Promise<{ courseKey: string; path:
 
   const v = url.searchParams.get("v");
   const pinned = v !== null && v.length >= 8 && asset.hash.startsWith(v);
-  const scope = asset.locked ? "private" : "public";
+  const scope = asset.locked || fromDraft ? "private" : "public";
   const cacheControl = pinned ? `${scope}, max-age=${YEAR}, immutable` : `${scope}, max-age=0, must-revalidate`;
   const format = url.searchParams.get("format");
 
   if (format === "vtt") {
-    const t = await getTranscriptCues({ version, fileName: asset.path });
-    if (!t) return text(404, "Not a transcript");
-    return new Response(head ? null : toVtt(t.cues), {
+    const cues = fromDraft || !version ? await draftCues(asset) : (await getTranscriptCues({ version, fileName: asset.path }))?.cues;
+    if (!cues) return text(404, "Not a transcript");
+    return new Response(head ? null : toVtt(cues), {
       headers: { "Content-Type": "text/vtt; charset=utf-8", "X-Content-Type-Options": "nosniff", "Cache-Control": cacheControl, ETag: `"${asset.hash}-vtt"` },
     });
   }

@@ -2,13 +2,14 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { ImportPanel, StudioQueryProvider, VersionTable } from "@/components/studio";
-import { Badge, ButtonAnchor, Card, Notice, PageHeader } from "@/components/ui";
+import { Badge, ButtonAnchor, ButtonLink, Card, Notice, PageHeader } from "@/components/ui";
 import { canCourse } from "@/lib/auth/permissions";
 import { actorOf, requireUser } from "@/lib/auth/session";
 import { getCourseFacts } from "@/lib/auth/course-access";
 import { decodeCourseKey } from "@/lib/courses/studio-access";
 import { countBlocksByType, getCourseByKey, listAssets, listVersions } from "@/lib/db/queries/courses";
 import { isAppError } from "@/lib/errors";
+import { outlinePath } from "@/lib/studio/paths";
 import styles from "@/components/studio/studio.module.css";
 
 export const dynamic = "force-dynamic";
@@ -61,11 +62,14 @@ export default async function StudioCoursePage({ params }: Props) {
         title={course.displayName}
         description={<span className={styles.mono}>{course.courseKey}</span>}
         actions={
-          canExport && course.publishedVersionId ? (
-            <ButtonAnchor href={exportBase} variant="secondary" download>
-              Export course (.tar.gz)
-            </ButtonAnchor>
-          ) : null
+          <>
+            <ButtonLink href={outlinePath(course.courseKey)}>Outline</ButtonLink>
+            {canExport && course.publishedVersionId ? (
+              <ButtonAnchor href={exportBase} variant="secondary" download>
+                Export course (.tar.gz)
+              </ButtonAnchor>
+            ) : null}
+          </>
         }
       />
       <Card title="Course">

@@ -7,15 +7,14 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { canCourse } from "@/lib/auth/permissions";
-import { getBlobText, getLearnerView, getRenderedHtml, getTranscriptCues, getVideoModel, type VersionData } from "@/lib/db/queries/courseware";
-import { rewriteUrl } from "@/lib/lms/html";
-import { componentsOf, findUnit, neighbours, unitKind, type OutlineNode } from "@/lib/lms/outline";
+import { getLearnerView } from "@/lib/db/queries/courseware";
+import { componentsOf, findUnit, neighbours, unitKind } from "@/lib/lms/outline";
 import { isUnitComplete } from "@/lib/lms/progress";
 import { courseHref, learnHref, safeDecode } from "@/lib/lms/urls";
 import { BookmarkButton } from "@/components/lms/bookmark-button";
 import { SequenceBar } from "@/components/lms/sequence-bar";
 import { UnitViewRecorder } from "@/components/lms/unit-view-recorder";
-import { VideoPlayer, type TranscriptTrack } from "@/components/lms/video-player";
+import { UnitComponent } from "@/components/lms/unit-component";
 import { ViewAsToggle } from "@/components/lms/view-as-toggle";
 import styles from "@/components/lms/lms.module.css";
 import { loadCourseContext, requireCourseware } from "../../../../../_lib/course-context";
@@ -32,100 +31,6 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   if (!ctx || !ctx.canViewCourseware) return { title: "Course" };
   const found = findUnit(getLearnerView({ version: ctx.version, viewer: ctx.viewer }), safeDecode(p.subsection) ?? "", safeDecode(p.unit) ?? "");
   return { title: found ? `${found.ref.unit.displayName} · ${ctx.course.displayName}` : "Not found" };
-}
-
-const langName = (lang: string) => {
-  try {
-    return new Intl.DisplayNames(["en"], { type: "language" }).of(lang) ?? lang;
-  } catch {
-    return lang;
-  }
-};
-
-async function VideoComponent({ node, version, courseKey }: { node: OutlineNode; version: VersionData; courseKey: string }) {
-  const model = node.definitionHash ? await getVideoModel({ hash: node.definitionHash }) : null;
-  if (!model) return <UnsupportedNotice node={node} reason="The video definition is missing." />;
-  const ctx = { courseKey, assets: version.assetIndex };
-  const sources = model.html5Sources.map((s) => rewriteUrl(s, ctx)).filter((s) => /^(https?:|\/)/.test(s));
-  const tracks: TranscriptTrack[] = [];
-  for (const [lang, file] of Object.entries(model.transcripts)) {
-    const t = await getTranscriptCues({ version, fileName: file });
-    if (!t || !t.cues.length) continue;
-    const href = rewriteUrl(`/static/${t.asset.path}`, ctx);
-    tracks.push({ lang, label: langName(lang), cues: t.cues, vttHref: `${href}${href.includes("?") ? "&" : "?"}format=vtt`, downloadHref: href });
-  }
-  return (
-    <VideoPlayer
-      id={node.urlName}
-      title={node.displayName}
-      sources={sources}
-      youtubeId={model.youtubeId}
-      transcripts={tracks}
-      startTime={model.startTime}
-      endTime={model.endTime}
-      downloadHref={model.downloadVideo && sources[0] ? sources[0] : null}
-      handoutHref={model.handout ? rewriteUrl(model.handout, ctx) : null}
-    />
-  );
-}
-
-function UnsupportedNotice({ node, reason }: { node: OutlineNode; reason?: string | null }) {
-  return (
-    <div className={styles.noticeWarn} role="note">
-      <strong>Unsupported component:</strong> “{node.displayName}” is a <code>{node.type}</code> component, which Atrium cannot display.
-      {reason ? ` ${reason}` : ""}
-    </div>
-  );
-}
-
-async function Component({ node, version, courseKey, courseId, userId, canSubmit }: { node: OutlineNode; version: VersionData; courseKey: string; courseId: number; userId: number; canSubmit: boolean }) {
-  const heading = <h2 style={{ fontSize: "1.25rem" }}>{node.displayName}</h2>;
-  if (node.unsupportedReason && node.type !== "problem") {
-    return (
-      <>
-        {heading}
-        <UnsupportedNotice node={node} reason={node.unsupportedReason} />
-      </>
-    );
-  }
-  switch (node.type) {
-    case "html": {
-      const html = node.definitionHash ? await getRenderedHtml({ version, courseKey, hash: node.definitionHash }).catch(() => null) : null;
-      // Like Open edX, a text component shows its body only (its display name is for Studio).
-      return html !== null ? <div className={styles.htmlBody} dangerouslySetInnerHTML={{ __html: html }} /> : <UnsupportedNotice node={node} reason="Its content is missing." />;
-    }
-    case "video":
-      return (
-        <>
-          {heading}
-          <VideoComponent node={node} version={version} courseKey={courseKey} />
-        </>
-      );
-    case "problem": {
-      const xml = node.definitionHash ? await getBlobText({ hash: node.definitionHash }).catch(() => null) : null;
-      if (xml === null) return <UnsupportedNotice node={node} reason="Its definition is missing." />;
-      // Loaded on demand: units without problems never pull in the CAPA engine.
-      const { ProblemBlock } = await import("@/components/problem");
-      return <ProblemBlock courseId={courseId} courseKey={courseKey} usageKey={node.usageKey} definitionXml={xml} settings={node.settings} userId={userId} canSubmit={canSubmit} />;
-    }
-    case "discussion":
-      return (
-        <>
-          {heading}
-          <div className={styles.notice} role="note">
-            Discussion for this unit{typeof node.settings.discussion_category === "string" ? ` (${node.settings.discussion_category})` : ""} takes place in the course forum.{" "}
-            <Link href={courseHref(courseKey)}>Go to the course home</Link> for the forum and updates.
-          </div>
-        </>
-      );
-    default:
-      return (
-        <>
-          {heading}
-          <UnsupportedNotice node={node} reason={node.unsupportedReason} />
-        </>
-      );
-  }
 }
 
 export default async function UnitPage({ params }: Props) {
@@ -172,7 +77,7 @@ export default async function UnitPage({ params }: Props) {
       {components.length === 0 ? <p className={styles.muted}>This unit is empty.</p> : null}
       {components.map((c) => (
         <section key={c.usageKey} className={styles.component} data-block-type={c.type} aria-label={c.type === "problem" ? undefined : c.displayName}>
-          <Component node={c} version={version} courseKey={course.courseKey} courseId={course.id} userId={user!.id} canSubmit={canSubmit} />
+          <UnitComponent node={c} version={version} courseKey={course.courseKey} courseId={course.id} userId={user!.id} canSubmit={canSubmit} />
         </section>
       ))}
       <nav aria-label="Previous and next unit" className={styles.navRow}>

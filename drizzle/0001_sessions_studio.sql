@@ -8,4 +8,6 @@ CREATE TABLE `user_sessions` (
 	CONSTRAINT `user_sessions_sid_uq` UNIQUE(`sid`)
 );
 --> statement-breakpoint
+ALTER TABLE `course_blocks` ADD `content_hash` char(64);--> statement-breakpoint
+ALTER TABLE `course_versions` ADD `edit_seq` int DEFAULT 0 NOT NULL;--> statement-breakpoint
 CREATE INDEX `user_sessions_user_idx` ON `user_sessions` (`user_id`);

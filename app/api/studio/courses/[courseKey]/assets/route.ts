@@ -1,0 +1,34 @@
+// POST /api/studio/courses/<course key>/assets: multipart upload of one or more files into the
+// course's working copy (streamed, size-limited, authorized before anything is read or stored);
+// answers { files: [{ path, url, contentType, size }] }. GET lists the working copy's files.
+import { NextResponse, type NextRequest } from "next/server";
+import { decodeCourseKey, requireCourseAction } from "@/lib/courses/studio-access";
+import { errorResponseOf } from "@/lib/errors";
+import { listCourseFiles, uploadCourseFiles } from "@/lib/studio/assets";
+
+export const dynamic = "force-dynamic";
+
+type Ctx = { params: Promise<{ courseKey: string }> };
+
+export async function POST(req: NextRequest, { params }: Ctx) {
+  try {
+    const courseKey = decodeCourseKey((await params).courseKey);
+    const { user, course } = await requireCourseAction({ courseKey, action: "studio:edit-course" });
+    const files = await uploadCourseFiles({ courseId: course.id, courseKey, userId: user.id, req });
+    return NextResponse.json({ files }, { status: 201 });
+  } catch (err) {
+    const { status, body } = errorResponseOf(err);
+    return NextResponse.json(body, { status });
+  }
+}
+
+export async function GET(_req: NextRequest, { params }: Ctx) {
+  try {
+    const courseKey = decodeCourseKey((await params).courseKey);
+    const { course } = await requireCourseAction({ courseKey, action: "studio:view-course" });
+    return NextResponse.json({ files: await listCourseFiles({ courseId: course.id }) });
+  } catch (err) {
+    const { status, body } = errorResponseOf(err);
+    return NextResponse.json(body, { status });
+  }
+}
