@@ -108,7 +108,7 @@ test("author builds and publishes a course; a learner takes it; export and re-im
   await page.getByRole("button", { name: "+ New unit" }).click();
   await expect(page.getByTestId("outline-vertical")).toHaveCount(1);
   await rename(page, "Unit", "The Planets");
-  await page.getByRole("link", { name: "The Planets" }).click();
+  await page.getByRole("link", { name: "The Planets", exact: true }).click();
   await expect(page.getByRole("heading", { name: "The Planets", level: 1 })).toBeVisible();
   await page.waitForLoadState("networkidle");
   const unitEditorUrl = page.url();
@@ -237,7 +237,7 @@ test("author builds and publishes a course; a learner takes it; export and re-im
   const importedOutline = await studioOutline(page, newKey);
   expect(importedOutline).toEqual(authorOutline);
   // The new run's unit holds the same components.
-  await page.getByRole("link", { name: "The Planets" }).click();
+  await page.getByRole("link", { name: "The Planets", exact: true }).click();
   await expect(page.getByRole("heading", { name: "The Planets", level: 1 })).toBeVisible();
   expect(await page.getByTestId("unit-component").evaluateAll((els) => els.map((e) => e.getAttribute("data-block-type")))).toEqual(["html", "problem", "video"]);
   await expect(page.getByRole("heading", { name: /Planet notes/, level: 3 })).toBeVisible();

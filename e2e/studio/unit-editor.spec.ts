@@ -98,6 +98,8 @@ test.describe("unit editor", () => {
     await expect.poll(() => keysInOrder(page)).toEqual([original, before[0], before[1], before[2], afterDup[4]]);
 
     // Drag (keyboard: space, arrow down, space on the handle) moves the first one down by one.
+    // (reordering is off while the previous move is still being saved)
+    await expect(items(page).nth(0).getByRole("button", { name: /^Move down:/ })).toBeEnabled();
     const handle = items(page).nth(0).getByRole("button", { name: /^Drag to reorder:/ });
     await handle.focus();
     await page.keyboard.press("Space");
