@@ -82,7 +82,7 @@ async function renameRun(archive: Buffer, oldRun: string, newRun: string): Promi
 }
 
 test("author builds and publishes a course; a learner takes it; export and re-import as a new run", async ({ page, browser }) => {
-  test.setTimeout(480_000);
+  test.setTimeout(600_000);
   const run = `J${uniqueSuffix()}`.slice(0, 16);
   const courseKey = `course-v1:E2EJourney+J101+${run}`;
 

@@ -45,7 +45,7 @@ async function saveAndWait(editor: Locator) {
 
 test.describe("unit editor", () => {
   // Long flows with several axe runs on a shared 2-core machine.
-  test.describe.configure({ timeout: 180_000 });
+  test.describe.configure({ timeout: 300_000 });
 
   test.beforeEach(async ({ page }) => {
     await signIn(page, "author", "author-pass-1");
