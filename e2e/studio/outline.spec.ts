@@ -77,12 +77,12 @@ test("author builds, reorders, deletes and publishes an outline", async ({ page 
   await page.getByRole("button", { name: "+ New unit" }).click();
   await slow(units(page)).toHaveCount(1);
   await rename(page, "Unit", "Alpha");
-  await slow(page.getByRole("link", { name: "Alpha" })).toBeVisible();
+  await slow(page.getByRole("link", { name: "Alpha", exact: true })).toBeVisible();
   await page.getByRole("button", { name: "+ New unit" }).click();
   await slow(units(page)).toHaveCount(2);
   await rename(page, "Unit", "Beta");
   await slow.poll(() => unitNames(page)).toEqual(["Alpha", "Beta"]);
-  await slow(page.getByRole("link", { name: "Alpha" })).toHaveAttribute("href", /\/studio\/courses\/.+\/units\/block-v1/);
+  await slow(page.getByRole("link", { name: "Alpha", exact: true })).toHaveAttribute("href", /\/studio\/courses\/.+\/units\/block-v1/);
 
   // reorder by drag and drop
   await dragTo(page, page.getByRole("button", { name: "Drag to reorder unit Beta" }), units(page).nth(0), "above");
