@@ -19,6 +19,7 @@ import {
   childrenIndex,
   computeHashes,
   contentHashOf,
+  inheritedSettingsDiffer,
   newUrlName,
   planPartialPublish,
   reresolveSubtree,
@@ -310,6 +311,69 @@ export async function listOutlineRows({ versionId, db = getDb() }: { versionId: 
     .where(and(eq(courseBlocks.versionId, versionId), inArray(courseBlocks.blockType, OUTLINE_TYPES)));
 }
 
+export interface OutlineStateData {
+  /** outline rows of the draft, each with whether the published version has it and its hash there */
+  rows: Array<TreeRow & { inPublished: boolean; publishedHash: string | null }>;
+  /** components per unit */
+  componentCounts: Map<string, number>;
+  /** usage keys of outline rows (units, usually) with a component that is new or changed in the draft */
+  dirtyContainers: Set<string>;
+}
+
+/**
+ * What the Studio outline needs, without shipping every component row to Node: the outline rows
+ * joined with their published hashes; components only as counts per unit and as the (few) ones
+ * that differ from the published version, walked up to their unit.
+ */
+export async function getOutlineStateData({ versionId, publishedVersionId, db = getDb() }: { versionId: number; publishedVersionId: number | null; db?: DbOrTx }): Promise<OutlineStateData> {
+  const pub = publishedVersionId ?? 0;
+  const types = mysql.format("(?)", [OUTLINE_TYPES]);
+  const [outlineRes, countRes, dirtyRes, nestedRes] = await Promise.all([
+    db.execute(
+      sql.raw(
+        `SELECT d.usage_key, d.block_type, d.url_name, d.parent_usage_key, d.position, d.depth, d.display_name, d.settings, d.fields, d.definition_hash, d.content_hash, p.id IS NOT NULL AS in_pub, p.content_hash AS pub_hash FROM course_blocks d LEFT JOIN course_blocks p ON p.version_id = ${pub} AND p.usage_key = d.usage_key WHERE d.version_id = ${versionId} AND d.block_type IN ${types}`,
+      ),
+    ),
+    db.execute(sql.raw(`SELECT parent_usage_key AS k, COUNT(*) AS n FROM course_blocks WHERE version_id = ${versionId} AND block_type NOT IN ${types} GROUP BY parent_usage_key`)),
+    db.execute(
+      sql.raw(
+        `SELECT d.usage_key AS k, d.parent_usage_key AS parent FROM course_blocks d LEFT JOIN course_blocks p ON p.version_id = ${pub} AND p.usage_key = d.usage_key WHERE d.version_id = ${versionId} AND d.block_type NOT IN ${types} AND (p.id IS NULL OR NOT (p.content_hash <=> d.content_hash))`,
+      ),
+    ),
+    // components nested in components (split_test, library_content children): their parents
+    db.execute(sql.raw(`SELECT usage_key AS k, parent_usage_key AS parent FROM course_blocks WHERE version_id = ${versionId} AND block_type NOT IN ${types} AND parent_usage_key NOT LIKE '%+type@vertical+block@%'`)),
+  ]);
+  type Raw = Record<string, unknown>;
+  const rowsOf = (r: unknown) => (r as [Raw[], unknown])[0];
+  const json = (v: unknown): Record<string, unknown> => (typeof v === "string" ? (JSON.parse(v) as Record<string, unknown>) : ((v as Record<string, unknown>) ?? {}));
+  const rows = rowsOf(outlineRes).map((r) => ({
+    usageKey: String(r.usage_key),
+    blockType: String(r.block_type),
+    urlName: String(r.url_name),
+    parentUsageKey: (r.parent_usage_key as string | null) ?? null,
+    position: Number(r.position),
+    depth: Number(r.depth),
+    displayName: (r.display_name as string | null) ?? null,
+    settings: json(r.settings),
+    fields: json(r.fields),
+    definitionHash: (r.definition_hash as string | null) ?? null,
+    contentHash: (r.content_hash as string | null) ?? null,
+    inPublished: Number(r.in_pub) === 1,
+    publishedHash: (r.pub_hash as string | null) ?? null,
+  }));
+  const componentCounts = new Map<string, number>();
+  for (const r of rowsOf(countRes)) if (r.k) componentCounts.set(String(r.k), Number(r.n));
+  const outlineKeys = new Set(rows.map((r) => r.usageKey));
+  const nestedParent = new Map(rowsOf(nestedRes).map((r) => [String(r.k), (r.parent as string | null) ?? null]));
+  const dirtyContainers = new Set<string>();
+  for (const r of rowsOf(dirtyRes)) {
+    let parent = (r.parent as string | null) ?? null;
+    for (let i = 0; parent && !outlineKeys.has(parent) && i < 50; i++) parent = nestedParent.get(parent) ?? null;
+    if (parent) dirtyContainers.add(parent);
+  }
+  return { rows, componentCounts, dirtyContainers };
+}
+
 export interface StateRow {
   usageKey: string;
   blockType: string;
@@ -433,7 +497,7 @@ export async function updateDraftBlock(
     .update(courseBlocks)
     .set({ ...next, settings, contentHash: revision })
     .where(eq(courseBlocks.id, row.id));
-  if (kids.length && JSON.stringify(settings) !== JSON.stringify(row.settings)) await reresolve(d.tx, d.versionId, usageKey, parentSettings);
+  if (kids.length && inheritedSettingsDiffer(settings, row.settings ?? {})) await reresolve(d.tx, d.versionId, usageKey, parentSettings);
   return { revision, row: { ...row, ...next, settings, contentHash: revision } };
 }
 
