@@ -97,14 +97,18 @@ test.describe("unit editor", () => {
     await items(page).nth(0).getByRole("button", { name: /^Move down:/ }).click();
     await expect.poll(() => keysInOrder(page)).toEqual([original, before[0], before[1], before[2], afterDup[4]]);
 
-    // Drag (keyboard: space, arrow down, space on the handle) moves the first one down by one.
+    // Drag the first one by its handle (pointer) below the second.
     // (reordering is off while the previous move is still being saved)
     await expect(items(page).nth(0).getByRole("button", { name: /^Move down:/ })).toBeEnabled();
     const handle = items(page).nth(0).getByRole("button", { name: /^Drag to reorder:/ });
-    await handle.focus();
-    await page.keyboard.press("Space");
-    await page.keyboard.press("ArrowDown");
-    await page.keyboard.press("Space");
+    const from = (await handle.boundingBox())!;
+    const to = (await items(page).nth(1).boundingBox())!;
+    await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2 + 8, { steps: 4 });
+    await page.mouse.move(from.x + from.width / 2, to.y + to.height - 4, { steps: 12 });
+    await page.mouse.move(from.x + from.width / 2, to.y + to.height - 2, { steps: 2 });
+    await page.mouse.up();
     await expect.poll(() => keysInOrder(page)).toEqual([before[0], original, before[1], before[2], afterDup[4]]);
     await reload(page);
     expect(await keysInOrder(page)).toEqual([before[0], original, before[1], before[2], afterDup[4]]);
