@@ -12,6 +12,14 @@ const COURSE = "course-v1:Atrium+ATR101+2026";
 const unitKey = (urlName: string) => `block-v1:Atrium+ATR101+2026+type@vertical+block@${urlName}`;
 const unitUrl = (urlName: string) => `/studio/courses/${encodeURIComponent(COURSE)}/units/${encodeURIComponent(unitKey(urlName))}`;
 
+/** Waits until React has hydrated the page (a click before that does nothing). */
+async function hydrated(page: Page) {
+  await page.waitForFunction(() => {
+    const el = document.querySelector("main");
+    return !!el && Object.keys(el).some((k) => k.startsWith("__reactFiber"));
+  });
+}
+
 async function expectNoSeriousViolations(page: Page, label: string) {
   const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]).analyze();
   const bad = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
@@ -24,14 +32,14 @@ const editorOf = (page: Page) => page.getByTestId("component-editor");
 
 async function openUnit(page: Page, urlName: string) {
   await page.goto(unitUrl(urlName));
-  await page.waitForLoadState("networkidle");
+  await hydrated(page);
   await expect(page.getByRole("heading", { name: "Components", level: 2 })).toBeVisible();
 }
 
 /** Reloads and waits until the page's scripts have run (a click before hydration does nothing). */
 async function reload(page: Page) {
   await page.reload();
-  await page.waitForLoadState("networkidle");
+  await hydrated(page);
 }
 
 async function keysInOrder(page: Page): Promise<string[]> {
