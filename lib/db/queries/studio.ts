@@ -312,7 +312,7 @@ export async function listOutlineRows({ versionId, db = getDb() }: { versionId: 
 }
 
 export interface OutlineStateData {
-  /** outline rows of the draft, each with whether the published version has it and its hash there */
+  /** outline rows of the draft (fields left empty), each with whether the published version has it and its hash there */
   rows: Array<TreeRow & { inPublished: boolean; publishedHash: string | null }>;
   /** components per unit */
   componentCounts: Map<string, number>;
@@ -331,7 +331,7 @@ export async function getOutlineStateData({ versionId, isPublished, db = getDb()
   const [outlineRes, countRes] = await Promise.all([
     db.execute(
       sql.raw(
-        `SELECT usage_key, block_type, url_name, parent_usage_key, position, depth, display_name, settings, fields, definition_hash, content_hash, published_hash FROM course_blocks WHERE version_id = ${versionId} AND block_type IN ${types}`,
+        `SELECT usage_key, block_type, url_name, parent_usage_key, position, depth, display_name, settings, definition_hash, content_hash, published_hash FROM course_blocks WHERE version_id = ${versionId} AND block_type IN ${types}`,
       ),
     ),
     // per parent: its components, and how many of them differ from the published version
@@ -353,7 +353,7 @@ export async function getOutlineStateData({ versionId, isPublished, db = getDb()
     depth: Number(r.depth),
     displayName: (r.display_name as string | null) ?? null,
     settings: json(r.settings),
-    fields: json(r.fields),
+    fields: {}, // not needed by the outline (its settings carry the resolved values)
     definitionHash: (r.definition_hash as string | null) ?? null,
     contentHash: (r.content_hash as string | null) ?? null,
     inPublished: isPublished || r.published_hash != null,
