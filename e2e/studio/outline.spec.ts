@@ -33,7 +33,8 @@ async function dragTo(page: Page, handle: Locator, target: Locator, where: "abov
   await page.mouse.down();
   await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2 + 8, { steps: 4 });
   const y = where === "above" ? to.y + 4 : to.y + to.height - 4;
-  await page.mouse.move(to.x + to.width / 2, y, { steps: 12 });
+  await page.mouse.move(to.x + to.width / 2, y, { steps: 20 });
+  await page.waitForTimeout(300);
   await page.mouse.move(to.x + to.width / 2, y + (where === "above" ? -2 : 2), { steps: 2 });
   await page.mouse.up();
 }
@@ -84,7 +85,9 @@ test("author builds, reorders, deletes and publishes an outline", async ({ page 
   await slow.poll(() => unitNames(page)).toEqual(["Alpha", "Beta"]);
   await slow(page.getByRole("link", { name: "Alpha", exact: true })).toHaveAttribute("href", /\/studio\/courses\/.+\/units\/block-v1/);
 
-  // reorder by drag and drop
+  // reorder by drag and drop (once the previous change has settled: buttons are enabled again)
+  await slow(page.getByRole("button", { name: "+ New unit" })).toBeEnabled();
+  await page.waitForLoadState("networkidle");
   await dragTo(page, page.getByRole("button", { name: "Drag to reorder unit Beta" }), units(page).nth(0), "above");
   await slow.poll(() => unitNames(page)).toEqual(["Beta", "Alpha"]);
   await page.reload();

@@ -14,7 +14,7 @@ export type * from "./types";
 
 export async function getStudioOutline({ courseId, now = new Date() }: { courseId: number; now?: Date }): Promise<StudioOutline> {
   const info = await getDraftInfo({ courseId });
-  const data = await getOutlineStateData({ versionId: info.versionId, publishedVersionId: info.course.publishedVersionId });
+  const data = await getOutlineStateData({ versionId: info.versionId, isPublished: info.versionId === info.course.publishedVersionId });
   const states = computeOutlineStates(data.rows, data.dirtyContainers);
   const root = data.rows.find((r) => r.usageKey === info.rootUsageKey);
   return {
