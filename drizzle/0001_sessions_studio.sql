@@ -9,5 +9,6 @@ CREATE TABLE `user_sessions` (
 );
 --> statement-breakpoint
 ALTER TABLE `course_blocks` ADD `content_hash` char(64);--> statement-breakpoint
+ALTER TABLE `course_blocks` ADD `published_hash` char(64);--> statement-breakpoint
 ALTER TABLE `course_versions` ADD `edit_seq` int DEFAULT 0 NOT NULL;--> statement-breakpoint
 CREATE INDEX `user_sessions_user_idx` ON `user_sessions` (`user_id`);

@@ -1,1 +1,0 @@
-ALTER TABLE `course_blocks` ADD `published_hash` char(64);
