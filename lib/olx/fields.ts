@@ -11,7 +11,7 @@ export const SUPPORTED_BLOCK_TYPES: ReadonlySet<string> = new Set([
 /** Containers: their child elements are blocks. Every other type is a leaf kept as XML. */
 export const CONTAINER_TYPES: ReadonlySet<string> = new Set([
   "course", "chapter", "sequential", "vertical", "library_content", "split_test", "wrapper",
-  "videosequence", "section", "randomize", "library", "itembank", "conditional",
+  "videosequence", "randomize", "library", "itembank", "conditional", "abtest",
 ]);
 
 /**
