@@ -221,7 +221,8 @@ export function componentsOf(unit: OutlineNode, viewer: Viewer): OutlineNode[] {
       }
     }
   };
-  walk(unit.children);
+  // A split_test, library or conditional placed straight under a subsection is its own unit.
+  walk(INLINE_CONTAINERS.has(unit.type) || unit.type === "conditional" ? [unit] : unit.children);
   return out;
 }
 

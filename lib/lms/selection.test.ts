@@ -86,6 +86,9 @@ describe("conditions", () => {
     const old = conditionOf({ sources: "i4x://O/C/problem/p1;i4x://O/C/problem/p2", attempted: "True", show_tag_list: ["i4x://O/C/html/h9"] });
     expect(old).toMatchObject({ sources: ["p1", "p2"], attr: "attempted", value: true, show: ["h9"] });
     expect(conditionOf({ sources: "p", completed: "True" }).attr).toBe("done");
+    const poll = conditionOf({ sources: "i4x://A/B/poll_question/pq", poll_answer: "y" });
+    expect(poll.unsupported).toMatch(/poll/);
+    expect(conditionMet(poll, () => ({ attempted: true, done: true, correct: true }))).toBe(false);
   });
 
   it("is met only when every source meets it", () => {

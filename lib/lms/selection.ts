@@ -161,6 +161,8 @@ export interface Condition {
   message: string | null;
   /** old-style <show sources>: url_names of the blocks to reveal (otherwise the children) */
   show: string[];
+  /** a condition the LMS cannot evaluate (poll_answer, voted): never met */
+  unsupported: string | null;
 }
 
 const truthy = (v: unknown) => v === true || (typeof v === "string" && ["true", "1", "yes"].includes(v.trim().toLowerCase()));
@@ -195,11 +197,15 @@ export function conditionOf(fields: Record<string, unknown>): Condition {
   const show = Array.isArray(fields.show_tag_list)
     ? fields.show_tag_list.flatMap((s) => (typeof s === "string" ? s.split(";") : [])).map((s) => s.trim()).filter(Boolean).map((s) => locatorName(s).name)
     : [];
-  return { sources, attr, value, message: typeof msg === "string" && msg.trim() ? msg.replace(/\{link\}/g, "").trim() : null, show };
+  const unsupported = fields.poll_answer !== undefined || fields.voted !== undefined || fields.conditional_attr === "poll_answer" || fields.conditional_attr === "voted"
+    ? "It depends on a poll answer, which this site does not record."
+    : null;
+  return { unsupported, sources, attr, value, message: typeof msg === "string" && msg.trim() ? msg.replace(/\{link\}/g, "").trim() : null, show };
 }
 
 /** Every source meets the condition (no sources: the content shows, like Open edX). */
 export function conditionMet(cond: Condition, stateOf: (urlName: string) => SourceState | undefined): boolean {
+  if (cond.unsupported) return false;
   return cond.sources.every((s) => {
     const st = stateOf(s) ?? { attempted: false, done: false, correct: false };
     return st[cond.attr] === cond.value;

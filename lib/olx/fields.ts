@@ -6,6 +6,7 @@
 /** Block types the Atrium LMS runs; anything else is kept verbatim and shown as unsupported. */
 export const SUPPORTED_BLOCK_TYPES: ReadonlySet<string> = new Set([
   "course", "chapter", "sequential", "vertical", "html", "problem", "video", "discussion", "library_content",
+  "split_test", "conditional",
 ]);
 
 /** Containers: their child elements are blocks. Every other type is a leaf kept as XML. */

@@ -10,9 +10,11 @@ import { canCourse } from "@/lib/auth/permissions";
 import { getBlobText, getLearnerView, getRenderedHtml, getTranscriptCues, getVideoModel, type VersionData } from "@/lib/db/queries/courseware";
 import { rewriteUrl } from "@/lib/lms/html";
 import { componentsOf, findUnit, neighbours, unitKind, type OutlineNode } from "@/lib/lms/outline";
+import { loadLearnerContent } from "@/lib/lms/personalize";
 import { isUnitComplete } from "@/lib/lms/progress";
 import { courseHref, learnHref, safeDecode } from "@/lib/lms/urls";
 import { BookmarkButton } from "@/components/lms/bookmark-button";
+import { ConditionalNotice } from "@/components/lms/conditional-notice";
 import { SequenceBar } from "@/components/lms/sequence-bar";
 import { UnitViewRecorder } from "@/components/lms/unit-view-recorder";
 import { VideoPlayer, type TranscriptTrack } from "@/components/lms/video-player";
@@ -80,6 +82,7 @@ function UnsupportedNotice({ node, reason }: { node: OutlineNode; reason?: strin
 
 async function Component({ node, version, courseKey, courseId, userId, canSubmit }: { node: OutlineNode; version: VersionData; courseKey: string; courseId: number; userId: number; canSubmit: boolean }) {
   const heading = <h2 style={{ fontSize: "1.25rem" }}>{node.displayName}</h2>;
+  if (node.type === "conditional") return <ConditionalNotice node={node} />;
   if (node.unsupportedReason && node.type !== "problem") {
     return (
       <>
@@ -144,7 +147,10 @@ export default async function UnitPage({ params }: Props) {
   const bookmarked = ctx.state.bookmarks.has(ref.unit.usageKey);
   const { prev, next } = neighbours(view, position);
   const subUnits = view.units.filter((u) => u.subsection.usageKey === ref.subsection.usageKey);
-  const components = componentsOf(ref.unit, viewer);
+  // The learner's library picks, split_test group and conditional outcomes (read only here).
+  const content = await loadLearnerContent({ outline: version.outline, userId: user!.id, courseId: course.id, completed: done });
+  const learner = content ? { ...viewer, content } : viewer;
+  const components = componentsOf(ref.unit, learner);
   const canSubmit = canCourse(ctx.actor, "course:submit-answer", ctx.facts);
   return (
     <div className={styles.page}>
@@ -163,7 +169,7 @@ export default async function UnitPage({ params }: Props) {
         courseKey={course.courseKey}
         subsection={ref.subsection}
         currentKey={ref.unit.usageKey}
-        items={subUnits.map((u) => ({ unit: u.unit, kind: unitKind(u.unit, viewer), complete: isUnitComplete(u.unit, viewer, done) }))}
+        items={subUnits.map((u) => ({ unit: u.unit, kind: unitKind(u.unit, learner), complete: isUnitComplete(u.unit, learner, done) }))}
       />
       <div className={styles.spread}>
         <h1 style={{ margin: "0.5rem 0" }}>{ref.unit.displayName}</h1>
