@@ -67,6 +67,7 @@ async function VideoComponent({ node, version, courseKey }: { node: OutlineNode;
       endTime={model.endTime}
       downloadHref={model.downloadVideo && sources[0] ? sources[0] : null}
       handoutHref={model.handout ? rewriteUrl(model.handout, ctx) : null}
+      youtubeAutoload={[true, "true"].includes(version.outline.root.settings.youtube_autoload as string)}
     />
   );
 }
