@@ -178,7 +178,7 @@ export default async function UnitPage({ params }: Props) {
       </div>
       {components.length === 0 ? <p className={styles.muted}>This unit is empty.</p> : null}
       {components.map((c) => (
-        <section key={c.usageKey} className={styles.component} data-block-type={c.type} aria-label={c.type === "problem" ? undefined : c.displayName}>
+        <section key={c.usageKey} className={styles.component} data-block-type={c.type} data-usage-key={c.usageKey} aria-label={c.type === "problem" ? undefined : c.displayName}>
           <Component node={c} version={version} courseKey={course.courseKey} courseId={course.id} userId={user!.id} canSubmit={canSubmit} />
         </section>
       ))}
