@@ -223,7 +223,7 @@ class Resolver {
       } else {
         // A bare pointer to a pure XBlock: the block exists with default settings.
         missing = true;
-        this.warn(`${file}: <${type} url_name="${urlName}"/> has no ${rel}; kept with default settings`);
+        this.warn(`${file}: <${authoredType} url_name="${urlName}"/> has no ${rel}; kept with default settings`);
       }
     } else {
       urlName = el.getAttribute("url_name") || this.inventUrlName(el, type, ctx.seen);
