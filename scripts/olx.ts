@@ -97,6 +97,7 @@ async function cmdCheck(source: string): Promise<number> {
     const u = c.unsupported[t];
     console.log(`  ${t.padEnd(20)} ${n}${u ? ` (${u} unsupported)` : ""}`);
   }
+  for (const n of res.notes) console.log(`  note: ${n}`);
   for (const w of res.warnings) console.log(`  warning: ${w}`);
   console.log("Nothing was written.");
   return 0;

@@ -7,6 +7,7 @@ import { getBlobText, getRenderedHtml, getTranscriptCues, getVideoModel, type Ve
 import { rewriteUrl } from "@/lib/lms/html";
 import type { OutlineNode } from "@/lib/lms/outline";
 import { courseHref } from "@/lib/lms/urls";
+import { ConditionalNotice } from "@/components/lms/conditional-notice";
 import { VideoPlayer, type TranscriptTrack } from "@/components/lms/video-player";
 import styles from "@/components/lms/lms.module.css";
 
@@ -18,7 +19,7 @@ const langName = (lang: string) => {
   }
 };
 
-async function VideoComponent({ node, version, courseKey }: { node: OutlineNode; version: VersionData; courseKey: string }) {
+async function VideoComponent({ node, version, courseKey, youtubeAutoload }: { node: OutlineNode; version: VersionData; courseKey: string; youtubeAutoload: boolean }) {
   const model = node.definitionHash ? await getVideoModel({ hash: node.definitionHash }) : null;
   if (!model) return <UnsupportedNotice node={node} reason="The video definition is missing." />;
   const ctx = { courseKey, assets: version.assetIndex };
@@ -41,6 +42,7 @@ async function VideoComponent({ node, version, courseKey }: { node: OutlineNode;
       endTime={model.endTime}
       downloadHref={model.downloadVideo && sources[0] ? sources[0] : null}
       handoutHref={model.handout ? rewriteUrl(model.handout, ctx) : null}
+      youtubeAutoload={youtubeAutoload}
     />
   );
 }
@@ -63,10 +65,13 @@ export interface UnitComponentProps {
   canSubmit: boolean;
   /** Studio's draft preview answers problems through its own (non-persisting) preview instead. */
   renderProblem?: (node: OutlineNode) => Promise<ReactNode>;
+  /** The course asks YouTube players to load at once instead of on play. */
+  youtubeAutoload?: boolean;
 }
 
-export async function UnitComponent({ node, version, courseKey, courseId, userId, canSubmit, renderProblem }: UnitComponentProps) {
+export async function UnitComponent({ node, version, courseKey, courseId, userId, canSubmit, renderProblem, youtubeAutoload = false }: UnitComponentProps) {
   const heading = <h2 style={{ fontSize: "1.25rem" }}>{node.displayName}</h2>;
+  if (node.type === "conditional") return <ConditionalNotice node={node} />;
   if (node.unsupportedReason && node.type !== "problem") {
     return (
       <>
@@ -85,7 +90,7 @@ export async function UnitComponent({ node, version, courseKey, courseId, userId
       return (
         <>
           {heading}
-          <VideoComponent node={node} version={version} courseKey={courseKey} />
+          <VideoComponent node={node} version={version} courseKey={courseKey} youtubeAutoload={youtubeAutoload} />
         </>
       );
     case "problem": {

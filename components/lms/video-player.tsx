@@ -1,12 +1,47 @@
 "use client";
-// The video component: an HTML5 player (speed control, captions track) beside a transcript panel
-// whose lines seek the video on click or Enter; arrow keys move between lines. YouTube-only
-// videos get an accessible notice with the link (no network is needed), and the transcript
-// still works: a line then updates the "watch from here" link.
+// The video component: an HTML5 player (speed control, captions track) or, for YouTube videos, the
+// YouTube IFrame player from youtube-nocookie.com — loaded only when the learner starts it (or at
+// once when the course sets youtube_autoload) — beside a transcript panel that follows the
+// playhead and whose lines seek the video on click or Enter; arrow keys move between lines. The
+// transcript/seek/speed logic for YouTube lives in lib/lms/player-sync.ts (tested with a fake player).
 import { useEffect, useRef, useState } from "react";
+import { SPEEDS, TranscriptSync, YOUTUBE_API_SRC, youtubeEmbedUrl, type PlayerLike } from "@/lib/lms/player-sync";
 import type { Cue } from "@/lib/lms/transcripts";
 import { clock } from "@/lib/lms/transcripts";
 import styles from "./lms.module.css";
+
+interface YTPlayer extends PlayerLike {
+  destroy(): void;
+}
+type YTNamespace = { Player: new (el: string | HTMLElement, opts: { events?: { onReady?: (e: { target: YTPlayer }) => void } }) => YTPlayer };
+declare global {
+  interface Window {
+    YT?: YTNamespace;
+    onYouTubeIframeAPIReady?: () => void;
+  }
+}
+
+let ytApi: Promise<YTNamespace> | null = null;
+/** Loads the IFrame player API once per page (a script element: allowed by the CSP's strict-dynamic). */
+function loadYouTubeApi(): Promise<YTNamespace> {
+  if (window.YT?.Player) return Promise.resolve(window.YT);
+  ytApi ??= new Promise((resolve, reject) => {
+    const prev = window.onYouTubeIframeAPIReady;
+    window.onYouTubeIframeAPIReady = () => {
+      prev?.();
+      if (window.YT) resolve(window.YT);
+    };
+    const script = document.createElement("script");
+    script.src = YOUTUBE_API_SRC;
+    script.async = true;
+    script.onerror = () => {
+      ytApi = null;
+      reject(new Error("The YouTube player could not be loaded."));
+    };
+    document.head.appendChild(script);
+  });
+  return ytApi;
+}
 
 export interface TranscriptTrack {
   lang: string;
@@ -26,9 +61,9 @@ export interface VideoPlayerProps {
   endTime: number | null;
   downloadHref: string | null;
   handoutHref: string | null;
+  /** course setting youtube_autoload: load the YouTube player with the page, not on the learner's click */
+  youtubeAutoload?: boolean;
 }
-
-const SPEEDS = [0.5, 0.75, 1, 1.25, 1.5, 2];
 
 function typeOf(src: string): string | undefined {
   const ext = src.split(/[?#]/)[0].split(".").pop()?.toLowerCase();
@@ -43,7 +78,58 @@ export function VideoPlayer(props: VideoPlayerProps) {
   const [speed, setSpeed] = useState(1);
   const track = props.transcripts.find((t) => t.lang === lang) ?? props.transcripts[0];
   const hasPlayer = props.sources.length > 0;
+  const youtube = !hasPlayer && props.youtubeId ? props.youtubeId : null;
   const active = track ? track.cues.findIndex((c) => time >= c.start && time < c.end) : -1;
+  // YouTube: the embed URL is set when the learner starts the video (or at once with autoload).
+  const [ytSrc, setYtSrc] = useState<string | null>(null);
+  const [ytError, setYtError] = useState<string | null>(null);
+  const syncRef = useRef<TranscriptSync | null>(null);
+  syncRef.current ??= new TranscriptSync(track?.cues ?? [], (st) => {
+    setTime(st.time);
+    setSpeed(st.rate);
+  }, { startTime: props.startTime, endTime: props.endTime });
+  const frameId = `yt-${props.id}`;
+
+  const startYouTube = (autoplay: boolean) => {
+    if (!youtube) return;
+    setYtSrc(youtubeEmbedUrl(youtube, { origin: window.location.origin, start: syncRef.current?.current.time ?? props.startTime, autoplay }));
+  };
+
+  useEffect(() => {
+    if (youtube && props.youtubeAutoload && !ytSrc) startYouTube(false);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- once, on mount
+  }, []);
+
+  useEffect(() => {
+    if (!ytSrc) return;
+    let player: YTPlayer | null = null;
+    let timer: ReturnType<typeof setInterval> | undefined;
+    let cancelled = false;
+    const sync = syncRef.current!;
+    loadYouTubeApi()
+      .then((YT) => {
+        if (cancelled) return;
+        player = new YT.Player(frameId, {
+          events: {
+            onReady: (e) => {
+              sync.attach(e.target);
+              timer = setInterval(() => sync.tick(), 250);
+            },
+          },
+        });
+      })
+      .catch((err: Error) => setYtError(err.message));
+    return () => {
+      cancelled = true;
+      if (timer) clearInterval(timer);
+      sync.detach();
+      player?.destroy();
+    };
+  }, [ytSrc, frameId]);
+
+  useEffect(() => {
+    syncRef.current?.setCues(track?.cues ?? []);
+  }, [track]);
 
   useEffect(() => {
     const v = videoRef.current;
@@ -65,9 +151,18 @@ export function VideoPlayer(props: VideoPlayerProps) {
   }, [speed]);
 
   const seek = (t: number) => {
+    if (youtube) {
+      syncRef.current?.seek(t);
+      return;
+    }
     setTime(t);
     const v = videoRef.current;
     if (v) v.currentTime = t;
+  };
+
+  const changeSpeed = (r: number) => {
+    if (youtube) syncRef.current?.setRate(r);
+    else setSpeed(r);
   };
 
   const onCueKey = (e: React.KeyboardEvent<HTMLButtonElement>, i: number) => {
@@ -103,10 +198,35 @@ export function VideoPlayer(props: VideoPlayerProps) {
               <track key={t.lang} kind="captions" src={t.vttHref} srcLang={t.lang} label={t.label} default={i === 0} />
             ))}
           </video>
+        ) : youtube && ytSrc ? (
+          <div className={styles.video} data-testid="youtube-player">
+            <iframe
+              id={frameId}
+              src={ytSrc}
+              title={`Video: ${props.title}`}
+              style={{ width: "100%", aspectRatio: "16 / 9", border: 0 }}
+              allow="autoplay; encrypted-media; picture-in-picture; fullscreen"
+              allowFullScreen
+              referrerPolicy="strict-origin-when-cross-origin"
+            />
+            {ytError ? <p role="alert">{ytError} The transcript still works; <a href={ytHref ?? "#"} target="_blank" rel="noopener noreferrer">watch on YouTube</a>.</p> : null}
+          </div>
+        ) : youtube ? (
+          <div className={styles.notice} data-testid="youtube-placeholder">
+            <button type="button" className={styles.button} onClick={() => startYouTube(true)}>
+              ▶ Play “{props.title}”{time >= 1 ? ` from ${clock(time)}` : ""}
+            </button>
+            <p style={{ marginBottom: 0 }}>
+              The video plays in YouTube’s privacy-enhanced player (youtube-nocookie.com), loaded when you start it.{" "}
+              <a href={ytHref!} target="_blank" rel="noopener noreferrer">
+                Watch on YouTube<span className="visually-hidden"> (opens in a new tab)</span>
+              </a>
+            </p>
+          </div>
         ) : (
           <div className={styles.notice} role="note">
             <p style={{ marginTop: 0 }}>
-              <strong>This video is hosted on YouTube</strong>, which this site does not embed.
+              <strong>This video has no playable source here.</strong>
             </p>
             {ytHref ? (
               <p style={{ marginBottom: 0 }}>
@@ -121,10 +241,10 @@ export function VideoPlayer(props: VideoPlayerProps) {
           </div>
         )}
         <div className={styles.controls}>
-          {hasPlayer ? (
+          {hasPlayer || youtube ? (
             <label>
               Speed{" "}
-              <select value={speed} onChange={(e) => setSpeed(Number(e.target.value))}>
+              <select value={speed} onChange={(e) => changeSpeed(Number(e.target.value))}>
                 {SPEEDS.map((s) => (
                   <option key={s} value={s}>
                     {s}×

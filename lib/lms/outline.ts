@@ -2,6 +2,9 @@
 // subsections → units → components), the visibility rules that hide unreleased and staff-only
 // content, and the flat unit order that previous/next walk. Pure: no database, no Next.js.
 
+import type { LearnerContent } from "./learner-content";
+import { selectLibraryChildren } from "./selection";
+
 export interface BlockRow {
   usageKey: string;
   blockType: string;
@@ -43,8 +46,8 @@ export interface Outline {
   parentOf: Map<string, string>;
 }
 
-/** Containers whose children render inline inside a unit (library copies, wrappers). */
-const INLINE_CONTAINERS = new Set(["library_content", "wrapper", "itembank"]);
+/** Containers whose children render inline inside a unit (library copies, wrappers, experiments). */
+const INLINE_CONTAINERS = new Set(["library_content", "wrapper", "itembank", "split_test"]);
 /** Blocks that sit between sequential and vertical in legacy courses but still hold units. */
 const SUBSECTION_TYPES = new Set(["sequential", "videosequence"]);
 const SECTION_TYPES = new Set(["chapter", "section"]);
@@ -129,6 +132,8 @@ export interface Viewer {
   /** staff see unreleased and staff-only content (unless viewing as a learner) */
   staff: boolean;
   now: Date;
+  /** the learner's library picks, split_test groups and conditional outcomes (lib/lms/learner-content.ts) */
+  content?: LearnerContent;
 }
 
 /** Parses an OLX date; a missing zone means UTC. */
@@ -200,16 +205,42 @@ export function componentsOf(unit: OutlineNode, viewer: Viewer): OutlineNode[] {
   const walk = (nodes: OutlineNode[]) => {
     for (const n of nodes) {
       if (!isVisible(n, viewer)) continue;
-      if (INLINE_CONTAINERS.has(n.type)) {
-        const max = Number(n.settings.max_count ?? n.children.length);
-        walk(Number.isFinite(max) && max > 0 ? n.children.slice(0, max) : n.children);
+      if (n.type === "conditional") {
+        const outcome = viewer.content?.conditional.get(n.usageKey);
+        // Met: its content shows in its place; not met (or unknown): the conditional itself, whose
+        // component shows the message.
+        if (outcome?.met) walk(outcome.show);
+        else out.push(n);
+      } else if (INLINE_CONTAINERS.has(n.type)) {
+        walk(innerChildren(n, viewer));
+      } else if (n.type === "vertical") {
+        // A unit inside a unit (split_test groups hold verticals): its components, inline.
+        walk(n.children);
       } else {
         out.push(n);
       }
     }
   };
-  walk(unit.children);
+  // A split_test, library or conditional placed straight under a subsection is its own unit.
+  walk(INLINE_CONTAINERS.has(unit.type) || unit.type === "conditional" ? [unit] : unit.children);
   return out;
+}
+
+/** The children of an inline container this viewer sees: the learner's library pick or split_test group. */
+function innerChildren(n: OutlineNode, viewer: Viewer): OutlineNode[] {
+  const chosen = viewer.content?.library.get(n.usageKey) ?? viewer.content?.split.get(n.usageKey);
+  if (chosen) {
+    const set = new Set(chosen);
+    return n.children.filter((c) => set.has(c.usageKey));
+  }
+  if (n.type === "split_test") return viewer.staff ? n.children : [];
+  if (n.type === "library_content" || n.type === "itembank") {
+    // No learner (staff preview): the first max_count children.
+    const sel = selectLibraryChildren({ children: n.children.map((c) => c.usageKey), maxCount: n.settings.max_count, mode: "fixed", previous: null, seed: "" });
+    const set = new Set(sel.selected);
+    return n.children.filter((c) => set.has(c.usageKey));
+  }
+  return n.children;
 }
 
 /** Finds a visible unit by subsection and unit url_name. */

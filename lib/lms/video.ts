@@ -8,6 +8,8 @@ export interface VideoModel {
   displayName: string | null;
   html5Sources: string[];
   youtubeId: string | null;
+  /** legacy per-speed YouTube ids ("0.75" → id): youtube_id_0_75 / _1_25 / _1_5 and youtube="0.75:id,…" */
+  youtubeSpeeds: Record<string, string>;
   /** language → file name under static/ */
   transcripts: Record<string, string>;
   handout: string | null;
@@ -41,6 +43,7 @@ export function parseVideoXml(xml: string): VideoModel {
     displayName: null,
     html5Sources: [],
     youtubeId: null,
+    youtubeSpeeds: {},
     transcripts: {},
     handout: null,
     downloadVideo: false,
@@ -67,8 +70,20 @@ export function parseVideoXml(xml: string): VideoModel {
     if (c.nodeName === "handout" && c.getAttribute("src")) model.handout ??= c.getAttribute("src");
   }
   model.html5Sources = [...sources];
-  const yt = attr("youtube_id_1_0") || /(?:^|,)\s*1\.0+:([\w-]+)/.exec(attr("youtube") ?? "")?.[1] || null;
-  model.youtubeId = yt && /^[\w-]{6,20}$/.test(yt) ? yt : null;
+  const validId = (v: string | null | undefined) => (v && /^[\w-]{6,20}$/.test(v.trim()) ? v.trim() : null);
+  // youtube="0.75:id1,1.00:id2,1.25:id3,1.50:id4" (the oldest form), then the per-speed attributes.
+  for (const part of (attr("youtube") ?? "").split(",")) {
+    const m = /^\s*(\d+(?:\.\d+)?)\s*:\s*([\w-]+)\s*$/.exec(part);
+    const id = validId(m?.[2]);
+    if (m && id) model.youtubeSpeeds[String(Number(m[1]))] = id;
+  }
+  for (const [a, speed] of [["youtube_id_0_75", "0.75"], ["youtube_id_1_0", "1"], ["youtube_id_1_25", "1.25"], ["youtube_id_1_5", "1.5"]] as const) {
+    const id = validId(attr(a));
+    if (id) model.youtubeSpeeds[speed] = id;
+  }
+  // The normal-speed video is the one played (the player changes speed itself); another speed's
+  // video when it is the only one.
+  model.youtubeId = model.youtubeSpeeds["1"] ?? model.youtubeSpeeds["0.75"] ?? model.youtubeSpeeds["1.25"] ?? model.youtubeSpeeds["1.5"] ?? Object.values(model.youtubeSpeeds)[0] ?? null;
   for (const [lang, file] of Object.entries(parseJson<Record<string, unknown>>(attr("transcripts"), {}))) {
     if (typeof file === "string" && file) model.transcripts[lang] = file;
   }

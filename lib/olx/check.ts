@@ -18,6 +18,8 @@ export interface CheckResult {
     unsupported: Record<string, number>;
   };
   warnings: string[];
+  /** Legacy forms read the way Open edX reads them (not problems). */
+  notes: string[];
   errors: Array<{ message: string; file?: string; line?: number }>;
 }
 
@@ -45,11 +47,12 @@ export async function checkOlx(source: string, opts?: ReadOlxOptions): Promise<C
         unsupported,
       },
       warnings: c.warnings,
+      notes: c.notes ?? [],
       errors: [],
     };
   } catch (err) {
     if (err instanceof OlxError) {
-      return { ok: false, warnings: [], errors: [{ message: err.message, file: err.file, line: err.line }] };
+      return { ok: false, warnings: [], notes: [], errors: [{ message: err.message, file: err.file, line: err.line }] };
     }
     throw err;
   }

@@ -6,12 +6,13 @@
 /** Block types the Atrium LMS runs; anything else is kept verbatim and shown as unsupported. */
 export const SUPPORTED_BLOCK_TYPES: ReadonlySet<string> = new Set([
   "course", "chapter", "sequential", "vertical", "html", "problem", "video", "discussion", "library_content",
+  "split_test", "conditional",
 ]);
 
 /** Containers: their child elements are blocks. Every other type is a leaf kept as XML. */
 export const CONTAINER_TYPES: ReadonlySet<string> = new Set([
   "course", "chapter", "sequential", "vertical", "library_content", "split_test", "wrapper",
-  "videosequence", "section", "randomize", "library", "itembank", "conditional",
+  "videosequence", "randomize", "library", "itembank", "conditional", "abtest",
 ]);
 
 /**

@@ -81,15 +81,70 @@ interface Ctx {
   depth: number;
 }
 
+/** Legacy tags Open edX reads as custom-tag blocks (TranslateCustomTagBlock): `<image …>` is `<customtag impl="image" …>`. */
+export const CUSTOM_TAG_ALIASES: ReadonlySet<string> = new Set(["image", "discuss", "slides", "videodev", "book"]);
+
+/** A copy of `el` under another tag name: same attributes, the same children (moved). */
+function renamed(el: Element, tag: string): Element {
+  const out = el.ownerDocument!.createElement(tag);
+  for (const [k, v] of attributesOf(el)) out.setAttribute(k, v);
+  while (el.firstChild) out.appendChild(el.firstChild);
+  const line = (el as unknown as { lineNumber?: number }).lineNumber;
+  if (line !== undefined) Object.defineProperty(out, "lineNumber", { value: line });
+  return out;
+}
+
 class Resolver {
   readonly used = new Set<string>();
   readonly warnings: string[] = [];
+  /** Legacy forms that were read the way Open edX reads them (not problems: `olx check` notes). */
+  readonly notes: string[] = [];
+  private noteSeen = new Set<string>();
   policy: Policy = {};
   private warnSeen = new Set<string>();
 
   private blocks = 0;
 
   constructor(readonly files: FileMap, readonly limits: Limits, readonly onDisk: Map<string, DiskMember> = new Map()) {}
+
+  note(msg: string) {
+    if (this.noteSeen.has(msg)) return;
+    this.noteSeen.add(msg);
+    this.notes.push(msg);
+  }
+
+  /** The definition element of a pointer `<tag url_name="x"/>` (or the element itself). */
+  private definitionOf(el: Element, file: string, ctx: Ctx): { el: Element; file: string } {
+    const attrs = attributesOf(el);
+    if (!(attrs.length === 1 && attrs[0][0] === "url_name" && !hasContent(el))) return { el, file };
+    const found = this.findFile(`${el.tagName}/${pathOfUrlName(attrs[0][1])}.xml`, ctx.draft);
+    if (!found) return { el, file };
+    const def = this.xml(found);
+    if (!def.getAttribute("url_name")) def.setAttribute("url_name", attrs[0][1]);
+    return { el: def, file: found };
+  }
+
+  /**
+   * A 2013-era `<section>` directly under a chapter (olx.md; edx-platform's legacy import): with
+   * exactly one child element it is that child, the section's attributes copied onto it (the
+   * child keeps its own url_name); otherwise it is a sequential. "section" is never a block type.
+   */
+  legacySection(el: Element, file: string, ctx: Ctx): { el: Element; file: string; overrides: Array<[string, string]> } {
+    const def = this.definitionOf(el, file, ctx);
+    const kids = elementChildren(def.el);
+    const line = lineOf(el);
+    if (kids.length === 1) {
+      const child = kids[0];
+      const overrides = attributesOf(def.el).filter(([k]) => k !== "url_name");
+      if (!child.getAttribute("url_name") && def.el.getAttribute("url_name") && (hasContent(child) || attributesOf(child).length > 0)) {
+        child.setAttribute("url_name", def.el.getAttribute("url_name")!);
+      }
+      this.note(`${def.file}${line ? `:${line}` : ""}: legacy <section> with one child read as its <${child.tagName}>`);
+      return { el: child, file: def.file, overrides };
+    }
+    this.note(`${def.file}${line ? `:${line}` : ""}: legacy <section> read as a <sequential>`);
+    return { el: renamed(def.el, "sequential"), file: def.file, overrides: [] };
+  }
 
   countBlock(file: string, el: Element) {
     this.blocks += 1;
@@ -131,8 +186,13 @@ class Resolver {
     return name;
   }
 
-  loadBlock(el: Element, file: string, ctx: Ctx): OlxBlock {
-    const type = el.tagName;
+  loadBlock(el: Element, file: string, ctx: Ctx, overrides: Array<[string, string]> = []): OlxBlock {
+    if (el.tagName === "section") {
+      const legacy = this.legacySection(el, file, ctx);
+      return this.loadBlock(legacy.el, legacy.file, ctx, [...legacy.overrides, ...overrides]);
+    }
+    const authoredType = el.tagName;
+    const type = CUSTOM_TAG_ALIASES.has(authoredType) ? "customtag" : authoredType;
     this.countBlock(file, el);
     if (ctx.depth > this.limits.maxDepth) {
       throw new OlxError(`blocks nested deeper than ${this.limits.maxDepth} levels`, file, lineOf(el));
@@ -148,20 +208,22 @@ class Resolver {
       urlName = attrs[0][1];
       if (!urlName.trim()) throw new OlxError(`<${type}> with an empty url_name`, file, lineOf(el));
       this.checkIdentity(type, urlName, file, el, ctx);
-      const rel = `${type}/${pathOfUrlName(urlName)}.xml`;
+      const rel = `${authoredType}/${pathOfUrlName(urlName)}.xml`;
       const found = this.findFile(rel, ctx.draft);
       if (found) {
         element = this.xml(found);
         defFile = found;
-        if (element.tagName !== type) {
-          throw new OlxError(`expected a <${type}> element, found <${element.tagName}>`, found, lineOf(element));
+        if (element.tagName !== authoredType) {
+          // Open edX keeps the pointer's tag: the file supplies the attributes and children.
+          this.note(`${found}: root <${element.tagName}> read as the pointer's <${authoredType}>`);
+          element = renamed(element, authoredType);
         }
-      } else if (FILE_TYPES.has(type)) {
+      } else if (FILE_TYPES.has(authoredType)) {
         throw new OlxError(`missing file ${rel} for <${type} url_name="${urlName}"/>`, file, lineOf(el));
       } else {
         // A bare pointer to a pure XBlock: the block exists with default settings.
         missing = true;
-        this.warn(`${file}: <${type} url_name="${urlName}"/> has no ${rel}; kept with default settings`);
+        this.warn(`${file}: <${authoredType} url_name="${urlName}"/> has no ${rel}; kept with default settings`);
       }
     } else {
       urlName = el.getAttribute("url_name") || this.inventUrlName(el, type, ctx.seen);
@@ -179,9 +241,15 @@ class Resolver {
       }
     }
 
+    if (type !== authoredType) {
+      this.note(`${defFile}${lineOf(el) ? `:${lineOf(el)}` : ""}: legacy <${authoredType}> read as a custom tag (customtag impl="${authoredType}")`);
+      element = renamed(element, "customtag");
+      if (!element.getAttribute("impl")) element.setAttribute("impl", authoredType);
+    }
     const key = `${type}/${urlName}`;
     const fields: Record<string, unknown> = {};
     if (!missing) for (const [k, v] of attributesOf(element)) if (k !== "url_name") fields[k] = v;
+    for (const [k, v] of overrides) fields[k] = v;
     const policyEntry = this.policy[key];
     if (policyEntry) Object.assign(fields, policyEntry);
 
@@ -209,6 +277,7 @@ class Resolver {
       ctx.stack.add(key);
       const childCtx: Ctx = { ...ctx, parentSettings: block.settings, depth: ctx.depth + 1 };
       const shows: string[] = [];
+      const groups: Record<string, string[]> = {};
       for (const child of elementChildren(element)) {
         // Old-style conditional: <show sources="…"/> names blocks to reveal; it is not a block
         // (ConditionalBlock keeps it as show_tag_list, and writes it back as <show> tags).
@@ -216,11 +285,27 @@ class Resolver {
           shows.push(child.getAttribute("sources") ?? "");
           continue;
         }
+        // Legacy <abtest>: <group>/<default> only group the blocks; their children are the blocks.
+        if (type === "abtest" && (child.tagName === "group" || child.tagName === "default")) {
+          const name = child.tagName === "default" ? "default" : (child.getAttribute("name") ?? String(block.children.length));
+          const members: string[] = [];
+          for (const member of elementChildren(child)) {
+            const b = this.loadBlock(member, defFile, childCtx);
+            members.push(`${b.type}/${b.urlName}`);
+            block.children.push(b);
+          }
+          groups[name] = members;
+          continue;
+        }
         block.children.push(this.loadBlock(child, defFile, childCtx));
       }
       if (shows.length) {
         fields.show_tag_list = shows;
         block.settings.show_tag_list = shows;
+      }
+      if (Object.keys(groups).length) {
+        this.note(`${defFile}: legacy <abtest url_name="${urlName}">: the blocks of its <group>/<default> elements are its children`);
+        block.settings.group_content = groups;
       }
       ctx.stack.delete(key);
     }
@@ -403,6 +488,7 @@ export function resolveOlx(files: FileMap, limits: Limits, onDisk: Map<string, D
     assets,
     documents,
     warnings: r.warnings,
+    notes: r.notes,
   };
 }
 

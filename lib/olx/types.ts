@@ -63,6 +63,9 @@ export interface OlxCourse {
   assets: OlxAsset[];
   documents: OlxDocument[];
   warnings: string[];
+  /** Legacy forms read the way Open edX reads them (a `<section>` under a chapter, `<abtest>` groups,
+   *  a pointer whose file has another root tag, `<image>`-style custom tags): not problems. */
+  notes?: string[];
   /** Set by readOlx: removes the temporary files an archive's assets were read into. */
   dispose?: () => Promise<void>;
 }

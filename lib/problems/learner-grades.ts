@@ -6,8 +6,36 @@ import "server-only";
 import type { DbOrTx } from "@/lib/db";
 import { saveCourseGrade, saveSubsectionGrades, type SubsectionGradeInput } from "@/lib/db/queries/grades";
 import { listLearnerProblemStates, type ProblemStateRow } from "@/lib/db/queries/problems";
+import { listContentChoices } from "@/lib/db/queries/content-choices";
 import { gradeCourse, weightedScore, type CourseGradeResult } from "@/lib/grading";
+import { libraryChoiceKey } from "@/lib/lms/learner-content";
+import { seedOf, selectLibraryChildren, type ChoiceStore } from "@/lib/lms/selection";
 import type { CourseStructure } from "./structure";
+
+/**
+ * Which library children a learner sees, per library block: their persisted pick refreshed by the
+ * same rules the unit page uses; without a learner (or choices), the first max_count children.
+ */
+export function libraryPicks(structure: Pick<CourseStructure, "libraries">, learner?: { userId: number; choices: ChoiceStore }): Map<string, Set<string>> {
+  const out = new Map<string, Set<string>>();
+  for (const [key, lib] of structure.libraries ?? new Map()) {
+    const prev = learner?.choices.get(libraryChoiceKey(key));
+    const sel = selectLibraryChildren({
+      children: lib.children,
+      maxCount: lib.maxCount,
+      mode: learner ? lib.mode : "fixed",
+      previous: Array.isArray(prev) ? prev : null,
+      seed: learner ? seedOf(learner.userId, key) : "",
+    });
+    out.set(key, new Set(sel.selected));
+  }
+  return out;
+}
+
+/** The learner's persisted content choices, read only when the course has library blocks. */
+export async function loadLearnerChoices({ structure, userId, courseId, db }: { structure: Pick<CourseStructure, "libraries">; userId: number; courseId: number; db?: DbOrTx }): Promise<{ userId: number; choices: ChoiceStore }> {
+  return { userId, choices: structure.libraries?.size ? await listContentChoices({ userId, courseId, db }) : new Map() };
+}
 
 export interface ProblemScoreView {
   usageKey: string;
@@ -31,17 +59,23 @@ export function computeLearnerGrades({
   structure,
   states,
   gradingPolicy,
+  learner,
 }: {
   structure: CourseStructure;
   states: Pick<ProblemStateRow, "usageKey" | "earned" | "possible" | "done" | "attempts">[];
   gradingPolicy: unknown;
+  /** whose library picks decide which library problems count (none: the first max_count) */
+  learner?: { userId: number; choices: ChoiceStore };
 }): { subsections: SubsectionGradeView[]; course: CourseGradeResult } {
   const byKey = new Map(states.map((s) => [s.usageKey, s]));
+  const picks = libraryPicks(structure, learner);
   const subsections: SubsectionGradeView[] = structure.subsections.map((sub) => {
     let earned = 0;
     let possible = 0;
     const problems: ProblemScoreView[] = [];
     for (const p of sub.problems) {
+      // A library problem the learner was not given is not part of their grade.
+      if (p.library && !picks.get(p.library.key)?.has(p.library.child)) continue;
       if (p.maxScore === null) {
         problems.push({ usageKey: p.usageKey, displayName: p.displayName, earned: 0, possible: 0, graded: false, attempted: false, unsupportedReason: p.unsupportedReason });
         continue;
@@ -94,8 +128,10 @@ export async function persistLearnerGrades({
   structure: CourseStructure;
   gradingPolicy: unknown;
 }): Promise<CourseGradeResult> {
+  // One after the other: both run on the caller's transaction connection.
   const states = await listLearnerProblemStates({ userId, courseId, db });
-  const { subsections, course } = computeLearnerGrades({ structure, states, gradingPolicy });
+  const learner = await loadLearnerChoices({ structure, userId, courseId, db });
+  const { subsections, course } = computeLearnerGrades({ structure, states, gradingPolicy, learner });
   await saveSubsectionGrades({
     db,
     userId,

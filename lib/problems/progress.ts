@@ -6,7 +6,7 @@ import "server-only";
 import { getCourseGrade, listSubsectionGrades } from "@/lib/db/queries/grades";
 import { listLearnerProblemStates, type PublishedCourse } from "@/lib/db/queries/problems";
 import { gradeCourse, parseGradingPolicy, type TypeBreakdown } from "@/lib/grading";
-import { computeLearnerGrades, type SubsectionGradeView } from "./learner-grades";
+import { computeLearnerGrades, loadLearnerChoices, type SubsectionGradeView } from "./learner-grades";
 import { refreshLearnerGrades } from "./service";
 import { getCourseStructure } from "./structure";
 
@@ -35,7 +35,8 @@ export async function getLearnerProgress({ userId, course }: { userId: number; c
     listSubsectionGrades({ userId, courseId: course.id }),
     getCourseGrade({ userId, courseId: course.id }),
   ]);
-  const computed = computeLearnerGrades({ structure, states, gradingPolicy: policy });
+  const learner = await loadLearnerChoices({ structure, userId, courseId: course.id });
+  const computed = computeLearnerGrades({ structure, states, gradingPolicy: policy, learner });
   const persisted = new Map(rows.map((r) => [r.usageKey, r]));
   const subsections = computed.subsections.map((s) => {
     const row = persisted.get(s.usageKey);

@@ -17,6 +17,15 @@ export interface GradedProblem {
   /** raw max score; null when the problem cannot be graded here (it then counts for nothing) */
   maxScore: number | null;
   unsupportedReason: string | null;
+  /** inside a library_content block: that block and which of its children holds this problem
+   *  (the learner's pick decides whether it counts: lib/lms/selection.ts) */
+  library?: { key: string; child: string };
+}
+
+export interface LibraryInfo {
+  children: string[];
+  maxCount: unknown;
+  mode: unknown;
 }
 
 export interface SubsectionInfo {
@@ -35,6 +44,8 @@ export interface CourseStructure {
   subsections: SubsectionInfo[];
   /** every scorable problem by usage key */
   problems: Map<string, GradedProblem & { subsectionKey: string; definitionHash: string | null }>;
+  /** library_content blocks by usage key: their children, max_count and mode */
+  libraries: Map<string, LibraryInfo>;
 }
 
 function truthy(v: unknown): boolean {
@@ -99,15 +110,16 @@ async function buildStructure(versionId: number): Promise<CourseStructure> {
   const problems: CourseStructure["problems"] = new Map();
   const hidden = (b: BlockRow) => truthy(b.settings.visible_to_staff_only);
 
-  async function collectProblems(parent: BlockRow, out: GradedProblem[], subsectionKey: string) {
-    let kids = children.get(parent.usageKey) ?? [];
-    // A library block shows learners only max_count of its children (the same ones the unit page
-    // renders), so only those are part of the subsection's score.
-    if (LIBRARY_CONTAINERS.has(parent.blockType)) {
-      const max = Number(parent.settings.max_count ?? kids.length);
-      if (Number.isFinite(max) && max > 0) kids = kids.slice(0, max);
-    }
+  const libraries = new Map<string, LibraryInfo>();
+  async function collectProblems(parent: BlockRow, out: GradedProblem[], subsectionKey: string, library?: { key: string; child: string }) {
+    const kids = children.get(parent.usageKey) ?? [];
+    // A library block shows each learner max_count of its children (their own pick, the same the
+    // unit page renders): every child is listed here, tagged, and the learner's grade counts only
+    // the picked ones (learner-grades.ts).
+    const isLibrary = LIBRARY_CONTAINERS.has(parent.blockType);
+    if (isLibrary) libraries.set(parent.usageKey, { children: kids.map((k) => k.usageKey), maxCount: parent.settings.max_count, mode: parent.settings.mode });
     for (const c of kids) {
+      const tag = isLibrary ? { key: parent.usageKey, child: c.usageKey } : library;
       if (hidden(c)) continue;
       if (c.blockType === "problem") {
         let maxScore: number | null = null;
@@ -126,10 +138,11 @@ async function buildStructure(versionId: number): Promise<CourseStructure> {
           maxScore: unsupported ? null : maxScore,
           unsupportedReason: unsupported,
         };
+        if (tag) p.library = tag;
         out.push(p);
         problems.set(c.usageKey, { ...p, subsectionKey, definitionHash: c.definitionHash });
       } else {
-        await collectProblems(c, out, subsectionKey);
+        await collectProblems(c, out, subsectionKey, tag);
       }
     }
   }
@@ -157,5 +170,5 @@ async function buildStructure(versionId: number): Promise<CourseStructure> {
     }
   }
   if (root) await walk(root, null);
-  return { versionId, subsections, problems };
+  return { versionId, subsections, problems, libraries };
 }

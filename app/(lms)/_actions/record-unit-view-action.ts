@@ -7,6 +7,7 @@ import { userAction, fail } from "@/lib/actions";
 import { markCompleted } from "@/lib/db/queries/completion";
 import { setLastVisitedUnit } from "@/lib/db/queries/enrollments";
 import { componentsOf, learnerView } from "@/lib/lms/outline";
+import { loadLearnerContent } from "@/lib/lms/personalize";
 import { loadCourseContext } from "../_lib/course-context";
 
 const schema = z.object({ courseKey: z.string().min(1).max(255), unitKey: z.string().min(1).max(512) });
@@ -23,8 +24,10 @@ export const recordUnitViewAction = userAction(schema, async ({ courseKey, unitK
     console.warn(`[lms] unit view refused: user ${user.id} sent unknown or hidden unit ${JSON.stringify(unitKey)} for ${courseKey}`);
     return fail("not_found:block", "That unit does not exist.");
   }
-  const components = componentsOf(ref.unit, ctx.viewer);
-  const keys = components.filter((c) => c.type !== "problem").map((c) => c.usageKey);
+  // Persists the library picks / split_test groups the page showed (the same pure function of the stored ones).
+  const content = await loadLearnerContent({ outline: ctx.version.outline, userId: user.id, courseId: ctx.course.id, completed: ctx.state.completed, persist: true });
+  const components = componentsOf(ref.unit, content ? { ...ctx.viewer, content } : ctx.viewer);
+  const keys = components.filter((c) => c.type !== "problem" && c.type !== "conditional").map((c) => c.usageKey);
   if (!components.length) keys.push(ref.unit.usageKey);
   const [added] = await Promise.all([
     markCompleted({ userId: user.id, courseId: ctx.course.id, usageKeys: keys }),

@@ -143,3 +143,23 @@ export const courseGrades = mysqlTable(
 );
 
 
+
+/**
+ * Per-learner content choices that must stay put (issue 11): the children a library_content block
+ * picked for the learner (`library:<usage key>` → child usage keys) and the learner's group in a
+ * split_test partition (`partition:<id>` → group id). Usage keys survive re-imports, so a new
+ * course version keeps the choice where its children still exist.
+ */
+export const learnerContentChoices = mysqlTable(
+  "learner_content_choices",
+  {
+    id: id(),
+    userId: ref("user_id").notNull(),
+    courseId: ref("course_id").notNull(),
+    choiceKey: varchar("choice_key", { length: 600 }).notNull(),
+    value: json("value").$type<string[] | number>().notNull(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [uniqueIndex("learner_content_choices_uq").on(t.userId, t.courseId, t.choiceKey)],
+);

@@ -9,6 +9,7 @@ import { notFound } from "next/navigation";
 import { canCourse } from "@/lib/auth/permissions";
 import { getLearnerView } from "@/lib/db/queries/courseware";
 import { componentsOf, findUnit, neighbours, unitKind } from "@/lib/lms/outline";
+import { loadLearnerContent } from "@/lib/lms/personalize";
 import { isUnitComplete } from "@/lib/lms/progress";
 import { courseHref, learnHref, safeDecode } from "@/lib/lms/urls";
 import { BookmarkButton } from "@/components/lms/bookmark-button";
@@ -49,7 +50,11 @@ export default async function UnitPage({ params }: Props) {
   const bookmarked = ctx.state.bookmarks.has(ref.unit.usageKey);
   const { prev, next } = neighbours(view, position);
   const subUnits = view.units.filter((u) => u.subsection.usageKey === ref.subsection.usageKey);
-  const components = componentsOf(ref.unit, viewer);
+  // The learner's library picks, split_test group and conditional outcomes (read only here).
+  const content = await loadLearnerContent({ outline: version.outline, userId: user!.id, courseId: course.id, completed: done });
+  const learner = content ? { ...viewer, content } : viewer;
+  const components = componentsOf(ref.unit, learner);
+  const youtubeAutoload = [true, "true"].includes(version.outline.root.settings.youtube_autoload as string);
   const canSubmit = canCourse(ctx.actor, "course:submit-answer", ctx.facts);
   return (
     <div className={styles.page}>
@@ -68,7 +73,7 @@ export default async function UnitPage({ params }: Props) {
         courseKey={course.courseKey}
         subsection={ref.subsection}
         currentKey={ref.unit.usageKey}
-        items={subUnits.map((u) => ({ unit: u.unit, kind: unitKind(u.unit, viewer), complete: isUnitComplete(u.unit, viewer, done) }))}
+        items={subUnits.map((u) => ({ unit: u.unit, kind: unitKind(u.unit, learner), complete: isUnitComplete(u.unit, learner, done) }))}
       />
       <div className={styles.spread}>
         <h1 style={{ margin: "0.5rem 0" }}>{ref.unit.displayName}</h1>
@@ -76,8 +81,8 @@ export default async function UnitPage({ params }: Props) {
       </div>
       {components.length === 0 ? <p className={styles.muted}>This unit is empty.</p> : null}
       {components.map((c) => (
-        <section key={c.usageKey} className={styles.component} data-block-type={c.type} aria-label={c.type === "problem" ? undefined : c.displayName}>
-          <UnitComponent node={c} version={version} courseKey={course.courseKey} courseId={course.id} userId={user!.id} canSubmit={canSubmit} />
+        <section key={c.usageKey} className={styles.component} data-block-type={c.type} data-usage-key={c.usageKey} aria-label={c.type === "problem" ? undefined : c.displayName}>
+          <UnitComponent node={c} version={version} courseKey={course.courseKey} courseId={course.id} userId={user!.id} canSubmit={canSubmit} youtubeAutoload={youtubeAutoload} />
         </section>
       ))}
       <nav aria-label="Previous and next unit" className={styles.navRow}>
