@@ -2,7 +2,7 @@
 import { CapaError } from "./errors";
 import { gradeProblem } from "./grade";
 import { loadProblem, RESPONSE_TAGS } from "./problem";
-import type { ProblemAnalysis } from "./types";
+import type { GradeOptions, ProblemAnalysis } from "./types";
 
 /** Response tags in document order, read without any setup (works for broken problems too). */
 function responseTypesOf(xml: string): string[] {
@@ -11,10 +11,11 @@ function responseTypesOf(xml: string): string[] {
   return out;
 }
 
-export function analyzeProblem(problemXml: string): ProblemAnalysis {
+export function analyzeProblem(problemXml: string, options: Pick<GradeOptions, "scripted"> = {}): ProblemAnalysis {
+  const scripted = options.scripted === true;
   let responseTypes = responseTypesOf(problemXml);
   try {
-    const problem = loadProblem(problemXml);
+    const problem = loadProblem(problemXml, { scripted });
     responseTypes = problem.responses.map((r) => r.tag);
     if (problem.unsupported.length > 0) {
       return { supported: false, reason: `This problem cannot be graded here: ${problem.unsupported.join("; ")}.`, responseTypes };
@@ -24,7 +25,7 @@ export function analyzeProblem(problemXml: string): ProblemAnalysis {
     return { supported: false, reason: `This problem has an authoring error: ${message}`, responseTypes };
   }
   // Some authoring errors only show when grading (e.g. an unknown partial_credit scheme).
-  const dry = gradeProblem(problemXml, {});
+  const dry = gradeProblem(problemXml, {}, { scripted });
   if (!dry.ok && dry.error !== "student_input_error") {
     return { supported: false, reason: `This problem has an authoring error: ${dry.message}`, responseTypes };
   }

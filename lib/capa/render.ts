@@ -136,7 +136,7 @@ const SAFE_ATTR = /^(?!on)[a-z][a-z0-9_:-]*$/i;
 export function renderProblem(problemXml: string, options: GradeOptions = {}): ProblemRenderModel {
   const problemId = options.problemId ?? "1";
   const seed = options.seed ?? 1;
-  const analysis = analyzeProblem(problemXml);
+  const analysis = analyzeProblem(problemXml, { scripted: options.scripted });
   const empty: ProblemRenderModel = {
     problemId,
     seed,
@@ -152,7 +152,7 @@ export function renderProblem(problemXml: string, options: GradeOptions = {}): P
   };
   let problem;
   try {
-    problem = loadProblem(problemXml, { problemId, seed });
+    problem = loadProblem(problemXml, { problemId, seed, scripted: options.scripted });
   } catch (e) {
     if (e instanceof CapaError) return empty;
     throw e;

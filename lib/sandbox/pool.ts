@@ -83,7 +83,7 @@ class SandboxProcess {
         "--allow-worker",
         "--no-warnings",
       ],
-      env: { PYODIDE_INDEX_URL: indexURL, SANDBOX_WASM_MAX_MB: String(opts.wasmMaxMb), PATH: "" },
+      env: { NODE_ENV: "production", PYODIDE_INDEX_URL: indexURL, SANDBOX_WASM_MAX_MB: String(opts.wasmMaxMb), PATH: "" },
       stdio: ["ignore", "ignore", "pipe", "ipc"],
       serialization: "advanced",
     });
