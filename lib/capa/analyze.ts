@@ -11,8 +11,17 @@ function responseTypesOf(xml: string): string[] {
   return out;
 }
 
+/** Python scripts or customresponse: graded through lib/capa/scripted.ts with a sandbox. */
+export const needsPythonStatic = (xml: string) =>
+  /<script[^>]*type\s*=\s*["'][^"']*python/i.test(xml) || /<customresponse[\s>/]/.test(xml);
+
+/**
+ * Static analysis. A problem that needs Python is analyzed as scripted (its `$name` values and
+ * check functions are only known once the script runs, so there is no dry grading): whether its
+ * script runs is known per learner, at render/grade time (gradeProblemScripted).
+ */
 export function analyzeProblem(problemXml: string, options: Pick<GradeOptions, "scripted"> = {}): ProblemAnalysis {
-  const scripted = options.scripted === true;
+  const scripted = options.scripted ?? needsPythonStatic(problemXml);
   let responseTypes = responseTypesOf(problemXml);
   try {
     const problem = loadProblem(problemXml, { scripted });
@@ -24,6 +33,7 @@ export function analyzeProblem(problemXml: string, options: Pick<GradeOptions, "
     const message = e instanceof CapaError ? e.message : (e as Error).message;
     return { supported: false, reason: `This problem has an authoring error: ${message}`, responseTypes };
   }
+  if (scripted) return { supported: true, responseTypes };
   // Some authoring errors only show when grading (e.g. an unknown partial_credit scheme).
   const dry = gradeProblem(problemXml, {}, { scripted });
   if (!dry.ok && dry.error !== "student_input_error") {

@@ -205,7 +205,17 @@ function findUnsupported(root: XElement, scripted: boolean): string[] {
   };
   for (const el of descendants(root, (e) => RESPONSE_TAGS.has(e.tagName))) {
     if (SUPPORTED_RESPONSES.has(el.tagName)) continue;
-    if (scripted && el.tagName === "customresponse") continue;
+    if (scripted && el.tagName === "customresponse") {
+      // The check function runs here; inputs that are browser widgets have no renderer yet.
+      for (const input of descendants(el, (e) => INPUT_TAGS.has(e.tagName))) {
+        if (input.tagName === "jsinput") {
+          add("it uses a JavaScript input (jsinput): the author's page must run in the learner's browser, which is not supported here yet");
+        } else if (!["textline", "textbox", "formulaequationinput"].includes(input.tagName)) {
+          add(`it uses the ${input.tagName} widget, which is not available here`);
+        }
+      }
+      continue;
+    }
     if (el.tagName === "customresponse" && descendants(el, (e) => e.tagName === "jsinput").length > 0) {
       add("it uses a JavaScript input (jsinput) graded by a Python script, which cannot run here");
     } else add(UNSUPPORTED_REASONS[el.tagName] ?? `the ${el.tagName} response type is not supported here`);

@@ -3,6 +3,7 @@
 // text and attributes, then grade/render with the ordinary capa code. lib/capa stays pure: the
 // caller passes the sandbox (lib/sandbox's pool) as `PythonRunner`.
 import { XMLSerializer } from "@xmldom/xmldom";
+import { needsPythonStatic } from "./analyze";
 import { gradeProblem } from "./grade";
 import { INPUT_TAGS, RESPONSE_TAGS } from "./problem";
 import { renderProblem } from "./render";
@@ -46,9 +47,7 @@ export interface ScriptedOptions extends GradeOptions {
 const isPythonScript = (e: XElement) => e.tagName === "script" && (attr(e, "type") ?? "").toLowerCase().includes("python");
 
 /** Does this problem need Python (a python <script> or a customresponse)? */
-export function needsPython(xml: string): boolean {
-  return /<script[^>]*type\s*=\s*["'][^"']*python/i.test(xml) || /<customresponse[\s>/]/.test(xml);
-}
+export const needsPython = needsPythonStatic;
 
 /** capa contextualize_text over the DOM: `$name` → str(value), longest names first; scripts untouched. */
 export function substituteVariables(root: XElement, strings: Record<string, string>): void {
