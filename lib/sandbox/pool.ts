@@ -87,6 +87,9 @@ class SandboxProcess {
       stdio: ["ignore", "ignore", "pipe", "ipc"],
       serialization: "advanced",
     });
+    // An idle pool never keeps the server (or a test run) alive.
+    this.child.unref();
+    this.child.channel?.unref();
     let stderr = "";
     this.child.stderr?.on("data", (d: Buffer) => {
       stderr = (stderr + d.toString()).slice(-2000);
