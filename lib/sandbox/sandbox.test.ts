@@ -1,5 +1,6 @@
 // The Pyodide sandbox: Python 2 random sequences, limits, and that escapes are stopped while the
 // pool keeps serving.
+import { execFileSync } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PyRandom } from "@/lib/capa/random";
 import { SandboxPool } from "./pool";
@@ -58,6 +59,20 @@ describe("JSON-safe context and modules", () => {
     expect(r.context).not.toHaveProperty("f");
     expect(r.context).not.toHaveProperty("json");
     expect(r.strings).toMatchObject({ t: "[1, 2]", d: "{'a': 1.5}", m: "4.0" });
+  });
+});
+
+describe("the course's python_lib.zip", () => {
+  it("is importable by course code, and only while that course's job runs", async () => {
+    const zip = execFileSync("python3", [
+      "-c",
+      "import io,sys,zipfile\nb=io.BytesIO()\nz=zipfile.ZipFile(b,'w')\nz.writestr('coursehelp.py','def double(x):\\n    return 2 * x\\n')\nz.close()\nsys.stdout.buffer.write(b.getvalue())",
+    ]);
+    const r = await pool.run({ script: "import coursehelp\nv = coursehelp.double(21)", seed: 1 }, new Uint8Array(zip));
+    expect(r.ok && r.context.v).toBe(42);
+    const without = await pool.run({ script: "import coursehelp", seed: 1 });
+    expect(without.ok).toBe(false);
+    if (!without.ok) expect(without.message).toMatch(/ModuleNotFoundError/);
   });
 });
 
