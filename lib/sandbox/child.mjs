@@ -6,7 +6,7 @@
 // sandbox's, child processes and workers beyond the timer; network APIs are removed.
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -43,8 +43,23 @@ const timer = new Worker(
 );
 timer.unref();
 
+// openedx-calc's evaluator for course code: Atrium's own calculator, bundled by the parent.
+if (process.env.SANDBOX_CALC) {
+  const calc = await import(pathToFileURL(process.env.SANDBOX_CALC).href);
+  py.registerJsModule("_atrium_calc", {
+    evaluate(expr, varsJson, caseSensitive) {
+      try {
+        const v = calc.evaluate(String(expr), { variables: JSON.parse(String(varsJson)), caseSensitive: Boolean(caseSensitive) });
+        return JSON.stringify(v);
+      } catch (e) {
+        return JSON.stringify({ error: e && e.kind ? e.kind : "syntax", message: String(e && e.message ? e.message : e) });
+      }
+    },
+  });
+}
+
 const site = py.runPython("import sys; '/lib/python%d.%d/site-packages' % sys.version_info[:2]");
-for (const f of ["random2.py", "runner.py"]) py.FS.writeFile(`${site}/${f}`, readFileSync(path.join(here, "py", f)));
+for (const f of ["random2.py", "runner.py", ...(process.env.SANDBOX_CALC ? ["calc.py"] : [])]) py.FS.writeFile(`${site}/${f}`, readFileSync(path.join(here, "py", f)));
 py.FS.mkdirTree("/lib/python_course");
 const runJob = py.runPython("from runner import run_job; run_job");
 

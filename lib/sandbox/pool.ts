@@ -4,6 +4,8 @@
 // recycled after `maxJobs` jobs so state a course script leaves behind cannot accumulate.
 import { type ChildProcess, fork } from "node:child_process";
 import { createHash } from "node:crypto";
+import { mkdir } from "node:fs/promises";
+import os from "node:os";
 import path from "node:path";
 
 export interface SandboxCheck {
@@ -54,6 +56,8 @@ export interface PoolOptions {
   wasmMaxMb?: number;
   jsHeapMb?: number;
   maxJobs?: number;
+  /** Path of the bundled calculator (set by the pool; null when esbuild is not available). */
+  calcBundle?: string | null;
 }
 
 interface Pending {
@@ -74,16 +78,19 @@ class SandboxProcess {
   constructor(private opts: Required<PoolOptions>, onExit: (p: SandboxProcess) => void) {
     const dir = path.join(process.cwd(), "lib", "sandbox");
     const indexURL = path.join(process.cwd(), "node_modules", "pyodide");
+    const calc = opts.calcBundle;
     this.child = fork(path.join(dir, "child.mjs"), [], {
       execArgv: [
         `--max-old-space-size=${opts.jsHeapMb}`,
         "--experimental-permission",
         `--allow-fs-read=${dir}${path.sep}*`,
         `--allow-fs-read=${indexURL}${path.sep}*`,
+        ...(calc ? [`--allow-fs-read=${calc}`] : []),
         "--allow-worker",
+        "--disallow-code-generation-from-strings",
         "--no-warnings",
       ],
-      env: { NODE_ENV: "production", PYODIDE_INDEX_URL: indexURL, SANDBOX_WASM_MAX_MB: String(opts.wasmMaxMb), PATH: "" },
+      env: { NODE_ENV: "production", PYODIDE_INDEX_URL: indexURL, SANDBOX_WASM_MAX_MB: String(opts.wasmMaxMb), PATH: "", ...(calc ? { SANDBOX_CALC: calc } : {}) },
       stdio: ["ignore", "ignore", "pipe", "ipc"],
       serialization: "advanced",
     });
@@ -161,6 +168,7 @@ export class SandboxPool {
       wasmMaxMb: options.wasmMaxMb ?? 512,
       jsHeapMb: options.jsHeapMb ?? 256,
       maxJobs: options.maxJobs ?? 500,
+      calcBundle: options.calcBundle ?? null,
     };
   }
 
@@ -172,8 +180,35 @@ export class SandboxPool {
     return p;
   }
 
+  private calcReady: Promise<void> | null = null;
+
+  /** Bundle lib/capa/calc.ts (and mathjs) into one file the sandbox may read, once. */
+  private prepareCalc(): Promise<void> {
+    this.calcReady ??= (async () => {
+      if (this.opts.calcBundle) return;
+      try {
+        const esbuild = await import("esbuild");
+        const out = path.join(os.tmpdir(), "atrium-sandbox", `calc-${process.pid}-${Date.now()}.mjs`);
+        await mkdir(path.dirname(out), { recursive: true });
+        await esbuild.build({
+          entryPoints: [path.join(process.cwd(), "lib", "capa", "calc.ts")],
+          bundle: true,
+          format: "esm",
+          platform: "node",
+          outfile: out,
+          logLevel: "silent",
+        });
+        this.opts.calcBundle = out;
+      } catch (e) {
+        console.warn(`[sandbox] calc is not available to course code: ${(e as Error).message}`);
+      }
+    })();
+    return this.calcReady;
+  }
+
   /** Start every process of the pool and wait until they are ready. */
   async warm(): Promise<void> {
+    await this.prepareCalc();
     while (this.procs.length < this.opts.size) this.spawn();
     await Promise.all(this.procs.map((p) => p.ready));
   }
@@ -209,6 +244,7 @@ export class SandboxPool {
 
   async run(job: SandboxJob, pythonLib?: Uint8Array | null): Promise<SandboxResult> {
     if (this.closed) return { ok: false, stage: "sandbox", message: "the sandbox is shut down" };
+    await this.prepareCalc();
     const p = await this.acquire();
     try {
       try {

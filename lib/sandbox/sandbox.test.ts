@@ -62,6 +62,27 @@ describe("JSON-safe context and modules", () => {
   });
 });
 
+describe("calc (openedx-calc's evaluator, on Atrium's calculator)", () => {
+  it.each([
+    { code: "from calc import evaluator\nv = evaluator({'x': 3}, {}, '2*x^2 + sqrt(16)')", want: 22 },
+    { code: "v = calc.evaluator({}, {}, '1/3')", want: 1 / 3 },
+    { code: "v = calc.evaluator({'R': 2}, {}, 'r*2', case_sensitive=False)", want: 4 },
+    { code: "import calc\ntry:\n    calc.evaluator({}, {}, 'y + 1')\nexcept calc.UndefinedVariable:\n    v = 'undefined'", want: "undefined" },
+  ])("$code", async ({ code, want }) => {
+    const v = (await ctx(code)).v;
+    if (typeof want === "number") expect(v).toBeCloseTo(want, 12);
+    else expect(v).toBe(want);
+  });
+
+  it("the JS bridge behind calc is not reachable from course code", async () => {
+    const r = await pool.run({ script: "import _atrium_calc", seed: 1 });
+    expect(r.ok).toBe(false);
+    const r2 = await pool.run({ script: "import calc\nf = calc._evaluate.constructor('return 1')", seed: 1 });
+    expect(r2.ok).toBe(false);
+    if (!r2.ok) expect(r2.message).toMatch(/EvalError|Code generation|not allowed/);
+  });
+});
+
 describe("the course's python_lib.zip", () => {
   it("is importable by course code, and only while that course's job runs", async () => {
     const zip = execFileSync("python3", [
