@@ -5,6 +5,8 @@
 import { type ChildProcess, fork } from "node:child_process";
 import { createHash } from "node:crypto";
 import { mkdir } from "node:fs/promises";
+import type * as Esbuild from "esbuild";
+import { createRequire } from "node:module";
 import os from "node:os";
 import path from "node:path";
 
@@ -187,7 +189,8 @@ export class SandboxPool {
     this.calcReady ??= (async () => {
       if (this.opts.calcBundle) return;
       try {
-        const esbuild = await import("esbuild");
+        // Resolved from the app's own node_modules (works under Next, tsx and Vitest alike).
+        const esbuild = createRequire(path.join(process.cwd(), "package.json"))("esbuild") as typeof Esbuild;
         const out = path.join(os.tmpdir(), "atrium-sandbox", `calc-${process.pid}-${Date.now()}.mjs`);
         await mkdir(path.dirname(out), { recursive: true });
         await esbuild.build({
