@@ -46,6 +46,8 @@ timer.unref();
 // openedx-calc's evaluator for course code: Atrium's own calculator, bundled by the parent.
 if (process.env.SANDBOX_CALC) {
   const calc = await import(pathToFileURL(process.env.SANDBOX_CALC).href);
+  // Warm the calculator (mathjs set-up) at start-up, not inside a learner's time budget.
+  calc.evaluate("2*x^2 + sqrt(16)/3", { variables: { x: 1 } });
   py.registerJsModule("_atrium_calc", {
     evaluate(expr, varsJson, caseSensitive) {
       try {

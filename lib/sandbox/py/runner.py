@@ -54,7 +54,8 @@ def _audit(event, args):
 
 
 try:
-    import calc as _calc  # noqa: F401  (the bridge module is imported before the audit hook)
+    import calc as _calc  # the bridge module is imported before the audit hook
+    _calc.evaluator({"x": 1}, {}, "2*x^2 + sqrt(16)/3")
 except ImportError:
     _calc = None
 _sys.addaudithook(_audit)
