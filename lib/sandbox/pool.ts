@@ -67,6 +67,11 @@ interface Pending {
   timer: NodeJS.Timeout;
 }
 
+/** A path joined at run time: the bundler must not try to bundle the sandbox process's script. */
+function runtimePath(...parts: string[]): string {
+  return parts.join(path.sep);
+}
+
 class SandboxProcess {
   child: ChildProcess;
   ready: Promise<void>;
@@ -81,7 +86,7 @@ class SandboxProcess {
     const dir = path.join(process.cwd(), "lib", "sandbox");
     const indexURL = path.join(process.cwd(), "node_modules", "pyodide");
     const calc = opts.calcBundle;
-    this.child = fork(path.join(dir, "child.mjs"), [], {
+    this.child = fork(runtimePath(dir, "child.mjs"), [], {
       execArgv: [
         `--max-old-space-size=${opts.jsHeapMb}`,
         "--experimental-permission",
