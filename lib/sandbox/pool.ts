@@ -4,7 +4,7 @@
 // recycled after `maxJobs` jobs so state a course script leaves behind cannot accumulate.
 import { type ChildProcess, fork } from "node:child_process";
 import { createHash } from "node:crypto";
-import { mkdir } from "node:fs/promises";
+import { mkdir, rm } from "node:fs/promises";
 import type * as Esbuild from "esbuild";
 import { createRequire } from "node:module";
 import os from "node:os";
@@ -188,6 +188,7 @@ export class SandboxPool {
   }
 
   private calcReady: Promise<void> | null = null;
+  private ownsCalcBundle = false;
 
   /** Bundle lib/capa/calc.ts (and mathjs) into one file the sandbox may read, once. */
   private prepareCalc(): Promise<void> {
@@ -207,6 +208,7 @@ export class SandboxPool {
           logLevel: "silent",
         });
         this.opts.calcBundle = out;
+        this.ownsCalcBundle = true;
       } catch (e) {
         console.warn(`[sandbox] calc is not available to course code: ${(e as Error).message}`);
       }
@@ -281,6 +283,7 @@ export class SandboxPool {
     this.closed = true;
     for (const p of this.procs) p.kill();
     this.procs = [];
+    if (this.ownsCalcBundle && this.opts.calcBundle) await rm(this.opts.calcBundle, { force: true });
   }
 }
 
