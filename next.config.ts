@@ -2,7 +2,7 @@ import type { NextConfig } from "next";
 
 const nextConfig: NextConfig = {
   // Native/driver packages stay as plain Node requires on the server.
-  serverExternalPackages: ["mysql2", "mongodb", "bcryptjs", "sanitize-html", "@xmldom/xmldom", "tar-stream", "mathjs"],
+  serverExternalPackages: ["mysql2", "mongodb", "bcryptjs", "sanitize-html", "@xmldom/xmldom", "tar-stream", "mathjs", "esbuild", "pyodide"],
   // Each checkout/instance may build into its own folder (parallel builds, side-by-side benches).
   distDir: process.env.NEXT_DIST_DIR ?? ".next",
   // `npm run typecheck` (tsc --noEmit) is a separate step of the test command; the build skips it.

@@ -2,7 +2,7 @@
 import { CapaError } from "./errors";
 import { gradeProblem } from "./grade";
 import { loadProblem, RESPONSE_TAGS } from "./problem";
-import type { ProblemAnalysis } from "./types";
+import type { GradeOptions, ProblemAnalysis } from "./types";
 
 /** Response tags in document order, read without any setup (works for broken problems too). */
 function responseTypesOf(xml: string): string[] {
@@ -11,10 +11,20 @@ function responseTypesOf(xml: string): string[] {
   return out;
 }
 
-export function analyzeProblem(problemXml: string): ProblemAnalysis {
+/** Python scripts or customresponse: graded through lib/capa/scripted.ts with a sandbox. */
+export const needsPythonStatic = (xml: string) =>
+  /<script[^>]*type\s*=\s*["'][^"']*python/i.test(xml) || /<customresponse[\s>/]/.test(xml);
+
+/**
+ * Static analysis. A problem that needs Python is analyzed as scripted (its `$name` values and
+ * check functions are only known once the script runs, so there is no dry grading): whether its
+ * script runs is known per learner, at render/grade time (gradeProblemScripted).
+ */
+export function analyzeProblem(problemXml: string, options: Pick<GradeOptions, "scripted"> = {}): ProblemAnalysis {
+  const scripted = options.scripted ?? needsPythonStatic(problemXml);
   let responseTypes = responseTypesOf(problemXml);
   try {
-    const problem = loadProblem(problemXml);
+    const problem = loadProblem(problemXml, { scripted });
     responseTypes = problem.responses.map((r) => r.tag);
     if (problem.unsupported.length > 0) {
       return { supported: false, reason: `This problem cannot be graded here: ${problem.unsupported.join("; ")}.`, responseTypes };
@@ -23,8 +33,9 @@ export function analyzeProblem(problemXml: string): ProblemAnalysis {
     const message = e instanceof CapaError ? e.message : (e as Error).message;
     return { supported: false, reason: `This problem has an authoring error: ${message}`, responseTypes };
   }
+  if (scripted) return { supported: true, responseTypes };
   // Some authoring errors only show when grading (e.g. an unknown partial_credit scheme).
-  const dry = gradeProblem(problemXml, {});
+  const dry = gradeProblem(problemXml, {}, { scripted });
   if (!dry.ok && dry.error !== "student_input_error") {
     return { supported: false, reason: `This problem has an authoring error: ${dry.message}`, responseTypes };
   }

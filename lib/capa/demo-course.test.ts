@@ -2,32 +2,35 @@
 // wrong one) or analyzeProblem says plainly why it cannot. Fixtures are read in place.
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { SandboxPool } from "@/lib/sandbox/pool";
 import { OPENEDX_DEMO_DIR } from "@/scripts/lib/shared-fixtures";
-import { analyzeProblem, gradeProblem, renderProblem } from "./index";
+import { analyzeProblem, gradeProblem, gradeProblemScripted, renderProblem, renderProblemScripted } from "./index";
 
 const DIR = path.join(OPENEDX_DEMO_DIR, "problem");
 
 type Case =
   | { graded: true; right: Record<string, string | string[]>; wrong: Record<string, string | string[]>; earned?: number; possible?: number }
-  | { graded: false; reason: RegExp };
+  | { graded: false; reason: RegExp }
+  | { graded: "python" };
 
 const U = (reason: RegExp): Case => ({ graded: false, reason });
 
 const CASES: Record<string, Case> = {
   "0135258373e648f2b57a80ae06bade61": { graded: true, right: { "1_2_1": ["choice_1", "choice_3", "choice_4"] }, wrong: { "1_2_1": ["choice_0"] } },
   "0895f1b6c0b329e50b90": { graded: true, right: { "1_2_1": "choice_1" }, wrong: { "1_2_1": "choice_0" } },
-  "0d127d7942ec4be7a464eabafb286d02": U(/Python script \(customresponse\)/),
+  "0d127d7942ec4be7a464eabafb286d02": U(/designprotein2dinput widget/),
   "10d6abada29b45df87f3bd9a9af86e72": U(/imageresponse/),
   "29fb15ec7b5f462cab0a8216108df8dc": U(/annotationresponse/),
   "330956aa9c304a0a8e944d3caac15494": { graded: true, right: { "1_2_1": "Bubble" }, wrong: { "1_2_1": "bubbles" } },
   "3956d029fa74441cbfca3a97913ccaa8": { graded: true, right: { "1_2_1": "choice_1" }, wrong: { "1_2_1": "choice_2" } },
   "3b8100660f3947c198e0a9b35f7c6cf6": { graded: true, right: { "1_2_1": "120*5" }, wrong: { "1_2_1": "606" } },
   "3e5a945f54374fc7ababadc080660f2d": { graded: true, right: { "1_2_1": "grumpy" }, wrong: { "1_2_1": "Snow White" } },
-  "53083a812536472ba8ea8182ee354363": U(/Python script \(customresponse\)/),
+  // Python-scripted: graded through the sandbox (see "scripted problems" below).
+  "53083a812536472ba8ea8182ee354363": { graded: "python" },
   "58f6371c54254596ac91699557af449c": U(/jsinput/),
   "7071a317a0744a37924ef5dea17d47e1": { graded: true, right: { "1_2_1": "Quizzes about spelling" }, wrong: { "1_2_1": "" } },
-  "720cac326b684155b4845d32af4aeef0": U(/Python script \(\$x, \$y, \$z\)/),
+  "720cac326b684155b4845d32af4aeef0": { graded: "python" },
   "73ccaa75b5b6036b48fd": { graded: true, right: { "1_2_1": "choice_0" }, wrong: { "1_2_1": "choice_3" } },
   "7c95e593b148415e97ac02811c7daf1b": U(/jsinput/),
   "85f3f7f9b72548af880975112f27817c": {
@@ -80,6 +83,12 @@ describe("Open edX demo course problems", () => {
 
   it.each(Object.entries(CASES))("%s", (name, c) => {
     const xml = readFileSync(path.join(DIR, `${name}.xml`), "utf8");
+    if (c.graded === "python") {
+      // Statically supported; without a sandbox the sync grader refuses rather than guessing.
+      expect(analyzeProblem(xml)).toMatchObject({ supported: true });
+      expect(gradeProblem(xml, {})).toMatchObject({ ok: false, error: "problem_error" });
+      return;
+    }
     const analysis = analyzeProblem(xml);
     const model = renderProblem(xml);
     if (!c.graded) {
@@ -112,5 +121,41 @@ describe("Open edX demo course problems", () => {
       earned: 0.5,
       possible: 1,
     });
+  });
+});
+
+describe("Open edX demo course: Python-scripted problems (real sandbox)", () => {
+  let pool: SandboxPool;
+  beforeAll(async () => {
+    pool = new SandboxPool({ size: 1 });
+    await pool.warm();
+  }, 120_000);
+  afterAll(() => pool.close());
+  const read = (name: string) => readFileSync(path.join(DIR, `${name}.xml`), "utf8");
+
+  it("Simple Python-Evaluated Input: $x/$y from random2 with the learner's seed; a new seed after reset", async () => {
+    const xml = read("720cac326b684155b4845d32af4aeef0");
+    // Python 2 randint(0, 20) twice: seed 1 → 2, 17; seed 42 → 13, 0 (Python 3 would give other numbers).
+    const m1 = await renderProblemScripted(xml, { runner: pool, seed: 1 });
+    expect(m1.supported).toBe(true);
+    expect(JSON.stringify(m1.nodes)).toContain("Let x = 2 and y = 17.");
+    expect(m1.solutions[0]).toContain("x + y  = 19");
+    expect(await gradeProblemScripted(xml, { "1_2_1": "19" }, { runner: pool, seed: 1 })).toMatchObject({ ok: true, earned: 1, possible: 1 });
+    expect(await gradeProblemScripted(xml, { "1_2_1": "13" }, { runner: pool, seed: 1 })).toMatchObject({ ok: true, earned: 0 });
+    expect(await gradeProblemScripted(xml, { "1_2_1": "13" }, { runner: pool, seed: 42 })).toMatchObject({ ok: true, earned: 1 });
+  });
+
+  it("Advanced Custom Python-Evaluated Input: input_list with per-input grade_decimal and an overall message", async () => {
+    const xml = read("53083a812536472ba8ea8182ee354363");
+    const right = await gradeProblemScripted(xml, { "1_2_1": "3", "1_2_2": "190", "1_2_3": "63.3", "1_2_4": "40.3" }, { runner: pool, seed: 1 });
+    expect(right).toMatchObject({ ok: true, earned: 4, possible: 4 });
+    const wrong = await gradeProblemScripted(xml, { "1_2_1": "1", "1_2_2": "170", "1_2_3": "0", "1_2_4": "0" }, { runner: pool, seed: 1 });
+    expect(wrong).toMatchObject({ ok: true, earned: 1, correctness: { "1_2_1": "incorrect", "1_2_2": "correct", "1_2_3": "incorrect", "1_2_4": "incorrect" } });
+    if (wrong.ok) {
+      expect(wrong.messages?.["1_2_1"]).toBe("Your friend group is too small. Try again.");
+      expect(wrong.messages?.["1_2"]).toContain("You did not complete the entire problem correctly");
+    }
+    // ValueError inside the check → it returns False: every input incorrect.
+    expect(await gradeProblemScripted(xml, { "1_2_1": "x", "1_2_2": "1", "1_2_3": "1", "1_2_4": "1" }, { runner: pool, seed: 1 })).toMatchObject({ ok: true, earned: 0 });
   });
 });

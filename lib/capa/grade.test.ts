@@ -362,8 +362,18 @@ describe("ids, shuffle and answer-pool", () => {
 describe("problems that cannot be graded here", () => {
   it.each([
     ["customresponse", P(`<customresponse cfn="f"><textline/></customresponse>`), /Python script \(customresponse\)/],
-    ["imageresponse", P(`<imageresponse><imageinput src="x.png" rectangle="(1,1)-(2,2)"/></imageresponse>`), /imageresponse/],
     ["script variables", P(`<script type="loncapa/python">z = 3</script><numericalresponse answer="$z"><textline/></numericalresponse>`), /\$z/],
+  ])("%s: supported through the sandbox (scripted.ts); the synchronous grader refuses without it", (_n, xml, reason) => {
+    expect(analyzeProblem(xml).supported).toBe(true);
+    const result = gradeProblem(xml, { "1_2_1": "3" });
+    expect(result).toMatchObject({ ok: false, error: "problem_error" });
+    if (!result.ok) expect(result.message).toMatch(reason);
+  });
+
+  it.each([
+    ["imageresponse", P(`<imageresponse><imageinput src="x.png" rectangle="(1,1)-(2,2)"/></imageresponse>`), /imageresponse/],
+    ["a customresponse widget", P(`<customresponse cfn="f"><editamolecule/></customresponse>`), /editamolecule widget/],
+    ["jsinput", P(`<customresponse cfn="f"><jsinput html_file="x.html"/></customresponse>`), /jsinput/],
   ])("%s: analyzeProblem says why, gradeProblem refuses", (_n, xml, reason) => {
     const analysis = analyzeProblem(xml);
     expect(analysis.supported).toBe(false);

@@ -38,19 +38,22 @@ function gradeUnbudgeted(problemXml: string, answers: Record<string, string | st
     }
     const correctness: Record<string, Correctness> = {};
     const hints: Record<string, string> = {};
+    const messages: Record<string, string> = {};
     let earned = 0;
     let possible = 0;
     problem.responses.forEach((resp, index) => {
-      const out = gradeResponse(resp, answers, problem.seed, index);
+      const out = gradeResponse(resp, answers, problem.seed, index, options.customResults);
       for (const [id, e] of Object.entries(out.cmap)) {
         correctness[id] = e.correctness;
         // CorrectMap.get_npoints: explicit npoints, else 1 for (partially) correct, else 0.
         earned += e.npoints ?? (e.correctness === "incorrect" ? 0 : 1);
       }
       Object.assign(hints, out.hints);
+      if (out.messages) Object.assign(messages, out.messages);
       for (const input of resp.inputs) possible += input.points;
     });
     const result: GradeResult = { ok: true, correctness, earned, possible };
+    if (Object.keys(messages).length > 0) result.messages = messages;
     if (Object.keys(hints).length > 0) result.hints = hints;
     return result;
   } catch (e) {

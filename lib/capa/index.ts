@@ -20,3 +20,15 @@ export type {
 export { gradeProblem, feedbackFor } from "./grade";
 export { analyzeProblem } from "./analyze";
 export { renderProblem } from "./render";
+export type { CustomCheckResult } from "./types";
+export {
+  gradeProblemScripted,
+  renderProblemScripted,
+  prepareScripted,
+  needsPython,
+  substituteVariables,
+  type PythonRunner,
+  type PythonJob,
+  type PythonJobResult,
+  type ScriptedOptions,
+} from "./scripted";

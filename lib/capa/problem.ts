@@ -74,6 +74,20 @@ const ALLOWED_INPUTS: Record<string, string[]> = {
   formularesponse: ["textline", "formulaequationinput"],
 };
 export const SUPPORTED_RESPONSES = new Set(Object.keys(ALLOWED_INPUTS));
+/** CustomResponse.allowed_inputfields (graded by Python, so only once the script has run). */
+const CUSTOM_INPUTS = [
+  "textline",
+  "textbox",
+  "crystallography",
+  "chemicalequationinput",
+  "vsepr_input",
+  "drag_and_drop_input",
+  "designprotein2dinput",
+  "editageneinput",
+  "annotationinput",
+  "jsinput",
+  "formulaequationinput",
+];
 const REQUIRED_ATTRS: Record<string, string[]> = {
   numericalresponse: ["answer"],
   stringresponse: ["answer"],
@@ -180,7 +194,7 @@ function makeXmlCompatible(root: XElement): void {
   }
 }
 
-function findUnsupported(root: XElement): string[] {
+function findUnsupported(root: XElement, scripted: boolean): string[] {
   const reasons: string[] = [];
   const seen = new Set<string>();
   const add = (r: string) => {
@@ -191,6 +205,17 @@ function findUnsupported(root: XElement): string[] {
   };
   for (const el of descendants(root, (e) => RESPONSE_TAGS.has(e.tagName))) {
     if (SUPPORTED_RESPONSES.has(el.tagName)) continue;
+    if (scripted && el.tagName === "customresponse") {
+      // The check function runs here; inputs that are browser widgets have no renderer yet.
+      for (const input of descendants(el, (e) => INPUT_TAGS.has(e.tagName))) {
+        if (input.tagName === "jsinput") {
+          add("it uses a JavaScript input (jsinput): the author's page must run in the learner's browser, which is not supported here yet");
+        } else if (!["textline", "textbox", "formulaequationinput"].includes(input.tagName)) {
+          add(`it uses the ${input.tagName} widget, which is not available here`);
+        }
+      }
+      continue;
+    }
     if (el.tagName === "customresponse" && descendants(el, (e) => e.tagName === "jsinput").length > 0) {
       add("it uses a JavaScript input (jsinput) graded by a Python script, which cannot run here");
     } else add(UNSUPPORTED_REASONS[el.tagName] ?? `the ${el.tagName} response type is not supported here`);
@@ -199,7 +224,7 @@ function findUnsupported(root: XElement): string[] {
     const type = attr(s, "type") ?? "";
     return !type.includes("javascript") && !type.includes("perl");
   });
-  if (pythonScripts.length > 0) {
+  if (pythonScripts.length > 0 && !scripted) {
     const refs = new Set<string>();
     const scan = (n: XNode) => {
       if (isElement(n)) {
@@ -325,7 +350,10 @@ function lateTransforms(resp: CapaResponse, getRng: () => PyRandom): void {
  * Load and prepare a problem. Throws CapaError(problem_error) for XML Open edX itself
  * would refuse to load. Unsupported problems load (for rendering) with `unsupported` set.
  */
-export function loadProblem(xml: string, options: { problemId?: string; seed?: number } = {}): LoadedProblem {
+export function loadProblem(
+  xml: string,
+  options: { problemId?: string; seed?: number; scripted?: boolean } = {},
+): LoadedProblem {
   const problemId = options.problemId ?? "1";
   const seed = options.seed ?? 1;
   let root: XElement;
@@ -336,7 +364,8 @@ export function loadProblem(xml: string, options: { problemId?: string; seed?: n
   }
   if (root.tagName !== "problem") throw problemError(`Expected a <problem> element, found <${root.tagName}>.`);
   makeXmlCompatible(root);
-  const unsupported = findUnsupported(root);
+  const scripted = options.scripted === true;
+  const unsupported = findUnsupported(root, scripted);
 
   const responses: CapaResponse[] = [];
   descendants(root, (e) => RESPONSE_TAGS.has(e.tagName)).forEach((el, k) => {
@@ -347,7 +376,7 @@ export function loadProblem(xml: string, options: { problemId?: string; seed?: n
       inputEl.setAttribute("id", inputId);
       const pointsAttr = attr(inputEl, "points") ?? "1";
       const points = pyInt(pointsAttr);
-      if (points === null && SUPPORTED_RESPONSES.has(el.tagName)) {
+      if (points === null && (SUPPORTED_RESPONSES.has(el.tagName) || (scripted && el.tagName === "customresponse"))) {
         throw problemError(`Input ${inputId}: points must be a whole number (got "${pointsAttr}").`);
       }
       return { id: inputId, el: inputEl, tag: inputEl.tagName, points: points ?? 1 };
@@ -357,13 +386,13 @@ export function loadProblem(xml: string, options: { problemId?: string; seed?: n
 
   if (unsupported.length === 0) {
     for (const resp of responses) {
-      const allowed = ALLOWED_INPUTS[resp.tag];
+      const allowed = resp.tag === "customresponse" ? CUSTOM_INPUTS : ALLOWED_INPUTS[resp.tag];
       for (const input of resp.inputs) {
         if (!allowed.includes(input.tag)) {
           throw problemError(`LoncapaProblem Response ${resp.tag}: cannot have input field ${input.tag}`);
         }
       }
-      if (resp.tag !== "optionresponse" && resp.inputs.length > 1) {
+      if (resp.tag !== "optionresponse" && resp.tag !== "customresponse" && resp.inputs.length > 1) {
         throw problemError(`LoncapaProblem Response ${resp.tag}: cannot have more than 1 input fields`);
       }
       if (resp.inputs.length === 0) throw problemError(`LoncapaProblem Response ${resp.tag}: has no input field`);

@@ -112,9 +112,9 @@ describe("renderProblem", () => {
   });
 
   it("unsupported problems render their text with a reason and no answers", () => {
-    const model = renderProblem(`<problem><p>Q</p><customresponse cfn="f" expect="7"><textline/></customresponse></problem>`);
+    const model = renderProblem(`<problem><p>Q</p><imageresponse><imageinput src="x.png" rectangle="(1,1)-(2,7)"/></imageresponse></problem>`);
     expect(model.supported).toBe(false);
-    expect(model.reason).toMatch(/customresponse/);
+    expect(model.reason).toMatch(/imageresponse/);
     expect(model.inputs).toEqual([]);
     expect(model.correctAnswers).toEqual({});
     expect(JSON.stringify(model.nodes)).not.toContain("7");

@@ -2,7 +2,7 @@
 // in document order with inputs where they appear, accessible labels, and the Show Answer /
 // solution / demand-hint data. Answers never appear in the text nodes: response and input
 // attributes (answer=, correct=, ...) are not serialized.
-import { analyzeProblem } from "./analyze";
+import { analyzeProblem, needsPythonStatic } from "./analyze";
 import { CapaError } from "./errors";
 import { type CapaResponse, INPUT_TAGS, loadProblem, RESPONSE_TAGS } from "./problem";
 import {
@@ -136,7 +136,8 @@ const SAFE_ATTR = /^(?!on)[a-z][a-z0-9_:-]*$/i;
 export function renderProblem(problemXml: string, options: GradeOptions = {}): ProblemRenderModel {
   const problemId = options.problemId ?? "1";
   const seed = options.seed ?? 1;
-  const analysis = analyzeProblem(problemXml);
+  const scripted = options.scripted ?? needsPythonStatic(problemXml);
+  const analysis = analyzeProblem(problemXml, { scripted });
   const empty: ProblemRenderModel = {
     problemId,
     seed,
@@ -152,7 +153,7 @@ export function renderProblem(problemXml: string, options: GradeOptions = {}): P
   };
   let problem;
   try {
-    problem = loadProblem(problemXml, { problemId, seed });
+    problem = loadProblem(problemXml, { problemId, seed, scripted });
   } catch (e) {
     if (e instanceof CapaError) return empty;
     throw e;

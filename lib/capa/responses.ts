@@ -8,7 +8,7 @@ import { compareWithTolerance, DEFAULT_TOLERANCE, parsePythonComplex } from "./t
 import { PyRandom } from "./random";
 import { type CompiledPattern, compilePyRegex, RegexTimeoutError } from "./regex";
 import { attr, children, childrenByTag, descendants, leadingText, serializeChildren, type XElement } from "./xml";
-import type { Correctness } from "./types";
+import type { Correctness, CustomCheckResult } from "./types";
 
 export type Answers = Record<string, string | string[]>;
 
@@ -506,10 +506,58 @@ function gradeFormula(resp: CapaResponse, answers: Answers, seed: number, index:
 export interface ResponseOutcome {
   cmap: Cmap;
   hints: Record<string, string>;
+  /** customresponse messages per input id (and the overall message under the response id). */
+  messages?: Record<string, string>;
 }
 
-export function gradeResponse(resp: CapaResponse, answers: Answers, seed: number, index: number): ResponseOutcome {
+/** Input ids in capa's order for a customresponse: sorted by their last number. */
+export function customIdset(resp: CapaResponse): string[] {
+  return resp.inputs.map((i) => i.id).sort((a, b) => Number(a.split("_").pop()) - Number(b.split("_").pop()));
+}
+
+/** CustomResponse.get_score, given the check function's outcome computed in the sandbox. */
+function gradeCustom(resp: CapaResponse, answers: Answers, result: CustomCheckResult | undefined): ResponseOutcome {
+  const idset = customIdset(resp);
+  const submission = idset.map((id) => answers[id] ?? "");
+  if (idset.length === 1 && (submission[0] === "" || (Array.isArray(submission[0]) && submission[0].length === 0))) {
+    return { cmap: { [idset[0]]: { correctness: "incorrect", npoints: null } }, hints: {} };
+  }
+  if (!result) throw problemError("This problem's check function did not run.");
+  if (!result.ok) throw responseError(`The problem's check function failed: ${result.message ?? "unknown error"}`);
+  const cmap: Cmap = {};
+  const messages: Record<string, string> = {};
+  const points = new Map(resp.inputs.map((i) => [i.id, i.points]));
+  idset.forEach((id, k) => {
+    const maxPoints = points.get(id) ?? 1;
+    const raw = result.correct?.[k];
+    const correctness: Correctness = raw === "correct" || raw === "partially-correct" ? raw : "incorrect";
+    const dec = result.grade_decimals?.[k];
+    const npoints =
+      result.grade_decimals && result.grade_decimals.length > 0
+        ? maxPoints * (typeof dec === "number" && Number.isFinite(dec) ? dec : 0)
+        : correctness === "correct"
+          ? maxPoints
+          : correctness === "partially-correct"
+            ? maxPoints * 0.5
+            : 0;
+    cmap[id] = { correctness, npoints };
+    const msg = result.messages?.[k];
+    if (msg) messages[id] = msg;
+  });
+  if (result.overall_message) messages[resp.id] = result.overall_message;
+  return { cmap, hints: {}, messages };
+}
+
+export function gradeResponse(
+  resp: CapaResponse,
+  answers: Answers,
+  seed: number,
+  index: number,
+  customResults?: Record<string, CustomCheckResult>,
+): ResponseOutcome {
   switch (resp.tag) {
+    case "customresponse":
+      return gradeCustom(resp, answers, customResults?.[resp.id]);
     case "multiplechoiceresponse": {
       const cmap = gradeMultipleChoice(resp, answers);
       return { cmap, hints: mcHints(resp, answers) };

@@ -11,6 +11,22 @@ export interface GradeOptions {
   problemId?: string;
   /** Per-learner seed: drives shuffle, answer-pool and formula sampling. Default 1. */
   seed?: number;
+  /** Additive: the problem's Python already ran (lib/capa/scripted.ts): its `<script>`s and
+   *  customresponses are handled; `$name` values are already substituted. */
+  scripted?: boolean;
+  /** Additive: customresponse check results from the sandbox, by response id `P_k`. */
+  customResults?: Record<string, CustomCheckResult>;
+}
+
+/** One customresponse's check outcome (capa's correct/messages/overall_message/grade_decimals). */
+export interface CustomCheckResult {
+  ok: boolean;
+  /** Author-facing error when the check function failed. */
+  message?: string;
+  correct?: string[];
+  messages?: string[];
+  overall_message?: string;
+  grade_decimals?: number[];
 }
 
 export type GradeSuccess = {
@@ -22,6 +38,8 @@ export type GradeSuccess = {
   possible: number;
   /** Additive: hint/feedback HTML for the submitted answers, per input id (only inputs that have one). */
   hints?: Record<string, string>;
+  /** Additive: check-function messages (author HTML) per input id, and `overall` per response id. */
+  messages?: Record<string, string>;
 };
 
 export type GradeFailure = { ok: false; error: CapaErrorKind; message: string };

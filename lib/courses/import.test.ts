@@ -84,11 +84,21 @@ describe("importOlxCourse", () => {
       children: [],
       definition: '<problem><customresponse cfn="check"><script type="loncapa/python">def check(e, a): return True</script><textline/></customresponse></problem>',
     });
+    vertical.children.push({
+      type: "problem",
+      urlName: "img1",
+      fields: {},
+      settings: {},
+      children: [],
+      definition: '<problem><imageresponse><imageinput src="x.png" rectangle="(1,1)-(2,2)"/></imageresponse></problem>',
+    });
     await importOlxCourse({ course });
     const snap = (await snapshotCourse(course.courseKey))!;
     const byName = new Map(snap.blocks.map((b) => [b.urlName, b]));
     expect(byName.get("poll1")!.unsupportedReason).toBe("The poll component is not supported yet");
-    expect(byName.get("py1")!.unsupportedReason).toBeTruthy();
+    // Python-scripted problems run in the sandbox (lib/sandbox): supported; image-click ones are not.
+    expect(byName.get("py1")!.unsupportedReason).toBeNull();
+    expect(byName.get("img1")!.unsupportedReason).toMatch(/imageresponse/);
     expect(byName.get("h1")!.unsupportedReason).toBeNull();
   });
 

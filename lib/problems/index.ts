@@ -9,6 +9,7 @@ export {
   showAnswer,
   getDemandHint,
   getProblemView,
+  PROBLEM_UNAVAILABLE,
   loadProblem,
   validateAnswers,
   MAX_ANSWER_CHARS,

@@ -8,7 +8,7 @@
 // or lock-wait timeout re-runs the whole transaction (withRetry). Callers authorize first
 // (lib/auth/permissions); this module checks everything about the problem and the learner's state.
 import "server-only";
-import { gradeProblem, renderProblem, type Correctness, type CorrectAnswer, type ProblemRenderModel, type RenderNode } from "@/lib/capa";
+import { gradeProblemScripted, needsPython, renderProblemScripted, type Correctness, type CorrectAnswer, type GradeResult, type ProblemRenderModel, type RenderNode } from "@/lib/capa";
 import { getDb, type Tx } from "@/lib/db";
 import { ensureCourseGradeRow, lockCourseGradeRow } from "@/lib/db/queries/grades";
 import {
@@ -28,6 +28,7 @@ import { AppError } from "@/lib/errors";
 import { weightedScore } from "@/lib/grading";
 import { sanitizeProblemHtml } from "./html";
 import { persistLearnerGrades } from "./learner-grades";
+import { scriptedOptions } from "./python";
 import {
   allCorrect,
   chooseSeed,
@@ -74,6 +75,18 @@ export async function loadProblem({ courseId, usageKey, isStaff, now = new Date(
   const unsupported = block.unsupportedReason ?? def.unsupported;
   if (unsupported) throw new AppError("invalid:unsupported_problem", `This problem type isn't supported here: ${unsupported}`);
   return { course, block, settings: readProblemSettings(block.settings, block.fields), xml: def.xml, problemId: block.urlName };
+}
+
+/** What a learner sees when a problem's Python fails (never the error itself). */
+export const PROBLEM_UNAVAILABLE = "This problem is not available right now.";
+
+function problemUnavailable(authorMessage: string | undefined): AppError {
+  if (authorMessage) console.warn(`[problems] problem error: ${authorMessage}`);
+  return new AppError("invalid:problem_error", PROBLEM_UNAVAILABLE);
+}
+
+function optionsFor(p: LoadedProblem, userId: number | null, seed: number) {
+  return scriptedOptions({ versionId: p.course.versionId, courseKey: p.course.courseKey, userId, problemId: p.problemId, seed });
 }
 
 function visibleToLearners(settings: Record<string, unknown>, now: Date): boolean {
@@ -199,8 +212,11 @@ export interface SubmitResult {
  */
 export async function submitAnswer({ userId, courseId, usageKey, answers, isStaff = false, now = new Date() }: { userId: number; courseId: number; usageKey: string; answers: unknown; isStaff?: boolean; now?: Date }): Promise<SubmitResult> {
   const p = await loadProblem({ courseId, usageKey, isStaff, now });
-  const model = renderProblem(p.xml, { problemId: p.problemId, seed: 1 });
+  const model = await renderProblemScripted(p.xml, await optionsFor(p, userId, 1));
+  if (!model.supported) throw isStaff ? new AppError("invalid:problem_error", model.reason ?? PROBLEM_UNAVAILABLE) : problemUnavailable(model.reason);
   const clean = validateAnswers(answers, model.inputs.map((i) => i.id));
+  // The course's python_lib.zip is read before the transaction (nothing is read from the pool inside it).
+  const pyOptions = await optionsFor(p, userId, 1);
   await prepareLearnerRows(p, userId);
   // Everything read from the pool is read BEFORE the transaction: a transaction that waits for a
   // pool connection while holding row locks starves the pool under load.
@@ -223,11 +239,13 @@ export async function submitAnswer({ userId, courseId, usageKey, answers, isStaf
         }
       }
 
-      const graded = gradeProblem(p.xml, clean, { problemId: p.problemId, seed: state.seed });
+      // Python-scripted problems run in the sandbox here: bounded by its time limit (lib/sandbox).
+      const graded = await gradeProblemScripted(p.xml, clean, { ...pyOptions, seed: state.seed });
       if (!graded.ok) {
         // Open edX: a learner-input (or author) error rejects the submission; no attempt is used.
-        const code = graded.error === "student_input_error" ? "invalid:student_input" : "invalid:problem_error";
-        throw new AppError(code, graded.message);
+        if (graded.error === "student_input_error") throw new AppError("invalid:student_input", graded.message);
+        if (!needsPython(p.xml) || isStaff) throw new AppError("invalid:problem_error", graded.message);
+        throw problemUnavailable(graded.message);
       }
       const attempts = state.attempts + 1;
       await updateProblemState({
@@ -304,11 +322,12 @@ export async function resetLearnerAttempts({ learnerId, courseId, usageKey }: { 
 /** Re-grades one learner's stored answers with the current definition (the rescore job's step). */
 export async function rescoreLearner({ learnerId, p }: { learnerId: number; p: LoadedProblem }): Promise<{ ok: true; changed: boolean } | { ok: false; message: string }> {
   const structure = await getCourseStructure({ versionId: p.course.versionId });
+  const pyOptions = await optionsFor(p, learnerId, 1);
   return withRetry(() =>
     getDb().transaction(async (tx) => {
       const state = await lockLearner(tx, p, learnerId);
       if (!state.done) return { ok: true as const, changed: false };
-      const graded = gradeProblem(p.xml, state.answers ?? {}, { problemId: p.problemId, seed: state.seed });
+      const graded: GradeResult = await gradeProblemScripted(p.xml, state.answers ?? {}, { ...pyOptions, seed: state.seed });
       if (!graded.ok) return { ok: false as const, message: graded.message };
       const changed = graded.earned !== state.earned || graded.possible !== state.possible || JSON.stringify(graded.correctness) !== JSON.stringify(state.correctness);
       await updateProblemState({ id: state.id, db: tx, patch: { correctness: graded.correctness, earned: graded.earned, possible: graded.possible } });
@@ -350,14 +369,15 @@ export async function showAnswer({ userId, courseId, usageKey, isStaff = false, 
   const p = await loadProblem({ courseId, usageKey, isStaff, now });
   const state = await getProblemState({ userId, courseId, usageKey });
   if (!isAnswerAvailable(p.settings, factsOf(state), now, isStaff)) throw new AppError("forbidden:answer_hidden", "The answer is not available for this problem yet.");
-  const model = renderProblem(p.xml, { problemId: p.problemId, seed: state?.seed ?? 1 });
+  const model = await renderProblemScripted(p.xml, await optionsFor(p, userId, state?.seed ?? 1));
+  if (!model.supported) throw problemUnavailable(model.reason);
   return { correctAnswers: model.correctAnswers, solutions: model.solutions.map((h) => sanitizeProblemHtml(h, p.course.courseKey)) };
 }
 
 /** Demand hint number `index` (wrapping, as Open edX does); hints never touch the score. */
 export async function getDemandHint({ courseId, usageKey, index, isStaff = false }: { courseId: number; usageKey: string; index: number; isStaff?: boolean }): Promise<{ index: number; total: number; html: string }> {
   const p = await loadProblem({ courseId, usageKey, isStaff });
-  const model = renderProblem(p.xml, { problemId: p.problemId, seed: 1 });
+  const model = await renderProblemScripted(p.xml, await optionsFor(p, null, 1));
   const total = model.demandHints.length;
   if (total === 0) throw new AppError("not_found:hint", "This problem has no hints.");
   const i = ((Math.trunc(index) % total) + total) % total;
@@ -428,9 +448,15 @@ export async function getProblemView({
   }
   let model: ProblemRenderModel;
   try {
-    model = renderProblem(definitionXml, { problemId: urlName, seed: state?.seed ?? 1 });
+    const course = await getPublishedCourse({ courseId });
+    model = await renderProblemScripted(definitionXml, await scriptedOptions({ versionId: course?.versionId ?? 0, courseKey, userId, problemId: urlName, seed: state?.seed ?? 1 }));
   } catch (err) {
     const reason = `This problem could not be displayed: ${err instanceof Error ? err.message : String(err)}`;
+    return { ...base, supported: false, reason, model: null, earned: null, possible: 0, canReset: false, answerAvailable: false, mustReset: false, waitSeconds: 0, hintCount: 0 };
+  }
+  if (!model.supported) {
+    // A Python script that fails for this learner: staff see the author message, learners a neutral notice.
+    const reason = isStaff ? model.reason : PROBLEM_UNAVAILABLE;
     return { ...base, supported: false, reason, model: null, earned: null, possible: 0, canReset: false, answerAvailable: false, mustReset: false, waitSeconds: 0, hintCount: 0 };
   }
   // Only the text and inputs go to the browser: answers, solutions and hints stay on the server

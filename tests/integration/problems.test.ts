@@ -180,8 +180,8 @@ describe("submitAnswer: refusals change nothing", () => {
     expect((await stateOf(u.id, c.courseId, c.key("m")))?.earned).toBe(0);
   });
 
-  it("refuses an unsupported (Python-scripted) problem", async () => {
-    const xml = `<problem><script type="loncapa/python">x=1</script><customresponse cfn="check"><textline/></customresponse></problem>`;
+  it("refuses an unsupported (image-click) problem", async () => {
+    const xml = `<problem><imageresponse><imageinput src="x.png" rectangle="(1,1)-(2,2)"/></imageresponse></problem>`;
     const c = await createCourse({ subsections: [{ urlName: "s", format: "Homework", problems: [{ urlName: "py", xml }] }] });
     const u = await createUser();
     expect(await codeOf(submitAnswer({ userId: u.id, courseId: c.courseId, usageKey: c.key("py"), answers: { py_2_1: "1" } }))).toBe("invalid:unsupported_problem");
