@@ -44,7 +44,7 @@ const tsx = () => path.join(ROOT, "node_modules/.bin/tsx");
 export type Prepared = { dbUrl: string; contentDir: string; setup: LoadSetup; env: NodeJS.ProcessEnv; drop: () => Promise<void> };
 
 /** A throwaway database `name` on `serverUrl`: migrated, seeded, demo course imported, N learners. */
-export async function prepareDatabase(serverUrl: string, name: string, learners: number, extraEnv: NodeJS.ProcessEnv = {}): Promise<Prepared> {
+export async function prepareDatabase(serverUrl: string, name: string, learners: number, extraEnv: Record<string, string> = {}): Promise<Prepared> {
   if (!existsSync(DEMO)) throw new Error(`the Open edX demo course is missing at ${DEMO}`);
   const dbUrl = `${serverUrl}/${name}`;
   const contentDir = await mkdtemp(path.join(tmpdir(), `${name}-content-`));
