@@ -68,4 +68,16 @@ export function installGracefulShutdown(opts: { timeoutMs?: number; log?: (msg: 
   };
   process.on("SIGTERM", onSignal);
   process.on("SIGINT", onSignal);
+
+  // `npm run cluster` starts its instances in their own process groups and sets this: should the
+  // cluster process die without stopping them (kill -9), they stop themselves instead of lingering.
+  if (process.env.ATRIUM_EXIT_WITH_PARENT === "1") {
+    const parent = process.ppid;
+    setInterval(() => {
+      if (process.ppid !== parent && !s.draining) {
+        log(`[atrium] parent process ${parent} is gone: shutting down`);
+        process.kill(process.pid, "SIGTERM");
+      }
+    }, 2_000).unref();
+  }
 }

@@ -66,6 +66,8 @@ type Instance = { index: number; port: number; proc: ChildProcess; pid: number; 
 
 async function main() {
   const args = process.argv.slice(2);
+  // Whoever reads our output may go away (a bench that stopped): keep going, and stop cleanly.
+  for (const stream of [process.stdout, process.stderr]) stream.on("error", () => undefined);
   if (args.includes("--help") || args.includes("-h")) {
     console.log("usage: npm run cluster -- [--instances N] [--port P] [--first-port Q] [--no-build] [--access-log] [--var DIR]");
     return;
@@ -100,6 +102,8 @@ async function main() {
     NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: process.env.NEXT_SERVER_ACTIONS_ENCRYPTION_KEY ?? randomBytes(32).toString("base64"),
     // Only nginx on loopback reaches the instances, so its X-Forwarded-For is the client's address.
     ATRIUM_TRUST_PROXY: process.env.ATRIUM_TRUST_PROXY ?? "true",
+    // An instance whose cluster process dies (kill -9) stops itself (lib/shutdown.ts).
+    ATRIUM_EXIT_WITH_PARENT: "1",
   };
   delete shared.PORT;
 
@@ -178,6 +182,11 @@ async function main() {
     log("stopped");
     process.exit(code);
   };
+  // Last resort if this process dies some other way: no instance or nginx outlives it.
+  process.on("exit", () => {
+    for (const i of instances) if (i.proc.exitCode === null && i.proc.signalCode === null) i.proc.kill("SIGTERM");
+    if (nginxProc && nginxProc.exitCode === null) nginxProc.kill("SIGQUIT");
+  });
   process.on("SIGINT", () => void shutdown("SIGINT", 0));
   process.on("SIGTERM", () => void shutdown("SIGTERM", 0));
 
@@ -215,7 +224,9 @@ async function main() {
         if (instances.every((i) => i.state === "exited")) void shutdown("every instance has exited", 1);
       });
     }
-    const deadline = Date.now() + 120_000;
+    const t0 = Date.now();
+    const deadline = t0 + 120_000;
+    log(`started ${count} instance(s); waiting for each /api/health…`);
     for (const inst of instances) {
       while (inst.state === "starting") {
         if (Date.now() > deadline) throw new Error(`instance ${inst.index} did not answer /api/health within 120 s`);
@@ -225,6 +236,7 @@ async function main() {
         else await new Promise((res) => setTimeout(res, 250));
       }
       if (inst.state === "exited") throw new Error(`instance ${inst.index} exited while starting (${inst.reason})`);
+      log(`instance ${inst.index} (port ${inst.port}, pid ${inst.pid}) is healthy after ${((Date.now() - t0) / 1000).toFixed(1)} s`);
     }
 
     writeNginx();
@@ -235,12 +247,13 @@ async function main() {
       detached: true,
       stdio: ["ignore", "inherit", "inherit"],
     });
+    log(`nginx started (pid ${nginxProc.pid}); waiting for it to answer…`);
     nginxProc.on("exit", (code, signal) => {
       if (!stopping) void shutdown(`nginx exited (${signal ?? code})`, 1);
     });
-    const until = Date.now() + 15_000;
+    const until = Date.now() + 30_000;
     while ((await fetchStatus(`http://${HOST}:${port}/api/health`, 2_000))?.status !== 200) {
-      if (Date.now() > until) throw new Error("nginx did not answer within 15 s (see var/cluster/error.log)");
+      if (Date.now() > until) throw new Error("nginx did not answer within 30 s (see var/cluster/error.log)");
       await new Promise((res) => setTimeout(res, 200));
     }
     writeState();

@@ -36,7 +36,7 @@ fi
 if [ -n "${E2E_CLUSTER:-}" ]; then
   CLUSTER_DIR="$(mktemp -d /tmp/atrium-e2e-cluster-XXXXXX)"
   say "Starting a cluster of $E2E_CLUSTER instances behind nginx on $E2E_PORT"
-  node_modules/.bin/tsx scripts/cluster.ts --instances "$E2E_CLUSTER" --port "$E2E_PORT" --no-build --var "$CLUSTER_DIR" >"$CLUSTER_DIR/cluster.log" 2>&1 &
+  node --import tsx scripts/cluster.ts --instances "$E2E_CLUSTER" --port "$E2E_PORT" --no-build --var "$CLUSTER_DIR" >"$CLUSTER_DIR/cluster.log" 2>&1 &
   CLUSTER_PID=$!
   for _ in $(seq 1 240); do [ -f "$CLUSTER_DIR/cluster.json" ] && break; kill -0 "$CLUSTER_PID" 2>/dev/null || break; sleep 0.5; done
   [ -f "$CLUSTER_DIR/cluster.json" ] || { tail -30 "$CLUSTER_DIR/cluster.log"; die "the cluster did not start"; }
