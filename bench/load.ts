@@ -1,4 +1,4 @@
-// npm run bench -- load [--learners N] [--duration S] [--instances N] [--port P] [--first-port Q]
+// npm run bench -- load [--learners N] [--duration S] [--instances N] [--port P] [--first-port Q] [--timeout S] [--dist DIR]
 // Load through nginx, loopback only, bounded: a throwaway database (migrated, demo course
 // imported, N learner accounts enrolled: bench/load-setup.ts), `npm run cluster` with N instances
 // on one build, then N simulated learners for S seconds (default 200 for 60 s). Each signs in
@@ -155,7 +155,7 @@ export type LoadStats = {
   failureKinds: Map<string, number>;
   /** per second since start: [requests, failures]. */
   perSecond: [number, number][];
-  /** seconds (since start) of each failure, for fault timelines. */
+  /** seconds (since start) at which each failed request was sent, for fault timelines. */
   failureTimes: number[];
   acked: Acked[];
   graded: number;
@@ -241,7 +241,7 @@ export async function runLoad(o: {
     while (stats.perSecond.length <= s) stats.perSecond.push([0, 0]);
     return stats.perSecond[s];
   };
-  const record = (kind: Kind, ms: number, failure: string | null) => {
+  const record = (kind: Kind, ms: number, failure: string | null, startedAt = Date.now() - ms) => {
     const s = second();
     stats.requests[kind]++;
     stats.latencies[kind].push(ms);
@@ -249,7 +249,8 @@ export async function runLoad(o: {
     if (failure) {
       stats.failures[kind]++;
       bucket(s)[1]++;
-      if (kind !== "signin") stats.failureTimes.push((Date.now() - stats.startedAt) / 1000);
+      // When the failed request was SENT: "service is back" means requests sent after a moment succeed.
+      if (kind !== "signin") stats.failureTimes.push((startedAt - stats.startedAt) / 1000);
       const label = `${kind} ${failure}`;
       stats.failureKinds.set(label, (stats.failureKinds.get(label) ?? 0) + 1);
     }
@@ -418,6 +419,7 @@ export function machineLine(): string {
 export async function run(args: string[]): Promise<void> {
   const learners = Number(opt(args, "--learners") ?? 200);
   const duration = Number(opt(args, "--duration") ?? 60);
+  const timeoutMs = Number(opt(args, "--timeout") ?? 30) * 1000;
   const instances = Number(opt(args, "--instances") ?? 2);
   const port = Number(opt(args, "--port") ?? 3320);
   const firstPort = Number(opt(args, "--first-port") ?? port + 10);
@@ -448,6 +450,7 @@ export async function run(args: string[]): Promise<void> {
       setup: db.setup,
       durationS: duration,
       actionId,
+      requestTimeoutMs: timeoutMs,
       onSecond: (s, st) => {
         if (s > 0 && s % 10 === 0) console.log(`  ${s} s: ${st.graded} graded, ${st.failures.page + st.failures.submit} failed`);
       },

@@ -54,8 +54,13 @@ describe("nginxConfig", () => {
     expect(all).not.toContain(" down;");
   });
 
-  it("answers 503 with a message when no instance can", () => {
-    expect(nginxConfig(base)).toMatch(/error_page 502 504 =503 \/atrium-unavailable\.html;/);
+  it("answers 503 with a message when no instance can, or one fails with a 500", () => {
+    const conf = nginxConfig(base);
+    expect(conf).toMatch(/error_page 500 502 504 =503 \/atrium-unavailable\.html;/);
+    expect(conf).toContain("proxy_intercept_errors on;");
+    // /api/health keeps its own JSON 503 (the reason) for balancers and operators.
+    const health = /location = \/api\/health \{([^}]*)\}/.exec(conf)![1];
+    expect(health).not.toContain("proxy_intercept_errors");
   });
 
   it("refuses paths that would break the file", () => {

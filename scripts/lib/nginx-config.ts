@@ -7,7 +7,9 @@
 //   504, and never for a POST/PATCH/LOCK that an instance may already have received (nginx's
 //   default without `non_idempotent`), so a server action or sign-in is never run twice;
 // - serves /_next/static from the build folder itself, compressed, cached for a year;
-// - when no instance answers, a 503 page with a message and Retry-After instead of a bare 502.
+// - when no instance answers, or the one that did failed with a 500 (e.g. a page rendered while
+//   the database was unreachable), a 503 page with a message and Retry-After instead of a bare
+//   502 or a stack-less error page. The instance's own log still has the 500.
 export type UpstreamServer = { host: string; port: number; down?: boolean };
 
 export type NginxOptions = {
@@ -29,7 +31,8 @@ export const UNAVAILABLE_PAGE = "atrium-unavailable.html";
 export const UNAVAILABLE_HTML = `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Atrium is briefly unavailable</title></head>
 <body><main><h1>Atrium is briefly unavailable</h1>
-<p>No application instance could answer this request. Please try again in a few seconds.</p></main></body></html>
+<p>Atrium could not complete this request just now (it may be restarting, or its database may be).
+Please try again in a few seconds.</p></main></body></html>
 `;
 
 export function nginxConfig(o: NginxOptions): string {
@@ -104,8 +107,9 @@ ${listens}
       add_header Cache-Control "public, max-age=31536000, immutable";
     }
 
-    # No instance answered (all refused, timed out or were marked down): a 503 with a message.
-    error_page 502 504 =503 /${UNAVAILABLE_PAGE};
+    # No instance answered (all refused, timed out or were marked down), or one failed with a 500:
+    # a 503 with a message (proxy_intercept_errors below lets nginx see the 500).
+    error_page 500 502 504 =503 /${UNAVAILABLE_PAGE};
     location = /${UNAVAILABLE_PAGE} {
       internal;
       root ${prefix};
@@ -125,6 +129,7 @@ ${proxyCommon}
       proxy_send_timeout 300s;
       # Idempotent requests move to the next instance on these; POSTs only if never sent.
       proxy_next_upstream error timeout http_502 http_504;
+      proxy_intercept_errors on;
       proxy_next_upstream_tries 3;
       proxy_next_upstream_timeout 15s;
     }
