@@ -125,6 +125,12 @@ async function health(url: string, ms = 8_000): Promise<number> {
   }
 }
 
+/** The instances' error lines (what turned into 503s), a few of them. */
+function printErrors(log: string) {
+  const lines = log.split("\n").filter((l) => /error|⨯|exited|is down|is up/i.test(l));
+  if (lines.length) console.log(`  cluster log (${lines.length} lines of note):\n${lines.slice(0, 12).map((l) => `    ${l.slice(0, 200)}`).join("\n")}`);
+}
+
 const totals = (s: LoadStats) => ({
   requests: s.requests.signin + s.requests.page + s.requests.submit,
   failures: s.failures.signin + s.failures.page + s.failures.submit,
@@ -171,6 +177,7 @@ async function main() {
       check(pct <= 0.5, `failed requests ${t.failures} of ${t.requests} = ${pct.toFixed(3)} % (≤ 0.5 %)`);
       check(stats.graded > 0 && lost.length === 0, `${stats.acked.length} acknowledged submissions, ${lost.length} missing in MySQL`);
       check(/instance 1 \(port \d+, pid \d+\) exited/.test(cluster.log()), "the cluster noticed the dead instance and took it out of nginx");
+      printErrors(cluster.log());
     } finally {
       await cluster.stop();
     }
@@ -184,14 +191,15 @@ async function main() {
       let upAt = -1;
       let outage: Promise<void> | null = null;
       const downHealth: number[] = [];
-      const t0 = Date.now();
+      let t0 = Date.now(); // the load's clock (set from its first tick: sign-ins come before it)
       const stats = await runLoad({
         base,
         setup: prepared.setup,
         durationS: DURATION,
         actionId: actionId ?? submitActionId(DIST),
         requestTimeoutMs: TIMEOUT_MS,
-        onSecond: (s) => {
+        onSecond: (s, st) => {
+          t0 = st.startedAt;
           if (outage || s < Math.round(DURATION / 3)) return;
           outage = (async () => {
             await db.stop();
@@ -222,6 +230,7 @@ async function main() {
       check(unclean.length === 0, `every failure was a clean 503 / "unavailable" with a message${unclean.length ? `; not: ${unclean.map(([l, n]) => `${n}× ${l}`).join("; ").slice(0, 600)}` : ""}`);
       check(downHealth.length > 0 && downHealth.every((c) => c === 503), `/api/health answered 503 on every instance while down (${downHealth.join(", ")})`);
       check(recovery <= 5, `full service ${recovery.toFixed(1)} s after MariaDB returned (≤ 5 s)`);
+      printErrors(cluster.log());
       check(pids.every(alive) && !/exited \(/.test(cluster.log()), `no instance restarted or died (pids ${pids.join(", ")} alive throughout)`);
       check(stats.graded > 0 && lost.length === 0, `${stats.acked.length} acknowledged submissions, ${lost.length} missing in MySQL`);
       let after: number[] = [];
