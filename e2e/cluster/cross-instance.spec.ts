@@ -71,8 +71,9 @@ function makeArchive(org: string, units: number): string {
 type JobView = { id: number; status: string; courseKey: string | null; progress: { percent: number; blocksWritten: number; total: number } };
 
 test("an import started on instance A shows its progress and result on instance B", async ({ playwright }) => {
+  test.setTimeout(240_000);
   const org = `CL${uniqueSuffix()}`.slice(0, 20);
-  const archive = makeArchive(org, 400);
+  const archive = makeArchive(org, 3000); // big enough that its import lasts a few seconds
   // One cookie jar per instance, each signed in on its own instance: nothing is shared but MySQL.
   const signedIn = async (base: string) => {
     const ctx = await playwright.request.newContext({ baseURL: base });
@@ -89,7 +90,7 @@ test("an import started on instance A shows its progress and result on instance 
     const { jobId } = (await started.json()) as { jobId: number };
 
     const seen: JobView[] = [];
-    const until = Date.now() + 90_000;
+    const until = Date.now() + 150_000;
     for (;;) {
       const r = await onB.get(`/api/studio/jobs/${jobId}`);
       expect(r.status()).toBe(200);
