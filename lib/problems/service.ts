@@ -177,6 +177,10 @@ export async function submitAnswer({ userId, courseId, usageKey, answers, isStaf
   const model = renderProblem(p.xml, { problemId: p.problemId, seed: 1 });
   const clean = validateAnswers(answers, model.inputs.map((i) => i.id));
   await prepareLearnerRows(p, userId);
+  // Load the course's grading structure BEFORE taking a transaction: on a cold cache it needs a
+  // pool connection of its own, and N concurrent submits each holding a transaction connection
+  // while waiting for it would exhaust the pool and wait forever (seen under load).
+  await getCourseStructure({ versionId: p.course.versionId });
 
   return withRetry(() =>
     getDb().transaction(async (tx) => {
