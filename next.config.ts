@@ -5,6 +5,11 @@ const nextConfig: NextConfig = {
   serverExternalPackages: ["mysql2", "mongodb", "bcryptjs", "sanitize-html", "@xmldom/xmldom", "tar-stream", "mathjs", "esbuild", "pyodide"],
   // Each checkout/instance may build into its own folder (parallel builds, side-by-side benches).
   distDir: process.env.NEXT_DIST_DIR ?? ".next",
+  // Several instances or builds behind one balancer (docs/deploy.md): a fixed deployment id makes
+  // every build of one release agree on asset URLs and lets clients detect a new release.
+  deploymentId: process.env.NEXT_DEPLOYMENT_ID || undefined,
+  // `ATRIUM_STANDALONE=1 next build` → .next/standalone/server.js with only the files it needs.
+  output: process.env.ATRIUM_STANDALONE === "1" ? "standalone" : undefined,
   // `npm run typecheck` (tsc --noEmit) is a separate step of the test command; the build skips it.
   typescript: { ignoreBuildErrors: true },
   poweredByHeader: false,

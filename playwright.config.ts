@@ -1,12 +1,18 @@
+import { readFileSync } from "node:fs";
 import { defineConfig, devices } from "@playwright/test";
 
 // scripts/e2e.sh prepares a throwaway database (migrated, seeded, demo courses imported) and a
 // build, then runs this. The server is Debian's Chromium: Playwright never downloads a browser.
 // Own port and own build folder (never .next / :3000, which `bash scripts/setup.sh` serves).
 const port = Number(process.env.E2E_PORT ?? 3100);
-const baseURL = `http://127.0.0.1:${port}`;
 const distDir = process.env.E2E_DIST_DIR ?? ".next-test";
 if (distDir.replace(/^\.\//, "").replace(/\/$/, "") === ".next") throw new Error("E2E_DIST_DIR must not be .next (the folder the app from scripts/setup.sh serves)");
+// E2E_CLUSTER_STATE=<path of a running cluster's cluster.json> (`E2E_CLUSTER=2 bash scripts/e2e.sh`
+// sets it) points every spec at that cluster's nginx and starts no server of its own.
+const clusterState = process.env.E2E_CLUSTER_STATE;
+const baseURL = clusterState
+  ? `http://127.0.0.1:${(JSON.parse(readFileSync(clusterState, "utf8")) as { port: number }).port}`
+  : `http://127.0.0.1:${port}`;
 
 export default defineConfig({
   testDir: "./e2e",
@@ -35,4 +41,14 @@ export default defineConfig({
     stdout: "pipe",
     stderr: "pipe",
   },
+  webServer: clusterState
+    ? undefined
+    : {
+        command: `npx next start -H 127.0.0.1 -p ${port}`,
+        url: `${baseURL}/api/health`,
+        timeout: 120_000,
+        reuseExistingServer: false,
+        stdout: "pipe",
+        stderr: "pipe",
+      },
 });

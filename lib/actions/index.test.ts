@@ -59,4 +59,16 @@ describe("publicAction", () => {
     expect(log).toHaveBeenCalled();
     log.mockRestore();
   });
+
+  it("answers a database outage with unavailable:database and a message, not internal", async () => {
+    const log = vi.spyOn(console, "error").mockImplementation(() => {});
+    const down = publicAction(schema, async () => {
+      const refused = Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:3306"), { code: "ECONNREFUSED" });
+      throw new Error("Failed query: select 1", { cause: refused });
+    });
+    const r = await down({ name: "a", count: 0 });
+    expect(r).toEqual({ ok: false, code: "unavailable:database", message: expect.stringMatching(/database is unavailable/) });
+    expect(JSON.stringify(r)).not.toContain("3306");
+    log.mockRestore();
+  });
 });

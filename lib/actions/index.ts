@@ -11,6 +11,7 @@ import { actorOf, getCurrentUser, type SessionUser } from "@/lib/auth/session";
 import { getCourseFacts } from "@/lib/auth/course-access";
 import { canCourse, type CourseAction, type CourseFacts } from "@/lib/auth/permissions";
 import { getCourseIdByKey } from "@/lib/db/queries/course-access";
+import { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable } from "@/lib/db/unavailable";
 
 export type ActionResult<T> =
   | { ok: true; data: T }
@@ -56,8 +57,27 @@ async function run<S extends z.ZodType, T>(schema: S, raw: unknown, body: (input
   } catch (err) {
     unstable_rethrow(err); // redirect(), notFound(), forbidden() keep working inside actions
     if (err instanceof AppError) return fail(err.code, err.message, err.fieldErrors);
+    if (isDatabaseUnavailable(err)) return unavailable(err);
     console.error("[atrium] action failed", err);
     return fail("internal", defaultMessageOf("internal"));
+  }
+}
+
+// The database is down or restarting: a 503-kind result with a message, not a generic "internal"
+// (the pool reconnects by itself; the user can simply try again).
+function unavailable(err: unknown): ActionResult<never> {
+  const e = err as { code?: string; cause?: { code?: string } };
+  console.error(`[atrium] action: database unavailable (${e?.code ?? e?.cause?.code ?? "connection error"})`);
+  return fail("unavailable:database", DATABASE_UNAVAILABLE_MESSAGE);
+}
+
+/** The signed-in user, or a failure result when the database cannot be reached to read it. */
+async function currentUser(): Promise<{ user: SessionUser | null } | { failure: ActionResult<never> }> {
+  try {
+    return { user: await getCurrentUser() };
+  } catch (err) {
+    if (isDatabaseUnavailable(err)) return { failure: unavailable(err) };
+    throw err;
   }
 }
 
@@ -75,7 +95,9 @@ export function publicAction<S extends z.ZodType, T>(schema: S, fn: (input: z.ou
 /** An action for signed-in, active users; `user` is re-read from the database for this request. */
 export function userAction<S extends z.ZodType, T>(schema: S, fn: (input: z.output<S>, ctx: { user: SessionUser }) => Promise<T | ActionResult<T>>) {
   return async (input: ActionInput<S>): Promise<ActionResult<T>> => {
-    const user = await getCurrentUser();
+    const current = await currentUser();
+    if ("failure" in current) return current.failure;
+    const user = current.user;
     if (!user) return fail("unauthorized", "Please sign in to continue.");
     return run(schema, input, (parsed) => fn(parsed, { user }));
   };
@@ -94,7 +116,9 @@ export function courseAction<S extends z.ZodType, T>(
   fn: (input: z.output<S>, ctx: CourseContext) => Promise<T | ActionResult<T>>,
 ) {
   return async (input: ActionInput<S>): Promise<ActionResult<T>> => {
-    const user = await getCurrentUser();
+    const current = await currentUser();
+    if ("failure" in current) return current.failure;
+    const user = current.user;
     if (!user) return fail("unauthorized", "Please sign in to continue.");
     return run(schema, input, async (parsed) => {
       const ref = parsed as { courseId?: unknown; courseKey?: unknown };
