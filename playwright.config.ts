@@ -32,19 +32,11 @@ export default defineConfig({
     },
   },
   projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"], channel: undefined } }],
-  webServer: {
-    command: `npx next start -H 127.0.0.1 -p ${port}`,
-    env: { NEXT_DIST_DIR: distDir },
-    url: `${baseURL}/api/health`,
-    timeout: 120_000,
-    reuseExistingServer: false,
-    stdout: "pipe",
-    stderr: "pipe",
-  },
   webServer: clusterState
     ? undefined
     : {
         command: `npx next start -H 127.0.0.1 -p ${port}`,
+        env: { NEXT_DIST_DIR: distDir },
         url: `${baseURL}/api/health`,
         timeout: 120_000,
         reuseExistingServer: false,
