@@ -2,7 +2,7 @@
 // Bookmark / remove bookmark for the current unit.
 import { useState } from "react";
 import { useActionCall } from "@/components/ui/use-action-form";
-import { toggleBookmarkAction } from "@/app/(lms)/_actions/toggle-bookmark-action";
+import { toggleBookmarkAction } from "@/lib/actions/lms/toggle-bookmark-action";
 import { ActionError } from "./enroll-button";
 import styles from "./lms.module.css";
 

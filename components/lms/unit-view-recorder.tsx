@@ -1,7 +1,7 @@
 "use client";
 // Records "viewed" AFTER the unit has rendered, so the page GET itself stays a pure read.
 import { useEffect } from "react";
-import { recordUnitViewAction } from "@/app/(lms)/_actions/record-unit-view-action";
+import { recordUnitViewAction } from "@/lib/actions/lms/record-unit-view-action";
 
 export function UnitViewRecorder({ courseKey, unitKey }: { courseKey: string; unitKey: string }) {
   useEffect(() => {

@@ -14,7 +14,7 @@ import { CourseOutline } from "@/components/lms/course-outline";
 import { CourseTabs } from "@/components/lms/course-tabs";
 import { ViewAsToggle } from "@/components/lms/view-as-toggle";
 import styles from "@/components/lms/lms.module.css";
-import { loadCourseContext, requireCourseware } from "../../_lib/course-context";
+import { loadCourseContext, requireCourseware } from "@/lib/lms/course-context";
 
 export const dynamic = "force-dynamic";
 

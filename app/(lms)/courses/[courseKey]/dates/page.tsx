@@ -8,7 +8,7 @@ import { isUnitComplete } from "@/lib/lms/progress";
 import { datesHref, learnHref, safeDecode } from "@/lib/lms/urls";
 import { CourseTabs } from "@/components/lms/course-tabs";
 import styles from "@/components/lms/lms.module.css";
-import { requireCourseware } from "../../../_lib/course-context";
+import { requireCourseware } from "@/lib/lms/course-context";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Dates" };

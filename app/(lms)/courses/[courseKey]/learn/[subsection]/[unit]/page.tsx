@@ -17,7 +17,7 @@ import { UnitViewRecorder } from "@/components/lms/unit-view-recorder";
 import { UnitComponent } from "@/components/lms/unit-component";
 import { ViewAsToggle } from "@/components/lms/view-as-toggle";
 import styles from "@/components/lms/lms.module.css";
-import { loadCourseContext, requireCourseware } from "../../../../../_lib/course-context";
+import { loadCourseContext, requireCourseware } from "@/lib/lms/course-context";
 
 export const dynamic = "force-dynamic";
 

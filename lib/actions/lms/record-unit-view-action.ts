@@ -7,7 +7,7 @@ import { userAction, fail } from "@/lib/actions";
 import { markCompleted } from "@/lib/db/queries/completion";
 import { setLastVisitedUnit } from "@/lib/db/queries/enrollments";
 import { componentsOf, learnerView } from "@/lib/lms/outline";
-import { loadCourseContext } from "../_lib/course-context";
+import { loadCourseContext } from "@/lib/lms/course-context";
 
 const schema = z.object({ courseKey: z.string().min(1).max(255), unitKey: z.string().min(1).max(512) });
 

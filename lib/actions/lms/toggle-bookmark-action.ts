@@ -5,7 +5,7 @@ import { revalidatePath } from "next/cache";
 import { userAction, fail } from "@/lib/actions";
 import { addBookmark, removeBookmark } from "@/lib/db/queries/bookmarks";
 import { learnerView } from "@/lib/lms/outline";
-import { loadCourseContext } from "../_lib/course-context";
+import { loadCourseContext } from "@/lib/lms/course-context";
 
 const schema = z.object({
   courseKey: z.string().min(1).max(255),
