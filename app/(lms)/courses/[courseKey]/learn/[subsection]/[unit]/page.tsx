@@ -1,15 +1,17 @@
 // A unit of courseware at a readable URL (course → subsection → unit url_names): breadcrumbs,
 // the subsection's sequence bar, the unit's components in order, previous/next across subsection
 // and section boundaries, and a bookmark. Everything version-derived comes from the in-process
-// cache; per request this reads the session, the course, the caller's facts, completions and one
-// bookmark. The GET writes nothing: a client effect records the view afterwards.
+// cache; the HTML depends only on the version, the audience (staff or learner; released or not)
+// and the caller's access. What is the learner's own (completion marks, bookmark) the client
+// islands read from GET /api/lms/courses/<key>/state. The GET writes nothing: a client effect
+// records the view afterwards.
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { canCourse } from "@/lib/auth/permissions";
 import { getLearnerView } from "@/lib/db/queries/courseware";
 import { componentsOf, findUnit, neighbours, unitKind } from "@/lib/lms/outline";
-import { isUnitComplete } from "@/lib/lms/progress";
+import { completionKeysOf } from "@/lib/lms/progress";
 import { courseHref, learnHref, safeDecode } from "@/lib/lms/urls";
 import { BookmarkButton } from "@/components/lms/bookmark-button";
 import { SequenceBar } from "@/components/lms/sequence-bar";
@@ -45,8 +47,6 @@ export default async function UnitPage({ params }: Props) {
   const found = findUnit(view, subUrl, unitUrl);
   if (!found) notFound();
   const { ref, position } = found;
-  const done = ctx.state.completed;
-  const bookmarked = ctx.state.bookmarks.has(ref.unit.usageKey);
   const { prev, next } = neighbours(view, position);
   const subUnits = view.units.filter((u) => u.subsection.usageKey === ref.subsection.usageKey);
   const components = componentsOf(ref.unit, viewer);
@@ -66,13 +66,20 @@ export default async function UnitPage({ params }: Props) {
       </nav>
       <SequenceBar
         courseKey={course.courseKey}
-        subsection={ref.subsection}
+        subsectionUrlName={ref.subsection.urlName}
+        subsectionName={ref.subsection.displayName}
         currentKey={ref.unit.usageKey}
-        items={subUnits.map((u) => ({ unit: u.unit, kind: unitKind(u.unit, viewer), complete: isUnitComplete(u.unit, viewer, done) }))}
+        items={subUnits.map((u) => ({
+          usageKey: u.unit.usageKey,
+          urlName: u.unit.urlName,
+          displayName: u.unit.displayName,
+          kind: unitKind(u.unit, viewer),
+          completionKeys: completionKeysOf(u.unit, viewer),
+        }))}
       />
       <div className={styles.spread}>
         <h1 style={{ margin: "0.5rem 0" }}>{ref.unit.displayName}</h1>
-        <BookmarkButton courseKey={course.courseKey} unitKey={ref.unit.usageKey} initial={bookmarked} />
+        <BookmarkButton courseKey={course.courseKey} unitKey={ref.unit.usageKey} />
       </div>
       {components.length === 0 ? <p className={styles.muted}>This unit is empty.</p> : null}
       {components.map((c) => (
