@@ -1,4 +1,4 @@
-// npm run bench -- lms [--duration S] [--connections N] [--port P] [--dist DIR] [--url BASE --cookie C]
+// npm run bench -- lms [--duration S] [--connections N] [--learners N] [--port P] [--dist DIR] [--node-options O] [--url BASE --cookie C]
 // Starts a built server (building into --dist if it has no build) on a throwaway database with the
 // Open edX demo course imported and --learners (32) distinct learners enrolled and signed in, then
 // measures, in one run with autocannon: a static page (/help, prerendered), the first unit and the
@@ -193,7 +193,8 @@ export async function run(args: string[]): Promise<void> {
       }
       server = spawn(process.execPath, [path.join(process.cwd(), "node_modules/next/dist/bin/next"), "start", "-H", "127.0.0.1", "-p", String(port)], {
         cwd: process.cwd(),
-        env: { ...env, NODE_ENV: "production" },
+        // --node-options "--max-old-space-size=256": how an operator would cap the instance's heap.
+        env: { ...env, NODE_ENV: "production", ...(opt(args, "--node-options") ? { NODE_OPTIONS: opt(args, "--node-options") } : {}) },
         stdio: ["ignore", "ignore", "inherit"],
       });
       base = `http://127.0.0.1:${port}`;

@@ -12,6 +12,7 @@ import { parseVideoXml, type VideoModel } from "@/lib/lms/video";
 import { buildAssetIndex, renderCourseHtml, type AssetIndex } from "@/lib/lms/html";
 import { env } from "@/lib/env";
 import { parseTranscript, type Cue } from "@/lib/lms/transcripts";
+import { parseUpdateItems, type CourseUpdate } from "@/lib/lms/updates";
 
 export interface AssetInfo {
   path: string;
@@ -104,6 +105,8 @@ export const LMS_CACHE_BUDGETS = {
   videos: 2 * MB,
   /** learner/staff views of an outline */
   views: 2 * MB,
+  /** course updates, sanitized */
+  updates: 4 * MB,
 } as const;
 /** The session module's decoded-cookie map (lib/auth/session.ts) holds at most 4,096 × ~0.6 KB ≈ 2.5 MB more. */
 export const LMS_CACHE_BUDGET_BYTES = Object.values(LMS_CACHE_BUDGETS).reduce((a, b) => a + b, 0);
@@ -138,7 +141,7 @@ function cacheLoad(cache: Lru<Promise<VersionData | null>>, key: string, load: (
 
 /** Bytes each cache holds now (for the bench and operators). */
 export function lmsCacheBytes(): Record<keyof typeof LMS_CACHE_BUDGETS, number> {
-  return { versions: versions.bytes, drafts: drafts.bytes, texts: texts.bytes, rendered: rendered.bytes, cues: cuesCache.bytes, videos: videos.bytes, views: views.bytes };
+  return { versions: versions.bytes, drafts: drafts.bytes, texts: texts.bytes, rendered: rendered.bytes, cues: cuesCache.bytes, videos: videos.bytes, views: views.bytes, updates: updatesCache.bytes };
 }
 
 async function loadVersion(versionId: number): Promise<VersionData | null> {
@@ -250,9 +253,26 @@ export async function getTranscriptCues({ version, fileName }: { version: Versio
   return { cues, asset };
 }
 
-const g2 = globalThis as unknown as { __lmsViews?: Lru<{ view: LearnerView; validUntil: number }>; __lmsVideos?: Lru<VideoModel> };
+const g2 = globalThis as unknown as { __lmsViews?: Lru<{ view: LearnerView; validUntil: number }>; __lmsVideos?: Lru<VideoModel>; __lmsUpdates?: Lru<CourseUpdate[] | null> };
 const views = (g2.__lmsViews ??= new Lru(64, LMS_CACHE_BUDGETS.views));
 const videos = (g2.__lmsVideos ??= new Lru(2000, LMS_CACHE_BUDGETS.videos));
+const updatesCache = (g2.__lmsUpdates ??= new Lru(256, LMS_CACHE_BUDGETS.updates));
+
+/**
+ * The course's updates (info/updates.items.json), each rewritten and sanitized, cached per course
+ * key + version: the course home used to sanitize every item on every request. null when the
+ * version has no items file (the page falls back to info/updates.html).
+ */
+export async function getRenderedUpdates({ version, courseKey }: { version: VersionData; courseKey: string }): Promise<CourseUpdate[] | null> {
+  const key = `${courseKey}\u0000${version.versionId}`;
+  const hit = updatesCache.get(key);
+  if (hit !== undefined) return hit;
+  const json = await getDocumentText({ version, path: "info/updates.items.json" });
+  const items = json ? parseUpdateItems(json) : null;
+  const out = items?.map((u) => ({ ...u, html: renderCourseHtml(u.html, { courseKey, assets: version.assetIndex, iframeOrigins: env().COURSE_IFRAME_ORIGINS }) })) ?? null;
+  updatesCache.set(key, out, 64 + (out ?? []).reduce((n, u) => n + 64 + u.id.length + u.date.length + u.html.length, 0));
+  return out;
+}
 
 /** The earliest release date after `now` anywhere in the version: a cached learner view is valid until then. */
 function nextReleaseAfter(version: VersionData, now: number): number {
