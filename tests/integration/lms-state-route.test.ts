@@ -16,7 +16,8 @@ import { closeDb, getDb } from "@/lib/db";
 import { courseBlocks, courseVersions, courses } from "@/lib/db/schema";
 import { addBookmark } from "@/lib/db/queries/bookmarks";
 import { markCompleted } from "@/lib/db/queries/completion";
-import { getLearnerView } from "@/lib/db/queries/courseware";
+import { getLearnerView, getRenderedUpdates, getVersionData, lmsCacheBytes, LMS_CACHE_BUDGET_BYTES, LMS_CACHE_BUDGETS, type VersionData } from "@/lib/db/queries/courseware";
+import { getContentStore } from "@/lib/content";
 import { enrollUser } from "@/lib/db/queries/enrollments";
 import { findUnit } from "@/lib/lms/outline";
 import { loadCourseContext } from "@/lib/lms/course-context";
@@ -126,5 +127,32 @@ describe("GET /api/lms/courses/<key>/state", () => {
     const after = (await loadCourseContext(c.courseKey))!;
     expect(after.version.versionId).toBe(v.insertId);
     expect(findUnit(getLearnerView({ version: after.version, viewer: after.viewer }), "seq1", "unit2")).not.toBeNull();
+  });
+});
+
+describe("per-version caches", () => {
+  it("course updates are sanitized once per version and served from the cache afterwards", async () => {
+    const c = await course();
+    const version = (await getVersionData({ versionId: c.versionId }))!;
+    const items = JSON.stringify([{ id: 1, date: "May 1", content: '<p onclick="x()">Hello <script>alert(1)</script>world</p>' }, { id: 2, status: "deleted", content: "<p>gone</p>" }]);
+    const { hash } = await getContentStore().put(items);
+    const withUpdates: VersionData = { ...version, documents: new Map([["info/updates.items.json", hash]]) };
+    const first = await getRenderedUpdates({ version: withUpdates, courseKey: c.courseKey });
+    expect(first).toHaveLength(1);
+    expect(first![0].html).toContain("Hello");
+    expect(first![0].html).not.toMatch(/onclick|<script/);
+    // The second request reuses the sanitized result (same array), no re-sanitizing.
+    expect(await getRenderedUpdates({ version: withUpdates, courseKey: c.courseKey })).toBe(first);
+  });
+
+  it("every cache has a byte budget, and the stated total is their sum", async () => {
+    const c = await course();
+    await getVersionData({ versionId: c.versionId });
+    await new Promise((r) => setTimeout(r, 0));
+    const used = lmsCacheBytes();
+    expect(Object.keys(used).sort()).toEqual(Object.keys(LMS_CACHE_BUDGETS).sort());
+    expect(used.versions).toBeGreaterThan(0);
+    for (const [k, v] of Object.entries(used)) expect(v, k).toBeLessThanOrEqual(LMS_CACHE_BUDGETS[k as keyof typeof LMS_CACHE_BUDGETS]);
+    expect(LMS_CACHE_BUDGET_BYTES).toBe(Object.values(LMS_CACHE_BUDGETS).reduce((a, b) => a + b, 0));
   });
 });
