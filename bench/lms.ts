@@ -100,7 +100,7 @@ async function signIn(base: string, login: string, password: string): Promise<st
 }
 
 type AutocannonResult = {
-  requests: { average: number };
+  requests: { average: number; total: number };
   latency: { p50: number; p99: number };
   non2xx: number;
   errors: number;
@@ -108,7 +108,38 @@ type AutocannonResult = {
 };
 type Autocannon = (o: { url: string; connections: number; duration: number; headers: Record<string, string>; requests?: unknown[] }) => Promise<AutocannonResult>;
 
-type Result = { reqs: number; p50: number; p99: number; non2xx: number; errors: number };
+type Result = { reqs: number; p50: number; p99: number; non2xx: number; errors: number; cpuMs: number };
+
+/** CPU time (ms, user + system) a process and its descendants have used, from /proc. */
+function treeCpuMs(pid: number): number {
+  const tick = 1000 / 100; // USER_HZ is 100 on Linux
+  let ms = 0;
+  for (const d of readdirSync("/proc")) {
+    if (!/^\d+$/.test(d)) continue;
+    try {
+      const stat = readFileSync(`/proc/${d}/stat`, "utf8");
+      const f = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      // f[1] ppid; f[11] utime; f[12] stime (fields 4, 14, 15 of proc(5))
+      if (Number(d) === pid || isDescendant(Number(d), pid)) ms += (Number(f[11]) + Number(f[12])) * tick;
+    } catch {
+      /* exited */
+    }
+  }
+  return ms;
+}
+function isDescendant(p: number, root: number): boolean {
+  for (let i = 0; i < 8 && p > 1; i++) {
+    try {
+      const stat = readFileSync(`/proc/${p}/stat`, "utf8");
+      p = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
+    } catch {
+      return false;
+    }
+    if (p === root) return true;
+  }
+  return false;
+}
+let serverPid: number | undefined;
 
 /** With several cookies, each request carries the next one in turn (distinct learners at once). */
 async function measure(url: string, headers: Record<string, string>, connections: number, duration: number, cookies: string[] = []): Promise<Result> {
@@ -119,8 +150,11 @@ async function measure(url: string, headers: Record<string, string>, connections
   const requests = cookies.length
     ? [{ setupRequest: (req: { headers?: Record<string, string> }) => ({ ...req, headers: { ...req.headers, ...headers, Cookie: cookies[n++ % cookies.length] } }) }]
     : undefined;
+  const cpu0 = serverPid ? treeCpuMs(serverPid) : NaN;
   const r = await autocannon({ url, connections, duration, headers, requests });
-  return { reqs: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, non2xx: r.non2xx, errors: r.errors + r.timeouts };
+  // Server CPU per answered request: on a shared, noisy machine this compares pages better than req/s.
+  const cpuMs = serverPid && r.requests.total ? (treeCpuMs(serverPid) - cpu0) / r.requests.total : NaN;
+  return { reqs: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, non2xx: r.non2xx, errors: r.errors + r.timeouts, cpuMs };
 }
 
 export async function run(args: string[]): Promise<void> {
@@ -218,6 +252,7 @@ export async function run(args: string[]): Promise<void> {
       if (r.status !== 200) throw new Error(`a bench learner got ${r.status} for the unit page`);
     }
     const pid = server?.pid;
+    serverPid = pid;
     // Warm up (JIT, version cache, pools) before measuring.
     await measure(unitUrl, {}, 8, 3, jar);
     await measure(homeUrl, {}, 8, 2, jar);
@@ -234,8 +269,8 @@ export async function run(args: string[]): Promise<void> {
     // The framework's own floor: the smallest dynamic page (sign-in form, same layout and header).
     const floor = await measure(`${base}/login`, {}, connections, Math.max(3, Math.round(duration / 2)));
     const row = (name: string, r: Result) =>
-      `${name.padEnd(34)} ${r.reqs.toFixed(0).padStart(8)} ${String(r.p50).padStart(8)} ${String(r.p99).padStart(8)} ${String(r.non2xx + r.errors).padStart(8)}`;
-    console.log(`\n${"page".padEnd(34)} ${"req/s".padStart(8)} ${"p50 ms".padStart(8)} ${"p99 ms".padStart(8)} ${"bad".padStart(8)}`);
+      `${name.padEnd(34)} ${r.reqs.toFixed(0).padStart(8)} ${String(r.p50).padStart(8)} ${String(r.p99).padStart(8)} ${String(r.non2xx + r.errors).padStart(8)} ${r.cpuMs.toFixed(1).padStart(10)}`;
+    console.log(`\n${"page".padEnd(34)} ${"req/s".padStart(8)} ${"p50 ms".padStart(8)} ${"p99 ms".padStart(8)} ${"bad".padStart(8)} ${"CPU ms/req".padStart(10)}`);
     console.log(row("static /help", st));
     console.log(row(`unit ${new URL(unitUrl).pathname.slice(0, 28)}…`, unit));
     console.log(row("course home", home));
