@@ -23,6 +23,14 @@ const MARKDOWN = `Check what you read.
 
 const SRT = "1\n00:00:01,000 --> 00:00:04,000\nWelcome to the journey video.\n\n2\n00:00:05,000 --> 00:00:08,000\nThis line comes second.\n";
 
+/** Waits until React has hydrated the page (a click before that does nothing). */
+async function hydrated(page: Page) {
+  await page.waitForFunction(() => {
+    const el = document.querySelector("main");
+    return !!el && Object.keys(el).some((k) => k.startsWith("__reactFiber"));
+  });
+}
+
 async function rename(page: Page, current: string, next: string) {
   await page.getByRole("button", { name: `Rename ${current}`, exact: true }).first().click();
   const input = page.getByRole("textbox", { name: `New name for ${current}` });
@@ -37,7 +45,7 @@ async function saved(page: Page) {
 /** Outline as text lines ("chapter: Week 1", …) read from the Studio outline page. */
 async function studioOutline(page: Page, courseKey: string): Promise<string[]> {
   await page.goto(`/studio/courses/${enc(courseKey)}/outline`);
-  await page.waitForLoadState("networkidle");
+  await hydrated(page);
   return page.locator('[data-testid="outline-chapter"], [data-testid="outline-sequential"], [data-testid="outline-vertical"]').evaluateAll((els) =>
     els.map((e) => {
       const kind = (e.getAttribute("data-testid") ?? "").replace("outline-", "");
@@ -82,7 +90,7 @@ async function renameRun(archive: Buffer, oldRun: string, newRun: string): Promi
 }
 
 test("author builds and publishes a course; a learner takes it; export and re-import as a new run", async ({ page, browser }) => {
-  test.setTimeout(480_000);
+  test.setTimeout(600_000);
   const run = `J${uniqueSuffix()}`.slice(0, 16);
   const courseKey = `course-v1:E2EJourney+J101+${run}`;
 
@@ -96,7 +104,7 @@ test("author builds and publishes a course; a learner takes it; export and re-im
   await page.getByLabel("Course run").fill(run);
   await page.getByRole("button", { name: "Create" }).click();
   await expect(page).toHaveURL(/\/outline$/, { timeout: 30_000 });
-  await page.waitForLoadState("networkidle");
+  await hydrated(page);
   await page.getByRole("button", { name: "+ New section" }).click();
   await expect(page.getByTestId("outline-chapter")).toHaveCount(1);
   await rename(page, "Section", "Week 1");
@@ -108,9 +116,9 @@ test("author builds and publishes a course; a learner takes it; export and re-im
   await page.getByRole("button", { name: "+ New unit" }).click();
   await expect(page.getByTestId("outline-vertical")).toHaveCount(1);
   await rename(page, "Unit", "The Planets");
-  await page.getByRole("link", { name: "The Planets" }).click();
+  await page.getByRole("link", { name: "The Planets", exact: true }).click();
   await expect(page.getByRole("heading", { name: "The Planets", level: 1 })).toBeVisible();
-  await page.waitForLoadState("networkidle");
+  await hydrated(page);
   const unitEditorUrl = page.url();
 
   // ── Text in the rich editor ─────────────────────────────────────────────────────────────────
@@ -148,7 +156,7 @@ test("author builds and publishes a course; a learner takes it; export and re-im
   await problemEditor.getByRole("button", { name: "Save", exact: true }).click();
   await saved(page);
   await page.goto(unitEditorUrl);
-  await page.waitForLoadState("networkidle");
+  await hydrated(page);
 
   // ── A video with an uploaded transcript ────────────────────────────────────────────────────
   await page.getByRole("button", { name: "Video", exact: true }).click();
@@ -181,7 +189,7 @@ test("author builds and publishes a course; a learner takes it; export and re-im
 
   // ── Graded subsection, then Publish ────────────────────────────────────────────────────────
   await page.goto(`/studio/courses/${enc(courseKey)}/outline`);
-  await page.waitForLoadState("networkidle");
+  await hydrated(page);
   await page.getByRole("button", { name: "Settings of Lesson 1" }).click();
   const settings = page.getByRole("form", { name: "Settings of Lesson 1" });
   await settings.getByLabel("Graded as").selectOption("Homework");
@@ -237,7 +245,7 @@ test("author builds and publishes a course; a learner takes it; export and re-im
   const importedOutline = await studioOutline(page, newKey);
   expect(importedOutline).toEqual(authorOutline);
   // The new run's unit holds the same components.
-  await page.getByRole("link", { name: "The Planets" }).click();
+  await page.getByRole("link", { name: "The Planets", exact: true }).click();
   await expect(page.getByRole("heading", { name: "The Planets", level: 1 })).toBeVisible();
   expect(await page.getByTestId("unit-component").evaluateAll((els) => els.map((e) => e.getAttribute("data-block-type")))).toEqual(["html", "problem", "video"]);
   await expect(page.getByRole("heading", { name: /Planet notes/, level: 3 })).toBeVisible();

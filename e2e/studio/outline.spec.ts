@@ -7,6 +7,9 @@ import { expect, test, type Locator, type Page } from "@playwright/test";
 import mysql from "mysql2/promise";
 import { registerUser, signIn, uniqueSuffix } from "../support/auth";
 
+// The machine running these may be heavily shared: give server actions time.
+const slow = expect.configure({ timeout: 30_000 });
+
 async function expectNoSeriousViolations(page: Page, label: string) {
   const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]).analyze();
   const bad = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
@@ -30,13 +33,14 @@ async function dragTo(page: Page, handle: Locator, target: Locator, where: "abov
   await page.mouse.down();
   await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2 + 8, { steps: 4 });
   const y = where === "above" ? to.y + 4 : to.y + to.height - 4;
-  await page.mouse.move(to.x + to.width / 2, y, { steps: 12 });
+  await page.mouse.move(to.x + to.width / 2, y, { steps: 20 });
+  await page.waitForTimeout(300);
   await page.mouse.move(to.x + to.width / 2, y + (where === "above" ? -2 : 2), { steps: 2 });
   await page.mouse.up();
 }
 
 test("author builds, reorders, deletes and publishes an outline", async ({ page }) => {
-  test.setTimeout(180_000);
+  test.setTimeout(420_000);
   await signIn(page, "author@example.com", "author-pass-1");
   await page.goto("/studio");
   await expectNoSeriousViolations(page, "/studio");
@@ -44,48 +48,50 @@ test("author builds, reorders, deletes and publishes an outline", async ({ page 
   // search filters the list
   await page.getByRole("searchbox", { name: "Search courses" }).fill("no-such-course-xyz");
   await page.getByRole("button", { name: "Search" }).click();
-  await expect(page.getByText("No course matches")).toBeVisible();
+  await slow(page.getByText("No course matches")).toBeVisible();
 
   // New course, validated
   await page.getByRole("button", { name: "New course" }).click();
   await page.getByRole("button", { name: "Create" }).click();
-  await expect(page.getByText("Enter the course name.")).toBeVisible();
+  await slow(page.getByText("Enter the course name.")).toBeVisible();
   const run = `R${uniqueSuffix()}`.slice(0, 20);
   await page.getByLabel("Course name").fill("E2E Outline Course");
   await page.getByLabel("Organization").fill("E2EOrg");
   await page.getByLabel("Course number").fill("OUT1");
   await page.getByLabel("Course run").fill(run);
-  await expect(page.getByText(`course-v1:E2EOrg+OUT1+${run}`)).toBeVisible();
+  await slow(page.getByText(`course-v1:E2EOrg+OUT1+${run}`)).toBeVisible();
   await expectNoSeriousViolations(page, "/studio new course form");
   await page.getByRole("button", { name: "Create" }).click();
-  await expect(page).toHaveURL(/\/outline$/, { timeout: 20_000 });
-  await expect(page.getByRole("heading", { level: 1, name: "E2E Outline Course" })).toBeVisible();
-  await expect(page.getByTestId("course-state")).toHaveText("Draft (never published)");
+  await slow(page).toHaveURL(/\/outline$/, { timeout: 20_000 });
+  await slow(page.getByRole("heading", { level: 1, name: "E2E Outline Course" })).toBeVisible();
+  await slow(page.getByTestId("course-state")).toHaveText("Draft (never published)");
 
   // New section / subsection / units, renamed in place
   await page.getByRole("button", { name: "+ New section" }).click();
-  await expect(page.getByTestId("outline-chapter")).toHaveCount(1);
+  await slow(page.getByTestId("outline-chapter")).toHaveCount(1);
   await rename(page, "Section", "Week 1");
-  await expect(page.getByRole("heading", { name: "Week 1" })).toBeVisible();
+  await slow(page.getByRole("heading", { name: "Week 1" })).toBeVisible();
   await page.getByRole("button", { name: "+ New subsection" }).click();
-  await expect(page.getByTestId("outline-sequential")).toHaveCount(1);
+  await slow(page.getByTestId("outline-sequential")).toHaveCount(1);
   await rename(page, "Subsection", "Lesson 1");
-  await expect(page.getByRole("heading", { name: "Lesson 1" })).toBeVisible();
+  await slow(page.getByRole("heading", { name: "Lesson 1" })).toBeVisible();
   await page.getByRole("button", { name: "+ New unit" }).click();
-  await expect(units(page)).toHaveCount(1);
+  await slow(units(page)).toHaveCount(1);
   await rename(page, "Unit", "Alpha");
-  await expect(page.getByRole("link", { name: "Alpha" })).toBeVisible();
+  await slow(page.getByRole("link", { name: "Alpha", exact: true })).toBeVisible();
   await page.getByRole("button", { name: "+ New unit" }).click();
-  await expect(units(page)).toHaveCount(2);
+  await slow(units(page)).toHaveCount(2);
   await rename(page, "Unit", "Beta");
-  await expect.poll(() => unitNames(page)).toEqual(["Alpha", "Beta"]);
-  await expect(page.getByRole("link", { name: "Alpha" })).toHaveAttribute("href", /\/studio\/courses\/.+\/units\/block-v1/);
+  await slow.poll(() => unitNames(page)).toEqual(["Alpha", "Beta"]);
+  await slow(page.getByRole("link", { name: "Alpha", exact: true })).toHaveAttribute("href", /\/studio\/courses\/.+\/units\/block-v1/);
 
-  // reorder by drag and drop
+  // reorder by drag and drop (once the previous change has settled: buttons are enabled again)
+  await slow(page.getByRole("button", { name: "+ New unit" })).toBeEnabled();
+  await page.waitForLoadState("networkidle");
   await dragTo(page, page.getByRole("button", { name: "Drag to reorder unit Beta" }), units(page).nth(0), "above");
-  await expect.poll(() => unitNames(page)).toEqual(["Beta", "Alpha"]);
+  await slow.poll(() => unitNames(page)).toEqual(["Beta", "Alpha"]);
   await page.reload();
-  await expect.poll(() => unitNames(page)).toEqual(["Beta", "Alpha"]);
+  await slow.poll(() => unitNames(page)).toEqual(["Beta", "Alpha"]);
 
   // reorder by keyboard (dnd-kit: Space lifts, arrows move, Space drops)
   const alphaHandle = page.getByRole("button", { name: "Drag to reorder unit Alpha" });
@@ -93,28 +99,28 @@ test("author builds, reorders, deletes and publishes an outline", async ({ page 
   await page.keyboard.press("Space");
   await page.keyboard.press("ArrowUp");
   await page.keyboard.press("Space");
-  await expect.poll(() => unitNames(page)).toEqual(["Alpha", "Beta"]);
+  await slow.poll(() => unitNames(page)).toEqual(["Alpha", "Beta"]);
   await page.reload();
-  await expect.poll(() => unitNames(page)).toEqual(["Alpha", "Beta"]);
+  await slow.poll(() => unitNames(page)).toEqual(["Alpha", "Beta"]);
   // and with the Move buttons
   await page.getByRole("button", { name: "Move Alpha down" }).click();
-  await expect.poll(() => unitNames(page)).toEqual(["Beta", "Alpha"]);
+  await slow.poll(() => unitNames(page)).toEqual(["Beta", "Alpha"]);
 
   // delete with a confirmation that says what is inside
   await page.getByRole("button", { name: "Duplicate Lesson 1" }).click();
-  await expect(page.getByTestId("outline-sequential")).toHaveCount(2);
-  await expect(units(page)).toHaveCount(4);
+  await slow(page.getByTestId("outline-sequential")).toHaveCount(2);
+  await slow(units(page)).toHaveCount(4);
   await page.getByRole("button", { name: "Delete Duplicate of 'Lesson 1'" }).click();
   const dialog = page.getByRole("dialog", { name: "Delete this subsection?" });
-  await expect(dialog).toBeVisible();
-  await expect(dialog).toContainText("also deletes 2 units and 0 components");
+  await slow(dialog).toBeVisible();
+  await slow(dialog).toContainText("also deletes 2 units and 0 components");
   await expectNoSeriousViolations(page, "delete confirmation");
   await dialog.getByRole("button", { name: "Cancel" }).click();
-  await expect(page.getByTestId("outline-sequential")).toHaveCount(2);
+  await slow(page.getByTestId("outline-sequential")).toHaveCount(2);
   await page.getByRole("button", { name: "Delete Duplicate of 'Lesson 1'" }).click();
   await page.getByRole("dialog", { name: "Delete this subsection?" }).getByRole("button", { name: "Yes, delete" }).click();
-  await expect(page.getByTestId("outline-sequential")).toHaveCount(1);
-  await expect(units(page)).toHaveCount(2);
+  await slow(page.getByTestId("outline-sequential")).toHaveCount(1);
+  await slow(units(page)).toHaveCount(2);
 
   // subsection settings: graded as + a future release date
   await page.getByRole("button", { name: "Settings of Lesson 1" }).click();
@@ -122,26 +128,27 @@ test("author builds, reorders, deletes and publishes an outline", async ({ page 
   await settings.getByLabel("Graded as").selectOption("Homework");
   await settings.getByLabel("Release date (UTC)").fill("2999-01-01T09:00");
   await settings.getByRole("button", { name: "Save" }).click();
-  await expect(page.getByText("Graded as Homework")).toBeVisible();
-  await expect(page.getByText("Scheduled: releases 2999-01-01 09:00 UTC").first()).toBeVisible();
+  await slow(page.getByText("Graded as Homework")).toBeVisible();
+  await slow(page.getByText("Scheduled: releases 2999-01-01 09:00 UTC").first()).toBeVisible();
 
   await expectNoSeriousViolations(page, "outline");
 
   // Publish the course: every badge says published; an edit marks the unit and the course changed
   await page.getByRole("button", { name: "Publish all changes in the course" }).click();
-  await expect(page.getByTestId("course-state")).toHaveText("Published and live");
-  for (const badge of await page.getByTestId("item-state").all()) await expect(badge).toHaveText("Published and live");
-  await expect(page.getByRole("link", { name: "View Alpha live" })).toBeVisible();
+  await slow(page.getByTestId("course-state")).toHaveText("Published and live");
+  for (const badge of await page.getByTestId("item-state").all()) await slow(badge).toHaveText("Published and live");
+  await slow(page.getByRole("link", { name: "View Alpha live" })).toBeVisible();
   await rename(page, "Alpha", "Alpha 2");
   const alpha = units(page).filter({ hasText: "Alpha 2" });
-  await expect(alpha.getByTestId("item-state")).toHaveText("Draft (unpublished changes)");
-  await expect(units(page).filter({ hasText: "Beta" }).getByTestId("item-state")).toHaveText("Published and live");
-  await expect(page.getByTestId("course-state")).toHaveText("Draft (unpublished changes)");
+  await slow(alpha.getByTestId("item-state")).toHaveText("Draft (unpublished changes)");
+  await slow(units(page).filter({ hasText: "Beta" }).getByTestId("item-state")).toHaveText("Published and live");
+  await slow(page.getByTestId("course-state")).toHaveText("Draft (unpublished changes)");
   await page.getByRole("button", { name: "Publish Alpha 2" }).click();
-  await expect(page.getByTestId("course-state")).toHaveText("Published and live");
+  await slow(page.getByTestId("course-state")).toHaveText("Published and live");
 });
 
 test("a team member without the course-creator right is told why there is no New course", async ({ page }) => {
+  test.setTimeout(180_000);
   // a fresh account, given a staff role on a course (as an instructor would add a team member)
   const user = await registerUser(page, "teamonly");
   const db = await mysql.createConnection({ uri: process.env.DATABASE_URL! });
@@ -154,8 +161,8 @@ test("a team member without the course-creator right is told why there is no New
     await db.end();
   }
   await page.goto("/studio");
-  await expect(page.getByText("You cannot create courses")).toBeVisible();
-  await expect(page.getByText("Creating a course needs the course creator right")).toBeVisible();
-  await expect(page.getByRole("button", { name: "New course" })).toHaveCount(0);
+  await slow(page.getByText("You cannot create courses")).toBeVisible();
+  await slow(page.getByText("Creating a course needs the course creator right")).toBeVisible();
+  await slow(page.getByRole("button", { name: "New course" })).toHaveCount(0);
   await expectNoSeriousViolations(page, "/studio without creator right");
 });

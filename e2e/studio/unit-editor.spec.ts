@@ -12,6 +12,14 @@ const COURSE = "course-v1:Atrium+ATR101+2026";
 const unitKey = (urlName: string) => `block-v1:Atrium+ATR101+2026+type@vertical+block@${urlName}`;
 const unitUrl = (urlName: string) => `/studio/courses/${encodeURIComponent(COURSE)}/units/${encodeURIComponent(unitKey(urlName))}`;
 
+/** Waits until React has hydrated the page (a click before that does nothing). */
+async function hydrated(page: Page) {
+  await page.waitForFunction(() => {
+    const el = document.querySelector("main");
+    return !!el && Object.keys(el).some((k) => k.startsWith("__reactFiber"));
+  });
+}
+
 async function expectNoSeriousViolations(page: Page, label: string) {
   const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]).analyze();
   const bad = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
@@ -24,14 +32,14 @@ const editorOf = (page: Page) => page.getByTestId("component-editor");
 
 async function openUnit(page: Page, urlName: string) {
   await page.goto(unitUrl(urlName));
-  await page.waitForLoadState("networkidle");
+  await hydrated(page);
   await expect(page.getByRole("heading", { name: "Components", level: 2 })).toBeVisible();
 }
 
 /** Reloads and waits until the page's scripts have run (a click before hydration does nothing). */
 async function reload(page: Page) {
   await page.reload();
-  await page.waitForLoadState("networkidle");
+  await hydrated(page);
 }
 
 async function keysInOrder(page: Page): Promise<string[]> {
@@ -45,7 +53,7 @@ async function saveAndWait(editor: Locator) {
 
 test.describe("unit editor", () => {
   // Long flows with several axe runs on a shared 2-core machine.
-  test.describe.configure({ timeout: 180_000 });
+  test.describe.configure({ timeout: 300_000 });
 
   test.beforeEach(async ({ page }) => {
     await signIn(page, "author", "author-pass-1");
@@ -97,12 +105,18 @@ test.describe("unit editor", () => {
     await items(page).nth(0).getByRole("button", { name: /^Move down:/ }).click();
     await expect.poll(() => keysInOrder(page)).toEqual([original, before[0], before[1], before[2], afterDup[4]]);
 
-    // Drag (keyboard: space, arrow down, space on the handle) moves the first one down by one.
+    // Drag the first one by its handle (pointer) below the second.
+    // (reordering is off while the previous move is still being saved)
+    await expect(items(page).nth(0).getByRole("button", { name: /^Move down:/ })).toBeEnabled();
     const handle = items(page).nth(0).getByRole("button", { name: /^Drag to reorder:/ });
-    await handle.focus();
-    await page.keyboard.press("Space");
-    await page.keyboard.press("ArrowDown");
-    await page.keyboard.press("Space");
+    const from = (await handle.boundingBox())!;
+    const to = (await items(page).nth(1).boundingBox())!;
+    await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2 + 8, { steps: 4 });
+    await page.mouse.move(from.x + from.width / 2, to.y + to.height - 4, { steps: 12 });
+    await page.mouse.move(from.x + from.width / 2, to.y + to.height - 2, { steps: 2 });
+    await page.mouse.up();
     await expect.poll(() => keysInOrder(page)).toEqual([before[0], original, before[1], before[2], afterDup[4]]);
     await reload(page);
     expect(await keysInOrder(page)).toEqual([before[0], original, before[1], before[2], afterDup[4]]);

@@ -1,41 +1,22 @@
 // Studio's server loaders (STUDIO-CONTRACT.md). Pages call these AFTER authorizing the caller on
 // the course (requireStudioCourse). They read the working copy (or the published version while a
 // course has no working copy yet) and compare it with the published version for publish states.
+// Authorization: lib/courses/studio-access.ts requireCourseAction (the contract's requireStudioCourse).
 import "server-only";
 import { getContentStore } from "@/lib/content";
-import { requireCourseAction } from "@/lib/courses/studio-access";
-import {
-  getDraftBlock,
-  getDraftInfo,
-  getPublishedHashes,
-  listChildRows,
-  listOutlineRows,
-  listStateRows,
-} from "@/lib/db/queries/studio";
+import { getDraftBlock, getDraftInfo, getOutlineStateData, getPublishedHashes, listChildRows, listStateRows } from "@/lib/db/queries/studio";
 import { AppError } from "@/lib/errors";
 import { componentOlx } from "./component-olx";
-import { assignmentTypesOf, buildStudioOutline, computeStates, defaultName } from "./tree";
+import { assignmentTypesOf, buildStudioOutline, computeOutlineStates, computeStates, defaultName } from "./tree";
 import type { ComponentEditorData, StudioOutline, UnitEditorData } from "./types";
 
 export type * from "./types";
-export { requireCourseAction as requireStudioCourse };
 
 export async function getStudioOutline({ courseId, now = new Date() }: { courseId: number; now?: Date }): Promise<StudioOutline> {
   const info = await getDraftInfo({ courseId });
-  const [outlineRows, stateRows, published] = await Promise.all([
-    listOutlineRows({ versionId: info.versionId }),
-    listStateRows({ versionId: info.versionId }),
-    getPublishedHashes({ course: info.course }),
-  ]);
-  const states = computeStates(stateRows, published);
-  const outlineKeys = new Set(outlineRows.map((r) => r.usageKey));
-  const counts = new Map<string, number>();
-  for (const r of stateRows) {
-    if (r.parentUsageKey && !outlineKeys.has(r.usageKey)) counts.set(r.parentUsageKey, (counts.get(r.parentUsageKey) ?? 0) + 1);
-  }
-  const hashOf = new Map(stateRows.map((r) => [r.usageKey, r.contentHash]));
-  const rows = outlineRows.map((r) => ({ ...r, contentHash: r.contentHash ?? hashOf.get(r.usageKey) ?? null }));
-  const root = rows.find((r) => r.usageKey === info.rootUsageKey);
+  const data = await getOutlineStateData({ versionId: info.versionId, isPublished: info.versionId === info.course.publishedVersionId });
+  const states = computeOutlineStates(data.rows, data.dirtyContainers);
+  const root = data.rows.find((r) => r.usageKey === info.rootUsageKey);
   return {
     courseId,
     courseKey: info.course.courseKey,
@@ -43,7 +24,7 @@ export async function getStudioOutline({ courseId, now = new Date() }: { courseI
     rootUsageKey: info.rootUsageKey,
     state: states.get(info.rootUsageKey) ?? "draft",
     assignmentTypes: assignmentTypesOf(info.gradingPolicy),
-    sections: buildStudioOutline({ rows, states, componentCounts: counts, rootKey: info.rootUsageKey, now }),
+    sections: buildStudioOutline({ rows: data.rows, states, componentCounts: data.componentCounts, rootKey: info.rootUsageKey, now }),
   };
 }
 

@@ -140,6 +140,31 @@ export function computeStates(
 }
 
 /**
+ * Publish states of the outline rows only: own content vs the published hash, components
+ * summarized as "this container has a new or changed component" (dirtyContainers).
+ */
+export function computeOutlineStates(
+  rows: readonly Pick<TreeRow & { inPublished: boolean; publishedHash: string | null }, "usageKey" | "parentUsageKey" | "position" | "contentHash" | "inPublished" | "publishedHash">[],
+  dirtyContainers: ReadonlySet<string>,
+): Map<string, PublishState> {
+  const kids = childrenIndex(rows);
+  const byKey = new Map(rows.map((r) => [r.usageKey, r]));
+  const out = new Map<string, PublishState>();
+  for (const root of rows.filter((r) => !r.parentUsageKey || !byKey.has(r.parentUsageKey))) {
+    const order = subtreeKeys(kids, root.usageKey);
+    for (let i = order.length - 1; i >= 0; i--) {
+      const r = byKey.get(order[i])!;
+      let state: PublishState;
+      if (!r.inPublished) state = "draft";
+      else if (r.publishedHash !== r.contentHash || dirtyContainers.has(r.usageKey)) state = "changed";
+      else state = (kids.get(r.usageKey) ?? []).some((c) => out.get(c) !== "published") ? "changed" : "published";
+      out.set(r.usageKey, state);
+    }
+  }
+  return out;
+}
+
+/**
  * Settings of `rootKey`'s subtree re-resolved top-down from the parent's settings (after a move,
  * or after a date/visibility change on a subsection). Returns only rows whose settings change.
  */
@@ -173,6 +198,12 @@ const INHERITABLE = new Set([
 ]);
 function isInheritable(k: string): boolean {
   return INHERITABLE.has(k);
+}
+
+/** Whether two settings objects differ in anything children inherit (then the subtree is re-resolved). */
+export function inheritedSettingsDiffer(a: Record<string, unknown>, b: Record<string, unknown>): boolean {
+  for (const k of INHERITABLE) if (JSON.stringify(stable(a?.[k])) !== JSON.stringify(stable(b?.[k]))) return true;
+  return false;
 }
 
 function iso(v: unknown): string | null {

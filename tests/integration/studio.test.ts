@@ -220,6 +220,9 @@ describe("studio draft and publish", () => {
     await svc.publish({ ...w });
     const base = (await getComponentEditorData({ courseId: c.courseId, usageKey: h.usageKey })).revision;
     await svc.saveComponent({ ...w, courseKey: c.courseKey, usageKey: h.usageKey, baseRevision: base, content: { kind: "html", displayName: "Changed", html: "<p>new</p>" } });
+    // a changed component alone marks its unit, subsection, section and course changed
+    o = await getStudioOutline({ courseId: c.courseId });
+    expect([find(o.sections, u.usageKey)!.state, find(o.sections, sub.usageKey)!.state, o.sections[0].state, o.state]).toEqual(["changed", "changed", "changed", "changed"]);
     await svc.addComponent({ ...w, courseKey: c.courseKey, unitUsageKey: u.usageKey, blockType: "problem" });
     await svc.renameItem({ ...w, usageKey: u.usageKey, displayName: "Renamed" });
     o = await getStudioOutline({ courseId: c.courseId });

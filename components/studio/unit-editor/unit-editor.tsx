@@ -78,7 +78,7 @@ function SortableItem({
   onDelete: () => void;
   children: ReactNode;
 }) {
-  const { attributes, listeners, setNodeRef, transform, transition, isDragging } = useSortable({ id: c.usageKey, disabled: busy });
+  const { attributes, listeners, setNodeRef, setActivatorNodeRef, transform, transition, isDragging } = useSortable({ id: c.usageKey, disabled: busy });
   const name = c.displayName || typeLabel(c.blockType);
   return (
     <li
@@ -90,7 +90,7 @@ function SortableItem({
       data-block-type={c.blockType}
     >
       <div className={styles.itemHead}>
-        <button type="button" className={styles.handle} aria-label={`Drag to reorder: ${name}`} {...attributes} {...listeners}>
+        <button type="button" ref={setActivatorNodeRef} className={styles.handle} aria-label={`Drag to reorder: ${name}`} {...attributes} {...listeners}>
           ⠿
         </button>
         <h3 className={styles.itemTitle}>

@@ -286,6 +286,14 @@ export async function saveImportedCourse(input: SaveImportInput): Promise<{ cour
         input.documents,
       );
     }
+    if (draftVersionId) {
+      // Studio's working copy knows, per block, its content hash in the published version.
+      await tx.execute(
+        sql.raw(
+          `UPDATE course_blocks d JOIN course_blocks p ON p.version_id = ${versionId} AND p.usage_key = d.usage_key SET d.published_hash = p.content_hash WHERE d.version_id = ${draftVersionId}`,
+        ),
+      );
+    }
     await tx
       .update(courses)
       .set({ ...input.catalog, publishedVersionId: versionId, draftVersionId, updatedAt: new Date() })

@@ -19,6 +19,7 @@ import {
   childrenIndex,
   computeHashes,
   contentHashOf,
+  inheritedSettingsDiffer,
   newUrlName,
   planPartialPublish,
   reresolveSubtree,
@@ -70,13 +71,13 @@ export interface DraftCtx {
 }
 
 /** Copies every block, asset and document row of `from` into version `to` (one statement each). */
-async function copyVersionRows(tx: Tx, from: number, to: number, opts: { clearDraftFlags: boolean; exceptKeys?: string[] }): Promise<void> {
+async function copyVersionRows(tx: Tx, from: number, to: number, opts: { clearDraftFlags: boolean; exceptKeys?: string[]; asWorkingCopyOfPublished?: boolean }): Promise<void> {
   const except = opts.exceptKeys?.length ? mysql.format(" AND usage_key NOT IN (?)", [opts.exceptKeys]) : "";
   await tx.execute(
     sql.raw(
-      `INSERT INTO course_blocks (version_id, ${BLOCK_COLS}) SELECT ${to}, usage_key, block_type, url_name, parent_usage_key, position, depth, display_name, settings, fields, definition_hash, unsupported_reason, ${
+      `INSERT INTO course_blocks (version_id, ${BLOCK_COLS}, published_hash) SELECT ${to}, usage_key, block_type, url_name, parent_usage_key, position, depth, display_name, settings, fields, definition_hash, unsupported_reason, ${
         opts.clearDraftFlags ? "0" : "is_draft"
-      }, content_hash FROM course_blocks WHERE version_id = ${from}${except} ORDER BY id`,
+      }, content_hash, ${opts.asWorkingCopyOfPublished ? "content_hash" : "NULL"} FROM course_blocks WHERE version_id = ${from}${except} ORDER BY id`,
     ),
   );
 }
@@ -105,7 +106,7 @@ export async function withDraft<T>({ courseId, authorId }: { courseId: number; a
           .insert(courseVersions)
           .values({ courseId, parentId: pub.id, authorId, source: "edit", rootUsageKey: pub.rootUsageKey, gradingPolicy: pub.gradingPolicy, meta: pub.meta, blockCount: pub.blockCount })
           .$returningId();
-        await copyVersionRows(tx, pub.id, id, { clearDraftFlags: false });
+        await copyVersionRows(tx, pub.id, id, { clearDraftFlags: false, asWorkingCopyOfPublished: true });
         await copyFiles(tx, pub.id, id);
         await tx.update(courses).set({ draftVersionId: id }).where(eq(courses.id, courseId));
         versionId = id;
@@ -310,6 +311,79 @@ export async function listOutlineRows({ versionId, db = getDb() }: { versionId: 
     .where(and(eq(courseBlocks.versionId, versionId), inArray(courseBlocks.blockType, OUTLINE_TYPES)));
 }
 
+export interface OutlineStateData {
+  /** outline rows of the draft (fields left empty), each with whether the published version has it and its hash there */
+  rows: Array<TreeRow & { inPublished: boolean; publishedHash: string | null }>;
+  /** components per unit */
+  componentCounts: Map<string, number>;
+  /** usage keys of outline rows (units, usually) with a component that is new or changed in the draft */
+  dirtyContainers: Set<string>;
+}
+
+/**
+ * What the Studio outline needs, without shipping every component row to Node: the outline rows
+ * joined with their published hashes; components only as counts per unit and as the (few) ones
+ * that differ from the published version, walked up to their unit.
+ */
+/** `isPublished`: the version IS the published one (a course without a working copy yet): everything is published. */
+export async function getOutlineStateData({ versionId, isPublished, db = getDb() }: { versionId: number; isPublished: boolean; db?: DbOrTx }): Promise<OutlineStateData> {
+  const types = mysql.format("(?)", [OUTLINE_TYPES]);
+  const [outlineRes, countRes] = await Promise.all([
+    db.execute(
+      sql.raw(
+        `SELECT usage_key, block_type, url_name, parent_usage_key, position, depth, display_name, settings, definition_hash, content_hash, published_hash FROM course_blocks WHERE version_id = ${versionId} AND block_type IN ${types}`,
+      ),
+    ),
+    // per parent: its components, and how many of them differ from the published version
+    db.execute(
+      sql.raw(
+        `SELECT parent_usage_key AS k, COUNT(*) AS n, SUM(CASE WHEN published_hash IS NULL OR NOT (published_hash <=> content_hash) THEN 1 ELSE 0 END) AS dirty FROM course_blocks WHERE version_id = ${versionId} AND block_type NOT IN ${types} GROUP BY parent_usage_key`,
+      ),
+    ),
+  ]);
+  type Raw = Record<string, unknown>;
+  const rowsOf = (r: unknown) => (r as [Raw[], unknown])[0];
+  const json = (v: unknown): Record<string, unknown> => (typeof v === "string" ? (JSON.parse(v) as Record<string, unknown>) : ((v as Record<string, unknown>) ?? {}));
+  const rows = rowsOf(outlineRes).map((r) => ({
+    usageKey: String(r.usage_key),
+    blockType: String(r.block_type),
+    urlName: String(r.url_name),
+    parentUsageKey: (r.parent_usage_key as string | null) ?? null,
+    position: Number(r.position),
+    depth: Number(r.depth),
+    displayName: (r.display_name as string | null) ?? null,
+    settings: json(r.settings),
+    fields: {}, // not needed by the outline (its settings carry the resolved values)
+    definitionHash: (r.definition_hash as string | null) ?? null,
+    contentHash: (r.content_hash as string | null) ?? null,
+    inPublished: isPublished || r.published_hash != null,
+    publishedHash: isPublished ? ((r.content_hash as string | null) ?? null) : ((r.published_hash as string | null) ?? null),
+  }));
+  const outlineKeys = new Set(rows.map((r) => r.usageKey));
+  const componentCounts = new Map<string, number>();
+  const dirtyParents: string[] = [];
+  for (const r of rowsOf(countRes)) {
+    if (!r.k) continue;
+    const k = String(r.k);
+    if (outlineKeys.has(k)) componentCounts.set(k, Number(r.n));
+    if (!isPublished && Number(r.dirty) > 0) dirtyParents.push(k);
+  }
+  const dirtyContainers = new Set<string>();
+  const nested = dirtyParents.filter((k) => !outlineKeys.has(k));
+  for (const k of dirtyParents) if (outlineKeys.has(k)) dirtyContainers.add(k);
+  if (nested.length) {
+    // changes inside components that hold components (split_test, library_content): walk up to their unit
+    const all = await db.select({ k: courseBlocks.usageKey, p: courseBlocks.parentUsageKey }).from(courseBlocks).where(eq(courseBlocks.versionId, versionId));
+    const parentOf = new Map(all.map((r) => [r.k, r.p]));
+    for (const k of nested) {
+      let p: string | null = k;
+      for (let i = 0; p && !outlineKeys.has(p) && i < 50; i++) p = parentOf.get(p) ?? null;
+      if (p) dirtyContainers.add(p);
+    }
+  }
+  return { rows, componentCounts, dirtyContainers };
+}
+
 export interface StateRow {
   usageKey: string;
   blockType: string;
@@ -433,7 +507,7 @@ export async function updateDraftBlock(
     .update(courseBlocks)
     .set({ ...next, settings, contentHash: revision })
     .where(eq(courseBlocks.id, row.id));
-  if (kids.length && JSON.stringify(settings) !== JSON.stringify(row.settings)) await reresolve(d.tx, d.versionId, usageKey, parentSettings);
+  if (kids.length && inheritedSettingsDiffer(settings, row.settings ?? {})) await reresolve(d.tx, d.versionId, usageKey, parentSettings);
   return { revision, row: { ...row, ...next, settings, contentHash: revision } };
 }
 
@@ -541,7 +615,7 @@ export async function discardDraftUnit(d: DraftCtx, usageKey: string): Promise<v
   if (pubSub.length) {
     await d.tx.execute(
       sql.raw(
-        `INSERT INTO course_blocks (version_id, ${BLOCK_COLS}) SELECT ${d.versionId}, ${BLOCK_COLS} FROM course_blocks WHERE version_id = ${pubId} AND ${mysql.format("usage_key IN (?)", [pubSub])} ORDER BY id`,
+        `INSERT INTO course_blocks (version_id, ${BLOCK_COLS}, published_hash) SELECT ${d.versionId}, ${BLOCK_COLS}, content_hash FROM course_blocks WHERE version_id = ${pubId} AND ${mysql.format("usage_key IN (?)", [pubSub])} ORDER BY id`,
       ),
     );
   }
@@ -606,7 +680,7 @@ export async function publishDraft(d: DraftCtx, usageKey: string | null, authorI
       return publishPartial(d, usageKey, newId, null);
     }
     await copyVersionRows(d.tx, d.versionId, newId, { clearDraftFlags: true });
-    await d.tx.update(courseBlocks).set({ isDraft: false }).where(and(eq(courseBlocks.versionId, d.versionId), eq(courseBlocks.isDraft, true)));
+    await d.tx.execute(sql.raw(`UPDATE course_blocks SET is_draft = 0, published_hash = content_hash WHERE version_id = ${d.versionId}`));
   } else {
     return publishPartial(d, usageKey, newId, pubId);
   }
@@ -625,10 +699,19 @@ async function publishPartial(d: DraftCtx, usageKey: string, newId: number, pubI
   const pubUnsupported = new Map(pubRows.map((r) => [r.usageKey, r.unsupportedReason]));
   const rows: NewBlockRow[] = plan.rows.map((r) => ({ ...r, unsupportedReason: unsupported.get(r.usageKey) ?? pubUnsupported.get(r.usageKey) ?? null, isDraft: false }));
   for (let i = 0; i < rows.length; i += 500) await d.tx.execute(sql.raw(blockInsertSql(newId, rows.slice(i, i + 500))));
-  // the published subtree is no longer "draft-only" content in the working copy
+  // the published subtree is no longer "draft-only" content in the working copy, and every row
+  // written to the new version records its published hash in the working copy
   const published = subtreeKeys(childrenIndex(draftRows), usageKey);
   for (let i = 0; i < published.length; i += 500) {
     await d.tx.update(courseBlocks).set({ isDraft: false }).where(and(eq(courseBlocks.versionId, d.versionId), inArray(courseBlocks.usageKey, published.slice(i, i + 500))));
+  }
+  const writtenKeys = plan.rows.map((r) => r.usageKey);
+  for (let i = 0; i < writtenKeys.length; i += 500) {
+    await d.tx.execute(
+      sql.raw(
+        `UPDATE course_blocks d JOIN course_blocks n ON n.version_id = ${newId} AND n.usage_key = d.usage_key SET d.published_hash = n.content_hash WHERE d.version_id = ${d.versionId} AND ${mysql.format("d.usage_key IN (?)", [writtenKeys.slice(i, i + 500)])}`,
+      ),
+    );
   }
   return finishPublish(d, newId);
 }

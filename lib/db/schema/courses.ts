@@ -87,6 +87,9 @@ export const courseBlocks = mysqlTable(
     /** sha256 of the block's own content (type, display name, fields, definition, ordered child keys):
      *  Studio's revision token and the draft-vs-published comparison (lib/studio/tree.ts contentHashOf). */
     contentHash: char("content_hash", { length: 64 }),
+    /** Working copy only: this block's content hash in the published version (null = never published),
+     *  kept by Studio on every publish, so the outline's states need no join with the published rows. */
+    publishedHash: char("published_hash", { length: 64 }),
   },
   (t) => [
     uniqueIndex("course_blocks_version_usage_uq").on(t.versionId, t.usageKey),

@@ -1,0 +1,1 @@
+ALTER TABLE `course_blocks` ADD `published_hash` char(64);
