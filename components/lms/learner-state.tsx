@@ -4,7 +4,7 @@
 // version and the audience; marks, bookmarks and Resume arrive here. While it loads, the islands
 // render their neutral state (no ✓, bookmark button disabled), so the page stays usable.
 import { QueryClient, QueryClientProvider, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useState, type ReactNode } from "react";
+import { useMemo, useState, type ReactNode } from "react";
 
 export interface LearnerStateJson {
   enrolled: boolean;
@@ -32,14 +32,17 @@ export function useLearnerState(courseKey: string) {
   return useQuery({ queryKey: learnerStateKey(courseKey), queryFn: () => fetchState(courseKey) });
 }
 
-/** After a write: refetch the state (completion marks), or patch it in place (bookmarks). */
+/** After a write: refetch the state (completion marks), or patch it in place (bookmarks). Stable across renders. */
 export function useLearnerStateUpdates(courseKey: string) {
   const client = useQueryClient();
-  return {
-    refetch: () => client.invalidateQueries({ queryKey: learnerStateKey(courseKey) }),
-    setBookmarked: (unitKey: string, on: boolean) =>
-      client.setQueryData<LearnerStateJson>(learnerStateKey(courseKey), (s) =>
-        s ? { ...s, bookmarks: on ? [...new Set([...s.bookmarks, unitKey])] : s.bookmarks.filter((k) => k !== unitKey) } : s,
-      ),
-  };
+  return useMemo(
+    () => ({
+      refetch: () => client.invalidateQueries({ queryKey: learnerStateKey(courseKey) }),
+      setBookmarked: (unitKey: string, on: boolean) =>
+        client.setQueryData<LearnerStateJson>(learnerStateKey(courseKey), (s) =>
+          s ? { ...s, bookmarks: on ? [...new Set([...s.bookmarks, unitKey])] : s.bookmarks.filter((k) => k !== unitKey) } : s,
+        ),
+    }),
+    [client, courseKey],
+  );
 }

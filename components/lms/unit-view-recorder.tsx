@@ -1,6 +1,7 @@
 "use client";
 // Records "viewed" AFTER the unit has rendered, so the page GET itself stays a pure read; then
-// refetches the learner's state so the sequence bar's marks include this unit.
+// refetches the learner's state so the sequence bar's marks include this unit. Once per unit:
+// `refetch` is stable, so the refetched state's re-render does not record the view again.
 import { useEffect } from "react";
 import { recordUnitViewAction } from "@/lib/actions/lms/record-unit-view-action";
 import { useLearnerStateUpdates } from "./learner-state";
