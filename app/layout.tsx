@@ -5,6 +5,7 @@ import localFont from "next/font/local";
 import { connection } from "next/server";
 import type { ReactNode } from "react";
 import { SiteFooter, SiteHeader, shellStyles } from "@/components/shell";
+import { loadHeaderData } from "@/lib/shell/header-data";
 import "./globals.css";
 
 // Self-hosted Inter (offline builds): next/font/google would fetch from the network.
@@ -35,10 +36,11 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   // Every page renders per request: proxy.ts gives each a fresh CSP nonce, which Next.js can only
   // stamp on the scripts of a page rendered for that request (a prerendered page's would be refused).
   await connection();
+  const header = await loadHeaderData();
   return (
     <html lang="en" className={inter.variable}>
       <body>
-        <SiteHeader />
+        <SiteHeader {...header} />
         <main id="main" className={shellStyles.main} tabIndex={-1}>
           {children}
         </main>

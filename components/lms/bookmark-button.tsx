@@ -1,13 +1,16 @@
 "use client";
-// Bookmark / remove bookmark for the current unit.
-import { useState } from "react";
+// Bookmark / remove bookmark for the current unit. Whether it is bookmarked comes from the
+// learner's state (React Query); until that has loaded the button is shown disabled.
 import { useActionCall } from "@/components/ui/use-action-form";
-import { toggleBookmarkAction } from "@/app/(lms)/_actions/toggle-bookmark-action";
+import { toggleBookmarkAction } from "@/lib/actions/lms/toggle-bookmark-action";
 import { ActionError } from "./enroll-button";
+import { useLearnerState, useLearnerStateUpdates } from "./learner-state";
 import styles from "./lms.module.css";
 
-export function BookmarkButton({ courseKey, unitKey, initial }: { courseKey: string; unitKey: string; initial: boolean }) {
-  const [bookmarked, setBookmarked] = useState(initial);
+export function BookmarkButton({ courseKey, unitKey }: { courseKey: string; unitKey: string }) {
+  const { data } = useLearnerState(courseKey);
+  const { setBookmarked } = useLearnerStateUpdates(courseKey);
+  const bookmarked = data?.bookmarks.includes(unitKey) ?? false;
   const { pending, error, run } = useActionCall();
   return (
     <span>
@@ -15,8 +18,8 @@ export function BookmarkButton({ courseKey, unitKey, initial }: { courseKey: str
         type="button"
         className={styles.buttonSecondary}
         aria-pressed={bookmarked}
-        disabled={pending}
-        onClick={() => run(() => toggleBookmarkAction({ courseKey, unitKey, bookmarked: !bookmarked }), (data) => setBookmarked(data.bookmarked))}
+        disabled={pending || !data}
+        onClick={() => run(() => toggleBookmarkAction({ courseKey, unitKey, bookmarked: !bookmarked }), (d) => setBookmarked(unitKey, d.bookmarked))}
       >
         <span aria-hidden="true">{bookmarked ? "★" : "☆"}</span> {bookmarked ? "Bookmarked" : "Bookmark this page"}
       </button>

@@ -2,8 +2,8 @@
 // Enroll / unenroll buttons: call the idempotent server actions and show their messages.
 import { useRouter } from "next/navigation";
 import { useActionCall } from "@/components/ui/use-action-form";
-import { enrollCourseAction } from "@/app/(lms)/_actions/enroll-course-action";
-import { unenrollCourseAction } from "@/app/(lms)/_actions/unenroll-course-action";
+import { enrollCourseAction } from "@/lib/actions/lms/enroll-course-action";
+import { unenrollCourseAction } from "@/lib/actions/lms/unenroll-course-action";
 import styles from "./lms.module.css";
 
 export function EnrollButton({ courseKey, courseName }: { courseKey: string; courseName: string }) {

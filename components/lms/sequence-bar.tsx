@@ -1,6 +1,11 @@
+"use client";
+// The units of the current subsection, with type icons and completion; plain links, so Tab/Enter
+// work. It receives ids and names only (no outline trees); completion comes from the learner's
+// state (components/lms/learner-state.tsx) once it has loaded.
 import Link from "next/link";
-import type { OutlineNode, UnitKind } from "@/lib/lms/outline";
+import type { UnitKind } from "@/lib/lms/outline";
 import { learnHref } from "@/lib/lms/urls";
+import { useLearnerState } from "./learner-state";
 import styles from "./lms.module.css";
 
 const ICON: Record<UnitKind, { glyph: string; label: string }> = {
@@ -12,31 +17,48 @@ const ICON: Record<UnitKind, { glyph: string; label: string }> = {
 };
 
 export interface SeqItem {
-  unit: OutlineNode;
+  usageKey: string;
+  urlName: string;
+  displayName: string;
   kind: UnitKind;
-  complete: boolean;
+  /** the keys that must all be completed for the unit to be complete (its visible components, or itself) */
+  completionKeys: string[];
 }
 
-/** The units of the current subsection, with type icons and completion; plain links, so Tab/Enter work. */
-export function SequenceBar({ courseKey, subsection, items, currentKey }: { courseKey: string; subsection: OutlineNode; items: SeqItem[]; currentKey: string }) {
+export function SequenceBar({
+  courseKey,
+  subsectionUrlName,
+  subsectionName,
+  items,
+  currentKey,
+}: {
+  courseKey: string;
+  subsectionUrlName: string;
+  subsectionName: string;
+  items: SeqItem[];
+  currentKey: string;
+}) {
+  const { data } = useLearnerState(courseKey);
+  const done = new Set(data?.completed ?? []);
   return (
-    <nav aria-label={`Units in ${subsection.displayName}`}>
+    <nav aria-label={`Units in ${subsectionName}`}>
       <ol className={styles.seqbar}>
         {items.map((it, i) => {
-          const current = it.unit.usageKey === currentKey;
+          const current = it.usageKey === currentKey;
           const icon = ICON[it.kind];
+          const complete = it.completionKeys.every((k) => done.has(k));
           return (
-            <li key={it.unit.usageKey}>
+            <li key={it.usageKey}>
               <Link
-                href={learnHref(courseKey, subsection.urlName, it.unit.urlName)}
-                className={`${styles.seqItem} ${it.complete ? styles.seqDone : ""}`}
+                href={learnHref(courseKey, subsectionUrlName, it.urlName)}
+                className={`${styles.seqItem} ${complete ? styles.seqDone : ""}`}
                 aria-current={current ? "page" : undefined}
-                aria-label={`${i + 1}. ${it.unit.displayName}, ${icon.label}${it.complete ? ", completed" : ""}`}
-                title={it.unit.displayName}
-                data-complete={it.complete ? "true" : "false"}
+                aria-label={`${i + 1}. ${it.displayName}, ${icon.label}${complete ? ", completed" : ""}`}
+                title={it.displayName}
+                data-complete={complete ? "true" : "false"}
               >
                 <span aria-hidden="true">{icon.glyph}</span>
-                {it.complete ? <span aria-hidden="true" className={styles.done}>✓</span> : null}
+                {complete ? <span aria-hidden="true" className={styles.done}>✓</span> : null}
               </Link>
             </li>
           );

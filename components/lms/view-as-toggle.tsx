@@ -2,7 +2,7 @@
 // Staff switch: see the course as staff (everything) or as a learner (release dates and staff-only applied).
 import { useRouter } from "next/navigation";
 import { useActionCall } from "@/components/ui/use-action-form";
-import { setViewAsLearnerAction } from "@/app/(lms)/_actions/set-view-as-learner-action";
+import { setViewAsLearnerAction } from "@/lib/actions/lms/set-view-as-learner-action";
 import { ActionError } from "./enroll-button";
 import styles from "./lms.module.css";
 

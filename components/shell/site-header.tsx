@@ -1,30 +1,15 @@
-// The header every page shows. Server component: it knows the user from the request, and shows
-// Studio only to those the permission matrix lets in (the Studio layout enforces it again).
+// The header every page shows: the site's navigation and the account menu. The root layout loads
+// who is signed in (lib/shell/header-data.ts) and whether the Studio link is theirs; this only draws it.
 import Link from "next/link";
-import { unstable_rethrow } from "next/navigation";
-import { actorOf, getCurrentUser } from "@/lib/auth/session";
-import { canGlobal } from "@/lib/auth/permissions";
-import { userHasAnyCourseRole } from "@/lib/db/queries/users";
+import type { HeaderData } from "@/lib/shell/header-data";
 import { AccountMenu } from "./account-menu";
 import { SiteNav, type NavItem } from "./site-nav";
 import styles from "./shell.module.css";
 
-export async function SiteHeader() {
-  const user = await getCurrentUser().catch((err: unknown) => {
-    // The header must render even while the database is unreachable.
-    unstable_rethrow(err);
-    console.error("[atrium] header could not load the user", err);
-    return null;
-  });
+export function SiteHeader({ user, showStudio }: HeaderData) {
   const items: NavItem[] = [{ href: "/courses", label: "Courses" }];
-  if (user) {
-    items.push({ href: "/dashboard", label: "Dashboard" });
-    const hasAnyCourseRole = user.isAdmin || user.canCreateCourses ? false : await userHasAnyCourseRole({ userId: user.id }).catch((err: unknown) => {
-            unstable_rethrow(err);
-            return false;
-          });
-    if (canGlobal(actorOf(user), "studio:access", { hasAnyCourseRole })) items.push({ href: "/studio", label: "Studio" });
-  }
+  if (user) items.push({ href: "/dashboard", label: "Dashboard" });
+  if (user && showStudio) items.push({ href: "/studio", label: "Studio" });
   return (
     <header className={styles.header}>
       <a href="#main" className={styles.skip}>

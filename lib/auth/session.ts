@@ -4,10 +4,12 @@
 // once, wherever it was copied. A cookie that does not decode (tampered, wrong secret) is "signed out".
 import "server-only";
 import { cache } from "react";
-import { getServerSession } from "next-auth";
+import { decode } from "next-auth/jwt";
+import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { connection } from "next/server";
-import { authOptions } from "@/lib/auth/options";
+import { env } from "@/lib/env";
+import { sessionCookieName } from "@/lib/auth/session-cookie";
 import { ANONYMOUS, type Actor } from "@/lib/auth/permissions";
 import { getUserBySession } from "@/lib/db/queries/users";
 
@@ -31,18 +33,62 @@ async function readClaims(): Promise<SessionClaims | null> {
   // Who is asking is per request: never prerender anything that depends on it.
   await connection();
   try {
-    const session = await getServerSession(authOptions);
-    const claims = (session as { claims?: Partial<SessionClaims> } | null)?.claims;
-    // A cookie without a session id predates server-side sessions: it cannot be signed out, so it is refused.
-    if (!claims || typeof claims.uid !== "number" || typeof claims.sv !== "number" || typeof claims.sid !== "string") return null;
-    return { uid: claims.uid, sv: claims.sv, sid: claims.sid };
+    return await claimsOfCookie((await cookies()).getAll());
   } catch (err) {
-    // next-auth already treats undecodable cookies as no session; anything else is logged, and the
-    // visitor is treated as signed out rather than shown a crash.
+    // An undecodable cookie is no session; anything else is logged, and the visitor is treated
+    // as signed out rather than shown a crash.
     if (isNextControlFlow(err)) throw err;
     console.error("[atrium] could not read the session", err);
     return null;
   }
+}
+
+/**
+ * The session cookie's claims, decoded once per distinct cookie value. next-auth's
+ * getServerSession decrypted the JWE, ran the callbacks and then ENCRYPTED a fresh token for a
+ * rolling expiry on every request — a cookie a server component cannot even set. Here the cookie
+ * is only decrypted (next-auth/jwt `decode`, same secret and format), and the result is kept in a
+ * small bounded map keyed by the cookie value: a cookie's claims never change, and whether its
+ * session is still valid is checked against the database on every request (getCurrentUser).
+ */
+export async function claimsOfCookie(all: { name: string; value: string }[]): Promise<SessionClaims | null> {
+  const token = sessionTokenOf(all);
+  if (!token) return null;
+  const now = Date.now();
+  const hit = decoded.get(token);
+  if (hit) {
+    if (hit.expMs > now) return hit.claims;
+    decoded.delete(token);
+    return null;
+  }
+  const payload = await decode({ token, secret: env().NEXTAUTH_SECRET }).catch(() => {
+    console.warn("[atrium] ignored an invalid session cookie");
+    return null;
+  });
+  const uid = payload?.uid, sv = payload?.sv, sid = payload?.sid, exp = payload?.exp;
+  // A cookie without a session id predates server-side sessions: it cannot be signed out, so it is refused.
+  if (typeof uid !== "number" || typeof sv !== "number" || typeof sid !== "string" || typeof exp !== "number") return null;
+  const expMs = exp * 1000;
+  if (expMs <= now) return null;
+  const claims: SessionClaims = { uid, sv, sid };
+  if (decoded.size >= DECODED_MAX) decoded.delete(decoded.keys().next().value!);
+  decoded.set(token, { claims, expMs });
+  return claims;
+}
+
+/** At most 4,096 decoded cookies (≈ 2.5 KB each with the key: ≤ 10 MB), oldest first out. */
+const DECODED_MAX = 4096;
+const decoded = new Map<string, { claims: SessionClaims; expMs: number }>();
+
+/** next-auth's cookie (lib/auth/session-cookie.ts names it), split into `.0`, `.1`… when large. */
+function sessionTokenOf(all: { name: string; value: string }[]): string | null {
+  const name = sessionCookieName();
+  const whole = all.find((c) => c.name === name);
+  if (whole) return whole.value || null;
+  const chunks = all
+    .filter((c) => c.name.startsWith(`${name}.`) && /^\d+$/.test(c.name.slice(name.length + 1)))
+    .sort((a, b) => Number(a.name.slice(name.length + 1)) - Number(b.name.slice(name.length + 1)));
+  return chunks.length ? chunks.map((c) => c.value).join("") : null;
 }
 
 function isNextControlFlow(err: unknown): boolean {

@@ -4,8 +4,13 @@
 import { componentsOf, parseOlxDate, type LearnerView, type OutlineNode, type Viewer } from "./outline";
 
 export function isUnitComplete(unit: OutlineNode, viewer: Viewer, done: ReadonlySet<string>): boolean {
+  return completionKeysOf(unit, viewer).every((k) => done.has(k));
+}
+
+/** The keys that must all be completed for a unit to be: its visible components, or the unit itself when it has none. */
+export function completionKeysOf(unit: OutlineNode, viewer: Viewer): string[] {
   const comps = componentsOf(unit, viewer);
-  return comps.length ? comps.every((c) => done.has(c.usageKey)) : done.has(unit.usageKey);
+  return comps.length ? comps.map((c) => c.usageKey) : [unit.usageKey];
 }
 
 export function courseProgress(view: LearnerView, viewer: Viewer, done: ReadonlySet<string>): { completed: number; total: number; percent: number } {

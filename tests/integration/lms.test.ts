@@ -23,10 +23,10 @@ import { getLearnerView, getVersionData } from "@/lib/db/queries/courseware";
 import { enrollUser, getEnrollment, listEnrollmentHistory, unenrollUser } from "@/lib/db/queries/enrollments";
 import { listCatalogCourses } from "@/lib/db/queries/catalog";
 import { findUnit } from "@/lib/lms/outline";
-import { enrollCourseAction } from "@/app/(lms)/_actions/enroll-course-action";
-import { recordUnitViewAction } from "@/app/(lms)/_actions/record-unit-view-action";
-import { toggleBookmarkAction } from "@/app/(lms)/_actions/toggle-bookmark-action";
-import { loadCourseContext } from "@/app/(lms)/_lib/course-context";
+import { enrollCourseAction } from "@/lib/actions/lms/enroll-course-action";
+import { recordUnitViewAction } from "@/lib/actions/lms/record-unit-view-action";
+import { toggleBookmarkAction } from "@/lib/actions/lms/toggle-bookmark-action";
+import { loadCourseContext } from "@/lib/lms/course-context";
 import { createTestCourse, createTestUser, grantRole } from "./lms-helpers";
 
 const FUTURE = "2999-01-01T00:00:00Z";

@@ -12,6 +12,7 @@ import { parseVideoXml, type VideoModel } from "@/lib/lms/video";
 import { buildAssetIndex, renderCourseHtml, type AssetIndex } from "@/lib/lms/html";
 import { env } from "@/lib/env";
 import { parseTranscript, type Cue } from "@/lib/lms/transcripts";
+import { parseUpdateItems, type CourseUpdate } from "@/lib/lms/updates";
 
 export interface AssetInfo {
   path: string;
@@ -58,6 +59,15 @@ class Lru<V> {
       this.map.delete(first);
     }
   }
+  /** Corrects an entry's size once it is known (a promise is cached before it resolves). */
+  resize(k: string, size: number): void {
+    const e = this.map.get(k);
+    // set() replaces the entry (old size out, new size in) and evicts down to the budget.
+    if (e) this.set(k, e.v, size);
+  }
+  get bytes(): number {
+    return this.total;
+  }
   delete(k: string): void {
     const e = this.map.get(k);
     if (e) {
@@ -74,11 +84,65 @@ const g = globalThis as unknown as {
   __lmsCues?: Lru<Cue[]>;
   __lmsDrafts?: Lru<Promise<VersionData | null>>;
 };
-const versions = (g.__lmsVersions ??= new Lru(32));
-const texts = (g.__lmsTexts ??= new Lru(4000, 32 * 1024 * 1024));
-const rendered = (g.__lmsRendered ??= new Lru(4000, 32 * 1024 * 1024));
-const cuesCache = (g.__lmsCues ??= new Lru(500));
-const drafts = (g.__lmsDrafts ??= new Lru(8));
+/**
+ * Byte budgets of the in-process caches (estimated: strings at one byte a character, as V8 keeps
+ * ASCII text, plus a fixed overhead per object). Their sum, LMS_CACHE_BUDGET_BYTES, is what the
+ * caches may hold at most per instance; the README's sizing advice adds it to Node's own baseline.
+ */
+const MB = 1024 * 1024;
+export const LMS_CACHE_BUDGETS = {
+  /** published versions: outline, asset and document indexes */
+  versions: 32 * MB,
+  /** Studio working copies for the unit preview */
+  drafts: 8 * MB,
+  /** raw blob text (html, problem and video XML, transcripts) */
+  texts: 12 * MB,
+  /** sanitized, rewritten html */
+  rendered: 12 * MB,
+  /** parsed transcript cues */
+  cues: 6 * MB,
+  /** parsed video definitions */
+  videos: 2 * MB,
+  /** learner/staff views of an outline */
+  views: 2 * MB,
+  /** course updates, sanitized */
+  updates: 4 * MB,
+} as const;
+/** The session module's decoded-cookie map (lib/auth/session.ts) holds at most 4,096 × ~0.6 KB ≈ 2.5 MB more. */
+export const LMS_CACHE_BUDGET_BYTES = Object.values(LMS_CACHE_BUDGETS).reduce((a, b) => a + b, 0);
+
+const versions = (g.__lmsVersions ??= new Lru(32, LMS_CACHE_BUDGETS.versions));
+const texts = (g.__lmsTexts ??= new Lru(4000, LMS_CACHE_BUDGETS.texts));
+const rendered = (g.__lmsRendered ??= new Lru(4000, LMS_CACHE_BUDGETS.rendered));
+const cuesCache = (g.__lmsCues ??= new Lru(500, LMS_CACHE_BUDGETS.cues));
+const drafts = (g.__lmsDrafts ??= new Lru(8, LMS_CACHE_BUDGETS.drafts));
+
+/** Estimated bytes of a loaded version: its rows' strings plus ~200 bytes of objects per row. */
+function versionBytes(v: VersionData): number {
+  let n = 0;
+  for (const node of v.outline.byKey.values()) {
+    n += 200 + node.usageKey.length + node.urlName.length + node.displayName.length + (node.definitionHash?.length ?? 0) + JSON.stringify(node.settings ?? {}).length;
+  }
+  for (const a of v.assets.values()) n += 2 * (160 + a.path.length + a.hash.length + a.contentType.length);
+  for (const [p, h] of v.documents) n += 100 + p.length + h.length;
+  return n + JSON.stringify(v.gradingPolicy ?? null).length;
+}
+
+/** Caches a version load under its key; its size is set once it has loaded, a failure is forgotten. */
+function cacheLoad(cache: Lru<Promise<VersionData | null>>, key: string, load: () => Promise<VersionData | null>): Promise<VersionData | null> {
+  let p = cache.get(key);
+  if (!p) {
+    p = load();
+    cache.set(key, p, 0);
+    p.then((v) => (v ? cache.resize(key, versionBytes(v)) : cache.delete(key)), () => cache.delete(key));
+  }
+  return p;
+}
+
+/** Bytes each cache holds now (for the bench and operators). */
+export function lmsCacheBytes(): Record<keyof typeof LMS_CACHE_BUDGETS, number> {
+  return { versions: versions.bytes, drafts: drafts.bytes, texts: texts.bytes, rendered: rendered.bytes, cues: cuesCache.bytes, videos: videos.bytes, views: views.bytes, updates: updatesCache.bytes };
+}
 
 async function loadVersion(versionId: number): Promise<VersionData | null> {
   const db = getDb();
@@ -118,16 +182,7 @@ async function loadVersion(versionId: number): Promise<VersionData | null> {
 
 /** The version's outline, assets and documents (cached per version id). */
 export function getVersionData({ versionId }: { versionId: number }): Promise<VersionData | null> {
-  const key = String(versionId);
-  let p = versions.get(key);
-  if (!p) {
-    p = loadVersion(versionId);
-    versions.set(key, p);
-    p.then((v) => {
-      if (!v) versions.delete(key);
-    }, () => versions.delete(key));
-  }
-  return p;
+  return cacheLoad(versions, String(versionId), () => loadVersion(versionId));
 }
 
 /**
@@ -136,16 +191,7 @@ export function getVersionData({ versionId }: { versionId: number }): Promise<Ve
  * into the published-version cache above.
  */
 export function getDraftVersionData({ versionId, editSeq }: { versionId: number; editSeq: number }): Promise<VersionData | null> {
-  const key = `${versionId}:${editSeq}`;
-  let p = drafts.get(key);
-  if (!p) {
-    p = loadVersion(versionId);
-    drafts.set(key, p);
-    p.then((v) => {
-      if (!v) drafts.delete(key);
-    }, () => drafts.delete(key));
-  }
-  return p;
+  return cacheLoad(drafts, `${versionId}:${editSeq}`, () => loadVersion(versionId));
 }
 
 /** Text of a blob from the content store (immutable by hash). */
@@ -202,14 +248,31 @@ export async function getTranscriptCues({ version, fileName }: { version: Versio
     } catch {
       return null;
     }
-    cuesCache.set(asset.hash, cues);
+    cuesCache.set(asset.hash, cues, cues.reduce((n, c) => n + 64 + c.text.length, 64));
   }
   return { cues, asset };
 }
 
-const g2 = globalThis as unknown as { __lmsViews?: Lru<{ view: LearnerView; validUntil: number }>; __lmsVideos?: Lru<VideoModel> };
-const views = (g2.__lmsViews ??= new Lru(64));
-const videos = (g2.__lmsVideos ??= new Lru(2000));
+const g2 = globalThis as unknown as { __lmsViews?: Lru<{ view: LearnerView; validUntil: number }>; __lmsVideos?: Lru<VideoModel>; __lmsUpdates?: Lru<CourseUpdate[] | null> };
+const views = (g2.__lmsViews ??= new Lru(64, LMS_CACHE_BUDGETS.views));
+const videos = (g2.__lmsVideos ??= new Lru(2000, LMS_CACHE_BUDGETS.videos));
+const updatesCache = (g2.__lmsUpdates ??= new Lru(256, LMS_CACHE_BUDGETS.updates));
+
+/**
+ * The course's updates (info/updates.items.json), each rewritten and sanitized, cached per course
+ * key + version: the course home used to sanitize every item on every request. null when the
+ * version has no items file (the page falls back to info/updates.html).
+ */
+export async function getRenderedUpdates({ version, courseKey }: { version: VersionData; courseKey: string }): Promise<CourseUpdate[] | null> {
+  const key = `${courseKey}\u0000${version.versionId}`;
+  const hit = updatesCache.get(key);
+  if (hit !== undefined) return hit;
+  const json = await getDocumentText({ version, path: "info/updates.items.json" });
+  const items = json ? parseUpdateItems(json) : null;
+  const out = items?.map((u) => ({ ...u, html: renderCourseHtml(u.html, { courseKey, assets: version.assetIndex, iframeOrigins: env().COURSE_IFRAME_ORIGINS }) })) ?? null;
+  updatesCache.set(key, out, 64 + (out ?? []).reduce((n, u) => n + 64 + u.id.length + u.date.length + u.html.length, 0));
+  return out;
+}
 
 /** The earliest release date after `now` anywhere in the version: a cached learner view is valid until then. */
 function nextReleaseAfter(version: VersionData, now: number): number {
@@ -228,7 +291,8 @@ export function getLearnerView({ version, viewer }: { version: VersionData; view
   const hit = views.get(key);
   if (hit && now < hit.validUntil) return hit.view;
   const view = learnerView(version.outline, viewer);
-  views.set(key, { view, validUntil: viewer.staff ? Infinity : nextReleaseAfter(version, now) });
+  // The view's arrays point at the version's nodes: ~48 bytes a visible unit and section.
+  views.set(key, { view, validUntil: viewer.staff ? Infinity : nextReleaseAfter(version, now) }, 256 + 48 * (view.units.length + view.sections.length));
   return view;
 }
 
@@ -237,7 +301,7 @@ export async function getVideoModel({ hash }: { hash: string }): Promise<VideoMo
   const hit = videos.get(hash);
   if (hit) return hit;
   const model = parseVideoXml(await getBlobText({ hash }));
-  videos.set(hash, model);
+  videos.set(hash, model, 128 + JSON.stringify(model).length);
   return model;
 }
 

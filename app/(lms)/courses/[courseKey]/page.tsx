@@ -2,19 +2,15 @@
 // and handouts. Enrolled learners and staff only.
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getDocumentText, getRenderedDocument } from "@/lib/db/queries/courseware";
+import { getLearnerView, getRenderedDocument, getRenderedUpdates } from "@/lib/db/queries/courseware";
 import { listSubsectionGrades } from "@/lib/db/queries/grades";
-import { renderCourseHtml } from "@/lib/lms/html";
-import { env } from "@/lib/env";
-import { learnerView } from "@/lib/lms/outline";
 import { courseProgress } from "@/lib/lms/progress";
-import { parseUpdateItems } from "@/lib/lms/updates";
 import { courseHref, learnHref, safeDecode } from "@/lib/lms/urls";
 import { CourseOutline } from "@/components/lms/course-outline";
 import { CourseTabs } from "@/components/lms/course-tabs";
 import { ViewAsToggle } from "@/components/lms/view-as-toggle";
 import styles from "@/components/lms/lms.module.css";
-import { loadCourseContext, requireCourseware } from "../../_lib/course-context";
+import { loadCourseContext, requireCourseware } from "@/lib/lms/course-context";
 
 export const dynamic = "force-dynamic";
 
@@ -31,17 +27,16 @@ export default async function CourseHomePage({ params }: Props) {
   const courseKey = safeDecode(raw);
   const ctx = await requireCourseware(courseKey, courseHref(courseKey ?? raw));
   const { course, version, viewer } = ctx;
-  const view = learnerView(version.outline, viewer);
+  // Version-derived parts come from the per-version caches; only marks, scores and Resume are the learner's.
+  const view = getLearnerView({ version, viewer });
   const done = ctx.state.completed;
-  const [updatesJson, updatesHtml, handouts, grades] = await Promise.all([
-    getDocumentText({ version, path: "info/updates.items.json" }),
+  const [updates, updatesHtml, handouts, grades] = await Promise.all([
+    getRenderedUpdates({ version, courseKey: course.courseKey }),
     getRenderedDocument({ version, courseKey: course.courseKey, path: "info/updates.html" }),
     getRenderedDocument({ version, courseKey: course.courseKey, path: "info/handouts.html" }),
     ctx.user ? listSubsectionGrades({ userId: ctx.user.id, courseId: course.id }) : Promise.resolve([]),
   ]);
   const scores = new Map(grades.map((g) => [g.usageKey, { earned: g.earned, possible: g.possible }]));
-  const items = updatesJson ? parseUpdateItems(updatesJson) : null;
-  const updates = items?.map((u) => ({ ...u, html: renderCourseHtml(u.html, { courseKey: course.courseKey, assets: version.assetIndex, iframeOrigins: env().COURSE_IFRAME_ORIGINS }) }));
   const progress = courseProgress(view, viewer, done);
   const resume = view.units.find((u) => u.unit.usageKey === ctx.state.lastUnitKey) ?? null;
   const first = view.units[0] ?? null;

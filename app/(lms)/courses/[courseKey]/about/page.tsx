@@ -12,7 +12,7 @@ import { htmlToText } from "@/lib/lms/html";
 import { assetHref, courseHref, safeDecode } from "@/lib/lms/urls";
 import { EnrollButton, UnenrollButton } from "@/components/lms/enroll-button";
 import styles from "@/components/lms/lms.module.css";
-import { loadCourseContext } from "../../../_lib/course-context";
+import { loadCourseContext } from "@/lib/lms/course-context";
 
 export const dynamic = "force-dynamic";
 

@@ -3,12 +3,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { dateGroup, formatDate, toDate, type DatedItem, type DateGroup } from "@/lib/lms/dates";
-import { learnerView } from "@/lib/lms/outline";
+import { getLearnerView } from "@/lib/db/queries/courseware";
 import { isUnitComplete } from "@/lib/lms/progress";
 import { datesHref, learnHref, safeDecode } from "@/lib/lms/urls";
 import { CourseTabs } from "@/components/lms/course-tabs";
 import styles from "@/components/lms/lms.module.css";
-import { requireCourseware } from "../../../_lib/course-context";
+import { requireCourseware } from "@/lib/lms/course-context";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Dates" };
@@ -26,7 +26,7 @@ export default async function DatesPage({ params }: { params: Promise<{ courseKe
   const ctx = await requireCourseware(courseKey, datesHref(courseKey ?? raw));
   const { course, version, viewer } = ctx;
   const now = viewer.now;
-  const view = learnerView(version.outline, viewer);
+  const view = getLearnerView({ version, viewer });
   const done = ctx.state.completed;
   const items: (DatedItem & { href?: string })[] = [];
   if (course.start) items.push({ kind: "course_start", date: course.start, title: "Course starts" });

@@ -15,7 +15,7 @@ import { countSubmittedByProblem, findUserByLogin, getPublishedCourse, listLearn
 import { safeDecode } from "@/lib/lms/urls";
 import { getCourseStructure, RESCORE_JOB_KIND } from "@/lib/problems";
 import { getLearnerProgress } from "@/lib/problems/progress";
-import { requireCourseware } from "../../../_lib/course-context";
+import { requireCourseware } from "@/lib/lms/course-context";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Instructor" };

@@ -2,7 +2,7 @@
 import { notFound, redirect } from "next/navigation";
 import { getLearnerView } from "@/lib/db/queries/courseware";
 import { courseHref, learnHref, safeDecode } from "@/lib/lms/urls";
-import { requireCourseware } from "../../../_lib/course-context";
+import { requireCourseware } from "@/lib/lms/course-context";
 
 export const dynamic = "force-dynamic";
 

@@ -8,7 +8,7 @@ import { ProgressReport } from "@/components/problem/progress-report";
 import { getPublishedCourse } from "@/lib/db/queries/problems";
 import { progressHref, safeDecode } from "@/lib/lms/urls";
 import { getLearnerProgress } from "@/lib/problems/progress";
-import { requireCourseware } from "../../../_lib/course-context";
+import { requireCourseware } from "@/lib/lms/course-context";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Progress" };

@@ -3,7 +3,7 @@
 import { getLearnerView } from "@/lib/db/queries/courseware";
 import { unitKeyOf } from "@/lib/lms/outline";
 import { aboutHref, learnHref, safeDecode } from "@/lib/lms/urls";
-import { loadCourseContext } from "../../../../_lib/course-context";
+import { loadCourseContext } from "@/lib/lms/course-context";
 
 export const dynamic = "force-dynamic";
 

@@ -1,8 +1,10 @@
 // A unit of courseware at a readable URL (course → subsection → unit url_names): breadcrumbs,
 // the subsection's sequence bar, the unit's components in order, previous/next across subsection
 // and section boundaries, and a bookmark. Everything version-derived comes from the in-process
-// cache; per request this reads the session, the course, the caller's facts, completions and one
-// bookmark. The GET writes nothing: a client effect records the view afterwards.
+// cache; the HTML depends only on the version, the audience (staff or learner; released or not)
+// and the caller's access. What is the learner's own (completion marks, bookmark) the client
+// islands read from GET /api/lms/courses/<key>/state. The GET writes nothing: a client effect
+// records the view afterwards.
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
@@ -10,7 +12,7 @@ import { canCourse } from "@/lib/auth/permissions";
 import { getLearnerView } from "@/lib/db/queries/courseware";
 import { componentsOf, findUnit, neighbours, unitKind } from "@/lib/lms/outline";
 import { loadLearnerContent } from "@/lib/lms/personalize";
-import { isUnitComplete } from "@/lib/lms/progress";
+import { completionKeysOf } from "@/lib/lms/progress";
 import { courseHref, learnHref, safeDecode } from "@/lib/lms/urls";
 import { BookmarkButton } from "@/components/lms/bookmark-button";
 import { SequenceBar } from "@/components/lms/sequence-bar";
@@ -18,7 +20,7 @@ import { UnitViewRecorder } from "@/components/lms/unit-view-recorder";
 import { UnitComponent } from "@/components/lms/unit-component";
 import { ViewAsToggle } from "@/components/lms/view-as-toggle";
 import styles from "@/components/lms/lms.module.css";
-import { loadCourseContext, requireCourseware } from "../../../../../_lib/course-context";
+import { loadCourseContext, requireCourseware } from "@/lib/lms/course-context";
 
 export const dynamic = "force-dynamic";
 
@@ -46,12 +48,10 @@ export default async function UnitPage({ params }: Props) {
   const found = findUnit(view, subUrl, unitUrl);
   if (!found) notFound();
   const { ref, position } = found;
-  const done = ctx.state.completed;
-  const bookmarked = ctx.state.bookmarks.has(ref.unit.usageKey);
   const { prev, next } = neighbours(view, position);
   const subUnits = view.units.filter((u) => u.subsection.usageKey === ref.subsection.usageKey);
   // The learner's library picks, split_test group and conditional outcomes (read only here).
-  const content = await loadLearnerContent({ outline: version.outline, userId: user!.id, courseId: course.id, completed: done });
+  const content = await loadLearnerContent({ outline: version.outline, userId: user!.id, courseId: course.id, completed: ctx.state.completed });
   const learner = content ? { ...viewer, content } : viewer;
   const components = componentsOf(ref.unit, learner);
   const youtubeAutoload = [true, "true"].includes(version.outline.root.settings.youtube_autoload as string);
@@ -71,13 +71,20 @@ export default async function UnitPage({ params }: Props) {
       </nav>
       <SequenceBar
         courseKey={course.courseKey}
-        subsection={ref.subsection}
+        subsectionUrlName={ref.subsection.urlName}
+        subsectionName={ref.subsection.displayName}
         currentKey={ref.unit.usageKey}
-        items={subUnits.map((u) => ({ unit: u.unit, kind: unitKind(u.unit, learner), complete: isUnitComplete(u.unit, learner, done) }))}
+        items={subUnits.map((u) => ({
+          usageKey: u.unit.usageKey,
+          urlName: u.unit.urlName,
+          displayName: u.unit.displayName,
+          kind: unitKind(u.unit, learner),
+          completionKeys: completionKeysOf(u.unit, learner),
+        }))}
       />
       <div className={styles.spread}>
         <h1 style={{ margin: "0.5rem 0" }}>{ref.unit.displayName}</h1>
-        <BookmarkButton courseKey={course.courseKey} unitKey={ref.unit.usageKey} initial={bookmarked} />
+        <BookmarkButton courseKey={course.courseKey} unitKey={ref.unit.usageKey} />
       </div>
       {components.length === 0 ? <p className={styles.muted}>This unit is empty.</p> : null}
       {components.map((c) => (

@@ -6,9 +6,10 @@ import { z } from "zod";
 import { userAction, fail } from "@/lib/actions";
 import { markCompleted } from "@/lib/db/queries/completion";
 import { setLastVisitedUnit } from "@/lib/db/queries/enrollments";
-import { componentsOf, learnerView } from "@/lib/lms/outline";
+import { getLearnerView } from "@/lib/db/queries/courseware";
+import { componentsOf } from "@/lib/lms/outline";
 import { loadLearnerContent } from "@/lib/lms/personalize";
-import { loadCourseContext } from "../_lib/course-context";
+import { loadCourseContext } from "@/lib/lms/course-context";
 
 const schema = z.object({ courseKey: z.string().min(1).max(255), unitKey: z.string().min(1).max(512) });
 
@@ -18,7 +19,7 @@ export const recordUnitViewAction = userAction(schema, async ({ courseKey, unitK
     console.warn(`[lms] unit view refused: user ${user.id} has no courseware access to ${JSON.stringify(courseKey)}`);
     return fail("forbidden:course", "You are not enrolled in this course.");
   }
-  const view = learnerView(ctx.version.outline, ctx.viewer);
+  const view = getLearnerView({ version: ctx.version, viewer: ctx.viewer });
   const ref = view.units.find((u) => u.unit.usageKey === unitKey);
   if (!ref) {
     console.warn(`[lms] unit view refused: user ${user.id} sent unknown or hidden unit ${JSON.stringify(unitKey)} for ${courseKey}`);

@@ -3,7 +3,7 @@
 import { z } from "zod";
 import { cookies } from "next/headers";
 import { userAction, fail } from "@/lib/actions";
-import { loadCourseContext, VIEW_AS_LEARNER_COOKIE } from "../_lib/course-context";
+import { loadCourseContext, VIEW_AS_LEARNER_COOKIE } from "@/lib/lms/course-context";
 
 const schema = z.object({ courseKey: z.string().min(1).max(255), asLearner: z.boolean() });
 

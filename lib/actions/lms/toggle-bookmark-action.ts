@@ -4,8 +4,8 @@ import { z } from "zod";
 import { revalidatePath } from "next/cache";
 import { userAction, fail } from "@/lib/actions";
 import { addBookmark, removeBookmark } from "@/lib/db/queries/bookmarks";
-import { learnerView } from "@/lib/lms/outline";
-import { loadCourseContext } from "../_lib/course-context";
+import { getLearnerView } from "@/lib/db/queries/courseware";
+import { loadCourseContext } from "@/lib/lms/course-context";
 
 const schema = z.object({
   courseKey: z.string().min(1).max(255),
@@ -20,7 +20,7 @@ export const toggleBookmarkAction = userAction(schema, async ({ courseKey, unitK
     return fail("forbidden:course", "You are not enrolled in this course.");
   }
   if (bookmarked) {
-    const visible = learnerView(ctx.version.outline, ctx.viewer).units.some((u) => u.unit.usageKey === unitKey);
+    const visible = getLearnerView({ version: ctx.version, viewer: ctx.viewer }).units.some((u) => u.unit.usageKey === unitKey);
     if (!visible) {
       console.warn(`[lms] bookmark refused: user ${user.id} sent unknown or hidden unit ${JSON.stringify(unitKey)} for ${courseKey}`);
       return fail("not_found:block", "That unit does not exist.");

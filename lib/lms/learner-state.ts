@@ -1,0 +1,41 @@
+import "server-only";
+// What belongs to one learner in one course, as the JSON the unit page's client islands read
+// (GET /api/lms/courses/<key>/state): enrollment, completion marks, bookmarks, Resume. The pages
+// themselves render only what depends on the course version and the audience, so this is the
+// only per-learner data the courseware needs on the client. Only keys of blocks the caller may
+// see leave the server: a bookmark or completion of a unit that is now staff-only or not yet
+// released is dropped, so this endpoint never names hidden content.
+import { getLearnerView } from "@/lib/db/queries/courseware";
+import type { CourseContext } from "@/lib/lms/course-context";
+import { componentsOf } from "@/lib/lms/outline";
+
+export interface LearnerStateJson {
+  enrolled: boolean;
+  isStaff: boolean;
+  viewingAsLearner: boolean;
+  /** completed component and unit usage keys, visible ones only */
+  completed: string[];
+  /** bookmarked unit usage keys, visible ones only */
+  bookmarks: string[];
+  /** the unit Resume returns to, if still visible */
+  lastUnitKey: string | null;
+}
+
+/** The caller's state in the course, filtered to what their view shows. The caller checks access first. */
+export function learnerStateJson(ctx: CourseContext): LearnerStateJson {
+  const view = getLearnerView({ version: ctx.version, viewer: ctx.viewer });
+  const visible = new Set<string>();
+  for (const u of view.units) {
+    visible.add(u.unit.usageKey);
+    for (const c of componentsOf(u.unit, ctx.viewer)) visible.add(c.usageKey);
+  }
+  const { state } = ctx;
+  return {
+    enrolled: state.enrolled,
+    isStaff: ctx.isStaff,
+    viewingAsLearner: ctx.viewingAsLearner,
+    completed: [...state.completed].filter((k) => visible.has(k)),
+    bookmarks: [...state.bookmarks].filter((k) => visible.has(k)),
+    lastUnitKey: state.lastUnitKey && visible.has(state.lastUnitKey) ? state.lastUnitKey : null,
+  };
+}

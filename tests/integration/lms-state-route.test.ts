@@ -1,0 +1,158 @@
+// The learner-state JSON route (GET /api/lms/courses/<key>/state) on the real MariaDB: it is the
+// only per-learner data the courseware pages leave to the client, so it must give nothing to
+// the anonymous or the unenrolled, and never name a staff-only or unreleased block to a learner
+// (not even one they bookmarked or completed while it was visible). And a publish (a pointer
+// swap to a new version) is what the very next request sees. The session is the only stub.
+import { afterAll, beforeEach, describe, expect, it, vi } from "vitest";
+import type { SessionUser } from "@/lib/auth/session";
+import type * as SessionModule from "@/lib/auth/session";
+
+const session = vi.hoisted(() => ({ user: null as SessionUser | null }));
+vi.mock("@/lib/auth/session", async (orig) => ({ ...(await orig<typeof SessionModule>()), getCurrentUser: async () => session.user }));
+vi.mock("next/headers", () => ({ cookies: async () => ({ get: () => undefined }) }));
+
+import { eq } from "drizzle-orm";
+import { closeDb, getDb } from "@/lib/db";
+import { courseBlocks, courseVersions, courses } from "@/lib/db/schema";
+import { addBookmark } from "@/lib/db/queries/bookmarks";
+import { markCompleted } from "@/lib/db/queries/completion";
+import { getLearnerView, getRenderedUpdates, getVersionData, lmsCacheBytes, LMS_CACHE_BUDGET_BYTES, LMS_CACHE_BUDGETS, type VersionData } from "@/lib/db/queries/courseware";
+import { getContentStore } from "@/lib/content";
+import { enrollUser } from "@/lib/db/queries/enrollments";
+import { findUnit } from "@/lib/lms/outline";
+import { loadCourseContext } from "@/lib/lms/course-context";
+import { GET } from "@/app/api/lms/courses/[courseKey]/state/route";
+import { createTestCourse, createTestUser, grantRole } from "./lms-helpers";
+
+const FUTURE = "2999-01-01T00:00:00Z";
+
+async function course() {
+  return createTestCourse({
+    sections: [
+      {
+        type: "chapter",
+        name: "open",
+        children: [
+          {
+            type: "sequential",
+            name: "seq1",
+            children: [
+              { type: "vertical", name: "unit1", children: [{ type: "html", name: "html1" }] },
+              { type: "vertical", name: "secret", settings: { visible_to_staff_only: true }, children: [{ type: "html", name: "secret_html" }] },
+            ],
+          },
+          { type: "sequential", name: "later_seq", settings: { start: FUTURE }, children: [{ type: "vertical", name: "later_unit", children: [{ type: "html", name: "later_html" }] }] },
+        ],
+      },
+    ],
+  });
+}
+
+const call = async (courseKey: string) => {
+  const res = await GET(new Request("http://x/api"), { params: Promise.resolve({ courseKey: encodeURIComponent(courseKey) }) });
+  return { status: res.status, text: await res.text(), cache: res.headers.get("cache-control") };
+};
+
+beforeEach(() => {
+  session.user = null;
+});
+afterAll(async () => {
+  await closeDb();
+});
+
+describe("GET /api/lms/courses/<key>/state", () => {
+  it("gives the anonymous (401) and the unenrolled (403) nothing but an error, and 404 for an unknown course", async () => {
+    const c = await course();
+    const anon = await call(c.courseKey);
+    expect(anon.status).toBe(401);
+    session.user = await createTestUser("st_unenrolled");
+    // Even with marks left from an earlier enrollment, none of them is returned.
+    await markCompleted({ userId: session.user.id, courseId: c.courseId, usageKeys: [c.key("html", "html1")] });
+    const out = await call(c.courseKey);
+    expect(out.status).toBe(403);
+    for (const r of [anon, out]) {
+      expect(r.text).not.toContain("block-v1:");
+      expect(JSON.parse(r.text)).toEqual({ error: expect.objectContaining({ code: expect.any(String) }) });
+    }
+    expect((await call("course-v1:Nope+X+Y")).status).toBe(404);
+  });
+
+  it("returns a learner's own marks, bookmarks and resume point, but never a staff-only or unreleased block's key", async () => {
+    const c = await course();
+    const u = await createTestUser("st_learner");
+    await enrollUser({ userId: u.id, courseId: c.courseId, actorId: u.id });
+    const hidden = [c.key("vertical", "secret"), c.key("html", "secret_html"), c.key("vertical", "later_unit"), c.key("html", "later_html")];
+    await markCompleted({ userId: u.id, courseId: c.courseId, usageKeys: [c.key("html", "html1"), ...hidden] });
+    for (const k of [c.key("vertical", "unit1"), c.key("vertical", "secret"), c.key("vertical", "later_unit")]) await addBookmark({ userId: u.id, courseId: c.courseId, usageKey: k });
+    session.user = u;
+    const r = await call(c.courseKey);
+    expect(r.status).toBe(200);
+    expect(r.cache).toContain("private");
+    const body = JSON.parse(r.text) as { completed: string[]; bookmarks: string[]; enrolled: boolean; isStaff: boolean };
+    expect(body.enrolled).toBe(true);
+    expect(body.isStaff).toBe(false);
+    expect(body.completed).toEqual([c.key("html", "html1")]);
+    expect(body.bookmarks).toEqual([c.key("vertical", "unit1")]);
+    for (const k of hidden) expect(r.text).not.toContain(k);
+
+    // Staff of the course see their staff-only bookmark.
+    const staff = await createTestUser("st_staff");
+    await grantRole({ userId: staff.id, courseId: c.courseId, role: "staff" });
+    await addBookmark({ userId: staff.id, courseId: c.courseId, usageKey: c.key("vertical", "secret") });
+    session.user = staff;
+    const s = JSON.parse((await call(c.courseKey)).text) as { bookmarks: string[]; isStaff: boolean };
+    expect(s.isStaff).toBe(true);
+    expect(s.bookmarks).toEqual([c.key("vertical", "secret")]);
+  });
+
+  it("a publish is what the next request sees (the version id is read per request; content is cached per version)", async () => {
+    const c = await course();
+    const u = await createTestUser("st_publish");
+    await enrollUser({ userId: u.id, courseId: c.courseId, actorId: u.id });
+    session.user = u;
+    const before = (await loadCourseContext(c.courseKey))!;
+    expect(before.version.versionId).toBe(c.versionId);
+    expect(findUnit(getLearnerView({ version: before.version, viewer: before.viewer }), "seq1", "unit2")).toBeNull();
+
+    // A new version with one more unit, then the pointer swap a publish does.
+    const db = getDb();
+    const [v] = await db.insert(courseVersions).values({ courseId: c.courseId, source: "import", rootUsageKey: c.key("course", "R1") });
+    const rows = await db.select().from(courseBlocks).where(eq(courseBlocks.versionId, c.versionId));
+    await db.insert(courseBlocks).values([
+      ...rows.map(({ id: _id, ...r }) => ({ ...r, versionId: v.insertId })),
+      { versionId: v.insertId, usageKey: c.key("vertical", "unit2"), blockType: "vertical", urlName: "unit2", parentUsageKey: c.key("sequential", "seq1"), position: 9, depth: 3, displayName: "unit2", settings: { start: "2020-01-01T00:00:00Z" }, fields: {} },
+    ]);
+    await db.update(courses).set({ publishedVersionId: v.insertId }).where(eq(courses.id, c.courseId));
+
+    const after = (await loadCourseContext(c.courseKey))!;
+    expect(after.version.versionId).toBe(v.insertId);
+    expect(findUnit(getLearnerView({ version: after.version, viewer: after.viewer }), "seq1", "unit2")).not.toBeNull();
+  });
+});
+
+describe("per-version caches", () => {
+  it("course updates are sanitized once per version and served from the cache afterwards", async () => {
+    const c = await course();
+    const version = (await getVersionData({ versionId: c.versionId }))!;
+    const items = JSON.stringify([{ id: 1, date: "May 1", content: '<p onclick="x()">Hello <script>alert(1)</script>world</p>' }, { id: 2, status: "deleted", content: "<p>gone</p>" }]);
+    const { hash } = await getContentStore().put(items);
+    const withUpdates: VersionData = { ...version, documents: new Map([["info/updates.items.json", hash]]) };
+    const first = await getRenderedUpdates({ version: withUpdates, courseKey: c.courseKey });
+    expect(first).toHaveLength(1);
+    expect(first![0].html).toContain("Hello");
+    expect(first![0].html).not.toMatch(/onclick|<script/);
+    // The second request reuses the sanitized result (same array), no re-sanitizing.
+    expect(await getRenderedUpdates({ version: withUpdates, courseKey: c.courseKey })).toBe(first);
+  });
+
+  it("every cache has a byte budget, and the stated total is their sum", async () => {
+    const c = await course();
+    await getVersionData({ versionId: c.versionId });
+    await new Promise((r) => setTimeout(r, 0));
+    const used = lmsCacheBytes();
+    expect(Object.keys(used).sort()).toEqual(Object.keys(LMS_CACHE_BUDGETS).sort());
+    expect(used.versions).toBeGreaterThan(0);
+    for (const [k, v] of Object.entries(used)) expect(v, k).toBeLessThanOrEqual(LMS_CACHE_BUDGETS[k as keyof typeof LMS_CACHE_BUDGETS]);
+    expect(LMS_CACHE_BUDGET_BYTES).toBe(Object.values(LMS_CACHE_BUDGETS).reduce((a, b) => a + b, 0));
+  });
+});
