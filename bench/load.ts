@@ -8,6 +8,7 @@
 // then checks that every submission the server acknowledged (ok: true, attempt n) is a row in
 // MySQL's submissions table. Everything it started is stopped and the database dropped.
 // The helpers are shared with scripts/faults.ts (kill -9 an instance / stop MariaDB mid-load).
+import { OPENEDX_DEMO_DIR } from "@/scripts/lib/shared-fixtures";
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, readFileSync, readdirSync } from "node:fs";
@@ -18,7 +19,7 @@ import mysql from "mysql2/promise";
 import type { LoadSetup } from "./load-setup";
 
 const ROOT = process.cwd();
-const DEMO = path.resolve(ROOT, "../shared/fixtures/olx/openedx-demo-course");
+const DEMO = OPENEDX_DEMO_DIR;
 
 export function opt(args: string[], name: string): string | undefined {
   const i = args.indexOf(name);

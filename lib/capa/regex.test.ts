@@ -64,7 +64,11 @@ describe("catastrophic patterns grade in well under a second", () => {
     const pattern = "(a|b|c|d|e|f|g|h)?".repeat(600) + "x";
     const { value, ms } = timed(() => gradeProblem(strRe(pattern, "ci regexp"), { "1_2_1": "abcdefgh".repeat(250) }));
     expect(ms).toBeLessThan(1000);
-    expect(value).toMatchObject({ ok: false, error: "response_error" });
+    // On a fast machine RE2 may finish the scan inside the budget (then the answer is simply
+    // wrong); on a slow one the budget cuts it off. Either way: an answer within a second.
+    expect([{ ok: false, error: "response_error" }, { ok: true, correctness: { "1_2_1": "incorrect" } }]).toContainEqual(
+      "error" in value ? { ok: value.ok, error: value.error } : { ok: value.ok, correctness: value.correctness },
+    );
   });
 
   it("an RE2 match cut off mid-way is dropped from the cache: the pattern is compiled afresh and still grades", () => {

@@ -40,6 +40,14 @@ const REVIEWED: Record<string, string> = {
   "app/(lms)/courses/[courseKey]/dates/page.tsx: it.href": "learnHref (the unit page)",
   "app/(lms)/courses/page.tsx: hrefFor(page - 1)": "/courses?… (the catalog page)",
   "app/(lms)/courses/page.tsx: hrefFor(page + 1)": "/courses?… (the catalog page)",
+  "app/(studio)/studio/courses/[courseKey]/outline/page.tsx: studioCoursePath(course.courseKey)": "lib/studio/paths.ts: the Studio course page",
+  "app/(studio)/studio/courses/[courseKey]/page.tsx: outlinePath(course.courseKey)": "lib/studio/paths.ts: the outline page",
+  "app/(studio)/studio/courses/[courseKey]/preview/[unitKey]/page.tsx: unitPath(course.courseKey, unitKey)": "lib/studio/paths.ts: the unit editor page",
+  "app/(studio)/studio/page.tsx: outlinePath(c.courseKey)": "lib/studio/paths.ts: the outline page",
+  "app/(studio)/studio/page.tsx: studioCoursePath(c.courseKey)": "lib/studio/paths.ts: the Studio course page",
+  "components/studio/outline/outline-item.tsx: unitPath(o.courseKey, node.usageKey)": "lib/studio/paths.ts: the unit editor page",
+  "components/studio/outline/outline-item.tsx: previewPath(o.courseKey, node.usageKey)": "lib/studio/paths.ts: the unit preview page",
+  "components/studio/unit-editor/unit-editor.tsx: data.previewUrl": "getUnitEditorData: previewPath(), the unit preview page",
 };
 
 const LINK_TAGS = new Set(["Link", "ButtonLink"]);

@@ -2,12 +2,13 @@
 import { readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { OPENEDX_DEMO_DIR } from "@/scripts/lib/shared-fixtures";
 import { parseVideoXml } from "@/lib/lms/video";
 import { readDiscussionFields, writeDiscussionOlx } from "@/components/studio/unit-editor/discussion-olx";
 import { parseBlockXml } from "@/components/studio/unit-editor/olx-xml";
 import { parseHms, readVideoFields, toHms, writeVideoOlx } from "@/components/studio/unit-editor/video-olx";
 
-const DEMO = path.resolve(__dirname, "../../../shared/fixtures/olx/openedx-demo-course");
+const DEMO = OPENEDX_DEMO_DIR;
 
 describe("video OLX", () => {
   it("writes what the LMS player reads, as Open edX exports it", () => {

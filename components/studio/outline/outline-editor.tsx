@@ -20,7 +20,7 @@ import { SortableContext, sortableKeyboardCoordinates, useSortable, verticalList
 import { CSS } from "@dnd-kit/utilities";
 import { useRouter } from "next/navigation";
 import { useMemo, useState, useTransition, type ReactNode } from "react";
-import { Badge, Button, ButtonLink } from "@/components/ui";
+import { Badge, Button, ButtonAnchor } from "@/components/ui";
 import { addOutlineItemAction } from "@/lib/actions/studio/add-outline-item-action";
 import { moveItemAction } from "@/lib/actions/studio/move-item-action";
 import { publishAction } from "@/lib/actions/studio/publish-action";
@@ -139,9 +139,9 @@ export function OutlineEditor({ outline, liveUrl }: { outline: StudioOutline; li
           Publish
         </Button>
         {published && liveUrl ? (
-          <ButtonLink href={liveUrl} variant="secondary" target="_blank" rel="noopener">
+          <ButtonAnchor href={liveUrl} variant="secondary" target="_blank" rel="noopener">
             View live
-          </ButtonLink>
+          </ButtonAnchor>
         ) : null}
         <NewItemButton parentUsageKey={outline.rootUsageKey} kind="chapter" />
       </div>

@@ -9,7 +9,7 @@ import { SortableContext, arrayMove, sortableKeyboardCoordinates, useSortable, v
 import { CSS } from "@dnd-kit/utilities";
 import { useRouter } from "next/navigation";
 import { useRef, useState, type ReactNode } from "react";
-import { Badge, Button, ButtonLink, Field, Notice, SelectField, useActionCall } from "@/components/ui";
+import { Badge, Button, ButtonAnchor, ButtonLink, Field, Notice, SelectField, useActionCall } from "@/components/ui";
 import { addComponentAction } from "@/lib/actions/studio/add-component-action";
 import { deleteItemAction } from "@/lib/actions/studio/delete-item-action";
 import { discardChangesAction } from "@/lib/actions/studio/discard-changes-action";
@@ -188,9 +188,9 @@ export function UnitEditor({ data, canPublish }: { data: UnitEditorData; canPubl
           Preview
         </ButtonLink>
         {data.liveUrl ? (
-          <ButtonLink variant="secondary" href={data.liveUrl} prefetch={false}>
+          <ButtonAnchor variant="secondary" href={data.liveUrl}>
             View live
-          </ButtonLink>
+          </ButtonAnchor>
         ) : null}
       </div>
       <div aria-live="polite" role="status">

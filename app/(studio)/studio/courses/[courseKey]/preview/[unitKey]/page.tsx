@@ -79,9 +79,8 @@ export default async function UnitPreviewPage({ params }: Props) {
           {unitData.liveUrl ? (
             <>
               {" · "}
-              <Link href={unitData.liveUrl} prefetch={false}>
-                View live
-              </Link>
+              {/* the live unit is reached through the jump route handler: a plain anchor, never prefetched */}
+              <a href={unitData.liveUrl}>View live</a>
             </>
           ) : null}
         </p>
