@@ -9,6 +9,7 @@ import {
   DndContext,
   KeyboardSensor,
   PointerSensor,
+  pointerWithin,
   useDroppable,
   useSensor,
   useSensors,
@@ -88,14 +89,18 @@ export function OutlineEditor({ outline, liveUrl }: { outline: StudioOutline; li
     canMove: (usageKey, dir) => moveTarget(outline.rootUsageKey, sections, usageKey, dir) !== null,
   };
 
-  // Only items of the dragged kind (and the drop zones of the parent kind) are drop targets.
+  // Only items of the dragged kind (and the lists that accept it) are drop targets. The item under
+  // the pointer wins; else a list under the pointer (an empty subsection: append); the keyboard
+  // (no pointer) and anything else fall back to the closest item.
   const collisions: CollisionDetection = (args) => {
     const type = args.active.data.current?.type as string | undefined;
-    const droppableContainers = args.droppableContainers.filter((c) => {
-      const d = c.data.current as { type?: string; accepts?: string } | undefined;
-      return d?.type === type || d?.accepts === type;
-    });
-    return closestCenter({ ...args, droppableContainers });
+    const items = args.droppableContainers.filter((c) => (c.data.current as { type?: string } | undefined)?.type === type);
+    const lists = args.droppableContainers.filter((c) => (c.data.current as { accepts?: string } | undefined)?.accepts === type);
+    const overItem = pointerWithin({ ...args, droppableContainers: items });
+    if (overItem.length) return overItem;
+    const overList = pointerWithin({ ...args, droppableContainers: lists });
+    if (overList.length) return overList;
+    return closestCenter({ ...args, droppableContainers: items.length ? items : lists });
   };
 
   function onDragEnd(e: DragEndEvent) {
