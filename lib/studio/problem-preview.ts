@@ -4,11 +4,12 @@
 // keeps its answers, explanations and hints, so the author can check them. Persists NOTHING: no
 // problem state, no submission, no grade.
 import "server-only";
-import { gradeProblem, renderProblem, type CorrectAnswer, type ProblemRenderModel, type RenderNode } from "@/lib/capa";
+import { gradeProblemScripted, renderProblemScripted, type CorrectAnswer, type ProblemRenderModel, type RenderNode } from "@/lib/capa";
 import { weightedScore } from "@/lib/grading";
 import { sanitizeProblemHtml } from "@/lib/problems/html";
 import { readProblemSettings } from "@/lib/problems/rules";
 import { sanitizeInput, sanitizeNode, validateAnswers, type Answers, type ProblemView } from "@/lib/problems/service";
+import { getSandbox } from "@/lib/sandbox/pool";
 import { problemAttributes } from "./problem-settings";
 
 /** The preview renders as Open edX's problem id "1" (input ids 1_2_1, …). */
@@ -60,14 +61,17 @@ function unsupportedView(reason: string): ProblemView {
   };
 }
 
-export function previewProblem({ courseKey, olx, answers, seed = 1, grade }: { courseKey: string; olx: string; answers: Answers; seed?: number; grade: boolean }): ProblemPreview {
+// Python-scripted problems run in the same sandbox pool as learners' (lib/sandbox); the draft's own
+// python_lib.zip is not loaded here, so a problem that imports from it previews as unavailable.
+export async function previewProblem({ courseKey, olx, answers, seed = 1, grade }: { courseKey: string; olx: string; answers: Answers; seed?: number; grade: boolean }): Promise<ProblemPreview> {
+  const scripted = { runner: getSandbox(), pythonLib: null, problemId: PREVIEW_PROBLEM_ID, seed };
   const root = problemAttributes(olx);
   const none = { solutions: [], demandHints: [], correctAnswers: {}, grade: null };
   if (!root.ok) return { view: unsupportedView(root.message), ...none };
   const settings = readProblemSettings(Object.fromEntries(root.attrs));
   let model: ProblemRenderModel;
   try {
-    model = renderProblem(olx, { problemId: PREVIEW_PROBLEM_ID, seed });
+    model = await renderProblemScripted(olx, scripted);
   } catch (err) {
     return { view: unsupportedView(`This problem could not be displayed: ${err instanceof Error ? err.message : String(err)}`), ...none };
   }
@@ -94,7 +98,7 @@ export function previewProblem({ courseKey, olx, answers, seed = 1, grade }: { c
   let graded: PreviewGrade | null = null;
   if (grade) {
     const clean = validateAnswers(answers, model.inputs.map((i) => i.id));
-    const r = gradeProblem(olx, clean, { problemId: PREVIEW_PROBLEM_ID, seed });
+    const r = await gradeProblemScripted(olx, clean, scripted);
     if (!r.ok) graded = { ok: false, message: r.message };
     else {
       const w = weightedScore(r.earned, r.possible, settings.weight);

@@ -81,9 +81,13 @@ describe("previewProblemAction", () => {
       expect(broken.data.view.reason).toMatch(/^The OLX is not well-formed XML/);
       expect(broken.data.view.reason).not.toMatch(/\bat \S+ \(|\.ts:\d+/);
     }
-    const custom = await previewProblemAction({ courseKey: c.courseKey, olx: '<problem><customresponse cfn="f"><textline/></customresponse></problem>', answers: {} });
-    expect(custom.ok && custom.data.view).toMatchObject({ supported: false });
-    expect(custom.ok && custom.data.view.reason).toMatch(/Python script/);
+    // Python-checked problems preview through the learners' sandbox: graded, not refused.
+    const py = '<problem><script type="loncapa/python">\ndef f(expect, ans):\n    return ans.strip() == "4"\n</script><customresponse cfn="f"><textline/></customresponse></problem>';
+    const right = await previewProblemAction({ courseKey: c.courseKey, olx: py, answers: { "1_2_1": "4" } });
+    expect(right.ok && right.data.view.supported).toBe(true);
+    expect(right.ok && right.data.grade).toMatchObject({ ok: true, correctness: { "1_2_1": "correct" } });
+    const wrong = await previewProblemAction({ courseKey: c.courseKey, olx: py, answers: { "1_2_1": "5" } });
+    expect(wrong.ok && wrong.data.grade).toMatchObject({ ok: true, correctness: { "1_2_1": "incorrect" } });
     const unknownInput = await previewProblemAction({ courseKey: c.courseKey, olx: markdownToOlx(MD), answers: { nope: "1" } });
     expect(unknownInput).toMatchObject({ ok: false, code: "invalid:unknown_input" });
   });
