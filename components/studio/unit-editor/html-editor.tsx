@@ -8,14 +8,46 @@ import { EditorContent, useEditor, useEditorState, type Editor } from "@tiptap/r
 import StarterKit from "@tiptap/starter-kit";
 import Image from "@tiptap/extension-image";
 import { TableKit } from "@tiptap/extension-table";
-import { useId, useState, type ReactNode } from "react";
+import { useId, useMemo, useState, type ReactNode } from "react";
 import { Button, Field } from "@/components/ui";
 import { previewHtmlAction } from "@/lib/actions/studio/preview-html-action";
+import { editorImageSrc } from "@/lib/studio/editor-urls";
 import { AssetPicker } from "./asset-picker";
 import type { EditorProps } from "./component-editor";
 import styles from "./unit-editor.module.css";
 
 type Tab = "visual" | "html" | "preview";
+
+/**
+ * TipTap's image, shown from the course's asset route while editing: the document (and so the
+ * saved HTML) keeps `/static/<path>`; only the on-screen <img> gets a loadable URL.
+ */
+function courseImage(courseKey: string) {
+  return Image.extend({
+    addNodeView() {
+      return ({ node }) => {
+        const img = document.createElement("img");
+        const apply = (attrs: Record<string, unknown>) => {
+          img.src = editorImageSrc(courseKey, typeof attrs.src === "string" ? attrs.src : "");
+          for (const a of ["alt", "title", "width", "height"] as const) {
+            const v = attrs[a];
+            if (v === null || v === undefined || v === "") img.removeAttribute(a);
+            else img.setAttribute(a, String(v));
+          }
+        };
+        apply(node.attrs);
+        return {
+          dom: img,
+          update: (next) => {
+            if (next.type !== node.type) return false;
+            apply(next.attrs);
+            return true;
+          },
+        };
+      };
+    },
+  });
+}
 
 function ToolButton({ label, active, disabled, onClick, children }: { label: string; active?: boolean; disabled?: boolean; onClick: () => void; children: ReactNode }) {
   return (
@@ -109,8 +141,9 @@ export function HtmlEditor({ courseKey, data, saving, onSave, onCancel }: Editor
   const [imageAlt, setImageAlt] = useState("");
   const [preview, setPreview] = useState<{ html: string } | { error: string } | null>(null);
 
+  const imageExtension = useMemo(() => courseImage(courseKey), [courseKey]);
   const editor = useEditor({
-    extensions: [StarterKit.configure({ link: { openOnClick: false, autolink: true } }), Image, TableKit.configure({ table: { resizable: false } })],
+    extensions: [StarterKit.configure({ link: { openOnClick: false, autolink: true } }), imageExtension, TableKit.configure({ table: { resizable: false } })],
     content: data.html ?? "",
     immediatelyRender: false,
     editorProps: { attributes: { "aria-label": "Text content", "aria-multiline": "true", role: "textbox", "data-testid": "rich-text" } },
