@@ -69,6 +69,34 @@ async function treeOf(rows: CourseBlockRow[], rootKey: string, store: ContentSto
   return { root, byKey };
 }
 
+type DraftRow = Pick<CourseBlockRow, "usageKey" | "parentUsageKey" | "blockType" | "contentHash" | "publishedHash">;
+
+/**
+ * The blocks of a working copy that an export writes under drafts/ (each with its subtree):
+ * the top of every never-published subtree (its parent is published), and every published unit
+ * with unpublished changes — its own content or anything below it differs from the published
+ * hash. (Open edX keeps drafts only at unit level and below; a change to a section or subsection
+ * itself, such as a moved unit, has no drafts/ form and waits for publish.)
+ */
+export function draftExportRoots(rows: readonly DraftRow[]): Set<string> {
+  const byKey = new Map(rows.map((r) => [r.usageKey, r]));
+  const unpublished = (r: DraftRow) => r.publishedHash === null;
+  const out = new Set<string>();
+  for (const r of rows) {
+    if (r.contentHash && r.contentHash === r.publishedHash) continue;
+    const path: DraftRow[] = []; // r and its ancestors, up to the course
+    for (let cur: DraftRow | undefined = r; cur && path.length < 64; cur = cur.parentUsageKey ? byKey.get(cur.parentUsageKey) : undefined) path.push(cur);
+    const unitAt = path.findIndex((p) => p.blockType === "vertical");
+    if (unitAt >= 0 && !path.slice(unitAt).some(unpublished)) {
+      out.add(path[unitAt].usageKey); // a published unit with changes: the whole unit, as it is now
+      continue;
+    }
+    const top = path.findLast(unpublished); // the top of a never-published subtree
+    if (top) out.add(top.usageKey);
+  }
+  return out;
+}
+
 /** Reconstructs the OlxCourse of a version (the published one by default). */
 export async function loadOlxCourse({
   course,
@@ -86,17 +114,19 @@ export async function loadOlxCourse({
   ]);
   const { root } = await treeOf(rows, version.rootUsageKey, store);
 
-  // drafts/: when exporting the published version, the course's draft version contributes its
-  // draft subtrees (top-level ones: a draft whose parent is not itself a draft).
+  // drafts/: when exporting the published version, the course's working copy contributes what
+  // Open edX Studio would write there: every never-published subtree (a draft whose parent is not
+  // itself a draft) and every published unit with unpublished changes (the unit and its components
+  // as they are in the working copy), each with parent_url and index_in_children_list.
   const drafts: OlxBlock[] = [];
   if (course.draftVersionId && course.draftVersionId !== version.id && version.id === course.publishedVersionId) {
     const draftVersion = await getVersion({ id: course.draftVersionId });
     if (draftVersion) {
       const draftRows = await listBlocks({ versionId: draftVersion.id });
       const { byKey } = await treeOf(draftRows, draftVersion.rootUsageKey, store);
-      const draftKeys = new Set(draftRows.filter((r) => r.isDraft).map((r) => r.usageKey));
+      const roots = draftExportRoots(draftRows);
       for (const r of draftRows) {
-        if (!r.isDraft || (r.parentUsageKey && draftKeys.has(r.parentUsageKey))) continue;
+        if (!roots.has(r.usageKey)) continue;
         const b = byKey.get(r.usageKey)!;
         drafts.push({ ...b, fields: { ...b.fields, parent_url: r.parentUsageKey, index_in_children_list: String(r.position) } });
       }

@@ -6,6 +6,7 @@ import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { getContentStore } from "@/lib/content";
 import { closeDb } from "@/lib/db";
 import { getCourseByKey, listBlocks } from "@/lib/db/queries/courses";
 import { exportCourse, importCourse, loadOlxCourse } from "@/lib/courses";
@@ -110,6 +111,56 @@ describe("export of a Studio-authored course", () => {
       const again = olxFiles(await loadOlxCourse({ course: (await getCourseByKey({ courseKey: c.courseKey }))!, version: (await getVersion({ id: imported.versionId }))! }));
       expect([...again.keys()]).toEqual(names);
       for (const [p, data] of files) expect({ p, text: again.get(p)?.toString() }).toEqual({ p, text: data.toString() });
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("writes unpublished Studio work under drafts/, and importing the export gives back both the published course and the draft", async () => {
+    const me = await createUser("exd", { canCreateCourses: true });
+    const org = `D${uniq()}`;
+    const c = await svc.createCourse({ org, number: "EXD", run: "R1", displayName: "Drafts", start: new Date("2026-01-05T00:00:00Z"), userId: me.id });
+    const w = { courseId: c.courseId, userId: me.id };
+    const root = `block-v1:${org}+EXD+R1+type@course+block@R1`;
+    const sec = await svc.addOutlineItem({ ...w, parentUsageKey: root, blockType: "chapter", displayName: "Week 1" });
+    const sub = await svc.addOutlineItem({ ...w, parentUsageKey: sec.usageKey, blockType: "sequential", displayName: "Lesson" });
+    const unit = await svc.addOutlineItem({ ...w, parentUsageKey: sub.usageKey, blockType: "vertical", displayName: "Published unit" });
+    const html = await svc.addComponent({ ...w, courseKey: c.courseKey, unitUsageKey: unit.usageKey, blockType: "html" });
+    const save = async (text: string) => {
+      const rev = (await getComponentEditorData({ courseId: c.courseId, usageKey: html.usageKey })).revision;
+      await svc.saveComponent({ ...w, courseKey: c.courseKey, usageKey: html.usageKey, baseRevision: rev, content: { kind: "html", displayName: "Notes", html: text } });
+    };
+    await save("<p>published text</p>");
+    const { versionId: publishedId } = await svc.publish(w);
+    // unpublished work: an edit to the published unit and a unit that was never published
+    await save("<p>edited, not yet published</p>");
+    const fresh = await svc.addOutlineItem({ ...w, parentUsageKey: sub.usageKey, blockType: "vertical", displayName: "New unit" });
+    const url = (k: string) => k.slice(k.lastIndexOf("@") + 1);
+
+    const course = (await getCourseByKey({ courseKey: c.courseKey }))!;
+    const files = olxFiles(await loadOlxCourse({ course, version: (await getVersion({ id: publishedId }))! }));
+    expect(files.get(`html/${url(html.usageKey)}.html`)!.toString()).toContain("published text");
+    expect(files.get(`drafts/html/${url(html.usageKey)}.html`)!.toString()).toContain("edited, not yet published");
+    expect(files.get(`drafts/vertical/${url(unit.usageKey)}.xml`)!.toString()).toMatch(/parent_url="[^"]*type@sequential[^"]*" index_in_children_list="0"|index_in_children_list="0"[^>]*parent_url=/);
+    expect(files.get(`drafts/vertical/${url(fresh.usageKey)}.xml`)!.toString()).toContain('index_in_children_list="1"');
+
+    const dir = await mkdtemp(path.join(tmpdir(), "studio-export-drafts-"));
+    try {
+      const tar = path.join(dir, "course.tar.gz");
+      await exportCourse({ courseKey: c.courseKey, out: createWriteStream(tar) });
+      const imported = await importCourse({ source: tar, createdBy: me.id });
+      expect(imported.draftVersionId).not.toBeNull();
+      const pub = await listBlocks({ versionId: imported.versionId });
+      const draft = await listBlocks({ versionId: imported.draftVersionId! });
+      const defOf = async (rows: typeof pub, key: string) => {
+        const h = rows.find((r) => r.usageKey === key)?.definitionHash;
+        return h ? getContentStore().getText(h) : null;
+      };
+      expect(await defOf(pub, html.usageKey)).toContain("published text");
+      expect(await defOf(draft, html.usageKey)).toContain("edited, not yet published");
+      expect(pub.some((r) => r.usageKey === fresh.usageKey)).toBe(false);
+      const children = draft.filter((r) => r.parentUsageKey === sub.usageKey).sort((a, b) => a.position - b.position).map((r) => r.displayName);
+      expect(children).toEqual(["Published unit", "New unit"]);
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
