@@ -98,6 +98,8 @@ const schema = z
     STUDIO_ASSET_MAX_BYTES: z.coerce.number().int().positive().default(50 * 1024 ** 2),
     IMPORT_MAX_TEXT_BYTES: z.coerce.number().int().positive().default(64 * 1024 ** 2),
     IMPORT_MAX_BLOCKS: z.coerce.number().int().positive().default(60_000),
+    /** Warm Pyodide processes for course Python (lib/sandbox): each runs one job at a time, ~100 MB each. */
+    SANDBOX_POOL_SIZE: z.coerce.number().int().min(1).max(64).default(2),
     /** Failures for one account from one client address before that address is refused for it. */
     LOGIN_MAX_FAILURES_PER_ACCOUNT: z.coerce.number().int().positive().default(5),
     LOGIN_MAX_FAILURES_PER_IP: z.coerce.number().int().positive().default(30),

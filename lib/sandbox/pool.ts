@@ -9,47 +9,15 @@ import type * as Esbuild from "esbuild";
 import { createRequire } from "node:module";
 import os from "node:os";
 import path from "node:path";
+import type { PythonCheck, PythonJob, PythonJobResult } from "@/lib/capa/scripted";
+import type { CustomCheckResult } from "@/lib/capa/types";
+import { env } from "@/lib/env";
 
-export interface SandboxCheck {
-  /** Response id P_k. */
-  id: string;
-  cfn?: string | null;
-  /** Raw `expect`/`answer` attribute (substituted inside the sandbox). */
-  expect?: string | null;
-  options?: string | null;
-  cfn_extra_args?: string | null;
-  /** `<answer type="loncapa/python">` code when there is no cfn. */
-  code?: string | null;
-  idset: string[];
-  submission: (string | string[])[];
-  answers?: Record<string, string | string[]>;
-}
-
-export interface SandboxJob {
-  script: string;
-  seed: number;
-  anonymous_student_id?: string;
-  checks?: SandboxCheck[];
-}
-
-export interface CheckResult {
-  ok: boolean;
-  message?: string;
-  correct?: string[];
-  messages?: string[];
-  overall_message?: string;
-  grade_decimals?: number[];
-}
-
-export type SandboxResult =
-  | {
-      ok: true;
-      /** str() of each JSON-safe script variable, for `$name` substitution. */
-      strings: Record<string, string>;
-      context: Record<string, unknown>;
-      results: CheckResult[];
-    }
-  | { ok: false; stage: "script" | "sandbox"; message: string };
+// The job and result shapes are capa's (lib/capa/scripted.ts): the pool only carries them.
+export type SandboxCheck = PythonCheck;
+export type SandboxJob = PythonJob;
+export type CheckResult = CustomCheckResult;
+export type SandboxResult = PythonJobResult;
 
 export interface PoolOptions {
   size?: number;
@@ -291,6 +259,6 @@ let shared: SandboxPool | null = null;
 
 /** The process-wide pool (size from SANDBOX_POOL_SIZE, default 2). */
 export function getSandbox(): SandboxPool {
-  shared ??= new SandboxPool({ size: Number(process.env.SANDBOX_POOL_SIZE || "2") });
+  shared ??= new SandboxPool({ size: env().SANDBOX_POOL_SIZE });
   return shared;
 }
