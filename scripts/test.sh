@@ -9,6 +9,7 @@
 load_env
 ensure_mariadb
 ensure_chromium
+ensure_nginx
 ensure_node_modules
 export DATABASE_URL="${DATABASE_URL:-mysql://root@127.0.0.1:3306/atrium}"
 

@@ -64,6 +64,15 @@ ensure_chromium() {
   apt_install chromium || die "Chromium is missing at /usr/bin/chromium and cannot be installed here. Install Debian's 'chromium' package (Playwright must not download a browser), or set CHROMIUM_PATH."
 }
 
+# nginx for `npm run cluster` and the test that has nginx itself check the generated config
+# (`nginx -t`). Installed without starting Debian's own service (RUNLEVEL=1); never fatal: the
+# cluster script explains what is missing when it is run.
+ensure_nginx() {
+  if [ -x /usr/sbin/nginx ]; then return 0; fi
+  say "Installing nginx (apt) for the load-balanced cluster and its config test"
+  RUNLEVEL=1 apt_install nginx || say "nginx could not be installed here: the nginx -t test will be skipped"
+}
+
 ensure_node_modules() {
   local major; major="$(node -p 'process.versions.node.split(".")[0]' 2>/dev/null || echo 0)"
   [ "$major" -ge 20 ] || die "Node.js 20 or newer is required (found $(node -v 2>/dev/null || echo none))."
