@@ -3,9 +3,10 @@
 // confirmation that says what is inside → Publish → state badges; axe on home and outline.
 // A team member without the course-creator right is told why there is no New course.
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Locator, type Page } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import mysql from "mysql2/promise";
 import { registerUser, signIn, uniqueSuffix } from "../support/auth";
+import { keyboardDrag, pointerDrag } from "../support/drag";
 
 // The machine running these may be heavily shared: give server actions time.
 const slow = expect.configure({ timeout: 30_000 });
@@ -16,6 +17,8 @@ async function expectNoSeriousViolations(page: Page, label: string) {
   expect(bad.map((v) => `${label}: ${v.id} (${v.impact}) ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
 }
 
+/** Outline buttons are disabled while a change is being saved and the page refreshed. */
+const settled = (page: Page) => slow(page.getByRole("button", { name: "+ New unit" }).first()).toBeEnabled();
 const units = (page: Page) => page.getByTestId("outline-vertical");
 const unitNames = (page: Page) => page.locator('[data-testid="outline-vertical"] a[href*="/units/"]').allTextContents();
 
@@ -24,19 +27,6 @@ async function rename(page: Page, current: string, next: string, nth = 0) {
   const input = page.getByRole("textbox", { name: `New name for ${current}` });
   await input.fill(next);
   await input.press("Enter");
-}
-
-async function dragTo(page: Page, handle: Locator, target: Locator, where: "above" | "below") {
-  const from = (await handle.boundingBox())!;
-  const to = (await target.boundingBox())!;
-  await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
-  await page.mouse.down();
-  await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2 + 8, { steps: 4 });
-  const y = where === "above" ? to.y + 4 : to.y + to.height - 4;
-  await page.mouse.move(to.x + to.width / 2, y, { steps: 20 });
-  await page.waitForTimeout(300);
-  await page.mouse.move(to.x + to.width / 2, y + (where === "above" ? -2 : 2), { steps: 2 });
-  await page.mouse.up();
 }
 
 test("author builds, reorders, deletes and publishes an outline", async ({ page }) => {
@@ -89,15 +79,21 @@ test("author builds, reorders, deletes and publishes an outline", async ({ page 
   // has settled (buttons are enabled again)
   await slow(page.getByRole("button", { name: "+ New unit" })).toBeEnabled();
   await page.waitForLoadState("networkidle");
-  const betaHandle = page.getByRole("button", { name: "Drag to reorder unit Beta" });
-  await betaHandle.focus();
-  await page.keyboard.press("Space");
-  await page.keyboard.press("ArrowUp");
-  await page.keyboard.press("Space");
+  await keyboardDrag(page, page.getByRole("button", { name: "Drag to reorder unit Beta" }), "ArrowUp", "Beta is over Alpha.");
   await slow.poll(() => unitNames(page)).toEqual(["Beta", "Alpha"]);
+  await settled(page); // the list moves at once; the save may still be on its way
   await page.reload();
   await slow.poll(() => unitNames(page)).toEqual(["Beta", "Alpha"]);
   // and with the Move buttons
+  await page.getByRole("button", { name: "Move Beta down" }).click();
+  await slow.poll(() => unitNames(page)).toEqual(["Alpha", "Beta"]);
+  // and by pointer drag: Beta's handle dropped on the top half of Alpha, kept after a reload
+  await slow(page.getByRole("button", { name: "+ New unit" })).toBeEnabled();
+  await pointerDrag(page, page.getByRole("button", { name: "Drag to reorder unit Beta" }), units(page).nth(0), "above", "Beta is over Alpha.");
+  await slow.poll(() => unitNames(page)).toEqual(["Beta", "Alpha"]);
+  await settled(page); // the list moves at once; the save may still be on its way
+  await page.reload();
+  await slow.poll(() => unitNames(page)).toEqual(["Beta", "Alpha"]);
   await page.getByRole("button", { name: "Move Beta down" }).click();
   await slow.poll(() => unitNames(page)).toEqual(["Alpha", "Beta"]);
 
@@ -160,15 +156,4 @@ test("a team member without the course-creator right is told why there is no New
   await slow(page.getByText("Creating a course needs the course creator right")).toBeVisible();
   await slow(page.getByRole("button", { name: "New course" })).toHaveCount(0);
   await expectNoSeriousViolations(page, "/studio without creator right");
-});
-
-// Pointer drag of an outline item: the drop is not applied in this Playwright/Chromium set-up (the same
-// gesture works in the unit editor's spec). Tracked as a known gap in the closing note of this stop.
-test.fixme("author reorders units by pointer drag in the outline", async ({ page }) => {
-  await signIn(page, "author@example.com", "author-pass-1");
-  await page.goto("/studio");
-  await page.getByRole("link", { name: "Atrium 101: Learning with Atrium", exact: true }).click();
-  const before = await unitNames(page);
-  await dragTo(page, page.getByRole("button", { name: `Drag to reorder unit ${before[1]}` }), units(page).nth(0), "above");
-  await slow.poll(() => unitNames(page)).toEqual([before[1], before[0], ...before.slice(2)]);
 });

@@ -7,6 +7,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Browser, type Locator, type Page } from "@playwright/test";
 import { signIn } from "../support/auth";
+import { keyboardDrag, pointerDrag } from "../support/drag";
 
 const COURSE = "course-v1:Atrium+ATR101+2026";
 const unitKey = (urlName: string) => `block-v1:Atrium+ATR101+2026+type@vertical+block@${urlName}`;
@@ -108,18 +109,19 @@ test.describe("unit editor", () => {
     // Drag the first one by its handle (pointer) below the second.
     // (reordering is off while the previous move is still being saved)
     await expect(items(page).nth(0).getByRole("button", { name: /^Move down:/ })).toBeEnabled();
-    const handle = items(page).nth(0).getByRole("button", { name: /^Drag to reorder:/ });
-    const from = (await handle.boundingBox())!;
-    const to = (await items(page).nth(1).boundingBox())!;
-    await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
-    await page.mouse.down();
-    await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2 + 8, { steps: 4 });
-    await page.mouse.move(from.x + from.width / 2, to.y + to.height - 4, { steps: 12 });
-    await page.mouse.move(from.x + from.width / 2, to.y + to.height - 2, { steps: 2 });
-    await page.mouse.up();
+    await pointerDrag(page, items(page).nth(0).getByRole("button", { name: /^Drag to reorder:/ }), items(page).nth(1), "below", `over droppable area ${before[0]}`);
     await expect.poll(() => keysInOrder(page)).toEqual([before[0], original, before[1], before[2], afterDup[4]]);
+    await expect(items(page).nth(0).getByRole("button", { name: /^Duplicate:/ })).toBeEnabled(); // saved
     await reload(page);
     expect(await keysInOrder(page)).toEqual([before[0], original, before[1], before[2], afterDup[4]]);
+
+    // And by keyboard on the same handle: Space lifts, ArrowDown moves one place, Space drops.
+    await expect(items(page).nth(1).getByRole("button", { name: /^Move down:/ })).toBeEnabled();
+    await keyboardDrag(page, items(page).nth(1).getByRole("button", { name: /^Drag to reorder:/ }), "ArrowDown", `over droppable area ${before[1]}`);
+    await expect.poll(() => keysInOrder(page)).toEqual([before[0], before[1], original, before[2], afterDup[4]]);
+    await expect(items(page).nth(0).getByRole("button", { name: /^Duplicate:/ })).toBeEnabled(); // saved
+    await reload(page);
+    expect(await keysInOrder(page)).toEqual([before[0], before[1], original, before[2], afterDup[4]]);
 
     // Delete the copy, after confirming; cancelling keeps it.
     const copy = items(page).nth(4);
@@ -200,8 +202,16 @@ test.describe("unit editor", () => {
     expect(html).toContain("<strong>whole</strong>");
     expect(html).toMatch(/<ul><li><p>First item<\/p><\/li><li><p>Second item<\/p><\/li><\/ul>/);
     expect(html).toContain("<table");
-    await raw.fill(`${html}<p onclick="alert(1)">Clicked<script>window.__bad = 1</script></p>`);
+    await raw.fill(`${html}<p onclick="alert(1)">Clicked<script>window.__bad = 1</script></p><p><img src="/static/atrium-101-card.png" alt="Course card"></p>`);
     await expectNoSeriousViolations(page, "text editor (html)");
+    // Back in the visual tab the course file's image loads (from the asset route), while the
+    // HTML keeps the portable /static/ address.
+    await editor.getByRole("tab", { name: "Visual" }).click();
+    const card = rich.getByRole("img", { name: "Course card" });
+    await expect(card).toHaveAttribute("src", /^\/assets\/.+\/atrium-101-card\.png/);
+    await expect.poll(() => card.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
+    await editor.getByRole("tab", { name: "HTML" }).click();
+    expect(await raw.inputValue()).toContain('src="/static/atrium-101-card.png"');
     await editor.getByRole("tab", { name: "Preview" }).click();
     const preview = editor.getByTestId("html-preview");
     await expect(preview.locator("h2")).toHaveText("Study plan");
