@@ -129,7 +129,7 @@ export async function run(args: string[]): Promise<void> {
       DATABASE_URL: dbUrl,
       CONTENT_STORE: "disk",
       CONTENT_DIR: path.join(work, "content"),
-      NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? "bench-secret-bench-secret-bench-secret-00",
+      NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? randomBytes(32).toString("hex"),
     };
     const out = await new Promise<string>((resolve, reject) => {
       const p = spawn(process.execPath, ["--import", "tsx", "--conditions=react-server", "bench/index.ts", "studio", "--child", "--units", String(units), "--runs", String(runs), "--source", genDir], {

@@ -311,6 +311,9 @@ export async function listOutlineRows({ versionId, db = getDb() }: { versionId: 
     .where(and(eq(courseBlocks.versionId, versionId), inArray(courseBlocks.blockType, OUTLINE_TYPES)));
 }
 
+/** The resolved settings the Studio outline reads (lib/studio/tree.ts buildStudioOutline). */
+const OUTLINE_SETTINGS = ["start", "due", "format", "graded", "visible_to_staff_only"] as const;
+
 export interface OutlineStateData {
   /** outline rows of the draft (fields left empty), each with whether the published version has it and its hash there */
   rows: Array<TreeRow & { inPublished: boolean; publishedHash: string | null }>;
@@ -331,7 +334,8 @@ export async function getOutlineStateData({ versionId, isPublished, db = getDb()
   const [outlineRes, countRes] = await Promise.all([
     db.execute(
       sql.raw(
-        `SELECT usage_key, block_type, url_name, parent_usage_key, position, depth, display_name, settings, definition_hash, content_hash, published_hash FROM course_blocks WHERE version_id = ${versionId} AND block_type IN ${types}`,
+        // only the settings the outline shows, extracted in SQL (a block's resolved settings can be large)
+        `SELECT usage_key, block_type, url_name, parent_usage_key, position, depth, display_name, ${OUTLINE_SETTINGS.map((k) => `JSON_EXTRACT(settings, '$.${k}') AS \`s_${k}\``).join(", ")}, content_hash, published_hash FROM course_blocks WHERE version_id = ${versionId} AND block_type IN ${types}`,
       ),
     ),
     // per parent: its components, and how many of them differ from the published version
@@ -343,7 +347,20 @@ export async function getOutlineStateData({ versionId, isPublished, db = getDb()
   ]);
   type Raw = Record<string, unknown>;
   const rowsOf = (r: unknown) => (r as [Raw[], unknown])[0];
-  const json = (v: unknown): Record<string, unknown> => (typeof v === "string" ? (JSON.parse(v) as Record<string, unknown>) : ((v as Record<string, unknown>) ?? {}));
+  const outlineSettingsOf = (r: Raw): Record<string, unknown> => {
+    const out: Record<string, unknown> = {};
+    for (const k of OUTLINE_SETTINGS) {
+      const v = r[`s_${k}`];
+      if (v === null || v === undefined) continue;
+      // MariaDB answers JSON text ('"2026-01-01…"', 'true'); MySQL 8 a value mysql2 already parsed
+      try {
+        out[k] = typeof v === "string" ? (JSON.parse(v) as unknown) : v;
+      } catch {
+        out[k] = v;
+      }
+    }
+    return out;
+  };
   const rows = rowsOf(outlineRes).map((r) => ({
     usageKey: String(r.usage_key),
     blockType: String(r.block_type),
@@ -352,9 +369,9 @@ export async function getOutlineStateData({ versionId, isPublished, db = getDb()
     position: Number(r.position),
     depth: Number(r.depth),
     displayName: (r.display_name as string | null) ?? null,
-    settings: json(r.settings),
+    settings: outlineSettingsOf(r),
     fields: {}, // not needed by the outline (its settings carry the resolved values)
-    definitionHash: (r.definition_hash as string | null) ?? null,
+    definitionHash: null, // not needed by the outline
     contentHash: (r.content_hash as string | null) ?? null,
     inPublished: isPublished || r.published_hash != null,
     publishedHash: isPublished ? ((r.content_hash as string | null) ?? null) : ((r.published_hash as string | null) ?? null),
