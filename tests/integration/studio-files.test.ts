@@ -23,6 +23,8 @@ import { checkAssetNamesAction } from "@/lib/actions/studio/check-asset-names-ac
 import { deleteAssetAction } from "@/lib/actions/studio/delete-asset-action";
 import { findAssetReferencesAction } from "@/lib/actions/studio/find-asset-references-action";
 import { lockAssetAction } from "@/lib/actions/studio/lock-asset-action";
+import { NextRequest } from "next/server";
+import { GET } from "@/app/api/studio/courses/[courseKey]/assets/route";
 
 function asUser(u: { id: number; username: string }, flags: Partial<SessionUser> = {}): SessionUser {
   return { id: u.id, email: `${u.username}@example.test`, username: u.username, fullName: u.username, isAdmin: false, canCreateCourses: false, isActive: true, ...flags } as SessionUser;
@@ -106,6 +108,23 @@ describe("files list", () => {
     const clamped = await listFilePage({ courseId: course.courseId, query: { q: "alpha", page: 9999 } });
     expect(clamped.page).toBe(clamped.pageCount);
     expect(fileQueryOf({ sort: "evil; drop", dir: "sideways", page: "-3", q: ["x", "y"] })).toEqual({ q: "x", sort: "added", dir: "desc", page: 1 });
+  });
+});
+
+describe("GET /api/studio/courses/[courseKey]/assets with paging params", () => {
+  it("answers one page searched and sorted in SQL, only to the course team", async () => {
+    const req = new NextRequest(`http://localhost/api/studio/courses/x/assets?q=alpha&sort=size&dir=desc&page=2`);
+    const params = { params: Promise.resolve({ courseKey: encodeURIComponent(course.courseKey) }) };
+    session.user = null;
+    expect((await GET(req, params)).status).toBe(401);
+    session.user = owner;
+    const res = await GET(req, params);
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as { files: Array<{ path: string }>; total: number; page: number };
+    const alpha = generated.filter((g) => g.path.includes("alpha"));
+    expect(body.total).toBe(alpha.length);
+    expect(body.page).toBe(2);
+    expect(body.files.map((f) => f.path)).toEqual(expected(alpha, "size", "desc").slice(50, 100));
   });
 });
 
