@@ -66,7 +66,7 @@ test.describe("files and course team", () => {
     await expect(page.getByTestId("file-row")).toHaveCount(3);
     expect(await page.getByTestId("file-row").evaluateAll((els) => els.map((e) => e.getAttribute("data-path")))).toEqual(names);
     await hydrated(page);
-    await expect(row(page, names[0]).getByLabel(`URL of ${names[0]}`)).toHaveValue(`/static/${names[0]}`);
+    await expect(row(page, names[0]).getByRole("textbox", { name: `URL of ${names[0]}` })).toHaveValue(`/static/${names[0]}`);
     await row(page, names[0]).getByRole("button", { name: `Copy URL of ${names[0]}` }).click();
     await expect(row(page, names[0]).getByRole("button", { name: `Copy URL of ${names[0]}` })).toHaveText("Copied");
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(`/static/${names[0]}`);
@@ -162,7 +162,7 @@ test.describe("files and course team", () => {
 
     // The new staff member sees the course in Studio, opens its outline, sees the team read-only.
     await sp.goto("/studio");
-    await sp.getByRole("list", { name: "Courses" }).getByRole("link", { name: "Atrium 101: Learning with Atrium" }).click();
+    await sp.getByRole("list", { name: "Courses" }).getByRole("link", { name: "Atrium 101: Learning with Atrium", exact: true }).click();
     await expect(sp).toHaveURL(/\/outline$/);
     await expect(sp.getByRole("heading", { level: 1 })).toHaveText("Atrium 101: Learning with Atrium");
     await sp.goto(teamUrl);
