@@ -1,5 +1,5 @@
 // Studio's Files and Course team pages on the Atrium 101 course (imported by scripts/e2e.sh, owned
-// by `author`): three files uploaded at once with a progress bar each, a replacement confirmed,
+// by `author`): three files uploaded at once with a progress bar each (and one dropped), a replacement confirmed,
 // search, copy URL, a file locked and used in a Text component, the unit published (which carries
 // the working copy's files, locks included, to learners), a signed-in unenrolled user refused the
 // locked file and the same user served it once enrolled; delete lists the linking component; a
@@ -58,13 +58,24 @@ test.describe("files and course team", () => {
       await expect(u.getByRole("progressbar", { name: `Upload of ${n}` })).toHaveAttribute("value", "100");
     }
 
-    // Search finds the three; the URL is visible and copied.
+    // A file dropped on the drop zone uploads the same way.
+    const dropped = `e2e-${s}-d.txt`;
+    const dt = await page.evaluateHandle((name) => {
+      const t = new DataTransfer();
+      t.items.add(new File(["dropped"], name, { type: "text/plain" }));
+      return t;
+    }, dropped);
+    await page.getByTestId("drop-zone").dispatchEvent("dragover", { dataTransfer: dt });
+    await page.getByTestId("drop-zone").dispatchEvent("drop", { dataTransfer: dt });
+    await expect(uploads.filter({ hasText: dropped })).toHaveAttribute("data-state", "done");
+
+    // Search finds the four; the URL is visible and copied.
     await page.getByLabel("Search by name").fill(`e2e-${s}`);
     await page.getByLabel("Sort by").selectOption("name");
     await page.getByLabel("Order").selectOption("asc");
     await page.getByRole("button", { name: "Apply" }).click();
-    await expect(page.getByTestId("file-row")).toHaveCount(3);
-    expect(await page.getByTestId("file-row").evaluateAll((els) => els.map((e) => e.getAttribute("data-path")))).toEqual(names);
+    await expect(page.getByTestId("file-row")).toHaveCount(4);
+    expect(await page.getByTestId("file-row").evaluateAll((els) => els.map((e) => e.getAttribute("data-path")))).toEqual([...names, dropped]);
     await hydrated(page);
     await expect(row(page, names[0]).getByRole("textbox", { name: `URL of ${names[0]}` })).toHaveValue(`/static/${names[0]}`);
     await row(page, names[0]).getByRole("button", { name: `Copy URL of ${names[0]}` }).click();
@@ -126,7 +137,7 @@ test.describe("files and course team", () => {
     await row(page, names[2]).getByRole("button", { name: `Delete ${names[2]}` }).click();
     await expect(row(page, names[2]).getByTestId("delete-confirm")).toContainText("No component links to this file.");
     await row(page, names[2]).getByRole("button", { name: "Delete file" }).click();
-    await expect(page.getByTestId("file-row")).toHaveCount(2);
+    await expect(page.getByTestId("file-row")).toHaveCount(3);
   });
 
   test("an instructor adds a staff member, who then sees the course in Studio; unknown users change nothing", async ({ page, browser }) => {
