@@ -84,7 +84,7 @@ async function copyVersionRows(tx: Tx, from: number, to: number, opts: { clearDr
 
 async function copyFiles(tx: Tx, from: number, to: number): Promise<void> {
   await tx.execute(
-    sql.raw(`INSERT INTO course_assets (version_id, path, hash, content_type, size, locked) SELECT ${to}, path, hash, content_type, size, locked FROM course_assets WHERE version_id = ${from}`),
+    sql.raw(`INSERT INTO course_assets (version_id, path, hash, content_type, size, locked, added_at) SELECT ${to}, path, hash, content_type, size, locked, added_at FROM course_assets WHERE version_id = ${from}`),
   );
   await tx.execute(sql.raw(`INSERT INTO course_documents (version_id, path, kind, hash, size) SELECT ${to}, path, kind, hash, size FROM course_documents WHERE version_id = ${from}`));
 }
@@ -654,7 +654,7 @@ export async function putDraftAsset(d: DraftCtx, a: { path: string; hash: string
   await d.tx
     .insert(courseAssets)
     .values({ versionId: d.versionId, ...a, locked: false })
-    .onDuplicateKeyUpdate({ set: { hash: a.hash, contentType: a.contentType, size: a.size } });
+    .onDuplicateKeyUpdate({ set: { hash: a.hash, contentType: a.contentType, size: a.size, addedAt: new Date() } });
 }
 
 export async function listDraftAssets({ versionId, db = getDb() }: { versionId: number; db?: DbOrTx }) {
@@ -734,7 +734,7 @@ async function publishPartial(d: DraftCtx, usageKey: string, newId: number, pubI
 }
 
 async function finishPublish(d: DraftCtx, newId: number): Promise<{ versionId: number }> {
-  await d.tx.execute(sql.raw(`INSERT INTO course_assets (version_id, path, hash, content_type, size, locked) SELECT ${newId}, path, hash, content_type, size, locked FROM course_assets WHERE version_id = ${d.versionId}`));
+  await d.tx.execute(sql.raw(`INSERT INTO course_assets (version_id, path, hash, content_type, size, locked, added_at) SELECT ${newId}, path, hash, content_type, size, locked, added_at FROM course_assets WHERE version_id = ${d.versionId}`));
   await d.tx.execute(sql.raw(`INSERT INTO course_documents (version_id, path, kind, hash, size) SELECT ${newId}, path, kind, hash, size FROM course_documents WHERE version_id = ${d.versionId}`));
   const [{ n }] = await d.tx.select({ n: sql<number>`count(*)` }).from(courseBlocks).where(eq(courseBlocks.versionId, newId));
   await d.tx.update(courseVersions).set({ blockCount: Number(n) }).where(eq(courseVersions.id, newId));

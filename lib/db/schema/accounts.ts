@@ -37,6 +37,23 @@ export const courseRoles = mysqlTable(
   (t) => [uniqueIndex("course_roles_uq").on(t.userId, t.courseId, t.role), index("course_roles_course_idx").on(t.courseId)],
 );
 
+/** Every change to a course's team (Studio's Course team page): who did what to whom, when. */
+export const courseTeamLog = mysqlTable(
+  "course_team_log",
+  {
+    id: id(),
+    courseId: ref("course_id").notNull(),
+    /** null when the change was made by a script */
+    actorId: ref("actor_id"),
+    targetUserId: ref("target_user_id").notNull(),
+    action: mysqlEnum("action", ["add", "change", "remove"]).notNull(),
+    oldRole: mysqlEnum("old_role", ["staff", "instructor"]),
+    newRole: mysqlEnum("new_role", ["staff", "instructor"]),
+    createdAt: createdAt(),
+  },
+  (t) => [index("course_team_log_course_idx").on(t.courseId, t.id)],
+);
+
 /**
  * One row per signed-in browser. The session cookie (a JWT) carries the row's random `sid`;
  * signing out deletes the row, so a copied cookie stops working at once, not when it expires.

@@ -1,8 +1,9 @@
 // Courses as immutable versions: a course row points at its published and draft version; each
 // version has a block index, static assets and documents (about/info/tabs/policies), all of whose
 // bodies live in the content store, addressed by sha256. Publishing is one pointer swap.
+import { sql } from "drizzle-orm";
 import {
-  bigint, boolean, char, index, int, json, mysqlEnum, mysqlTable, text, uniqueIndex, varchar,
+  bigint, boolean, char, datetime, index, int, json, mysqlEnum, mysqlTable, text, uniqueIndex, varchar,
 } from "drizzle-orm/mysql-core";
 import { at, createdAt, id, ref, updatedAt } from "./columns";
 
@@ -109,8 +110,16 @@ export const courseAssets = mysqlTable(
     contentType: varchar("content_type", { length: 128 }).notNull(),
     size: bigint("size", { mode: "number", unsigned: true }).notNull(),
     locked: boolean("locked").notNull().default(false),
+    /** When the file was first added to the course (carried along when versions are copied). */
+    addedAt: datetime("added_at", { mode: "date", fsp: 3 }).notNull().default(sql`CURRENT_TIMESTAMP(3)`),
   },
-  (t) => [uniqueIndex("course_assets_version_path_uq").on(t.versionId, t.path)],
+  (t) => [
+    uniqueIndex("course_assets_version_path_uq").on(t.versionId, t.path),
+    // Studio's Files page sorts one version's files by these (paged in SQL)
+    index("course_assets_version_size_idx").on(t.versionId, t.size),
+    index("course_assets_version_type_idx").on(t.versionId, t.contentType),
+    index("course_assets_version_added_idx").on(t.versionId, t.addedAt),
+  ],
 );
 
 /** Non-block files of a version: about/*, info/*, tabs/*, policies/*, anything else kept verbatim. */
