@@ -30,9 +30,9 @@ export async function createRerun(input: RerunInput): Promise<{ courseId: number
   const courseKey = courseKeyOfRun(input.to);
   try {
     return await getDb().transaction(async (tx) => {
-      // The source's published pointer is read under a shared lock, so a publish racing the rerun
+      // The source row is locked while its published pointer is read, so a publish racing the rerun
       // waits: the rerun copies one whole version.
-      const [source] = await tx.select().from(courses).where(eq(courses.id, input.sourceCourseId)).for("share").limit(1);
+      const [source] = await tx.select().from(courses).where(eq(courses.id, input.sourceCourseId)).for("update").limit(1);
       if (!source) throw new AppError("not_found:course", "The course to re-run no longer exists.");
       if (!source.publishedVersionId) throw new AppError("invalid:rerun", "This course has never been published. Publish it first: a re-run copies the published version.");
       const [version] = await tx.select().from(courseVersions).where(eq(courseVersions.id, source.publishedVersionId)).limit(1);
