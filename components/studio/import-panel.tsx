@@ -154,7 +154,7 @@ export function ImportPanel({
             <Field label="Folder in the repository" name="folder" maxLength={500} defaultValue={git?.folder ?? ""} placeholder="e.g. course" hint="Empty: the repository root." error={gitForm.fieldError("folder")} disabled={busy} />
           </div>
           <Button type="submit" disabled={busy}>
-            {gitForm.pending ? "Starting…" : courseKey ? "Re-import from Git" : "Import from Git"}
+            {gitForm.pending ? "Starting…" : courseKey ? "Re-import from Git" : "Clone from Git"}
           </Button>
         </form>
       ) : null}
