@@ -139,6 +139,8 @@ export async function cloneCourse(input: GitSource): Promise<ClonedCourse> {
     const head = await runGit(["rev-parse", "HEAD"], { cwd: repo, timeoutMs: 10_000, env: gitEnv() });
     const commit = head.stdout.trim();
     if (head.code !== 0 || !/^[0-9a-f]{40,64}$/.test(commit)) throw new GitImportError("failed:git-clone", "The clone has no commit to import.");
+    // Git's own files are not course files (a course at the repository root would keep them as documents).
+    await rm(path.join(repo, ".git"), { recursive: true, force: true });
     // The folder must be a real folder inside the clone (a symlink could point anywhere).
     const dir = path.join(repo, source.folder);
     let real: string;

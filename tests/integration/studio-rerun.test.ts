@@ -16,6 +16,8 @@ import { createUser, makeCourse, snapshotCourse, uniq } from "@/lib/courses/test
 import { closeDb, getDb } from "@/lib/db";
 import { getCourseByKey } from "@/lib/db/queries/courses";
 import { enrollUser } from "@/lib/db/queries/enrollments";
+import { createRerun } from "@/lib/db/queries/rerun";
+import type { OlxBlock } from "@/lib/olx/types";
 import { courseRoles, courses, enrollments } from "@/lib/db/schema";
 
 function asUser(u: { id: number; username: string }, flags: Partial<SessionUser> = {}): SessionUser {
@@ -150,4 +152,36 @@ describe("re-run", () => {
     }
     expect((await getDb().select().from(courses)).length).toBe(n);
   });
+
+  it("re-runs a 2,000-unit course in a few seconds", async () => {
+    const c = makeCourse({ org: `B${uniq()}`, number: "BIG", run: "2026" });
+    const node = (type: string, urlName: string, children: OlxBlock[], settings: Record<string, unknown> = {}): OlxBlock => ({
+      type,
+      urlName,
+      fields: { display_name: urlName, ...settings },
+      settings: { display_name: urlName, ...settings },
+      children,
+    });
+    c.root.children = Array.from({ length: 20 }, (_, ch) =>
+      node(
+        "chapter",
+        `c${ch}`,
+        Array.from({ length: 5 }, (_, sq) =>
+          node(
+            "sequential",
+            `s${ch}_${sq}`,
+            Array.from({ length: 20 }, (_, v) => node("vertical", `v${ch}_${sq}_${v}`, [{ ...node("html", `h${ch}_${sq}_${v}`, []), definition: `<p>unit ${v}</p>` }])),
+            { due: "2026-03-01T00:00:00Z", start: "2026-01-01T00:00:00Z" },
+          ),
+        ),
+      ),
+    );
+    const imported = await importOlxCourse({ course: c });
+    const t0 = Date.now();
+    const out = await createRerun({ sourceCourseId: imported.courseId, to: { org: c.org, number: "BIG", run: "2027" }, displayName: "Big re-run", days: 7, userId: instructor.id });
+    const ms = Date.now() - t0;
+    expect(out.blocks).toBe(1 + 20 + 100 + 2000 + 2000);
+    expect(ms).toBeLessThan(15_000);
+    console.info(`[studio-rerun] re-ran ${out.blocks} blocks in ${ms} ms`);
+  }, 120_000);
 });
