@@ -26,7 +26,7 @@ export default async function RerunPage({ params }: Props) {
       title={`Re-run ${course.displayName}`}
       description={
         <>
-          <span className={styles.mono}>{course.courseKey}</span> · A new course from the latest published version: the same content, files, grading and course team, every date moved; no learners, progress or grades.
+          <span className={styles.mono}>{course.courseKey}</span> · A new course from the latest published version: the same content, files, grading and course team, every date moved; no learners, progress or grades. Unpublished changes are not included.
         </>
       }
     />
