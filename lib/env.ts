@@ -100,6 +100,15 @@ const schema = z
     IMPORT_MAX_BLOCKS: z.coerce.number().int().positive().default(60_000),
     /** Warm Pyodide processes for course Python (lib/sandbox): each runs one job at a time, ~100 MB each. */
     SANDBOX_POOL_SIZE: z.coerce.number().int().min(1).max(64).default(2),
+    // Courses from Git (Studio → Import → From a Git repository). Local paths and file:// URLs are
+    // refused unless GIT_IMPORT_ALLOW_LOCAL; credentials come only from these settings.
+    GIT_IMPORT_ALLOW_LOCAL: bool,
+    /** Path to a git credential-store file (https://user:token@host lines) used for https clones. */
+    GIT_IMPORT_CREDENTIALS: z.string().optional().or(z.literal("").transform(() => undefined)),
+    /** Path to an SSH private key used for ssh:// and git@host:path clones. */
+    GIT_IMPORT_SSH_KEY: z.string().optional().or(z.literal("").transform(() => undefined)),
+    /** Longest one clone may take (milliseconds). */
+    GIT_IMPORT_TIMEOUT_MS: z.coerce.number().int().positive().default(120_000),
     /** Failures for one account from one client address before that address is refused for it. */
     LOGIN_MAX_FAILURES_PER_ACCOUNT: z.coerce.number().int().positive().default(5),
     LOGIN_MAX_FAILURES_PER_IP: z.coerce.number().int().positive().default(30),

@@ -16,6 +16,8 @@ export E2E_DIST_DIR="${E2E_DIST_DIR:-.next-test}"
 export NEXT_DIST_DIR="$E2E_DIST_DIR"
 BUILD_LOG="$(mktemp /tmp/atrium-e2e-build-XXXXXX.log)"
 export LOGIN_MAX_FAILURES_PER_IP=1000
+# e2e/studio/rerun-git.spec.ts imports from a bare repository it makes in a temp folder.
+export GIT_IMPORT_ALLOW_LOCAL=true
 CLUSTER_PID="" CLUSTER_DIR=""
 cleanup() {
   if [ -n "$CLUSTER_PID" ]; then kill -TERM "$CLUSTER_PID" 2>/dev/null || true; for _ in $(seq 1 60); do kill -0 "$CLUSTER_PID" 2>/dev/null || break; sleep 0.5; done; fi

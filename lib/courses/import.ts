@@ -24,7 +24,7 @@ import { env } from "@/lib/env";
 import { readOlx, type OlxBlock, type OlxCourse } from "@/lib/olx";
 import { usageKey } from "@/lib/olx/types";
 
-export type ImportStage = "reading" | "storing" | "writing" | "done";
+export type ImportStage = "cloning" | "reading" | "storing" | "writing" | "done";
 
 export interface ImportProgress {
   stage: ImportStage;
@@ -63,6 +63,8 @@ export interface ImportOptions {
   /** Runs inside the transaction with the locked course row (null when new); throw to refuse. */
   authorize?: (info: { courseKey: string; existing: CourseRow | null; tx: Tx }) => Promise<void> | void;
   store?: ContentStore;
+  /** Recorded on the new version's meta (e.g. { git: { url, ref, folder, commit } }). */
+  versionMeta?: Record<string, unknown>;
   /** Test seams: fail at precise points to prove nothing partial is left behind. */
   testHooks?: { afterBlobs?: () => Promise<void> | void; beforeCommit?: () => Promise<void> | void };
 }
@@ -357,7 +359,7 @@ export async function importOlxCourse(
     return rows;
   };
   const rootKey = uk(course.root);
-  const versionMeta = { ...jsonClean(course.meta), org: course.org, course: course.course, run: course.run, source: opts.sourceName ?? null, warnings: warnings.length };
+  const versionMeta = { ...jsonClean(course.meta), org: course.org, course: course.course, run: course.run, source: opts.sourceName ?? null, warnings: warnings.length, ...jsonClean(opts.versionMeta ?? {}) };
   const publishedVersion: NewVersion = { rootUsageKey: rootKey, gradingPolicy: course.gradingPolicy, meta: versionMeta, blocks: await rowsOf(published) };
   const draftVersion: NewVersion | null = draftFlat
     ? { rootUsageKey: rootKey, gradingPolicy: course.gradingPolicy, meta: { ...versionMeta, drafts: course.drafts.length }, blocks: await rowsOf(draftFlat) }

@@ -3,5 +3,5 @@
 export { importCourse, importOlxCourse, applyDrafts, parseOlxDate, parseParentUrl, ImportError } from "./import";
 export type { ImportOptions, ImportProgress, ImportResult, ImportStage } from "./import";
 export { exportCourse, loadOlxCourse, ExportError } from "./export";
-export { startImportJob, runImportJob, getImportJobView } from "./jobs";
-export type { ImportJobPayload, ImportJobView } from "./jobs";
+export { startImportJob, runImportJob, getImportJobView, gitInfoOf } from "./jobs";
+export type { GitImportInfo, ImportJobPayload, ImportJobView } from "./jobs";

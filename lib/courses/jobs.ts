@@ -11,9 +11,11 @@ import path from "node:path";
 import { pipeline } from "node:stream/promises";
 import { canCourse, canGlobal, type Actor } from "@/lib/auth/permissions";
 import { getContentStore } from "@/lib/content";
-import { listCourseRoles } from "@/lib/db/queries/courses";
 import { claimJob, createJob, failStaleJobs, finishJob, getJob, heartbeatJob, updateJobProgress, type JobRow } from "@/lib/db/queries/jobs";
 import { getUserById } from "@/lib/db/queries/users";
+import { getCourseByKey, getVersion, listCourseRoles } from "@/lib/db/queries/courses";
+import { cloneCourse, type ClonedCourse } from "./git";
+import type { GitSource } from "./git-source";
 import { ImportError, importCourse, type ImportOptions, type ImportProgress } from "./import";
 
 export interface ImportJobPayload {
@@ -24,6 +26,13 @@ export interface ImportJobPayload {
   ownerUsername?: string;
   /** re-import from a course page: the archive must be this course */
   expectedCourseKey?: string;
+  /** a course from a Git repository: cloned (again) when the job runs */
+  git?: GitSource;
+}
+
+/** What a Git import recorded: the source and the commit it imported. */
+export interface GitImportInfo extends GitSource {
+  commit: string;
 }
 
 export interface ImportJobView {
@@ -34,6 +43,8 @@ export interface ImportJobView {
   result: Record<string, unknown> | null;
   error: string | null;
   fileName: string | null;
+  /** the repository of a Git import (the commit once cloned, in `result.git`) */
+  git: GitSource | null;
   createdAt: string;
   finishedAt: string | null;
   createdBy: number | null;
@@ -46,13 +57,14 @@ const HEARTBEAT_EVERY_MS = 5_000;
 export async function startImportJob(
   opts: ImportJobPayload & { userId: number | null; testHooks?: ImportOptions["testHooks"] },
 ): Promise<{ jobId: number; done: Promise<void> }> {
-  if (!opts.archivePath === !opts.blobHash) throw new Error("startImportJob needs exactly one of archivePath or blobHash");
+  if ([opts.archivePath, opts.blobHash, opts.git].filter(Boolean).length !== 1) throw new Error("startImportJob needs exactly one of archivePath, blobHash or git");
   const payload: ImportJobPayload = {
     archivePath: opts.archivePath,
     blobHash: opts.blobHash,
     fileName: opts.fileName,
     ownerUsername: opts.ownerUsername,
     expectedCourseKey: opts.expectedCourseKey,
+    git: opts.git,
   };
   const jobId = await createJob({
     kind: "import",
@@ -90,9 +102,30 @@ export async function runImportJob({ jobId, testHooks }: { jobId: number; testHo
   const beat = setInterval(() => void heartbeatJob({ id: jobId }).catch(() => undefined), HEARTBEAT_EVERY_MS);
   beat.unref();
   let tempFile: string | null = null;
+  let cloned: ClonedCourse | null = null;
   try {
     let source = payload.archivePath;
-    if (!source) {
+    let git: GitImportInfo | null = null;
+    if (payload.git) {
+      latest = { ...latest, stage: "cloning" };
+      flush();
+      cloned = await cloneCourse(payload.git);
+      source = cloned.dir;
+      git = { ...cloned.source, commit: cloned.commit };
+      // Re-importing the commit the course already has would only make an identical version.
+      const unchanged = payload.expectedCourseKey ? await sameCommitAsPublished(payload.expectedCourseKey, git) : null;
+      if (unchanged) {
+        await writing;
+        await finishJob({
+          id: jobId,
+          status: "succeeded",
+          courseKey: payload.expectedCourseKey,
+          progress: { ...latest, stage: "done" },
+          result: { courseKey: payload.expectedCourseKey, versionId: unchanged.versionId, unchanged: true, git: { ...git }, blocks: {}, warnings: [] },
+        });
+        return;
+      }
+    } else if (!source) {
       // readOlx reads paths; an uploaded blob is streamed to a private temp file first.
       tempFile = path.join(tmpdir(), `atrium-import-${jobId}-${randomBytes(6).toString("hex")}.tar.gz`);
       await pipeline(await getContentStore().get(payload.blobHash!), createWriteStream(tempFile, { flags: "wx", mode: 0o600 }));
@@ -104,6 +137,7 @@ export async function runImportJob({ jobId, testHooks }: { jobId: number; testHo
       ownerUsername: payload.ownerUsername,
       createdBy: job.createdBy,
       testHooks,
+      versionMeta: git ? { git: { ...git } } : undefined,
       onProgress: (p) => {
         latest = p;
         if (Date.now() - lastWrite >= PROGRESS_EVERY_MS || p.stage !== "writing") flush();
@@ -130,7 +164,14 @@ export async function runImportJob({ jobId, testHooks }: { jobId: number; testHo
       status: "succeeded",
       courseKey: result.courseKey,
       progress: { ...latest, stage: "done" },
-      result: { courseKey: result.courseKey, versionId: result.versionId, draftVersionId: result.draftVersionId, blocks: result.blocks, warnings: result.warnings },
+      result: {
+        courseKey: result.courseKey,
+        versionId: result.versionId,
+        draftVersionId: result.draftVersionId,
+        blocks: result.blocks,
+        warnings: result.warnings,
+        ...(git ? { git: { ...git } } : {}),
+      },
     });
   } catch (err) {
     await writing;
@@ -141,7 +182,25 @@ export async function runImportJob({ jobId, testHooks }: { jobId: number; testHo
   } finally {
     clearInterval(beat);
     if (tempFile) await rm(tempFile, { force: true });
+    if (cloned) await cloned.dispose();
   }
+}
+
+/** The Git source recorded on a version's meta, if it came from Git. */
+export function gitInfoOf(meta: unknown): GitImportInfo | null {
+  const g = (meta as { git?: Partial<GitImportInfo> } | null)?.git;
+  if (!g || typeof g.url !== "string" || typeof g.commit !== "string") return null;
+  return { url: g.url, ref: typeof g.ref === "string" ? g.ref : "", folder: typeof g.folder === "string" ? g.folder : "", commit: g.commit };
+}
+
+/** The published version, when it was imported from this very repository, ref, folder and commit. */
+async function sameCommitAsPublished(courseKey: string, git: GitImportInfo): Promise<{ versionId: number } | null> {
+  const course = await getCourseByKey({ courseKey });
+  if (!course?.publishedVersionId) return null;
+  const version = await getVersion({ id: course.publishedVersionId });
+  const had = gitInfoOf(version?.meta);
+  if (!had || had.url !== git.url || had.ref !== git.ref || had.folder !== git.folder || had.commit !== git.commit) return null;
+  return { versionId: course.publishedVersionId };
 }
 
 function iso(d: Date | null): string | null {
@@ -170,6 +229,8 @@ export async function getImportJobView({ jobId }: { jobId: number }): Promise<Im
           ? 40
           : progress.stage === "done"
             ? 100
+            : progress.stage === "cloning"
+              ? 2
             : progress.filesRead > 0
               ? Math.min(35, 5 + Math.round(Math.log10(progress.filesRead + 1) * 8))
               : 0;
@@ -181,6 +242,7 @@ export async function getImportJobView({ jobId }: { jobId: number }): Promise<Im
     result: job.result ?? null,
     error: job.error ?? null,
     fileName: ((job.payload ?? {}) as ImportJobPayload).fileName ?? null,
+    git: ((job.payload ?? {}) as ImportJobPayload).git ?? null,
     createdAt: job.createdAt.toISOString(),
     finishedAt: iso(job.finishedAt),
     createdBy: job.createdBy,

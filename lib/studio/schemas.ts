@@ -32,3 +32,12 @@ export const isoOrNull = z
     }
     return d.toISOString().replace(/\.\d{3}Z$/, "Z");
   });
+
+/** One part of a course key (Open edX: letters, numbers, "_", "-" and "."; no spaces, keys go into URLs). */
+export const courseKeyPart = (label: string) =>
+  z
+    .string()
+    .trim()
+    .min(1, `Enter the ${label}.`)
+    .max(64, `The ${label} is at most 64 characters.`)
+    .regex(/^[A-Za-z0-9_.-]+$/, `The ${label} may use letters, numbers, "_", "-" and "." only.`);

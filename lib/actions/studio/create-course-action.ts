@@ -5,21 +5,13 @@ import { z } from "zod";
 import { fail, userAction } from "@/lib/actions";
 import { canGlobal } from "@/lib/auth/permissions";
 import { actorOf } from "@/lib/auth/session";
+import { courseKeyPart } from "@/lib/studio/schemas";
 import { createCourse } from "@/lib/studio/service";
 
-// Open edX: letters, numbers, underscore, hyphen and period; no spaces (keys go into URLs).
-const part = (label: string) =>
-  z
-    .string()
-    .trim()
-    .min(1, `Enter the ${label}.`)
-    .max(64, `The ${label} is at most 64 characters.`)
-    .regex(/^[A-Za-z0-9_.-]+$/, `The ${label} may use letters, numbers, "_", "-" and "." only.`);
-
 const schema = z.object({
-  org: part("organization"),
-  number: part("course number"),
-  run: part("course run"),
+  org: courseKeyPart("organization"),
+  number: courseKeyPart("course number"),
+  run: courseKeyPart("course run"),
   displayName: z.string().trim().min(1, "Enter the course name.").max(255, "The course name is at most 255 characters."),
   start: z
     .string()

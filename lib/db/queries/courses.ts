@@ -195,7 +195,8 @@ export function blockInsertSql(versionId: number, rows: NewBlockRow[]): string {
   return mysql.format(`INSERT INTO course_blocks (${BLOCK_COLUMNS}) VALUES ?`, [values]);
 }
 
-async function insertVersion(
+/** Writes one version (row, blocks, assets, documents) inside the caller's transaction. */
+export async function insertVersion(
   tx: Tx,
   v: NewVersion & { courseId: number; parentId: number | null; authorId: number | null; source: "import" | "edit" | "rerun" },
   assets: NewAssetRow[],

@@ -1,4 +1,5 @@
-// /studio/import: upload an Open edX course export and follow the import job.
+// /studio/import: a new course from an uploaded Open edX export or a Git repository, and the import
+// job it starts (its id in the URL, ?job=ID, so a reload keeps following it).
 import type { Metadata } from "next";
 import Link from "next/link";
 import { ImportPanel, StudioQueryProvider } from "@/components/studio";
@@ -12,7 +13,9 @@ import styles from "@/components/studio/studio.module.css";
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Import a course" };
 
-export default async function ImportPage() {
+type Props = { searchParams: Promise<{ job?: string | string[] }> };
+
+export default async function ImportPage({ searchParams }: Props) {
   await requireUser("/studio/import");
   let userId: number;
   try {
@@ -29,15 +32,19 @@ export default async function ImportPage() {
     );
   }
   const recent = await listJobsByUser({ userId, kind: "import", limit: 10 });
+  const rawJob = (await searchParams).job;
+  const wanted = Number(Array.isArray(rawJob) ? rawJob[0] : rawJob);
+  // the URL's job if it is one of this user's imports, else this user's running import
+  const jobId = recent.find((j) => j.id === wanted)?.id ?? recent.find((j) => j.status === "running" || j.status === "queued")?.id ?? null;
   return (
     <>
       <PageHeader
         title="Import a course"
         description="Upload a course exported from Open edX (or from Atrium). Each import becomes a new version; the course keeps its previous version if anything goes wrong."
       />
-      <Card title="Upload">
+      <Card title="Upload or clone">
         <StudioQueryProvider>
-          <ImportPanel />
+          <ImportPanel initialJobId={jobId} git={null} />
         </StudioQueryProvider>
       </Card>
       {recent.length ? (
@@ -46,14 +53,15 @@ export default async function ImportPage() {
             <thead>
               <tr>
                 <th scope="col">Started (UTC)</th>
-                <th scope="col">File</th>
+                <th scope="col">Source</th>
                 <th scope="col">Course</th>
                 <th scope="col">Status</th>
               </tr>
             </thead>
             <tbody>
               {recent.map((j) => {
-                const fileName = ((j.payload ?? {}) as { fileName?: string }).fileName ?? "—";
+                const p = (j.payload ?? {}) as { fileName?: string; git?: { url: string; ref: string } };
+                const fileName = p.git ? `${p.git.url}${p.git.ref ? ` @ ${p.git.ref}` : ""}` : (p.fileName ?? "—");
                 return (
                   <tr key={j.id}>
                     <td>{j.createdAt.toISOString().replace("T", " ").slice(0, 19)}</td>

@@ -1,7 +1,8 @@
-// /studio/courses/<course key>: course info, version history, export and re-import.
+// /studio/courses/<course key>: course info, version history and export (re-import lives on the Import page).
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { ImportPanel, StudioQueryProvider, VersionTable } from "@/components/studio";
+import Link from "next/link";
+import { VersionTable } from "@/components/studio";
 import { Badge, ButtonAnchor, ButtonLink, Card, Notice, PageHeader } from "@/components/ui";
 import { canCourse } from "@/lib/auth/permissions";
 import { actorOf, requireUser } from "@/lib/auth/session";
@@ -9,7 +10,7 @@ import { getCourseFacts } from "@/lib/auth/course-access";
 import { decodeCourseKey } from "@/lib/courses/studio-access";
 import { countBlocksByType, getCourseByKey, listAssets, listVersions } from "@/lib/db/queries/courses";
 import { isAppError } from "@/lib/errors";
-import { outlinePath } from "@/lib/studio/paths";
+import { courseImportPath, outlinePath } from "@/lib/studio/paths";
 import styles from "@/components/studio/studio.module.css";
 
 export const dynamic = "force-dynamic";
@@ -132,10 +133,9 @@ export default async function StudioCoursePage({ params }: Props) {
       </Card>
       {canImport ? (
         <Card title="Re-import" style={{ marginTop: "1.5rem" }}>
-          <p>Upload a newer export of this course. It becomes a new version whose parent is the current published version.</p>
-          <StudioQueryProvider>
-            <ImportPanel courseKey={course.courseKey} />
-          </StudioQueryProvider>
+          <p>
+            To bring in a newer export of this course, or pull it again from its Git repository, use the <Link href={courseImportPath(course.courseKey)}>Import page</Link>.
+          </p>
         </Card>
       ) : null}
     </>

@@ -1,0 +1,38 @@
+// Shared by the course's Studio tool pages (import, export, re-run): sign in, load the course and
+// authorize one action on the server, or answer with a "no access" page / not found.
+import { notFound } from "next/navigation";
+import type { ReactNode } from "react";
+import { Notice, PageHeader } from "@/components/ui";
+import type { CourseAction } from "@/lib/auth/permissions";
+import { requireUser, type SessionUser } from "@/lib/auth/session";
+import { decodeCourseKey, requireCourseAction } from "@/lib/courses/studio-access";
+import type { CourseRow } from "@/lib/db/queries/courses";
+import { isAppError } from "@/lib/errors";
+
+export async function courseForPage(
+  raw: string,
+  action: CourseAction,
+  nextPath: string,
+): Promise<{ ok: true; user: SessionUser; course: CourseRow } | { ok: false; page: ReactNode }> {
+  await requireUser(nextPath);
+  try {
+    const { user, course } = await requireCourseAction({ courseKey: decodeCourseKey(raw), action });
+    return { ok: true, user, course };
+  } catch (err) {
+    if (isAppError(err) && err.code.startsWith("not_found")) notFound();
+    if (isAppError(err) && err.code.startsWith("forbidden")) {
+      return {
+        ok: false,
+        page: (
+          <>
+            <PageHeader title="Course not available" />
+            <Notice tone="error" title="No access">
+              <p>You are not on this course’s team.</p>
+            </Notice>
+          </>
+        ),
+      };
+    }
+    throw err;
+  }
+}

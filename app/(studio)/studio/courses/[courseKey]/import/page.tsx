@@ -1,0 +1,91 @@
+// /studio/courses/<course key>/import: re-import this course from an uploaded export or from its
+// Git repository. The import being followed is in the URL (?job=ID); without one, the course's
+// running import (from the jobs table) is shown, so a reload or another instance keeps the bar.
+import type { Metadata } from "next";
+import Link from "next/link";
+import { ImportPanel, StudioQueryProvider } from "@/components/studio";
+import { Card, PageHeader } from "@/components/ui";
+import { gitInfoOf } from "@/lib/courses";
+import { getVersion } from "@/lib/db/queries/courses";
+import { getJob, listJobsByCourse } from "@/lib/db/queries/jobs";
+import { studioCoursePath } from "@/lib/studio/paths";
+import styles from "@/components/studio/studio.module.css";
+import { courseForPage } from "../_lib/course-page";
+
+export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "Import · Studio" };
+
+type Props = { params: Promise<{ courseKey: string }>; searchParams: Promise<{ job?: string | string[] }> };
+
+export default async function CourseImportPage({ params, searchParams }: Props) {
+  const raw = (await params).courseKey;
+  const access = await courseForPage(raw, "studio:import-course", `/studio/courses/${raw}/import`);
+  if (!access.ok) return access.page;
+  const { course } = access;
+  const rawJob = (await searchParams).job;
+  const wanted = Number(Array.isArray(rawJob) ? rawJob[0] : rawJob);
+  const recent = (await listJobsByCourse({ courseKey: course.courseKey, limit: 40 })).filter((j) => j.kind === "import").slice(0, 10);
+  let jobId: number | null = null;
+  if (Number.isSafeInteger(wanted) && wanted > 0) {
+    const job = await getJob({ id: wanted });
+    // only a job of this course (a new-course import names its course once it has read it)
+    if (job?.kind === "import" && (job.courseKey === course.courseKey || (job.courseKey === null && job.createdBy === access.user.id))) jobId = job.id;
+  }
+  jobId ??= recent.find((j) => j.status === "running" || j.status === "queued")?.id ?? null;
+  const published = course.publishedVersionId ? await getVersion({ id: course.publishedVersionId }) : null;
+  const git = gitInfoOf(published?.meta);
+  return (
+    <>
+      <PageHeader
+        title={`Import ${course.displayName}`}
+        description={
+          <>
+            <span className={styles.mono}>{course.courseKey}</span> · Each import becomes a new version whose parent is the published one; if anything goes wrong the course keeps its
+            version. <Link href={studioCoursePath(course.courseKey)}>Version history</Link>
+          </>
+        }
+      />
+      <Card title="Re-import">
+        <StudioQueryProvider>
+          <ImportPanel courseKey={course.courseKey} initialJobId={jobId} git={git ?? { url: "", ref: "", folder: "" }} />
+        </StudioQueryProvider>
+      </Card>
+      {recent.length ? (
+        <Card title="Recent imports of this course" style={{ marginTop: "1.5rem" }}>
+          <table className={styles.table}>
+            <thead>
+              <tr>
+                <th scope="col">Started (UTC)</th>
+                <th scope="col">Source</th>
+                <th scope="col">Status</th>
+              </tr>
+            </thead>
+            <tbody>
+              {recent.map((j) => {
+                const p = (j.payload ?? {}) as { fileName?: string; git?: { url: string; ref: string } };
+                const r = (j.result ?? {}) as { versionId?: number; unchanged?: boolean; git?: { commit: string } };
+                return (
+                  <tr key={j.id}>
+                    <td>
+                      <Link href={`?job=${j.id}`}>{j.createdAt.toISOString().replace("T", " ").slice(0, 19)}</Link>
+                    </td>
+                    <td className={styles.mono}>{p.git ? `${p.git.url}${p.git.ref ? ` @ ${p.git.ref}` : ""}${r.git ? ` (${r.git.commit.slice(0, 12)})` : ""}` : (p.fileName ?? "—")}</td>
+                    <td>
+                      {j.status === "failed"
+                        ? `failed: ${(j.error ?? "").slice(0, 200)}`
+                        : j.status === "succeeded"
+                          ? r.unchanged
+                            ? "unchanged (same commit)"
+                            : `version ${r.versionId ?? "?"}`
+                          : j.status}
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </Card>
+      ) : null}
+    </>
+  );
+}
