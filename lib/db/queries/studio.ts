@@ -761,3 +761,15 @@ export async function getPublishedHashes({ course, db = getDb() }: { course: Cou
   return new Map(rows.map((r) => [r.usageKey, r.contentHash]));
 }
 
+
+/** Does the working copy differ from the published version anywhere (an edit, an addition, a move or a deletion)? */
+export async function hasUnpublishedChanges({ course, db = getDb() }: { course: Pick<CourseRow, "draftVersionId" | "publishedVersionId">; db?: DbOrTx }): Promise<boolean> {
+  if (!course.draftVersionId || course.draftVersionId === course.publishedVersionId) return false;
+  // every change alters some block's own hash: its content, or its parent's ordered child list
+  const rows = await db
+    .select({ one: sql<number>`1` })
+    .from(courseBlocks)
+    .where(and(eq(courseBlocks.versionId, course.draftVersionId), sql`NOT (${courseBlocks.publishedHash} <=> ${courseBlocks.contentHash})`))
+    .limit(1);
+  return rows.length > 0;
+}

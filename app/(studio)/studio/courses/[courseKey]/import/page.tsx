@@ -4,10 +4,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { ImportPanel, StudioQueryProvider } from "@/components/studio";
-import { Card, PageHeader } from "@/components/ui";
+import { Card, Notice, PageHeader } from "@/components/ui";
 import { gitInfoOf } from "@/lib/courses";
 import { getVersion } from "@/lib/db/queries/courses";
 import { getJob, listJobsByCourse } from "@/lib/db/queries/jobs";
+import { hasUnpublishedChanges } from "@/lib/db/queries/studio";
 import { studioCoursePath } from "@/lib/studio/paths";
 import styles from "@/components/studio/studio.module.css";
 import { courseForPage } from "../_lib/course-page";
@@ -34,6 +35,7 @@ export default async function CourseImportPage({ params, searchParams }: Props) 
   jobId ??= recent.find((j) => j.status === "running" || j.status === "queued")?.id ?? null;
   const published = course.publishedVersionId ? await getVersion({ id: course.publishedVersionId }) : null;
   const git = gitInfoOf(published?.meta);
+  const unpublished = await hasUnpublishedChanges({ course });
   return (
     <>
       <PageHeader
@@ -45,7 +47,15 @@ export default async function CourseImportPage({ params, searchParams }: Props) 
           </>
         }
       />
-      <Card title="Re-import">
+      {unpublished ? (
+        <Notice tone="warning" title="This course has unpublished changes made in Studio">
+          <p>
+            An import replaces Studio’s working copy with the imported course. The current working copy (version {course.draftVersionId}) is not deleted: it stays in the{" "}
+            <Link href={studioCoursePath(course.courseKey)}>version history</Link>, where it can be exported.
+          </p>
+        </Notice>
+      ) : null}
+      <Card title="Re-import" style={unpublished ? { marginTop: "1.5rem" } : undefined}>
         <StudioQueryProvider>
           <ImportPanel courseKey={course.courseKey} initialJobId={jobId} git={git ?? { url: "", ref: "", folder: "" }} />
         </StudioQueryProvider>
