@@ -28,17 +28,39 @@ async function startPointerDrag(page: Page, handle: Locator): Promise<void> {
   }
 }
 
-/** Drags `handle` onto the top ("above") or bottom ("below") edge of `target`; drops once dnd-kit announces `overText`. */
+/**
+ * Drags `handle` onto the top ("above") or bottom ("below") edge of `target` and drops once dnd-kit
+ * announces `overText`. If dnd-kit does not see the target under the pointer (its rects were
+ * measured while the page was still settling), the drag is cancelled with Escape — nothing moves —
+ * and tried again.
+ */
 export async function pointerDrag(page: Page, handle: Locator, target: Locator, where: "above" | "below", overText: string | RegExp): Promise<void> {
-  await startPointerDrag(page, handle);
-  const to = (await target.boundingBox())!; // read after the drag started: the list may have re-rendered
-  const x = to.x + to.width / 2;
-  const y = where === "above" ? to.y + Math.min(6, to.height / 4) : to.y + to.height - Math.min(6, to.height / 4);
-  await page.mouse.move(x, y, { steps: 20 });
-  await expect(liveRegion(page)).toContainText(overText, { timeout: 15_000 });
-  await page.mouse.move(x, y + (where === "above" ? -2 : 2), { steps: 2 });
-  await expect(liveRegion(page)).toContainText(overText);
-  await page.mouse.up();
+  const region = liveRegion(page);
+  for (let attempt = 1; ; attempt++) {
+    // both in the middle of the viewport, away from the edges where dnd-kit scrolls the page
+    await target.evaluate((el) => el.scrollIntoView({ block: "center" }));
+    await startPointerDrag(page, handle);
+    let over = false;
+    for (let nudge = 0; nudge < 4 && !over; nudge++) {
+      const to = (await target.boundingBox())!; // re-read: the page may have moved
+      const x = to.x + to.width / 2;
+      const y = (where === "above" ? to.y + Math.min(6, to.height / 4) : to.y + to.height - Math.min(6, to.height / 4)) + (nudge % 2 ? 1 : 0);
+      await page.mouse.move(x, y, { steps: nudge === 0 ? 20 : 2 });
+      over = await expect(region)
+        .toContainText(overText, { timeout: 2_000 })
+        .then(() => true)
+        .catch(() => false);
+    }
+    if (over) {
+      await page.mouse.up();
+      return;
+    }
+    const said = await region.textContent();
+    await page.keyboard.press("Escape");
+    await page.mouse.up();
+    if (attempt === 3) throw new Error(`dnd-kit never announced ${String(overText)} (last: ${said})`);
+    await page.waitForTimeout(1_000);
+  }
 }
 
 /** dnd-kit's keyboard sensor: Space picks up, arrows move (each announced), Space drops. */
