@@ -1,10 +1,11 @@
-// GET /api/studio/jobs/<id>: an import job's status and progress, read from MySQL (so any
+// GET /api/studio/jobs/<id>: an import or regrade job's status and progress, read from MySQL (so any
 // instance answers, whichever one runs the job). Visible to the user who started it, admins, and
 // the team of the course it imports into.
 import { NextResponse } from "next/server";
 import { getImportJobView } from "@/lib/courses";
 import { requireCourseAction, requireStudioUser } from "@/lib/courses/studio-access";
 import { AppError, errorResponseOf } from "@/lib/errors";
+import { getRegradeJobView } from "@/lib/studio/regrade";
 
 export const dynamic = "force-dynamic";
 
@@ -14,7 +15,7 @@ export async function GET(_req: Request, ctx: { params: Promise<{ jobId: string 
     const { jobId } = await ctx.params;
     const id = Number(jobId);
     if (!Number.isSafeInteger(id) || id <= 0) throw new AppError("not_found:job", "There is no such import.");
-    const job = await getImportJobView({ jobId: id });
+    const job = (await getImportJobView({ jobId: id })) ?? (await getRegradeJobView({ jobId: id }));
     if (!job) throw new AppError("not_found:job", "There is no such import.");
     if (job.createdBy !== user.id && !user.isAdmin) {
       if (!job.courseKey) throw new AppError("not_found:job", "There is no such import.");
