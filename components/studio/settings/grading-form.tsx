@@ -25,19 +25,19 @@ function CutoffBar({ cutoffs, onChange }: { cutoffs: CutoffForm[]; onChange: (c:
     const r = bar.current!.getBoundingClientRect();
     return ((clientX - r.left) / r.width) * 100;
   };
-  const onDown = (i: number) => (e: PointerEvent<HTMLButtonElement>) => {
+  const onDown = (i: number) => (e: PointerEvent<HTMLDivElement>) => {
     drag.current = i;
     e.currentTarget.setPointerCapture(e.pointerId);
     e.currentTarget.focus();
   };
-  const onMove = (e: PointerEvent<HTMLButtonElement>) => {
+  const onMove = (e: PointerEvent<HTMLDivElement>) => {
     if (drag.current === null) return;
     onChange(moveCutoff(cutoffs, drag.current, percentAt(e.clientX)));
   };
   const onUp = () => {
     drag.current = null;
   };
-  const onKey = (i: number) => (e: KeyboardEvent<HTMLButtonElement>) => {
+  const onKey = (i: number) => (e: KeyboardEvent<HTMLDivElement>) => {
     const step = { ArrowLeft: -1, ArrowDown: -1, ArrowRight: 1, ArrowUp: 1, PageDown: -10, PageUp: 10 }[e.key];
     if (step === undefined && e.key !== "Home" && e.key !== "End") return;
     e.preventDefault();
@@ -61,9 +61,9 @@ function CutoffBar({ cutoffs, onChange }: { cutoffs: CutoffForm[]; onChange: (c:
           {failName}
         </div>
         {cutoffs.map((c, i) => (
-          <button
+          <div
             key={`h${i}`}
-            type="button"
+            tabIndex={0}
             className={styles.handle}
             style={{ left: `${c.percent}%` }}
             role="slider"
@@ -79,7 +79,7 @@ function CutoffBar({ cutoffs, onChange }: { cutoffs: CutoffForm[]; onChange: (c:
             onKeyDown={onKey(i)}
           >
             <span className={styles.handleLabel}>{c.percent}</span>
-          </button>
+          </div>
         ))}
       </div>
       <div className={styles.scale} aria-hidden="true">
