@@ -47,6 +47,7 @@ async function coursePercent(page: Page): Promise<number> {
 
 test("schedule, grading and advanced settings: saved, published, seen by learners", async ({ page, browser }) => {
   test.setTimeout(420_000);
+  page.setDefaultTimeout(30_000);
   const run = `S${uniqueSuffix()}`.slice(0, 16);
   const courseKey = `course-v1:E2ESettings+S101+${run}`;
   const studio = `/studio/courses/${enc(courseKey)}`;
@@ -114,7 +115,7 @@ test("schedule, grading and advanced settings: saved, published, seen by learner
   await form.getByLabel("Course end").fill("2027-08-20T17:00");
   await form.getByLabel("Enrollment start").fill("2026-01-15T00:00");
   await form.getByLabel("Enrollment end").fill("2027-08-01T00:00");
-  await form.getByLabel(/^Self-paced/).check();
+  await form.getByRole("radio", { name: /Self-paced/ }).check();
   await form.getByLabel("Short description").fill("Planets, for settings tests.");
   await form.getByLabel("Course overview (HTML)").fill("<p>An <strong>overview</strong> of the planets.</p>");
   await form.getByLabel("Hours of effort per week").fill("3 hours/week");
@@ -144,6 +145,7 @@ test("schedule, grading and advanced settings: saved, published, seen by learner
   await expect(page.getByText("Weights total: 100 %")).toBeVisible();
   // drag the Pass handle with the pointer to about 70 %
   const handle = page.getByRole("slider", { name: "Lowest percent for grade Pass" });
+  await handle.scrollIntoViewIfNeeded();
   const bar = (await page.getByTestId("cutoff-bar").boundingBox())!;
   const hb = (await handle.boundingBox())!;
   await page.mouse.move(hb.x + hb.width / 2, hb.y + hb.height / 2);
@@ -170,6 +172,7 @@ test("schedule, grading and advanced settings: saved, published, seen by learner
   // ── Learner: the about page and dates tab show the schedule; answers the problem ─────────────
   const learnerCtx = await browser.newContext();
   const learner = await learnerCtx.newPage();
+  learner.setDefaultTimeout(30_000);
   await registerUser(learner, "settings");
   await learner.goto(`/courses/${enc(courseKey)}/about`);
   await expect(learner.getByText("Planets, for settings tests.")).toBeVisible();

@@ -135,7 +135,7 @@ async function putDoc(d: DraftCtx, path: string, text: string): Promise<void> {
 /** Writes the schedule and details to the working copy (the caller validated the values). */
 export async function updateCourseDetails(w: Who & CourseDetailsInput): Promise<{ revision: string }> {
   return withDraft({ courseId: w.courseId, authorId: w.userId }, async (d) => {
-    const [v] = [d.versionId];
+    const v = d.versionId;
     const info = await getDraftInfo({ courseId: w.courseId, db: d.tx });
     const root = await getDraftBlock({ versionId: v, usageKey: info.rootUsageKey, db: d.tx });
     if (!root) throw new AppError("not_found:block", "The course block is missing.");
@@ -154,7 +154,8 @@ export async function updateCourseDetails(w: Who & CourseDetailsInput): Promise<
     set("end", w.end);
     set("enrollment_start", w.enrollmentStart);
     set("enrollment_end", w.enrollmentEnd);
-    fields.self_paced = w.selfPaced;
+    // written when on, or when the course already says it (an unset self_paced means instructor-paced)
+    if (w.selfPaced || "self_paced" in fields) fields.self_paced = w.selfPaced;
     set("course_image", w.courseImage);
     set("language", w.language);
     await putDoc(d, ABOUT.shortDescription, w.shortDescription);
