@@ -130,8 +130,10 @@ test("schedule, grading and advanced settings: saved, published, seen by learner
   await hydrated(page);
   await expect(form.getByLabel("Course start")).toHaveValue("2026-02-03T09:00");
   await expect(form.getByLabel("Course end")).toHaveValue("2027-08-20T17:00");
+  await expect(page.getByTestId("settings-unpublished")).toBeVisible();
   await form.getByRole("button", { name: "Publish course" }).click();
   await slow(page.getByText("Published: learners now see these settings.")).toBeVisible();
+  await slow(page.getByTestId("settings-unpublished")).toHaveCount(0);
 
   // ── Grading ────────────────────────────────────────────────────────────────────────────────
   await page.goto(`${studio}/settings/grading`);

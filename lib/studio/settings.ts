@@ -10,6 +10,7 @@ import {
   deleteDraftDocument,
   getDraftBlock,
   getDraftInfo,
+  getGradingFacts,
   listDraftAssets,
   listVersionDocuments,
   putDraftDocument,
@@ -22,7 +23,7 @@ import { listJobsByCourse } from "@/lib/db/queries/jobs";
 import { AppError } from "@/lib/errors";
 import { advancedKeysFor, applyAdvancedSettings, type AdvancedKey } from "./advanced-settings";
 import { introVideoHtml, youtubeIdOfVideoHtml } from "./course-details";
-import { buildGradingPolicy, gradingFormOf, type GradingForm } from "./grading-settings";
+import { buildGradingPolicy, gradingFormOf, gradingPolicyChanged, type GradingForm } from "./grading-settings";
 import { REGRADE_JOB_KIND } from "./regrade";
 
 type Who = { courseId: number; userId: number };
@@ -232,4 +233,24 @@ export async function updateAdvancedSettings(w: Who & { edits: Record<string, st
     await updateDraftBlock(d, info.rootUsageKey, displayName ? { displayName, fields: r.fields } : { fields: r.fields });
     return { changed: r.changed };
   });
+}
+
+// ─── Draft vs published ─────────────────────────────────────────────────────────────────────
+
+/** Whether the working copy's course settings (course block, about documents, grading policy) differ from what learners see. */
+export async function courseSettingsUnpublished({ courseId }: { courseId: number }): Promise<boolean> {
+  const info = await getDraftInfo({ courseId });
+  const pubId = info.course.publishedVersionId;
+  if (!pubId) return true;
+  if (info.versionId === pubId) return false;
+  const [draftRoot, pubRoot, draftDocs, pubDocs, pub] = await Promise.all([
+    getDraftBlock({ versionId: info.versionId, usageKey: info.rootUsageKey }),
+    getDraftBlock({ versionId: pubId, usageKey: info.rootUsageKey }),
+    listVersionDocuments({ versionId: info.versionId }),
+    listVersionDocuments({ versionId: pubId }),
+    getGradingFacts({ versionId: pubId }).then((f) => f.gradingPolicy),
+  ]);
+  const fieldsOf = (r: typeof draftRoot) => JSON.stringify(Object.entries(r?.fields ?? {}).sort(([a], [b]) => a.localeCompare(b)));
+  const about = (docs: Array<{ path: string; hash: string }>) => JSON.stringify(docs.filter((d) => d.path.startsWith("about/")).map((d) => [d.path, d.hash]).sort());
+  return fieldsOf(draftRoot) !== fieldsOf(pubRoot) || about(draftDocs) !== about(pubDocs) || gradingPolicyChanged(info.gradingPolicy, pub);
 }

@@ -26,7 +26,7 @@ import { updateCourseDetailsAction } from "@/lib/actions/studio/update-course-de
 import { updateGradingPolicyAction } from "@/lib/actions/studio/update-grading-policy-action";
 import * as svc from "@/lib/studio/service";
 import { runRegradeJob, REGRADE_JOB_KIND } from "@/lib/studio/regrade";
-import { getAdvancedSettings, getCourseDetails, getGradingSettings } from "@/lib/studio/settings";
+import { courseSettingsUnpublished, getAdvancedSettings, getCourseDetails, getGradingSettings } from "@/lib/studio/settings";
 
 function asUser(u: { id: number; username: string }, flags: Partial<SessionUser> = {}): SessionUser {
   return { id: u.id, email: `${u.username}@example.test`, username: u.username, fullName: u.username, isAdmin: false, canCreateCourses: false, isActive: true, ...flags } as SessionUser;
@@ -156,8 +156,10 @@ describe("save, then publish", () => {
     const draft = await getCourseDetails({ courseId: course.courseId });
     expect(draft).toMatchObject({ start: "2026-01-10T09:00:00.000Z", selfPaced: true, introVideo: "dQw4w9WgXcQ", language: "fr", effort: "4 hours/week", courseImage: "cover.png" });
     expect((await getCourseByKey({ courseKey: course.courseKey }))!.selfPaced).toBe(false);
+    expect(await courseSettingsUnpublished({ courseId: course.courseId })).toBe(true);
 
     await svc.publish(w);
+    expect(await courseSettingsUnpublished({ courseId: course.courseId })).toBe(false);
     const row = (await getCourseByKey({ courseKey: course.courseKey }))!;
     expect(row).toMatchObject({
       start: new Date("2026-01-10T09:00:00Z"),
@@ -211,6 +213,7 @@ describe("save, then publish", () => {
 
     expect(await updateGradingPolicyAction(grading(course.courseKey, 60))).toMatchObject({ ok: true });
     expect((await getGradingSettings({ courseId: course.courseId })).form.cutoffs).toEqual([{ name: "Pass", percent: 60 }]);
+    expect(await courseSettingsUnpublished({ courseId: course.courseId })).toBe(true);
     // not yet published: the learner's grade is unchanged
     expect(await getCourseGrade({ userId: learner.id, courseId: course.courseId })).toMatchObject({ passed: true });
     const pub = await svc.publish(w);

@@ -3,6 +3,7 @@ import type { Metadata } from "next";
 import { PageHeader } from "@/components/ui";
 import { AdvancedForm } from "@/components/studio/settings/advanced-form";
 import { settingsAccess } from "@/components/studio/settings/settings-access";
+import { UnpublishedNotice } from "@/components/studio/settings/unpublished-notice";
 import { getAdvancedSettings } from "@/lib/studio/settings";
 
 export const dynamic = "force-dynamic";
@@ -18,6 +19,7 @@ export default async function AdvancedPage({ params }: { params: Promise<{ cours
         title="Advanced settings"
         description={`${access.course.displayName} · Course-wide policy keys as Open edX stores them. Problem defaults (attempts, show answer …) apply to problems that do not set their own after you publish.`}
       />
+      <UnpublishedNotice courseId={access.course.id} />
       <AdvancedForm courseKey={access.course.courseKey} rows={data.settings} />
     </>
   );

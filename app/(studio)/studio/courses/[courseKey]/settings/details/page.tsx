@@ -3,6 +3,7 @@ import type { Metadata } from "next";
 import { PageHeader } from "@/components/ui";
 import { DetailsForm } from "@/components/studio/settings/details-form";
 import { settingsAccess } from "@/components/studio/settings/settings-access";
+import { UnpublishedNotice } from "@/components/studio/settings/unpublished-notice";
 import { StudioQueryProvider } from "@/components/studio";
 import { getCourseDetails } from "@/lib/studio/settings";
 
@@ -16,6 +17,7 @@ export default async function DetailsPage({ params }: { params: Promise<{ course
   return (
     <>
       <PageHeader title="Schedule & details" description={`${data.displayName} · Saving changes the draft; Publish shows the new schedule and about page to learners.`} />
+      <UnpublishedNotice courseId={access.course.id} />
       <StudioQueryProvider>
         <DetailsForm data={data} />
       </StudioQueryProvider>

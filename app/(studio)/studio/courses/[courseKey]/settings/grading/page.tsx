@@ -3,6 +3,7 @@ import type { Metadata } from "next";
 import { PageHeader } from "@/components/ui";
 import { GradingForm } from "@/components/studio/settings/grading-form";
 import { settingsAccess } from "@/components/studio/settings/settings-access";
+import { UnpublishedNotice } from "@/components/studio/settings/unpublished-notice";
 import { StudioQueryProvider } from "@/components/studio";
 import { getGradingSettings } from "@/lib/studio/settings";
 
@@ -16,6 +17,7 @@ export default async function GradingPage({ params }: { params: Promise<{ course
   return (
     <>
       <PageHeader title="Grading" description={`${access.course.displayName} · How the course grade is calculated.`} />
+      <UnpublishedNotice courseId={access.course.id} />
       <StudioQueryProvider>
         <GradingForm courseKey={access.course.courseKey} initial={data.form} latestRegradeJobId={data.latestRegrade?.id ?? null} />
       </StudioQueryProvider>
