@@ -11,6 +11,7 @@ import {
   discardDraftUnit,
   duplicateDraftBlock,
   getDraftBlock,
+  getGradingFacts,
   insertDraftBlock,
   moveDraftBlock,
   publishDraft,
@@ -18,10 +19,13 @@ import {
   updateDraftBlock,
   withDraft,
 } from "@/lib/db/queries/studio";
+import { createJob } from "@/lib/db/queries/jobs";
 import { AppError } from "@/lib/errors";
 import { unsupportedReasonOf } from "@/lib/olx/fields";
 import { OlxError } from "@/lib/olx/types";
 import { blankComponentOlx, htmlBodyOf, parseComponentOlx } from "./component-olx";
+import { gradingPolicyChanged } from "./grading-settings";
+import { REGRADE_JOB_KIND } from "./regrade";
 import { defaultName } from "./tree";
 import type { OutlineKind } from "./types";
 
@@ -184,8 +188,25 @@ async function currentType(courseId: number, usageKey: string): Promise<{ blockT
   return { blockType: m[1] };
 }
 
-export async function publish(w: Who & { usageKey?: string | null }) {
-  return withDraft({ courseId: w.courseId, authorId: w.userId }, (d) => publishDraft(d, w.usageKey ?? null, w.userId));
+/**
+ * Publishes; when what a grade depends on changed (grading policy, a subsection's graded-as or
+ * due), queues a regrade job in the same transaction. The caller runs it after commit
+ * (lib/studio/regrade.ts runRegradeJob).
+ */
+export async function publish(w: Who & { usageKey?: string | null }): Promise<{ versionId: number; regradeJobId: number | null }> {
+  return withDraft({ courseId: w.courseId, authorId: w.userId }, async (d) => {
+    const pubId = d.course.publishedVersionId;
+    const before = pubId ? await getGradingFacts({ versionId: pubId, db: d.tx }) : null;
+    const out = await publishDraft(d, w.usageKey ?? null, w.userId);
+    let regradeJobId: number | null = null;
+    if (before) {
+      const now = await getGradingFacts({ versionId: out.versionId, db: d.tx });
+      if (gradingPolicyChanged(before.gradingPolicy, now.gradingPolicy) || before.subsections !== now.subsections) {
+        regradeJobId = await createJob({ kind: REGRADE_JOB_KIND, courseKey: d.courseKey, createdBy: w.userId, payload: { courseId: w.courseId, versionId: out.versionId }, db: d.tx });
+      }
+    }
+    return { ...out, regradeJobId };
+  });
 }
 
 export async function discardChanges(w: Who & { usageKey: string }) {

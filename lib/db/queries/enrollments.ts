@@ -108,3 +108,13 @@ export async function listActiveEnrollmentsByUserId({ userId }: { userId: number
     .where(and(eq(enrollments.userId, userId), eq(enrollments.isActive, true)))
     .orderBy(desc(enrollments.lastVisitedAt), desc(enrollments.createdAt));
 }
+
+/** Ids of the learners actively enrolled in a course (the regrade job walks them). */
+export async function listActiveLearnerIds({ courseId }: { courseId: number }): Promise<number[]> {
+  const rows = await getDb()
+    .select({ userId: enrollments.userId })
+    .from(enrollments)
+    .where(and(eq(enrollments.courseId, courseId), eq(enrollments.isActive, true)))
+    .orderBy(enrollments.userId);
+  return rows.map((r) => r.userId);
+}

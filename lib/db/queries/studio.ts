@@ -11,7 +11,8 @@ import "server-only";
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import mysql from "mysql2";
 import { getDb, type DbOrTx, type Tx } from "@/lib/db";
-import { courseAssets, courseBlocks, courseRoles, courseVersions, courses } from "@/lib/db/schema";
+import { getContentStore } from "@/lib/content";
+import { courseAssets, courseBlocks, courseDocuments, courseRoles, courseVersions, courses } from "@/lib/db/schema";
 import { AppError } from "@/lib/errors";
 import { DEFAULT_GRADING_POLICY, resolveSettings } from "@/lib/olx/fields";
 import {
@@ -741,6 +742,20 @@ async function finishPublish(d: DraftCtx, newId: number): Promise<{ versionId: n
   const [v] = await d.tx.select({ root: courseVersions.rootUsageKey }).from(courseVersions).where(eq(courseVersions.id, newId));
   const root = await getRow(d.tx, newId, v.root);
   const s = root?.settings ?? {};
+  // The catalog columns follow the published version, as an import sets them (lib/courses/import.ts catalogOf).
+  const docs = new Map((await listVersionDocuments({ versionId: newId, db: d.tx })).map((r) => [r.path, r.hash]));
+  const docText = async (path: string): Promise<string | null> => {
+    const hash = docs.get(path);
+    if (!hash) return null;
+    try {
+      return (await getContentStore().getText(hash)).trim() || null;
+    } catch {
+      return null;
+    }
+  };
+  const [shortDescription, effortDoc] = [await docText("about/short_description.html"), await docText("about/effort.html")];
+  const visibility = typeof s.catalog_visibility === "string" && ["both", "about", "none"].includes(s.catalog_visibility) ? s.catalog_visibility : "both";
+  const image = typeof s.course_image === "string" && s.course_image.trim() ? s.course_image.trim().slice(0, 512) : null;
   await d.tx
     .update(courses)
     .set({
@@ -748,6 +763,14 @@ async function finishPublish(d: DraftCtx, newId: number): Promise<{ versionId: n
       displayName: (root?.displayName ?? d.course.displayName).slice(0, 255),
       start: parseOlxDate(s.start) ?? d.course.start,
       end: parseOlxDate(s.end),
+      enrollmentStart: parseOlxDate(s.enrollment_start),
+      enrollmentEnd: parseOlxDate(s.enrollment_end),
+      selfPaced: s.self_paced === true || s.self_paced === "true",
+      invitationOnly: s.invitation_only === true || s.invitation_only === "true",
+      catalogVisibility: visibility,
+      courseImage: image,
+      shortDescription,
+      effort: effortDoc ? effortDoc.replace(/<[^>]*>/g, "").trim().slice(0, 64) || null : null,
       updatedAt: new Date(),
     })
     .where(eq(courses.id, d.course.id));
@@ -772,4 +795,40 @@ export async function hasUnpublishedChanges({ course, db = getDb() }: { course: 
     .where(and(eq(courseBlocks.versionId, course.draftVersionId), sql`NOT (${courseBlocks.publishedHash} <=> ${courseBlocks.contentHash})`))
     .limit(1);
   return rows.length > 0;
+}
+
+// ─── Course settings (Schedule & details, Grading) ─────────────────────────────────────────
+
+/** The documents (about/*, info/* …) of a version: path → content hash. */
+export async function listVersionDocuments({ versionId, db = getDb() }: { versionId: number; db?: DbOrTx }) {
+  return db.select({ path: courseDocuments.path, hash: courseDocuments.hash, kind: courseDocuments.kind }).from(courseDocuments).where(eq(courseDocuments.versionId, versionId));
+}
+
+/** Adds or replaces a document (e.g. about/overview.html) of the working copy. */
+export async function putDraftDocument(d: DraftCtx, doc: { path: string; kind: string; hash: string; size: number }): Promise<void> {
+  await d.tx
+    .insert(courseDocuments)
+    .values({ versionId: d.versionId, ...doc })
+    .onDuplicateKeyUpdate({ set: { hash: doc.hash, size: doc.size, kind: doc.kind } });
+}
+
+export async function deleteDraftDocument(d: DraftCtx, path: string): Promise<void> {
+  await d.tx.delete(courseDocuments).where(and(eq(courseDocuments.versionId, d.versionId), eq(courseDocuments.path, path)));
+}
+
+/** Replaces the working copy's grading_policy.json. */
+export async function setDraftGradingPolicy(d: DraftCtx, policy: Record<string, unknown>): Promise<void> {
+  await d.tx.update(courseVersions).set({ gradingPolicy: policy }).where(eq(courseVersions.id, d.versionId));
+}
+
+/** What a course grade depends on besides the learners' scores: the policy and each subsection's graded-as and due. */
+export async function getGradingFacts({ versionId, db = getDb() }: { versionId: number; db?: DbOrTx }): Promise<{ gradingPolicy: unknown; subsections: string }> {
+  const [v] = await db.select({ gp: courseVersions.gradingPolicy }).from(courseVersions).where(eq(courseVersions.id, versionId)).limit(1);
+  const rows = await db
+    .select({ k: courseBlocks.usageKey, s: courseBlocks.settings, f: courseBlocks.fields })
+    .from(courseBlocks)
+    .where(and(eq(courseBlocks.versionId, versionId), eq(courseBlocks.blockType, "sequential")))
+    .orderBy(asc(courseBlocks.usageKey));
+  const subsections = JSON.stringify(rows.map((r) => [r.k, r.f?.format ?? null, String(r.f?.graded ?? ""), r.s?.due ?? null]));
+  return { gradingPolicy: v?.gp ?? null, subsections };
 }
