@@ -117,7 +117,16 @@ test("schedule, grading and advanced settings: saved, published, seen by learner
   await form.getByLabel("Enrollment end").fill("2027-08-01T00:00");
   await form.getByRole("radio", { name: /Self-paced/ }).check();
   await form.getByLabel("Short description").fill("Planets, for settings tests.");
-  await form.getByLabel("Course overview (HTML)").fill("<p>An <strong>overview</strong> of the planets.</p>");
+  // the overview in the rich-text editor: "An **overview** of the planets."
+  const overview = form.getByRole("group", { name: "Course overview" });
+  await overview.getByRole("textbox", { name: "Course overview", exact: true }).click();
+  await page.keyboard.type("An ");
+  await overview.getByRole("toolbar", { name: "Formatting" }).getByRole("button", { name: "Bold" }).click();
+  await page.keyboard.type("overview");
+  await overview.getByRole("toolbar", { name: "Formatting" }).getByRole("button", { name: "Bold" }).click();
+  await page.keyboard.type(" of the planets.");
+  await overview.getByRole("tab", { name: "HTML" }).click();
+  await expect(overview.getByLabel("HTML source")).toHaveValue("<p>An <strong>overview</strong> of the planets.</p>");
   await form.getByLabel("Hours of effort per week").fill("3 hours/week");
   await form.getByLabel("Course language").selectOption("fr");
   await form.getByLabel("Upload a new image").setInputFiles({ name: "cover.png", mimeType: "image/png", buffer: Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=", "base64") });

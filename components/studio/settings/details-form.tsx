@@ -6,6 +6,7 @@ import { useRouter } from "next/navigation";
 import { useId, useState, type FormEvent, type ReactNode } from "react";
 import { Button, FormStatus } from "@/components/ui";
 import { uploadCourseFiles } from "@/components/studio/unit-editor/asset-picker";
+import { RichHtmlField } from "@/components/studio/unit-editor/html-editor";
 import { updateCourseDetailsAction } from "@/lib/actions/studio/update-course-details-action";
 import { COMMON_LANGUAGES, validateCourseDates, type CourseDates } from "@/lib/studio/course-details";
 import { assetHref } from "@/lib/lms/urls";
@@ -59,6 +60,7 @@ function DetailsFormInZone({ data, tz }: { data: CourseDetailsData; tz: string }
   const [status, setStatus] = useState<{ ok: true; message: string } | { ok: false; message: string } | null>(null);
   const [pending, setPending] = useState(false);
   const [images, setImages] = useState(data.images);
+  const [overview, setOverview] = useState(data.overview);
   const [image, setImage] = useState(data.courseImage);
   const [uploadError, setUploadError] = useState<string | null>(null);
   const [uploading, setUploading] = useState(false);
@@ -164,9 +166,19 @@ function DetailsFormInZone({ data, tz }: { data: CourseDetailsData; tz: string }
         <Row id={field("shortDescription")} label="Short description" hint="One or two sentences shown in the course catalog and on the about page." error={errors.shortDescription}>
           <textarea id={field("shortDescription")} name="shortDescription" rows={2} className={styles.input} defaultValue={data.shortDescription} aria-describedby={describe(field("shortDescription"), true, errors.shortDescription)} />
         </Row>
-        <Row id={field("overview")} label="Course overview (HTML)" hint="The about page's main text. HTML is allowed; the LMS removes scripts and unsafe markup when it shows it." error={errors.overview}>
-          <textarea id={field("overview")} name="overview" rows={10} className={`${styles.input} ${styles.mono}`} defaultValue={data.overview} aria-describedby={describe(field("overview"), true, errors.overview)} />
-        </Row>
+        <div role="group" aria-labelledby={field("overview")}>
+          <p className={styles.label} id={field("overview")}>
+            Course overview
+          </p>
+          <p className={styles.hint}>The about page&apos;s main text, in the rich-text editor or as HTML; the LMS removes scripts and unsafe markup when it shows it.</p>
+          <RichHtmlField courseKey={data.courseKey} value={overview} onChange={setOverview} label="Course overview" tabsLabel="Course overview editor mode" />
+          <input type="hidden" name="overview" value={overview} />
+          {errors.overview ? (
+            <p className={styles.error} id={`${field("overview")}-error`}>
+              {errors.overview}
+            </p>
+          ) : null}
+        </div>
         <div className={styles.grid2}>
           <Row id={field("effort")} label="Hours of effort per week" hint="e.g. 4 hours/week" error={errors.effort}>
             <input id={field("effort")} name="effort" className={styles.input} defaultValue={data.effort} maxLength={64} aria-describedby={describe(field("effort"), true, errors.effort)} />

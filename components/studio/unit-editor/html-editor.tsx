@@ -131,10 +131,15 @@ function Toolbar({ editor, onImage, onLink }: { editor: Editor; onImage: () => v
   );
 }
 
-export function HtmlEditor({ courseKey, data, saving, onSave, onCancel }: EditorProps) {
+/**
+ * A rich-text HTML field: the Visual (TipTap) tab, the raw HTML tab and the Preview tab (the LMS's
+ * own sanitizer). `value` is the HTML as the author last wrote it, in whichever tab. Used by the
+ * Text component editor and by Studio's course overview.
+ */
+export function RichHtmlField({ courseKey, value, onChange, label = "Text content", tabsLabel = "Text editor mode" }: { courseKey: string; value: string; onChange: (html: string) => void; label?: string; tabsLabel?: string }) {
   const id = useId();
-  const [displayName, setDisplayName] = useState(data.displayName);
-  const [html, setHtml] = useState(data.html ?? "");
+  const html = value;
+  const setHtml = onChange;
   const [tab, setTab] = useState<Tab>("visual");
   const [panel, setPanel] = useState<"image" | "link" | null>(null);
   const [linkHref, setLinkHref] = useState("");
@@ -144,9 +149,9 @@ export function HtmlEditor({ courseKey, data, saving, onSave, onCancel }: Editor
   const imageExtension = useMemo(() => courseImage(courseKey), [courseKey]);
   const editor = useEditor({
     extensions: [StarterKit.configure({ link: { openOnClick: false, autolink: true } }), imageExtension, TableKit.configure({ table: { resizable: false } })],
-    content: data.html ?? "",
+    content: value,
     immediatelyRender: false,
-    editorProps: { attributes: { "aria-label": "Text content", "aria-multiline": "true", role: "textbox", "data-testid": "rich-text" } },
+    editorProps: { attributes: { "aria-label": label, "aria-multiline": "true", role: "textbox", "data-testid": "rich-text" } },
     onUpdate: ({ editor: e }) => setHtml(e.getHTML()),
   });
 
@@ -172,8 +177,7 @@ export function HtmlEditor({ courseKey, data, saving, onSave, onCancel }: Editor
 
   return (
     <div>
-      <Field label="Display name" hint="Shown in Studio and the course outline; learners see only the text." value={displayName} onChange={(e) => setDisplayName(e.target.value)} />
-      <div className={styles.tabs} role="tablist" aria-label="Text editor mode">
+      <div className={styles.tabs} role="tablist" aria-label={tabsLabel}>
         {tabs.map((t) => (
           <button
             key={t.id}
@@ -281,6 +285,17 @@ export function HtmlEditor({ courseKey, data, saving, onSave, onCancel }: Editor
         )}
       </div>
 
+    </div>
+  );
+}
+
+export function HtmlEditor({ courseKey, data, saving, onSave, onCancel }: EditorProps) {
+  const [displayName, setDisplayName] = useState(data.displayName);
+  const [html, setHtml] = useState(data.html ?? "");
+  return (
+    <div>
+      <Field label="Display name" hint="Shown in Studio and the course outline; learners see only the text." value={displayName} onChange={(e) => setDisplayName(e.target.value)} />
+      <RichHtmlField courseKey={courseKey} value={html} onChange={setHtml} />
       <div className={styles.actions}>
         <Button onClick={() => onSave({ kind: "html", displayName: displayName.trim() || "Text", html })} disabled={saving}>
           {saving ? "Saving…" : "Save"}
