@@ -30,7 +30,7 @@ function asUser(u: { id: number; username: string }, flags: Partial<SessionUser>
   return { id: u.id, email: `${u.username}@example.test`, username: u.username, fullName: u.username, isAdmin: false, canCreateCourses: false, isActive: true, ...flags } as SessionUser;
 }
 
-const N = 3000;
+const N = 10_000; // the issue asks for a list that stays fast at 10,000 files
 const TYPES = ["image/png", "application/pdf", "text/plain", "image/jpeg", "video/mp4"];
 const EXT = ["png", "pdf", "txt", "jpg", "mp4"];
 
