@@ -9,7 +9,7 @@ import { exportDownloadPath } from "@/lib/courses/export-jobs";
 import { getJob, listJobsByCourse } from "@/lib/db/queries/jobs";
 import { studioCoursePath } from "@/lib/studio/paths";
 import styles from "@/components/studio/studio.module.css";
-import { courseForPage } from "../_lib/course-page";
+import { courseForPage } from "@/components/studio/course-page";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Export · Studio" };

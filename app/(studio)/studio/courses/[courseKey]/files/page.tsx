@@ -2,16 +2,13 @@
 // drop, one progress bar per file), search, sort and page (in SQL), copy a file's /static/ URL,
 // lock/unlock, replace and delete. Authorized on the server; every action authorizes again.
 import type { Metadata } from "next";
+import { courseForPage } from "@/components/studio/course-page";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { FileTable } from "@/components/studio/files/file-table";
 import { FileUploader } from "@/components/studio/files/file-uploader";
 import { PublishFilesButton } from "@/components/studio/files/publish-files-button";
 import { Button, Notice, PageHeader } from "@/components/ui";
-import { requireUser } from "@/lib/auth/session";
-import { decodeCourseKey, requireCourseAction } from "@/lib/courses/studio-access";
 import { env } from "@/lib/env";
-import { isAppError } from "@/lib/errors";
 import { fileQueryOf, listFilePage, type FilePage } from "@/lib/studio/files";
 import { filesPath } from "@/lib/studio/paths";
 import styles from "@/components/studio/files/files.module.css";
@@ -33,24 +30,8 @@ function pageHref(courseKey: string, p: FilePage, page: number): string {
 
 export default async function FilesPage({ params, searchParams }: Props) {
   const raw = (await params).courseKey;
-  await requireUser(`/studio/courses/${raw}/files`);
-  let access;
-  try {
-    access = await requireCourseAction({ courseKey: decodeCourseKey(raw), action: "studio:edit-course" });
-  } catch (err) {
-    if (isAppError(err) && err.code.startsWith("not_found")) notFound();
-    if (isAppError(err) && err.code.startsWith("forbidden")) {
-      return (
-        <>
-          <PageHeader title="Course not available" />
-          <Notice tone="error" title="No access">
-            <p>You are not on this course’s team, so you cannot manage its files.</p>
-          </Notice>
-        </>
-      );
-    }
-    throw err;
-  }
+  const access = await courseForPage(raw, "studio:edit-course", `/studio/courses/${raw}/files`, ", so you cannot manage its files");
+  if (!access.ok) return access.page;
   const { course } = access;
   const page = await listFilePage({ courseId: course.id, query: fileQueryOf(await searchParams) });
   const first = page.total === 0 ? 0 : (page.page - 1) * page.pageSize + 1;

@@ -11,7 +11,7 @@ import { getJob, listJobsByCourse } from "@/lib/db/queries/jobs";
 import { hasUnpublishedChanges } from "@/lib/db/queries/studio";
 import { studioCoursePath } from "@/lib/studio/paths";
 import styles from "@/components/studio/studio.module.css";
-import { courseForPage } from "../_lib/course-page";
+import { courseForPage } from "@/components/studio/course-page";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Import · Studio" };

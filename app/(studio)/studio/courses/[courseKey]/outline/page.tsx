@@ -1,13 +1,11 @@
 // /studio/courses/<course key>/outline: the course outline editor (authorized on the server; the
 // actions it calls authorize again).
 import type { Metadata } from "next";
+import { courseForPage } from "@/components/studio/course-page";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { OutlineEditor } from "@/components/studio/outline/outline-editor";
-import { Notice, PageHeader } from "@/components/ui";
-import { decodeCourseKey, requireCourseAction } from "@/lib/courses/studio-access";
-import { requireUser } from "@/lib/auth/session";
-import { isAppError } from "@/lib/errors";
+import { PageHeader } from "@/components/ui";
+
 import { getStudioOutline } from "@/lib/studio";
 import { studioCoursePath } from "@/lib/studio/paths";
 import styles from "@/components/studio/studio.module.css";
@@ -20,24 +18,8 @@ export const metadata: Metadata = { title: "Course outline · Studio" };
 
 export default async function OutlinePage({ params }: Props) {
   const raw = (await params).courseKey;
-  await requireUser(`/studio/courses/${raw}/outline`);
-  let access;
-  try {
-    access = await requireCourseAction({ courseKey: decodeCourseKey(raw), action: "studio:edit-course" });
-  } catch (err) {
-    if (isAppError(err) && err.code.startsWith("not_found")) notFound();
-    if (isAppError(err) && err.code.startsWith("forbidden")) {
-      return (
-        <>
-          <PageHeader title="Course not available" />
-          <Notice tone="error" title="No access">
-            <p>You are not on this course’s team, so you cannot edit its outline.</p>
-          </Notice>
-        </>
-      );
-    }
-    throw err;
-  }
+  const access = await courseForPage(raw, "studio:edit-course", `/studio/courses/${raw}/outline`, ", so you cannot edit its outline");
+  if (!access.ok) return access.page;
   const { course } = access;
   const outline = await getStudioOutline({ courseId: course.id });
   return (

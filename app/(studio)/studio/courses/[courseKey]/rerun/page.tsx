@@ -7,7 +7,7 @@ import { Card, Notice, PageHeader } from "@/components/ui";
 import { canGlobal } from "@/lib/auth/permissions";
 import { actorOf } from "@/lib/auth/session";
 import styles from "@/components/studio/studio.module.css";
-import { courseForPage } from "../_lib/course-page";
+import { courseForPage } from "@/components/studio/course-page";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Re-run course · Studio" };

@@ -1,15 +1,13 @@
 // /studio/courses/<course key>/team: the course team (any team member may look; instructors and
 // admins may change it — the actions authorize "studio:manage-team" again) and its change log.
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
+import { courseForPage } from "@/components/studio/course-page";
 import { CourseTeam } from "@/components/studio/team/course-team";
-import { Notice, PageHeader } from "@/components/ui";
-import { actorOf, requireUser } from "@/lib/auth/session";
+import { PageHeader } from "@/components/ui";
+import { actorOf } from "@/lib/auth/session";
 import { getCourseFacts } from "@/lib/auth/course-access";
 import { canCourse } from "@/lib/auth/permissions";
-import { decodeCourseKey, requireCourseAction } from "@/lib/courses/studio-access";
 import { listCourseTeam, listCourseTeamLog } from "@/lib/db/queries/course-team";
-import { isAppError } from "@/lib/errors";
 import styles from "@/components/studio/studio.module.css";
 
 export const dynamic = "force-dynamic";
@@ -20,24 +18,8 @@ export const metadata: Metadata = { title: "Course team · Studio" };
 
 export default async function CourseTeamPage({ params }: Props) {
   const raw = (await params).courseKey;
-  await requireUser(`/studio/courses/${raw}/team`);
-  let access;
-  try {
-    access = await requireCourseAction({ courseKey: decodeCourseKey(raw), action: "studio:view-course" });
-  } catch (err) {
-    if (isAppError(err) && err.code.startsWith("not_found")) notFound();
-    if (isAppError(err) && err.code.startsWith("forbidden")) {
-      return (
-        <>
-          <PageHeader title="Course not available" />
-          <Notice tone="error" title="No access">
-            <p>You are not on this course’s team.</p>
-          </Notice>
-        </>
-      );
-    }
-    throw err;
-  }
+  const access = await courseForPage(raw, "studio:view-course", `/studio/courses/${raw}/team`, "");
+  if (!access.ok) return access.page;
   const { user, course } = access;
   const facts = await getCourseFacts({ userId: user.id, courseId: course.id });
   const canManage = canCourse(actorOf(user), "studio:manage-team", facts);

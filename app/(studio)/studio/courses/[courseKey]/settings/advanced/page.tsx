@@ -2,7 +2,7 @@
 import type { Metadata } from "next";
 import { PageHeader } from "@/components/ui";
 import { AdvancedForm } from "@/components/studio/settings/advanced-form";
-import { settingsAccess } from "@/components/studio/settings/settings-access";
+import { courseForPage } from "@/components/studio/course-page";
 import { UnpublishedNotice } from "@/components/studio/settings/unpublished-notice";
 import { getAdvancedSettings } from "@/lib/studio/settings";
 
@@ -10,7 +10,8 @@ export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Advanced settings · Studio" };
 
 export default async function AdvancedPage({ params }: { params: Promise<{ courseKey: string }> }) {
-  const access = await settingsAccess((await params).courseKey, "advanced");
+  const raw = (await params).courseKey;
+  const access = await courseForPage(raw, "studio:edit-course", `/studio/courses/${raw}/settings/advanced`, ", so you cannot change its settings");
   if (!access.ok) return access.page;
   const data = await getAdvancedSettings({ courseId: access.course.id });
   return (

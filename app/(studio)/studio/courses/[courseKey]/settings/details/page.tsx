@@ -2,7 +2,7 @@
 import type { Metadata } from "next";
 import { PageHeader } from "@/components/ui";
 import { DetailsForm } from "@/components/studio/settings/details-form";
-import { settingsAccess } from "@/components/studio/settings/settings-access";
+import { courseForPage } from "@/components/studio/course-page";
 import { UnpublishedNotice } from "@/components/studio/settings/unpublished-notice";
 import { StudioQueryProvider } from "@/components/studio";
 import { getCourseDetails } from "@/lib/studio/settings";
@@ -11,7 +11,8 @@ export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Schedule & details · Studio" };
 
 export default async function DetailsPage({ params }: { params: Promise<{ courseKey: string }> }) {
-  const access = await settingsAccess((await params).courseKey, "details");
+  const raw = (await params).courseKey;
+  const access = await courseForPage(raw, "studio:edit-course", `/studio/courses/${raw}/settings/details`, ", so you cannot change its settings");
   if (!access.ok) return access.page;
   const data = await getCourseDetails({ courseId: access.course.id });
   return (

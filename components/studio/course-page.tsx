@@ -1,5 +1,6 @@
-// Shared by the course's Studio tool pages (import, export, re-run): sign in, load the course and
-// authorize one action on the server, or answer with a "no access" page / not found.
+// Shared by every Studio page of one course: sign in, load the course and authorize one action on
+// the server, or answer with a "no access" page (saying what the team alone may do) / not found.
+import "server-only";
 import { notFound } from "next/navigation";
 import type { ReactNode } from "react";
 import { Notice, PageHeader } from "@/components/ui";
@@ -13,6 +14,8 @@ export async function courseForPage(
   raw: string,
   action: CourseAction,
   nextPath: string,
+  /** the end of "You are not on this course’s team…", e.g. ", so you cannot manage its files" */
+  refusal = "",
 ): Promise<{ ok: true; user: SessionUser; course: CourseRow } | { ok: false; page: ReactNode }> {
   await requireUser(nextPath);
   try {
@@ -27,7 +30,7 @@ export async function courseForPage(
           <>
             <PageHeader title="Course not available" />
             <Notice tone="error" title="No access">
-              <p>You are not on this course’s team.</p>
+              <p>You are not on this course’s team{refusal}.</p>
             </Notice>
           </>
         ),
