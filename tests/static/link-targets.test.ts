@@ -48,6 +48,13 @@ const REVIEWED: Record<string, string> = {
   "components/studio/outline/outline-item.tsx: unitPath(o.courseKey, node.usageKey)": "lib/studio/paths.ts: the unit editor page",
   "components/studio/outline/outline-item.tsx: previewPath(o.courseKey, node.usageKey)": "lib/studio/paths.ts: the unit preview page",
   "components/studio/unit-editor/unit-editor.tsx: data.previewUrl": "getUnitEditorData: previewPath(), the unit preview page",
+  "components/studio/course-nav.tsx: t.href": "lib/studio/paths.ts studioCourseTabs: the outline, settings, files, team, import, export, re-run and versions pages",
+  "components/studio/files/file-table.tsx: unitPath(courseKey, r.unitUsageKey)": "lib/studio/paths.ts: the unit editor page",
+  "app/(studio)/studio/courses/[courseKey]/files/page.tsx: pageHref(course.courseKey, page, page.page - 1)": "filesPath()?q&sort&dir&page (the files page)",
+  "app/(studio)/studio/courses/[courseKey]/files/page.tsx: pageHref(course.courseKey, page, page.page + 1)": "filesPath()?q&sort&dir&page (the files page)",
+  "app/(studio)/studio/courses/[courseKey]/export/page.tsx: studioCoursePath(course.courseKey)": "lib/studio/paths.ts: the Studio course page",
+  "app/(studio)/studio/courses/[courseKey]/import/page.tsx: studioCoursePath(course.courseKey)": "lib/studio/paths.ts: the Studio course page",
+  "app/(studio)/studio/courses/[courseKey]/page.tsx: courseImportPath(course.courseKey)": "lib/studio/paths.ts: the course's import page",
 };
 
 const LINK_TAGS = new Set(["Link", "ButtonLink"]);
