@@ -26,6 +26,7 @@ import {
 } from "@/lib/db/queries/problems";
 import { AppError } from "@/lib/errors";
 import { weightedScore } from "@/lib/grading";
+import { assetHref } from "@/lib/lms/urls";
 import { sanitizeProblemHtml } from "./html";
 import { persistLearnerGrades } from "./learner-grades";
 import { scriptedOptions } from "./python";
@@ -504,5 +505,21 @@ export function sanitizeInput<T extends ProblemRenderModel["inputs"][number]>(in
   const s = (h: string) => sanitizeProblemHtml(h, courseKey);
   const out = { ...input, label: input.label ? s(input.label) : input.label, descriptions: input.descriptions.map(s) };
   if (input.kind === "radio" || input.kind === "checkbox") return { ...out, choices: input.choices.map((c) => ({ ...c, html: s(c.html) })) } as T;
+  if (input.kind === "jsinput") return { ...out, src: jsinputSrc(input.src, courseKey) } as T;
   return out as T;
+}
+
+/** A jsinput page (`/static/x.html`, checked by lib/capa) → the asset route with the jsinput flag,
+ *  which serves it with the postMessage bridge in an opaque-origin sandbox. "" when not a course file. */
+export function jsinputSrc(src: string, courseKey: string): string {
+  const m = /^\/static\/([^?#]+)/.exec(src.trim());
+  if (!m) return "";
+  let path: string;
+  try {
+    path = decodeURIComponent(m[1]);
+  } catch {
+    path = m[1];
+  }
+  if (path.split("/").some((p) => p === "" || p === "." || p === "..")) return "";
+  return `${assetHref(courseKey, path)}?jsinput=1`;
 }
