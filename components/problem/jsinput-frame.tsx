@@ -125,7 +125,6 @@ export function JsinputFrame({
       register(input.id, null);
       s.pending.clear();
     };
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- the page's functions, not the model object (a new one on every refresh)
   }, [input.id, input.gradeFn, input.getStateFn, input.setStateFn, input.initialState, register]);
 
   if (!input.src) return <p role="note">This problem&apos;s interactive page is not available.</p>;
