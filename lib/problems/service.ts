@@ -107,7 +107,8 @@ function factsOf(state: Pick<ProblemStateRow, "attempts" | "done" | "correctness
 }
 
 /** Refuses answers for inputs the problem does not have, wrong shapes, and oversized answers. */
-export function validateAnswers(answers: unknown, inputIds: readonly string[]): Answers {
+/** `longInputIds`: inputs whose one value may use the whole total (jsinput answers carry the page's state). */
+export function validateAnswers(answers: unknown, inputIds: readonly string[], longInputIds: readonly string[] = []): Answers {
   if (typeof answers !== "object" || answers === null || Array.isArray(answers)) throw new AppError("invalid:answers", "Answers must be a set of input ids and values.");
   const known = new Set(inputIds);
   const out: Answers = {};
@@ -119,7 +120,8 @@ export function validateAnswers(answers: unknown, inputIds: readonly string[]): 
       continue;
     }
     if (typeof value === "string") {
-      if (value.length > MAX_ANSWER_CHARS) throw new AppError("invalid:answer_too_long", `Your answer is too long (at most ${MAX_ANSWER_CHARS} characters).`);
+      const max = longInputIds.includes(id) ? MAX_ANSWERS_TOTAL_CHARS : MAX_ANSWER_CHARS;
+      if (value.length > max) throw new AppError("invalid:answer_too_long", `Your answer is too long (at most ${max} characters).`);
       total += value.length;
       out[id] = value;
     } else if (Array.isArray(value) && value.every((v) => typeof v === "string")) {
@@ -215,7 +217,7 @@ export async function submitAnswer({ userId, courseId, usageKey, answers, isStaf
   const p = await loadProblem({ courseId, usageKey, isStaff, now });
   const model = await renderProblemScripted(p.xml, await optionsFor(p, userId, 1));
   if (!model.supported) throw isStaff ? new AppError("invalid:problem_error", model.reason ?? PROBLEM_UNAVAILABLE) : problemUnavailable(model.reason);
-  const clean = validateAnswers(answers, model.inputs.map((i) => i.id));
+  const clean = validateAnswers(answers, model.inputs.map((i) => i.id), model.inputs.filter((i) => i.kind === "jsinput").map((i) => i.id));
   // The course's python_lib.zip is read before the transaction (nothing is read from the pool inside it).
   const pyOptions = await optionsFor(p, userId, 1);
   await prepareLearnerRows(p, userId);

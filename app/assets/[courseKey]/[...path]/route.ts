@@ -5,6 +5,8 @@
 // a transcript (.srt/.sjson/.vtt) as WebVTT for <track>. Course files never run script on the
 // site's origin: lib/lms/asset-policy.ts decides inline / sandboxed / attachment from the stored
 // type, and with ASSET_ORIGIN set, active files are redirected to that origin (lib/lms/asset-origin.ts).
+// `?jsinput=1` serves an HTML page with the jsinput postMessage bridge (lib/lms/jsinput-bridge.ts)
+// under `sandbox allow-scripts`, after the same access checks.
 import { Readable } from "node:stream";
 import { getCurrentUser, actorOf } from "@/lib/auth/session";
 import { getCourseFacts } from "@/lib/auth/course-access";
