@@ -20,6 +20,7 @@ const CALL_TIMEOUT_MS = 5000;
 const NO_ANSWER = "The interactive part of this problem did not answer, so nothing was submitted (no attempt used). Reload the page and try again.";
 
 type Call = "grade" | "getState" | "setState";
+const ping = (frame: HTMLIFrameElement | null) => frame?.contentWindow?.postMessage({ atriumJsinput: 1, id: 0, call: "ping" }, "*");
 interface Reply {
   id: number;
   ok: boolean;
@@ -95,6 +96,9 @@ export function JsinputFrame({
       const m = d as Record<string, unknown>;
       if (m.atriumJsinput !== 1 || typeof m.id !== "number" || typeof m.ok !== "boolean") return;
       if (m.id === 0) {
+        // "ready": sent by the page once loaded, and again in answer to a ping (the page may load
+        // before this listener exists: the iframe is in the server-rendered HTML).
+        if (s.ready) return;
         s.ready = true;
         const restore = savedState(savedRef.current);
         const arg = restore.has ? restore.state : input.initialState;
@@ -108,6 +112,7 @@ export function JsinputFrame({
       done({ id: m.id, ok: m.ok, value: m.value, error: typeof m.error === "string" ? m.error.slice(0, 300) : undefined });
     };
     window.addEventListener("message", onMessage);
+    ping(frame.current);
 
     register(input.id, {
       async collect() {
@@ -137,6 +142,7 @@ export function JsinputFrame({
       width={input.width ?? 600}
       height={input.height ?? 400}
       referrerPolicy="no-referrer"
+      onLoad={() => ping(frame.current)}
       allow=""
       data-testid={`jsinput-${input.id}`}
       style={{ maxWidth: "100%", border: "1px solid #ccc" }}

@@ -26,6 +26,7 @@ export const JSINPUT_BRIDGE = `<script data-atrium-jsinput-bridge>
     if (event.source !== window.parent || window.parent === window) return;
     var d = event.data;
     if (!d || typeof d !== "object" || d.atriumJsinput !== 1 || typeof d.id !== "number") return;
+    if (d.call === "ping") { reply({ id: 0, ok: true, value: "ready" }); return; }
     if (d.call !== "grade" && d.call !== "getState" && d.call !== "setState") return;
     Promise.resolve().then(function () {
       if (typeof d.path !== "string" || !NAME.test(d.path)) throw new Error("not a function name: " + d.path);
