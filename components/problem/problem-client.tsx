@@ -5,13 +5,14 @@
 // here only decide which buttons to show. `actions` is the seam for Studio's live preview: the
 // same component, answered and graded through the preview action instead of the learner's.
 import { useRouter } from "next/navigation";
-import { useId, useState, useTransition, type ReactNode } from "react";
+import { useCallback, useId, useRef, useState, useTransition, type ReactNode } from "react";
 import type { CorrectAnswer, RenderInput, RenderNode } from "@/lib/capa/types";
 import { getDemandHintAction } from "@/lib/actions/problems/get-demand-hint-action";
 import { resetProblemAction } from "@/lib/actions/problems/reset-problem-action";
 import { showAnswerAction } from "@/lib/actions/problems/show-answer-action";
 import { submitProblemAction } from "@/lib/actions/problems/submit-problem-action";
 import type { ProblemView } from "@/lib/problems/service";
+import { JsinputFrame, type JsinputHandle } from "./jsinput-frame";
 import styles from "./problem.module.css";
 
 type Answers = Record<string, string | string[]>;
@@ -65,6 +66,12 @@ export function ProblemClient({ courseId, usageKey, view, canSubmit, signedIn, a
   const [dirty, setDirty] = useState(false);
   const [pending, startTransition] = useTransition();
   const model = view.model!;
+  const [frameGeneration, setFrameGeneration] = useState(0);
+  const frames = useRef(new Map<string, JsinputHandle>());
+  const registerFrame = useCallback((id: string, handle: JsinputHandle | null) => {
+    if (handle) frames.current.set(id, handle);
+    else frames.current.delete(id);
+  }, []);
 
   // Marks reflect the stored state; once the learner edits, they are stale and hidden.
   const marks = dirty ? {} : view.correctness;
@@ -79,7 +86,21 @@ export function ProblemClient({ courseId, usageKey, view, canSubmit, signedIn, a
 
   const onSubmit = () =>
     startTransition(async () => {
-      const res = await actions.submit(answers);
+      // jsinput pages answer first; a page that does not answer submits nothing (no attempt used).
+      const collected: Answers = {};
+      for (const input of model.inputs) {
+        if (input.kind !== "jsinput") continue;
+        const frame = frames.current.get(input.id);
+        const got = frame ? await frame.collect() : { ok: false as const, message: "The interactive part of this problem is not loaded yet; nothing was submitted." };
+        if (!got.ok) {
+          setMessage({ kind: "error", text: got.message });
+          return;
+        }
+        collected[input.id] = got.value;
+      }
+      const full = { ...answers, ...collected };
+      if (Object.keys(collected).length > 0) setAnswers(full);
+      const res = await actions.submit(full);
       if (!res.ok) {
         setMessage({ kind: "error", text: res.message });
         return;
@@ -107,6 +128,7 @@ export function ProblemClient({ courseId, usageKey, view, canSubmit, signedIn, a
       setHints({});
       setReveal(null);
       setDirty(false);
+      setFrameGeneration((g) => g + 1);
       setMessage({ kind: "info", text: "The problem was reset. Your answers and score were cleared." });
       actions.onChanged?.();
     });
@@ -168,6 +190,17 @@ export function ProblemClient({ courseId, usageKey, view, canSubmit, signedIn, a
       </>
     );
     const descriptions = input.descriptions.map((d, i) => <div key={i} id={descIds[i]} className={styles.description} dangerouslySetInnerHTML={{ __html: d }} />);
+
+    if (input.kind === "jsinput") {
+      return (
+        <div key={input.id} className={styles.field}>
+          {input.label ? <div className={styles.label} dangerouslySetInnerHTML={{ __html: input.label }} /> : null}
+          {descriptions}
+          <JsinputFrame key={`${input.id}-${frameGeneration}`} input={input} saved={answers[input.id]} register={registerFrame} />
+          {after}
+        </div>
+      );
+    }
 
     if (input.kind === "radio" || input.kind === "checkbox") {
       const current = answers[input.id];

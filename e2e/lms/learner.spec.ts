@@ -25,7 +25,9 @@ const enc = (k: string) => encodeURIComponent(k);
 const subsectionOf = (url: string) => decodeURIComponent(new URL(url).pathname.split("/learn/")[1]?.split("/")[0] ?? "");
 
 async function expectNoSeriousAxe(page: Page, what: string) {
-  const res = await new AxeBuilder({ page }).analyze();
+  // A jsinput problem's page is the course author's own document (the demo course's Twine
+  // simulation has low-contrast links), checked by its author, not by Atrium.
+  const res = await new AxeBuilder({ page }).exclude('iframe[data-testid^="jsinput-"]').analyze();
   const bad = res.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
   expect(bad.map((v) => `${what}: ${v.id} (${v.impact}) ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")}`)).toEqual([]);
 }

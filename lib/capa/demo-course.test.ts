@@ -28,11 +28,13 @@ const CASES: Record<string, Case> = {
   "3e5a945f54374fc7ababadc080660f2d": { graded: true, right: { "1_2_1": "grumpy" }, wrong: { "1_2_1": "Snow White" } },
   // Python-scripted: graded through the sandbox (see "scripted problems" below).
   "53083a812536472ba8ea8182ee354363": { graded: "python" },
-  "58f6371c54254596ac91699557af449c": U(/jsinput/),
+  // jsinput whose page is on files.edx.org: no bridge can be put into it, so it is refused.
+  "58f6371c54254596ac91699557af449c": U(/JavaScript input \(jsinput\) loads a page from another site \(https:\/\/files\.edx\.org\//),
   "7071a317a0744a37924ef5dea17d47e1": { graded: true, right: { "1_2_1": "Quizzes about spelling" }, wrong: { "1_2_1": "" } },
   "720cac326b684155b4845d32af4aeef0": { graded: "python" },
   "73ccaa75b5b6036b48fd": { graded: true, right: { "1_2_1": "choice_0" }, wrong: { "1_2_1": "choice_3" } },
-  "7c95e593b148415e97ac02811c7daf1b": U(/jsinput/),
+  // jsinput on /static/DiagnosisSimulation.html, graded by its Python check (below).
+  "7c95e593b148415e97ac02811c7daf1b": { graded: "python" },
   "85f3f7f9b72548af880975112f27817c": {
     graded: true,
     right: {
@@ -143,6 +145,39 @@ describe("Open edX demo course: Python-scripted problems (real sandbox)", () => 
     expect(await gradeProblemScripted(xml, { "1_2_1": "19" }, { runner: pool, seed: 1 })).toMatchObject({ ok: true, earned: 1, possible: 1 });
     expect(await gradeProblemScripted(xml, { "1_2_1": "13" }, { runner: pool, seed: 1 })).toMatchObject({ ok: true, earned: 0 });
     expect(await gradeProblemScripted(xml, { "1_2_1": "13" }, { runner: pool, seed: 42 })).toMatchObject({ ok: true, earned: 1 });
+  });
+
+  it("Medical Scenario (jsinput): the iframe model, and the check reads {answer, state} JSON", async () => {
+    const xml = read("7c95e593b148415e97ac02811c7daf1b");
+    const model = await renderProblemScripted(xml, { runner: pool, seed: 1 });
+    expect(model.supported).toBe(true);
+    expect(model.inputs).toEqual([
+      expect.objectContaining({
+        id: "1_2_1",
+        kind: "jsinput",
+        src: "/static/DiagnosisSimulation.html",
+        gradeFn: "edx_score.getGrade",
+        getStateFn: "edx_score.getState",
+        setStateFn: "edx_score.setState",
+        width: 840,
+        height: 800,
+        title: "Medical Diagnosis Simulation - Javascript Sample",
+      }),
+    ]);
+    const ans = (result: unknown) => ({ "1_2_1": JSON.stringify({ answer: JSON.stringify(result), state: JSON.stringify({ step: 3 }) }) });
+    const opts = { runner: pool, seed: 1 };
+    expect(await gradeProblemScripted(xml, ans({ edxResult: true, edxScore: 1, edxMessage: "Right diagnosis" }), opts)).toMatchObject({
+      ok: true,
+      earned: 1,
+      possible: 1,
+      correctness: { "1_2_1": "correct" },
+      messages: { "1_2_1": "Right diagnosis" },
+    });
+    const partial = await gradeProblemScripted(xml, ans({ edxResult: true, edxScore: 0.5, edxMessage: "Close" }), opts);
+    expect(partial).toMatchObject({ ok: true, earned: 0.5, possible: 1 });
+    expect(await gradeProblemScripted(xml, ans({ edxResult: false, edxScore: 0, edxMessage: "No" }), opts)).toMatchObject({ ok: true, earned: 0 });
+    // Not JSON (ValueError in json.loads) → the check returns False.
+    expect(await gradeProblemScripted(xml, { "1_2_1": "not json" }, opts)).toMatchObject({ ok: true, earned: 0 });
   });
 
   it("Advanced Custom Python-Evaluated Input: input_list with per-input grade_decimal and an overall message", async () => {

@@ -194,6 +194,26 @@ function makeXmlCompatible(root: XElement): void {
   }
 }
 
+/** A dotted JavaScript name (`A.b.getGrade`): what a jsinput function attribute may hold. */
+export const JS_DOTTED_NAME = /^[A-Za-z_$][\w$]*(\.[A-Za-z_$][\w$]*)*$/;
+
+/** Why a `<jsinput>` cannot be shown here, or null. Only course files (/static/…) are loaded: a
+ *  page on another site cannot carry the postMessage bridge that grading needs. */
+export function jsinputProblem(input: XElement): string | null {
+  const file = (attr(input, "html_file") ?? "").trim();
+  if (!file) return "its JavaScript input (jsinput) has no html_file";
+  if (/^(https?:)?\/\//i.test(file)) {
+    return `its JavaScript input (jsinput) loads a page from another site (${file.slice(0, 200)}); only pages stored with the course (/static/…) can be graded here`;
+  }
+  if (!/^\/static\/[^?#]+\.x?html?(?:[?#].*)?$/i.test(file)) return `its JavaScript input (jsinput) page must be an HTML file stored with the course (/static/…), not ${file.slice(0, 200)}`;
+  for (const name of ["gradefn", "get_statefn", "set_statefn"]) {
+    const v = (attr(input, name) ?? "").trim();
+    if (name === "gradefn" && !v) return "its JavaScript input (jsinput) has no gradefn";
+    if (v && !JS_DOTTED_NAME.test(v)) return `its JavaScript input (jsinput) ${name} is not a JavaScript name: ${v.slice(0, 100)}`;
+  }
+  return null;
+}
+
 function findUnsupported(root: XElement, scripted: boolean): string[] {
   const reasons: string[] = [];
   const seen = new Set<string>();
@@ -209,7 +229,8 @@ function findUnsupported(root: XElement, scripted: boolean): string[] {
       // The check function runs here; inputs that are browser widgets have no renderer yet.
       for (const input of descendants(el, (e) => INPUT_TAGS.has(e.tagName))) {
         if (input.tagName === "jsinput") {
-          add("it uses a JavaScript input (jsinput): the author's page must run in the learner's browser, which is not supported here yet");
+          const problem = jsinputProblem(input);
+          if (problem) add(problem);
         } else if (!["textline", "textbox", "formulaequationinput"].includes(input.tagName)) {
           add(`it uses the ${input.tagName} widget, which is not available here`);
         }

@@ -85,6 +85,34 @@ function inputModel(el: XElement, meta: InputInfo, transform: (e: XElement) => s
   if (el.tagName === "optioninput") {
     return { ...base, kind: "select", options: optionList(el).map((o) => ({ value: o, text: o })) };
   }
+  if (el.tagName === "jsinput") {
+    const dim = (name: string) => {
+      const n = Number.parseInt(attr(el, name) ?? "", 10);
+      return Number.isFinite(n) && n > 0 ? Math.min(n, 4000) : undefined;
+    };
+    const opt = (name: string) => {
+      const v = attr(el, name)?.trim();
+      return v ? v : undefined;
+    };
+    const width = dim("width");
+    const height = dim("height");
+    const getStateFn = opt("get_statefn");
+    const setStateFn = opt("set_statefn");
+    const initialState = opt("initial_state");
+    const title = opt("title");
+    return {
+      ...base,
+      kind: "jsinput",
+      src: (attr(el, "html_file") ?? "").trim(),
+      gradeFn: (attr(el, "gradefn") ?? "").trim(),
+      ...(getStateFn ? { getStateFn } : {}),
+      ...(setStateFn ? { setStateFn } : {}),
+      ...(initialState ? { initialState } : {}),
+      ...(width ? { width } : {}),
+      ...(height ? { height } : {}),
+      ...(title ? { title } : {}),
+    };
+  }
   const kind = resp.tag === "numericalresponse" ? "numeric" : resp.tag === "formularesponse" ? "formula" : "text";
   const size = Number.parseInt(attr(el, "size") ?? "", 10);
   const trailing = attr(el, "trailing_text");

@@ -165,3 +165,66 @@ describe("failing scripts", () => {
     expect(model.nodes).toEqual([]);
   });
 });
+
+describe("jsinput (JavaScript input) graded by a Python check", () => {
+  const xml = (attrs = 'html_file="/static/game.html"') => `<problem>
+<script type="loncapa/python">
+import json
+def check(expect, ans):
+    r = json.loads(ans)
+    n = int(r["answer"])
+    state = json.loads(r["state"])
+    if n == 42 and state["moves"] >= 1:
+        return True
+    if n == 41:
+        return {"ok": "partial", "grade_decimal": 0.5, "msg": "close"}
+    return False
+</script>
+<customresponse cfn="check">
+  <jsinput gradefn="Game.getGrade" get_statefn="Game.state.get" set_statefn="Game.state.set" initial_state='{"moves": 0}' width="500" height="300" title="Puzzle" sop="false" ${attrs}/>
+</customresponse>
+</problem>`;
+  const o = () => ({ runner: pool, seed: 1, problemId: "1" });
+  const ans = (n: string, moves: number) => ({ "1_2_1": JSON.stringify({ answer: n, state: JSON.stringify({ moves }) }) });
+
+  it("is supported: the render model carries the page, the dotted function names and the initial state", async () => {
+    const model = await renderProblemScripted(xml(), o());
+    expect(model.supported).toBe(true);
+    expect(model.inputs).toEqual([
+      {
+        id: "1_2_1",
+        responseId: "1_2",
+        responseType: "customresponse",
+        descriptions: [],
+        questionLabel: "Question 1",
+        kind: "jsinput",
+        src: "/static/game.html",
+        gradeFn: "Game.getGrade",
+        getStateFn: "Game.state.get",
+        setStateFn: "Game.state.set",
+        initialState: '{"moves": 0}',
+        width: 500,
+        height: 300,
+        title: "Puzzle",
+      },
+    ]);
+    expect(JSON.stringify(model.nodes)).not.toContain("gradefn");
+  });
+
+  it("grades the {answer, state} JSON through cfn, with partial credit", async () => {
+    expect(await gradeProblemScripted(xml(), ans("42", 3), o())).toMatchObject({ ok: true, earned: 1, possible: 1, correctness: { "1_2_1": "correct" } });
+    expect(await gradeProblemScripted(xml(), ans("42", 0), o())).toMatchObject({ ok: true, earned: 0, correctness: { "1_2_1": "incorrect" } });
+    const partial = await gradeProblemScripted(xml(), ans("41", 1), o());
+    expect(partial).toMatchObject({ ok: true, earned: 0.5, correctness: { "1_2_1": "partially-correct" } });
+    if (partial.ok) expect(partial.messages?.["1_2_1"]).toBe("close");
+  });
+
+  it("refuses pages on other sites, non-HTML files and function names that are not JavaScript names", async () => {
+    const external = await renderProblemScripted(xml('html_file="https://files.example.org/x.html"'), o());
+    expect(external.supported).toBe(false);
+    expect(external.reason).toMatch(/loads a page from another site \(https:\/\/files\.example\.org\/x\.html\)/);
+    expect((await renderProblemScripted(xml('html_file="/static/app.js"'), o())).reason).toMatch(/must be an HTML file stored with the course/);
+    expect((await renderProblemScripted(xml().replace('gradefn="Game.getGrade"', 'gradefn="alert(1)"'), o())).reason).toMatch(/gradefn is not a JavaScript name/);
+    expect((await renderProblemScripted(xml().replace('gradefn="Game.getGrade"', ""), o())).reason).toMatch(/has no gradefn/);
+  });
+});

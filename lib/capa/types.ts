@@ -88,6 +88,20 @@ export type RenderInput =
       trailingText?: string;
       /** Inline content before the box (textline `inline`) — kept for completeness. */
       inline?: boolean;
+    })
+  /** `<jsinput>`: the author's page in a sandboxed iframe, answered through its dotted global
+   *  functions. `src` is the author's html_file (the caller maps /static/ to the asset route). */
+  | (RenderInputBase & {
+      kind: "jsinput";
+      src: string;
+      gradeFn: string;
+      getStateFn?: string;
+      setStateFn?: string;
+      /** initial_state attribute (a JSON string), passed to setStateFn when nothing was saved. */
+      initialState?: string;
+      width?: number;
+      height?: number;
+      title?: string;
     });
 
 export type RenderNode =

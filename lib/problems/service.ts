@@ -26,6 +26,7 @@ import {
 } from "@/lib/db/queries/problems";
 import { AppError } from "@/lib/errors";
 import { weightedScore } from "@/lib/grading";
+import { assetHref } from "@/lib/lms/urls";
 import { sanitizeProblemHtml } from "./html";
 import { persistLearnerGrades } from "./learner-grades";
 import { scriptedOptions } from "./python";
@@ -106,7 +107,8 @@ function factsOf(state: Pick<ProblemStateRow, "attempts" | "done" | "correctness
 }
 
 /** Refuses answers for inputs the problem does not have, wrong shapes, and oversized answers. */
-export function validateAnswers(answers: unknown, inputIds: readonly string[]): Answers {
+/** `longInputIds`: inputs whose one value may use the whole total (jsinput answers carry the page's state). */
+export function validateAnswers(answers: unknown, inputIds: readonly string[], longInputIds: readonly string[] = []): Answers {
   if (typeof answers !== "object" || answers === null || Array.isArray(answers)) throw new AppError("invalid:answers", "Answers must be a set of input ids and values.");
   const known = new Set(inputIds);
   const out: Answers = {};
@@ -118,7 +120,8 @@ export function validateAnswers(answers: unknown, inputIds: readonly string[]): 
       continue;
     }
     if (typeof value === "string") {
-      if (value.length > MAX_ANSWER_CHARS) throw new AppError("invalid:answer_too_long", `Your answer is too long (at most ${MAX_ANSWER_CHARS} characters).`);
+      const max = longInputIds.includes(id) ? MAX_ANSWERS_TOTAL_CHARS : MAX_ANSWER_CHARS;
+      if (value.length > max) throw new AppError("invalid:answer_too_long", `Your answer is too long (at most ${max} characters).`);
       total += value.length;
       out[id] = value;
     } else if (Array.isArray(value) && value.every((v) => typeof v === "string")) {
@@ -214,7 +217,7 @@ export async function submitAnswer({ userId, courseId, usageKey, answers, isStaf
   const p = await loadProblem({ courseId, usageKey, isStaff, now });
   const model = await renderProblemScripted(p.xml, await optionsFor(p, userId, 1));
   if (!model.supported) throw isStaff ? new AppError("invalid:problem_error", model.reason ?? PROBLEM_UNAVAILABLE) : problemUnavailable(model.reason);
-  const clean = validateAnswers(answers, model.inputs.map((i) => i.id));
+  const clean = validateAnswers(answers, model.inputs.map((i) => i.id), model.inputs.filter((i) => i.kind === "jsinput").map((i) => i.id));
   // The course's python_lib.zip is read before the transaction (nothing is read from the pool inside it).
   const pyOptions = await optionsFor(p, userId, 1);
   await prepareLearnerRows(p, userId);
@@ -504,5 +507,21 @@ export function sanitizeInput<T extends ProblemRenderModel["inputs"][number]>(in
   const s = (h: string) => sanitizeProblemHtml(h, courseKey);
   const out = { ...input, label: input.label ? s(input.label) : input.label, descriptions: input.descriptions.map(s) };
   if (input.kind === "radio" || input.kind === "checkbox") return { ...out, choices: input.choices.map((c) => ({ ...c, html: s(c.html) })) } as T;
+  if (input.kind === "jsinput") return { ...out, src: jsinputSrc(input.src, courseKey) } as T;
   return out as T;
+}
+
+/** A jsinput page (`/static/x.html`, checked by lib/capa) → the asset route with the jsinput flag,
+ *  which serves it with the postMessage bridge in an opaque-origin sandbox. "" when not a course file. */
+export function jsinputSrc(src: string, courseKey: string): string {
+  const m = /^\/static\/([^?#]+)/.exec(src.trim());
+  if (!m) return "";
+  let path: string;
+  try {
+    path = decodeURIComponent(m[1]);
+  } catch {
+    path = m[1];
+  }
+  if (path.split("/").some((p) => p === "" || p === "." || p === "..")) return "";
+  return `${assetHref(courseKey, path)}?jsinput=1`;
 }

@@ -97,7 +97,7 @@ export async function previewProblem({ courseKey, olx, answers, seed = 1, grade 
   };
   let graded: PreviewGrade | null = null;
   if (grade) {
-    const clean = validateAnswers(answers, model.inputs.map((i) => i.id));
+    const clean = validateAnswers(answers, model.inputs.map((i) => i.id), model.inputs.filter((i) => i.kind === "jsinput").map((i) => i.id));
     const r = await gradeProblemScripted(olx, clean, scripted);
     if (!r.ok) graded = { ok: false, message: r.message };
     else {

@@ -5,6 +5,8 @@
 // a transcript (.srt/.sjson/.vtt) as WebVTT for <track>. Course files never run script on the
 // site's origin: lib/lms/asset-policy.ts decides inline / sandboxed / attachment from the stored
 // type, and with ASSET_ORIGIN set, active files are redirected to that origin (lib/lms/asset-origin.ts).
+// `?jsinput=1` serves an HTML page with the jsinput postMessage bridge (lib/lms/jsinput-bridge.ts)
+// under `sandbox allow-scripts`, after the same access checks.
 import { Readable } from "node:stream";
 import { getCurrentUser, actorOf } from "@/lib/auth/session";
 import { getCourseFacts } from "@/lib/auth/course-access";
@@ -17,12 +19,14 @@ import { parseRange } from "@/lib/lms/range";
 import { parseTranscript, toVtt, type Cue } from "@/lib/lms/transcripts";
 import { safeDecode } from "@/lib/lms/urls";
 import { assetServePolicy } from "@/lib/lms/asset-policy";
+import { injectJsinputBridge, JSINPUT_SANDBOX_CSP } from "@/lib/lms/jsinput-bridge";
 import { isAssetOriginRequest, signAssetGrant, verifyAssetGrant } from "@/lib/lms/asset-origin";
 import { env } from "@/lib/env";
 
 export const dynamic = "force-dynamic";
 
 const YEAR = 31_536_000;
+const JSINPUT_MAX_BYTES = 5 * 1024 * 1024;
 
 function text(status: number, body: string, headers: Record<string, string> = {}) {
   return new Response(body, { status, headers: { "Content-Type": "text/plain; charset=utf-8", "X-Content-Type-Options": "nosniff", "Cache-Control": "no-store", ...headers } });
@@ -101,6 +105,31 @@ async function serve(req: Request, ctxParams: Promise<{ courseKey: string; path:
     return new Response(head ? null : toVtt(cues), {
       headers: { "Content-Type": "text/vtt; charset=utf-8", "X-Content-Type-Options": "nosniff", "Cache-Control": cacheControl, ETag: `"${asset.hash}-vtt"` },
     });
+  }
+
+  if (url.searchParams.get("jsinput") === "1") {
+    // A jsinput problem's page (lib/lms/jsinput-bridge.ts): the author's HTML with the postMessage
+    // bridge, scripts allowed in an opaque origin only. Same access rules as above.
+    if (!["text/html", "application/xhtml+xml"].includes(policy.contentType.split(";")[0])) return text(404, "Not a JavaScript input page");
+    if (asset.size > JSINPUT_MAX_BYTES) return text(413, "This page is too large to be used as a JavaScript input.");
+    const jsEtag = `"${asset.hash}-jsinput"`;
+    const jsHeaders: Record<string, string> = {
+      "Content-Type": "text/html; charset=utf-8",
+      "X-Content-Type-Options": "nosniff",
+      "Content-Security-Policy": JSINPUT_SANDBOX_CSP,
+      "Cache-Control": cacheControl,
+      ETag: jsEtag,
+    };
+    const inmJs = req.headers.get("if-none-match");
+    if (inmJs && inmJs.split(",").some((t) => t.trim().replace(/^W\//, "") === jsEtag)) return new Response(null, { status: 304, headers: jsHeaders });
+    let html: string;
+    try {
+      html = await getBlobText({ hash: asset.hash });
+    } catch (err) {
+      console.error(`[lms] asset ${courseKey}/${path} unreadable`, err);
+      return text(404, "Not found");
+    }
+    return new Response(head ? null : injectJsinputBridge(html), { status: 200, headers: jsHeaders });
   }
 
   const etag = `"${asset.hash}"`;
