@@ -15,6 +15,8 @@ type ClusterState = { port: number; instances: { index: number; port: number; pi
 const statePath = process.env.E2E_CLUSTER_STATE;
 const state: ClusterState | null = statePath ? (JSON.parse(readFileSync(statePath, "utf8")) as ClusterState) : null;
 
+// Skipped in the plain e2e run (one `next start`): these specs need nginx in front of 2+
+// instances, which `E2E_CLUSTER=2 bash scripts/e2e.sh e2e/cluster` starts.
 test.skip(!state || state.instances.length < 2, "needs a cluster of 2+ instances: E2E_CLUSTER=2 bash scripts/e2e.sh e2e/cluster");
 
 const A = () => state!.instances[0].url;

@@ -71,6 +71,7 @@ test("re-run the demo course a year later and see the moved dates", async ({ pag
 });
 
 test("import a course from Git, re-import (unchanged, then a pushed change) and export it", async ({ page }) => {
+  // Skipped only without the system `git`, which Git import needs.
   test.skip(!hasGit, "git is not installed on this machine");
   test.setTimeout(240_000);
   const work = mkdtempSync(path.join(tmpdir(), "atrium-e2e-git-"));

@@ -40,6 +40,7 @@ async function versionShape(versionId: number) {
   return { blocks, assets, docs };
 }
 
+// Skipped only when ../shared (the Open edX demo course, not committed: CC BY-NC-SA) is absent.
 describe.skipIf(!hasDemo)("Open edX demo course", () => {
   let tmp: string;
   let first: Awaited<ReturnType<typeof importCourse>>;

@@ -90,6 +90,7 @@ afterAll(async () => {
   rmSync(work, { recursive: true, force: true });
 });
 
+// Skipped only without the system `git` (the feature itself needs it; the warning above says so).
 describe.skipIf(!hasGit)("Git import", () => {
   it("imports a new course from a local bare repository and records the commit", async () => {
     session.user = author;
