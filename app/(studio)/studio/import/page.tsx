@@ -9,6 +9,7 @@ import { requireUser } from "@/lib/auth/session";
 import { listJobsByUser } from "@/lib/db/queries/jobs";
 import { isAppError } from "@/lib/errors";
 import styles from "@/components/studio/studio.module.css";
+import { importSourceLabel, jobStartedLabel, jobStatusLabel } from "@/lib/courses/job-labels";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Import a course" };
@@ -59,18 +60,14 @@ export default async function ImportPage({ searchParams }: Props) {
               </tr>
             </thead>
             <tbody>
-              {recent.map((j) => {
-                const p = (j.payload ?? {}) as { fileName?: string; git?: { url: string; ref: string } };
-                const fileName = p.git ? `${p.git.url}${p.git.ref ? ` @ ${p.git.ref}` : ""}` : (p.fileName ?? "—");
-                return (
-                  <tr key={j.id}>
-                    <td>{j.createdAt.toISOString().replace("T", " ").slice(0, 19)}</td>
-                    <td className={styles.mono}>{fileName}</td>
-                    <td>{j.courseKey ? <Link href={`/studio/courses/${encodeURIComponent(j.courseKey)}`}>{j.courseKey}</Link> : "—"}</td>
-                    <td>{j.status === "failed" ? `failed: ${(j.error ?? "").slice(0, 200)}` : j.status}</td>
-                  </tr>
-                );
-              })}
+              {recent.map((j) => (
+                <tr key={j.id}>
+                  <td>{jobStartedLabel(j)}</td>
+                  <td className={styles.mono}>{importSourceLabel(j)}</td>
+                  <td>{j.courseKey ? <Link href={`/studio/courses/${encodeURIComponent(j.courseKey)}`}>{j.courseKey}</Link> : "—"}</td>
+                  <td>{jobStatusLabel(j)}</td>
+                </tr>
+              ))}
             </tbody>
           </table>
         </Card>

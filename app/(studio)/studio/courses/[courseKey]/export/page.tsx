@@ -10,6 +10,7 @@ import { getJob, listJobsByCourse } from "@/lib/db/queries/jobs";
 import { studioCoursePath } from "@/lib/studio/paths";
 import styles from "@/components/studio/studio.module.css";
 import { courseForPage } from "@/components/studio/course-page";
+import { jobStartedLabel, jobStatusLabel } from "@/lib/courses/job-labels";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Export · Studio" };
@@ -80,8 +81,8 @@ export default async function CourseExportPage({ params, searchParams }: Props) 
                 const r = (j.result ?? {}) as { fileName?: string };
                 return (
                   <tr key={j.id}>
-                    <td>{j.createdAt.toISOString().replace("T", " ").slice(0, 19)}</td>
-                    <td>{j.status === "failed" ? `failed: ${(j.error ?? "").slice(0, 200)}` : j.status}</td>
+                    <td>{jobStartedLabel(j)}</td>
+                    <td>{jobStatusLabel(j)}</td>
                     <td>{j.status === "succeeded" && r.fileName ? <a href={exportDownloadPath(j.id)}>{r.fileName}</a> : "—"}</td>
                   </tr>
                 );

@@ -6,6 +6,7 @@ import Link from "next/link";
 import { ImportPanel, StudioQueryProvider } from "@/components/studio";
 import { Card, Notice, PageHeader } from "@/components/ui";
 import { gitInfoOf } from "@/lib/courses";
+import { importSourceLabel, jobStartedLabel, jobStatusLabel } from "@/lib/courses/job-labels";
 import { getVersion } from "@/lib/db/queries/courses";
 import { getJob, listJobsByCourse } from "@/lib/db/queries/jobs";
 import { hasUnpublishedChanges } from "@/lib/db/queries/studio";
@@ -71,27 +72,15 @@ export default async function CourseImportPage({ params, searchParams }: Props) 
               </tr>
             </thead>
             <tbody>
-              {recent.map((j) => {
-                const p = (j.payload ?? {}) as { fileName?: string; git?: { url: string; ref: string } };
-                const r = (j.result ?? {}) as { versionId?: number; unchanged?: boolean; git?: { commit: string } };
-                return (
-                  <tr key={j.id}>
-                    <td>
-                      <Link href={`?job=${j.id}`}>{j.createdAt.toISOString().replace("T", " ").slice(0, 19)}</Link>
-                    </td>
-                    <td className={styles.mono}>{p.git ? `${p.git.url}${p.git.ref ? ` @ ${p.git.ref}` : ""}${r.git ? ` (${r.git.commit.slice(0, 12)})` : ""}` : (p.fileName ?? "—")}</td>
-                    <td>
-                      {j.status === "failed"
-                        ? `failed: ${(j.error ?? "").slice(0, 200)}`
-                        : j.status === "succeeded"
-                          ? r.unchanged
-                            ? "unchanged (same commit)"
-                            : `version ${r.versionId ?? "?"}`
-                          : j.status}
-                    </td>
-                  </tr>
-                );
-              })}
+              {recent.map((j) => (
+                <tr key={j.id}>
+                  <td>
+                    <Link href={`?job=${j.id}`}>{jobStartedLabel(j)}</Link>
+                  </td>
+                  <td className={styles.mono}>{importSourceLabel(j)}</td>
+                  <td>{jobStatusLabel(j, { importResult: true })}</td>
+                </tr>
+              ))}
             </tbody>
           </table>
         </Card>
