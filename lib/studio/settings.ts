@@ -39,6 +39,7 @@ export interface CourseDetailsData {
   shortDescription: string;
   overview: string;
   effort: string;
+  /** YouTube id, "" for none */
   introVideo: string;
   language: string;
   courseImage: string;
@@ -109,20 +110,8 @@ export async function getCourseDetails({ courseId }: { courseId: number }): Prom
   };
 }
 
-export interface CourseDetailsInput {
-  start: string;
-  end: string | null;
-  enrollmentStart: string | null;
-  enrollmentEnd: string | null;
-  selfPaced: boolean;
-  shortDescription: string;
-  overview: string;
-  effort: string;
-  /** YouTube id, "" for none */
-  introVideo: string;
-  language: string;
-  courseImage: string;
-}
+/** What the Schedule & details form saves: the page's data without what is only shown, and a start that is required. */
+export type CourseDetailsInput = Omit<CourseDetailsData, "courseKey" | "displayName" | "images" | "start"> & { start: string };
 
 async function putDoc(d: DraftCtx, path: string, text: string): Promise<void> {
   if (!text.trim()) {
