@@ -111,7 +111,7 @@ export async function getCourseDetails({ courseId }: { courseId: number }): Prom
 }
 
 /** What the Schedule & details form saves: the page's data without what is only shown, and a start that is required. */
-export type CourseDetailsInput = Omit<CourseDetailsData, "courseKey" | "displayName" | "images" | "start"> & { start: string };
+export type CourseDetailsInput = Omit<CourseDetailsData, "courseKey" | "displayName" | "images" | "hasDraft" | "start"> & { start: string };
 
 async function putDoc(d: DraftCtx, path: string, text: string): Promise<void> {
   if (!text.trim()) {
