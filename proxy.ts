@@ -3,9 +3,25 @@
 // clickjacking protection, nosniff, Referrer-Policy, Permissions-Policy and, behind TLS, HSTS.
 // With ASSET_ORIGIN set, that host serves course files only. Authorization is not done here: every
 // page, action and route checks it on the server.
+// A browser's document request for a course home or unit goes to the page cache's route
+// (lib/lms/page-cache.ts, which checks access and answers from the cache or renders), and the cache's
+// own loopback renders, proven by this process's token, get the nonce and mode it chose
+// (lib/render-headers.ts). Those internal headers are stripped from every other request.
 import { NextResponse, type NextRequest } from "next/server";
 import { env } from "@/lib/env";
 import { isAssetOriginRequest } from "@/lib/lms/asset-origin";
+import { parseCoursePagePath } from "@/lib/lms/page-cache-key";
+import {
+  INTERNAL_REQUEST_HEADERS,
+  PAGE_CACHE_ROUTE,
+  PAGE_PATH_HEADER,
+  RENDER_MODE_HEADER,
+  RENDER_NONCE_HEADER,
+  RENDER_TOKEN_HEADER,
+  SHARED_RENDER_HEADER,
+  renderToken,
+  sameSecret,
+} from "@/lib/render-headers";
 import { API_CSP, baseSecurityHeaders, newNonce, pageCsp, responseKind, type SecuritySettings } from "@/lib/security-headers";
 
 let cached: SecuritySettings | undefined;
@@ -24,22 +40,51 @@ export function proxy(request: NextRequest) {
     return new NextResponse("Not found", { status: 404, headers: { ...base, "Content-Type": "text/plain; charset=utf-8", "Content-Security-Policy": API_CSP } });
   }
 
+  const internal = sameSecret(request.headers.get(RENDER_TOKEN_HEADER), renderToken());
+  // The page cache's route is reached only through the rewrite below (Next runs the proxy again
+  // on the rewritten path: the request then carries this process's token).
+  if (path === PAGE_CACHE_ROUTE || path.startsWith(`${PAGE_CACHE_ROUTE}/`)) {
+    if (internal && request.headers.has(PAGE_PATH_HEADER)) return NextResponse.next();
+    return new NextResponse("Not found", { status: 404, headers: { ...base, "Content-Type": "text/plain; charset=utf-8", "Content-Security-Policy": API_CSP } });
+  }
+
+  const requestHeaders = new Headers(request.headers);
+  const mode = internal ? request.headers.get(RENDER_MODE_HEADER) : null;
+  const givenNonce = internal ? request.headers.get(RENDER_NONCE_HEADER) : null;
+  for (const h of INTERNAL_REQUEST_HEADERS) requestHeaders.delete(h);
+
   const kind = responseKind(path);
   let response: NextResponse;
   if (kind === "page") {
-    const csp = pageCsp(newNonce(), s);
-    const requestHeaders = new Headers(request.headers);
+    const nonce = givenNonce && /^[A-Za-z0-9+/=]{16,64}$/.test(givenNonce) ? givenNonce : newNonce();
+    const csp = pageCsp(nonce, s);
     requestHeaders.set("Content-Security-Policy", csp);
-    response = NextResponse.next({ request: { headers: requestHeaders } });
+    if (mode === "shared") requestHeaders.set(SHARED_RENDER_HEADER, "1");
+    if (!internal && isCacheableDocumentRequest(request)) {
+      requestHeaders.set(PAGE_PATH_HEADER, path);
+      requestHeaders.set(RENDER_NONCE_HEADER, nonce);
+      requestHeaders.set(RENDER_TOKEN_HEADER, renderToken());
+      response = NextResponse.rewrite(new URL(PAGE_CACHE_ROUTE, request.url), { request: { headers: requestHeaders } });
+    } else {
+      response = NextResponse.next({ request: { headers: requestHeaders } });
+    }
     response.headers.set("Content-Security-Policy", csp);
   } else {
-    response = NextResponse.next();
+    response = NextResponse.next({ request: { headers: requestHeaders } });
     if (kind === "api") response.headers.set("Content-Security-Policy", API_CSP);
   }
   for (const [k, v] of Object.entries(base)) response.headers.set(k, v);
   // Course files are framed by the course's own pages; everything else by nobody.
   if (!path.startsWith("/assets/")) response.headers.set("X-Frame-Options", "DENY");
   return response;
+}
+
+/** A browser's plain GET of a course home or unit (not a router/prefetch request, no query string). */
+function isCacheableDocumentRequest(request: NextRequest): boolean {
+  if (request.method !== "GET" || request.nextUrl.search) return false;
+  const h = request.headers;
+  if (h.has("rsc") || h.has("next-router-prefetch") || h.has("next-router-state-tree") || h.has("next-action")) return false;
+  return parseCoursePagePath(request.nextUrl.pathname) !== null;
 }
 
 export const config = {

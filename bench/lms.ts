@@ -170,6 +170,7 @@ export async function run(args: string[]): Promise<void> {
   let cleanup = async () => {};
   const learners = Number(opt(args, "--learners") ?? 32);
   const learnerCookies: string[] = [];
+  let problemPath: string | null = null;
 
   try {
     if (!base) {
@@ -220,6 +221,17 @@ export async function run(args: string[]): Promise<void> {
         const token = await encode({ token: { sub: String(id), uid: id, sv, sid }, secret: env.NEXTAUTH_SECRET!, maxAge: 86400 });
         learnerCookies.push(`next-auth.session-token=${token}`);
       }
+      // A unit with a problem: rendered per learner (the page cache passes it through), for comparison.
+      const [pu] = await conn.query(
+        `SELECT s.url_name AS sub, v.url_name AS unit FROM courses c
+           JOIN course_blocks p ON p.version_id = c.published_version_id AND p.block_type = 'problem'
+           JOIN course_blocks v ON v.version_id = p.version_id AND v.usage_key = p.parent_usage_key AND v.block_type = 'vertical'
+           JOIN course_blocks s ON s.version_id = v.version_id AND s.usage_key = v.parent_usage_key AND s.block_type = 'sequential'
+         WHERE c.course_key = ? ORDER BY p.id LIMIT 1`,
+        [DEMO_KEY],
+      );
+      const found = (pu as { sub: string; unit: string }[])[0];
+      if (found) problemPath = `/courses/${encodeURIComponent(DEMO_KEY)}/learn/${encodeURIComponent(found.sub)}/${encodeURIComponent(found.unit)}`;
       await conn.end();
       if (!existsSync(path.join(dist, "BUILD_ID"))) {
         console.log(`building into ${dist} (no build there yet)…`);
@@ -251,6 +263,8 @@ export async function run(args: string[]): Promise<void> {
       const r = await fetch(unitUrl, { headers: { Cookie: c }, redirect: "manual" });
       if (r.status !== 200) throw new Error(`a bench learner got ${r.status} for the unit page`);
     }
+    const cacheStatus = async (u: string) => (await fetch(u, { headers: { Cookie: jar[0] }, redirect: "manual" })).headers.get("x-atrium-page-cache") ?? "none";
+    const problemUrl = problemPath ? new URL(problemPath, base).href : null;
     const pid = server?.pid;
     serverPid = pid;
     // Warm up (JIT, version cache, pools) before measuring.
@@ -265,6 +279,7 @@ export async function run(args: string[]): Promise<void> {
     const st = await measure(staticUrl, {}, connections, duration);
     const unit = await measure(unitUrl, {}, connections, duration, jar);
     const home = await measure(homeUrl, {}, connections, duration, jar);
+    const problem = problemUrl ? await measure(problemUrl, {}, connections, duration, jar) : null;
     if (sampler) clearInterval(sampler);
     // The framework's own floor: the smallest dynamic page (sign-in form, same layout and header).
     const floor = await measure(`${base}/login`, {}, connections, Math.max(3, Math.round(duration / 2)));
@@ -274,8 +289,10 @@ export async function run(args: string[]): Promise<void> {
     console.log(row("static /help", st));
     console.log(row(`unit ${new URL(unitUrl).pathname.slice(0, 28)}…`, unit));
     console.log(row("course home", home));
+    if (problem) console.log(row("unit with a problem (per learner)", problem));
     console.log(row("dynamic floor /login (anonymous)", floor));
     console.log(`\nunit ÷ static req/s: ${(unit.reqs / st.reqs).toFixed(2)}; course home ÷ static: ${(home.reqs / st.reqs).toFixed(2)} (target ≥ 0.6); p99 unit ${unit.p99} ms, home ${home.p99} ms (target ≤ 100 ms)`);
+    console.log(`page cache (x-atrium-page-cache of one more request): unit ${await cacheStatus(unitUrl)}, home ${await cacheStatus(homeUrl)}${problemUrl ? `, problem unit ${await cacheStatus(problemUrl)}` : ""}`);
     console.log(`unit ÷ dynamic floor req/s: ${(unit.reqs / floor.reqs).toFixed(2)} (how much the unit page costs over an empty dynamic page)`);
     if (pid) console.log(`server RSS: idle ${idle.toFixed(0)} MB, peak ${peak.toFixed(0)} MB (targets: idle ≤ 200 MB, under load ≤ 350 MB)`);
     else console.log("server RSS: not measured (--url given: the server is not ours)");

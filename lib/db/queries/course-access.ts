@@ -1,7 +1,7 @@
 // The facts the permission matrix needs about one user and one course (roles, enrollment,
 // catalog visibility), and the list of courses a user may open in Studio.
 import "server-only";
-import { and, asc, eq, inArray, or } from "drizzle-orm";
+import { and, asc, eq, inArray, or, sql } from "drizzle-orm";
 import { getDb, type DbOrTx } from "@/lib/db";
 import { courseRoles, courses, enrollments } from "@/lib/db/schema";
 import type { CourseRole } from "@/lib/auth/permissions";
@@ -68,4 +68,21 @@ export async function listStudioCourses({ userId, isAdmin, db = getDb() }: { use
 export async function getCourseIdByKey({ courseKey, db = getDb() }: { courseKey: string; db?: DbOrTx }): Promise<number | null> {
   const rows = await db.select({ id: courses.id }).from(courses).where(eq(courses.courseKey, courseKey)).limit(1);
   return rows[0]?.id ?? null;
+}
+
+/**
+ * A user's standing in one course — staff/instructor roles and whether the enrollment is active —
+ * in one round trip (the page cache asks this on every learner page it answers).
+ */
+export async function getCourseStanding({ userId, courseId, db = getDb() }: { userId: number; courseId: number; db?: DbOrTx }): Promise<{ roles: ("staff" | "instructor")[]; enrolled: boolean }> {
+  const [rows] = (await db.execute(sql`
+    SELECT 'r' AS k, CONVERT(role USING utf8mb4) COLLATE utf8mb4_bin AS v FROM course_roles WHERE user_id = ${userId} AND course_id = ${courseId}
+    UNION ALL SELECT 'e', CONVERT(is_active USING utf8mb4) COLLATE utf8mb4_bin FROM enrollments WHERE user_id = ${userId} AND course_id = ${courseId}`)) as unknown as [{ k: string; v: string }[]];
+  const roles: ("staff" | "instructor")[] = [];
+  let enrolled = false;
+  for (const { k, v } of rows) {
+    if (k === "r" && (v === "staff" || v === "instructor")) roles.push(v);
+    else if (k === "e") enrolled = v === "1";
+  }
+  return { roles, enrolled };
 }

@@ -7,6 +7,7 @@ import { eq, sql } from "drizzle-orm";
 import { getDb } from "@/lib/db";
 import { courseAssets, courseBlocks, courseDocuments, courseVersions } from "@/lib/db/schema";
 import { getContentStore } from "@/lib/content";
+import { Lru } from "@/lib/lru";
 import { buildOutline, learnerView, parseOlxDate, type LearnerView, type Outline, type Viewer } from "@/lib/lms/outline";
 import { parseVideoXml, type VideoModel } from "@/lib/lms/video";
 import { buildAssetIndex, renderCourseHtml, type AssetIndex } from "@/lib/lms/html";
@@ -33,56 +34,13 @@ export interface VersionData {
   gradingPolicy: Record<string, unknown> | null;
 }
 
-/** A small LRU: Map keeps insertion order, so re-inserting on hit moves an entry to the end. */
-class Lru<V> {
-  private map = new Map<string, { v: V; size: number }>();
-  private total = 0;
-  constructor(private readonly maxEntries: number, private readonly maxSize = Infinity) {}
-  get(k: string): V | undefined {
-    const e = this.map.get(k);
-    if (!e) return undefined;
-    this.map.delete(k);
-    this.map.set(k, e);
-    return e.v;
-  }
-  set(k: string, v: V, size = 1): void {
-    const old = this.map.get(k);
-    if (old) {
-      this.total -= old.size;
-      this.map.delete(k);
-    }
-    this.map.set(k, { v, size });
-    this.total += size;
-    while (this.map.size > this.maxEntries || this.total > this.maxSize) {
-      const first = this.map.keys().next().value as string;
-      this.total -= this.map.get(first)!.size;
-      this.map.delete(first);
-    }
-  }
-  /** Corrects an entry's size once it is known (a promise is cached before it resolves). */
-  resize(k: string, size: number): void {
-    const e = this.map.get(k);
-    // set() replaces the entry (old size out, new size in) and evicts down to the budget.
-    if (e) this.set(k, e.v, size);
-  }
-  get bytes(): number {
-    return this.total;
-  }
-  delete(k: string): void {
-    const e = this.map.get(k);
-    if (e) {
-      this.total -= e.size;
-      this.map.delete(k);
-    }
-  }
-}
-
 const g = globalThis as unknown as {
   __lmsVersions?: Lru<Promise<VersionData | null>>;
   __lmsTexts?: Lru<string>;
   __lmsRendered?: Lru<string>;
   __lmsCues?: Lru<Cue[]>;
   __lmsDrafts?: Lru<Promise<VersionData | null>>;
+  __lmsPages?: Lru<SharedPage>;
 };
 /**
  * Byte budgets of the in-process caches (estimated: strings at one byte a character, as V8 keeps
@@ -107,6 +65,8 @@ export const LMS_CACHE_BUDGETS = {
   views: 2 * MB,
   /** course updates, sanitized */
   updates: 4 * MB,
+  /** whole learner pages shared by an audience of one version (lib/lms/page-cache.ts) */
+  pages: 24 * MB,
 } as const;
 /** The session module's decoded-cookie map (lib/auth/session.ts) holds at most 4,096 × ~0.6 KB ≈ 2.5 MB more. */
 export const LMS_CACHE_BUDGET_BYTES = Object.values(LMS_CACHE_BUDGETS).reduce((a, b) => a + b, 0);
@@ -116,6 +76,14 @@ const texts = (g.__lmsTexts ??= new Lru(4000, LMS_CACHE_BUDGETS.texts));
 const rendered = (g.__lmsRendered ??= new Lru(4000, LMS_CACHE_BUDGETS.rendered));
 const cuesCache = (g.__lmsCues ??= new Lru(500, LMS_CACHE_BUDGETS.cues));
 const drafts = (g.__lmsDrafts ??= new Lru(8, LMS_CACHE_BUDGETS.drafts));
+
+/** A learner page's HTML as rendered once for its audience, with the placeholder nonce it was rendered with. */
+export interface SharedPage {
+  html: string;
+  nonce: string;
+}
+/** The page cache's store (lib/lms/page-cache.ts owns the keys; the budget lives here with the others). */
+export const sharedPages = (g.__lmsPages ??= new Lru<SharedPage>(4000, LMS_CACHE_BUDGETS.pages));
 
 /** Estimated bytes of a loaded version: its rows' strings plus ~200 bytes of objects per row. */
 function versionBytes(v: VersionData): number {
@@ -141,7 +109,7 @@ function cacheLoad(cache: Lru<Promise<VersionData | null>>, key: string, load: (
 
 /** Bytes each cache holds now (for the bench and operators). */
 export function lmsCacheBytes(): Record<keyof typeof LMS_CACHE_BUDGETS, number> {
-  return { versions: versions.bytes, drafts: drafts.bytes, texts: texts.bytes, rendered: rendered.bytes, cues: cuesCache.bytes, videos: videos.bytes, views: views.bytes, updates: updatesCache.bytes };
+  return { versions: versions.bytes, drafts: drafts.bytes, texts: texts.bytes, rendered: rendered.bytes, cues: cuesCache.bytes, videos: videos.bytes, views: views.bytes, updates: updatesCache.bytes, pages: sharedPages.bytes };
 }
 
 async function loadVersion(versionId: number): Promise<VersionData | null> {

@@ -1,0 +1,121 @@
+// The learner page cache (lib/lms/page-cache.ts) against a real server: pages rendered once per
+// version and audience reach only that audience, never carry one learner's identity to another,
+// and never open courseware to someone without access. Raw HTML is read with the browser context's
+// cookies (a document request, as a browser's first load makes).
+import { expect, test, type APIResponse, type Page } from "@playwright/test";
+import { registerUser, signIn } from "../support/auth";
+
+const KEY = encodeURIComponent("course-v1:Atrium+ATR101+2026");
+const HOME = `/courses/${KEY}`;
+const SHARED_UNIT = `/courses/${KEY}/learn/getting_started/welcome_unit`;
+const UNRELEASED_UNIT = `/courses/${KEY}/learn/coming_soon/coming_soon_unit`;
+
+const cacheStatus = (r: APIResponse) => r.headers()["x-atrium-page-cache"] ?? "";
+
+async function enroll(page: Page) {
+  await page.goto(`${HOME}/about`);
+  await page.getByRole("button", { name: /Enroll now/ }).click();
+  await expect(page).toHaveURL(new RegExp(`${HOME.replace(/[+%]/g, (m) => `\\${m}`)}$`), { timeout: 20_000 });
+}
+
+test("a shared page is served from the cache to the next learner without the first one's identity", async ({ browser }) => {
+  const a = await browser.newPage();
+  const userA = await registerUser(a, "pca");
+  await enroll(a);
+  const b = await browser.newPage();
+  const userB = await registerUser(b, "pcb");
+  await enroll(b);
+
+  for (const path of [HOME, SHARED_UNIT]) {
+    const first = await a.request.get(path);
+    expect(first.status()).toBe(200);
+    expect(cacheStatus(first)).toMatch(/^(hit|miss)$/);
+    const second = await b.request.get(path);
+    expect(second.status()).toBe(200);
+    expect(cacheStatus(second), path).toBe("hit");
+    const html = await second.text();
+    for (const who of [userA, userB]) {
+      expect(html).not.toContain(who.username);
+      expect(html).not.toContain(who.email);
+    }
+    // A fresh nonce per response: the cached copy's placeholder never leaks.
+    const nonceOf = (r: APIResponse) => /'nonce-([^']+)'/.exec(r.headers()["content-security-policy"] ?? "")?.[1];
+    expect(nonceOf(first)).toBeTruthy();
+    expect(nonceOf(second)).not.toBe(nonceOf(first));
+    expect(html).toContain(`nonce="${nonceOf(second)}"`);
+    expect(html.match(/nonce="([^"]+)"/g)!.every((n) => n === `nonce="${nonceOf(second)}"`)).toBe(true);
+  }
+
+  // The page still works in the browser: marks and the account menu arrive from the JSON routes.
+  await b.goto(SHARED_UNIT);
+  await expect(b.getByRole("heading", { level: 1 })).toBeVisible();
+  await expect(b.getByTestId("account-menu-button")).toBeVisible();
+  await b.getByTestId("account-menu-button").click();
+  await expect(b.getByText(userB.email)).toBeVisible();
+  await a.close();
+  await b.close();
+});
+
+test("staff-only and unreleased content cached for staff never reaches a learner", async ({ browser }) => {
+  const staff = await browser.newPage();
+  await signIn(staff, "author", "author-pass-1");
+  const staffHome = await staff.request.get(HOME);
+  expect(staffHome.status()).toBe(200);
+  const staffHtml = await staffHome.text();
+  expect(staffHtml).toContain("Staff Notes");
+  expect(staffHtml).toContain("Coming Soon");
+  expect((await staff.request.get(UNRELEASED_UNIT)).status()).toBe(200);
+
+  const learner = await browser.newPage();
+  await registerUser(learner, "pcl");
+  await enroll(learner);
+  for (let i = 0; i < 2; i++) {
+    const home = await learner.request.get(HOME);
+    expect(home.status()).toBe(200);
+    expect(cacheStatus(home)).toMatch(/^(hit|miss)$/);
+    const html = await home.text();
+    expect(html).not.toContain("Staff Notes");
+    expect(html).not.toContain("Coming Soon");
+    const unreleased = await learner.request.get(UNRELEASED_UNIT);
+    expect(unreleased.status()).toBe(404);
+    expect(await unreleased.text()).not.toContain("What Peer Review Will Look Like");
+  }
+
+  // Staff viewing as a learner are a third audience: the learner rules, not the staff page.
+  await staff.goto(HOME);
+  await staff.getByRole("button", { name: "View as learner" }).click();
+  await expect(staff.getByText("Viewing as a learner")).toBeVisible();
+  const asLearner = await staff.request.get(HOME);
+  expect(await asLearner.text()).not.toContain("Staff Notes");
+  await staff.getByRole("button", { name: "Return to staff view" }).click();
+  await expect(staff.getByText("Staff view", { exact: true })).toBeVisible();
+  await staff.close();
+  await learner.close();
+});
+
+test("without access the cache answers nothing: anonymous and unenrolled users get no courseware", async ({ browser }) => {
+  // Someone enrolled warms the cache first.
+  const enrolled = await browser.newPage();
+  await registerUser(enrolled, "pce");
+  await enroll(enrolled);
+  expect((await enrolled.request.get(SHARED_UNIT)).status()).toBe(200);
+
+  const stranger = await browser.newPage();
+  await registerUser(stranger, "pcs");
+  for (const path of [HOME, SHARED_UNIT]) {
+    const r = await stranger.request.get(path, { maxRedirects: 0 });
+    expect(r.status(), path).toBe(307);
+    expect(r.headers().location).toContain("/about?notice=enroll-required");
+    expect(cacheStatus(r)).toBe("bypass:access");
+  }
+  const anonymous = await browser.newContext();
+  const r = await anonymous.request.get(SHARED_UNIT, { maxRedirects: 0 });
+  expect(r.status()).toBe(307);
+  expect(r.headers().location).toContain("/login");
+  // The cache's own route cannot be asked for directly, whatever headers come with it.
+  const direct = await stranger.request.get("/api/page-cache", { headers: { "x-atrium-page-path": SHARED_UNIT, "x-atrium-render-nonce": "AAAAAAAAAAAAAAAAAAAAAA==" } });
+  expect(direct.status()).toBe(404);
+  await anonymous.close();
+  await enrolled.close();
+  await stranger.close();
+});

@@ -1,0 +1,84 @@
+import { describe, expect, it } from "vitest";
+import { buildOutline, type BlockRow } from "@/lib/lms/outline";
+import { audienceOf, isSharedUnit, pageCacheKey, parseCoursePagePath, releaseDates, releaseEpoch } from "@/lib/lms/page-cache-key";
+
+const row = (usageKey: string, blockType: string, parent: string | null, position: number, settings: Record<string, unknown> = {}): BlockRow => ({
+  usageKey, blockType, urlName: usageKey, parentUsageKey: parent, position, displayName: usageKey, settings, definitionHash: null, unsupportedReason: null,
+});
+
+describe("parseCoursePagePath", () => {
+  it("reads the course home and unit paths, decoded", () => {
+    expect(parseCoursePagePath("/courses/course-v1%3AA%2BB%2BC")).toEqual({ kind: "home", courseKey: "course-v1:A+B+C" });
+    expect(parseCoursePagePath("/courses/course-v1%3AA%2BB%2BC/learn/s1/u%201")).toEqual({ kind: "unit", courseKey: "course-v1:A+B+C", subsection: "s1", unit: "u 1" });
+  });
+  it("refuses every other course page and malformed encodings", () => {
+    for (const p of ["/courses", "/courses/k/about", "/courses/k/progress", "/courses/k/learn", "/courses/k/learn/s", "/courses/k/learn/s/u/x", "/courses/%E0%A4%A/learn/s/u", "/dashboard"]) {
+      expect(parseCoursePagePath(p), p).toBeNull();
+    }
+  });
+});
+
+describe("isSharedUnit", () => {
+  const outline = buildOutline([
+    row("course", "course", null, 0),
+    row("ch", "chapter", "course", 0),
+    row("seq", "sequential", "ch", 0),
+    row("u1", "vertical", "seq", 0),
+    row("h1", "html", "u1", 0),
+    row("v1", "video", "u1", 1),
+    row("u2", "vertical", "seq", 1),
+    row("p2", "problem", "u2", 0),
+    row("u3", "vertical", "seq", 2),
+    row("lib", "library_content", "u3", 0),
+    row("h3", "html", "lib", 0),
+  ]);
+  it("shares units made only of text, video and discussion", () => {
+    expect(isSharedUnit(outline.byKey.get("u1")!)).toBe(true);
+  });
+  it("never shares a unit with a problem or a personalized block anywhere inside", () => {
+    expect(isSharedUnit(outline.byKey.get("u2")!)).toBe(false);
+    expect(isSharedUnit(outline.byKey.get("u3")!)).toBe(false);
+  });
+});
+
+describe("release epochs", () => {
+  const outline = buildOutline([
+    row("course", "course", null, 0, { start: "2020-01-01T00:00:00Z" }),
+    row("ch", "chapter", "course", 0, { start: "2030-01-01T00:00:00Z" }),
+    row("ch2", "chapter", "course", 1, { start: "2030-01-01T00:00:00Z" }),
+    row("ch3", "chapter", "course", 2, { start: "2031-06-01T00:00:00Z" }),
+  ]);
+  it("counts the distinct release dates that have passed", () => {
+    const dates = releaseDates(outline);
+    expect(dates.length).toBe(3);
+    expect(releaseEpoch(dates, Date.parse("2019-01-01"))).toBe(0);
+    expect(releaseEpoch(dates, Date.parse("2026-12-06"))).toBe(1);
+    expect(releaseEpoch(dates, Date.parse("2030-01-01T00:00:00Z"))).toBe(2);
+    expect(releaseEpoch(dates, Date.parse("2040-01-01"))).toBe(3);
+    expect(releaseDates(outline)).toBe(dates);
+  });
+});
+
+describe("pageCacheKey", () => {
+  const base = { courseId: 1, versionId: 7, courseDigest: "d", audience: "learner" as const, epoch: 2, pathname: "/courses/k" };
+  it("differs by every part a page depends on", () => {
+    const keys = new Set([
+      pageCacheKey(base),
+      pageCacheKey({ ...base, versionId: 8 }),
+      pageCacheKey({ ...base, courseDigest: "e" }),
+      pageCacheKey({ ...base, audience: "staff-as-learner" }),
+      pageCacheKey({ ...base, epoch: 3 }),
+      pageCacheKey({ ...base, pathname: "/courses/k/learn/s/u" }),
+      pageCacheKey({ ...base, courseId: 2 }),
+    ]);
+    expect(keys.size).toBe(7);
+  });
+  it("ignores the release epoch for staff, who see everything", () => {
+    expect(pageCacheKey({ ...base, audience: "staff", epoch: 1 })).toBe(pageCacheKey({ ...base, audience: "staff", epoch: 5 }));
+  });
+  it("names three audiences", () => {
+    expect(audienceOf({ isStaff: false, viewingAsLearner: false })).toBe("learner");
+    expect(audienceOf({ isStaff: true, viewingAsLearner: false })).toBe("staff");
+    expect(audienceOf({ isStaff: true, viewingAsLearner: true })).toBe("staff-as-learner");
+  });
+});

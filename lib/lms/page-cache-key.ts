@@ -1,0 +1,87 @@
+// What decides whether a learner page's HTML can be shared, and under which key (the page cache,
+// lib/lms/page-cache.ts). A shared page depends only on the course version, the course row, the
+// audience (learner, staff, staff viewing as a learner), how many release dates have passed and
+// the path — never on one learner. Pure: no database, no Next.js.
+import { parseOlxDate, type Outline, type OutlineNode } from "@/lib/lms/outline";
+import { safeDecode } from "@/lib/lms/urls";
+
+export type CoursePagePath =
+  | { kind: "home"; courseKey: string }
+  | { kind: "unit"; courseKey: string; subsection: string; unit: string };
+
+/** `/courses/<key>` and `/courses/<key>/learn/<subsection>/<unit>`, decoded; null for any other path. */
+export function parseCoursePagePath(pathname: string): CoursePagePath | null {
+  const m = /^\/courses\/([^/]+)(?:\/learn\/([^/]+)\/([^/]+))?\/?$/.exec(pathname);
+  if (!m) return null;
+  const courseKey = safeDecode(m[1]);
+  if (!courseKey) return null;
+  if (m[2] === undefined) return { kind: "home", courseKey };
+  const subsection = safeDecode(m[2]);
+  const unit = safeDecode(m[3]);
+  return subsection && unit ? { kind: "unit", courseKey, subsection, unit } : null;
+}
+
+/** Component types whose rendering depends on the version alone. Problems (attempts, seeds),
+ *  library_content (picks), split_test (groups) and conditional (outcomes) are the learner's own. */
+export const SHARED_COMPONENT_TYPES: ReadonlySet<string> = new Set(["html", "video", "discussion"]);
+
+/** Can this unit's HTML be shared by every learner of its audience? Every block under it must be of a shared type. */
+export function isSharedUnit(unit: OutlineNode): boolean {
+  const stack = [...unit.children];
+  while (stack.length) {
+    const node = stack.pop()!;
+    if (!SHARED_COMPONENT_TYPES.has(node.type)) return false;
+    stack.push(...node.children);
+  }
+  return true;
+}
+
+export type Audience = "learner" | "staff" | "staff-as-learner";
+
+export function audienceOf({ isStaff, viewingAsLearner }: { isStaff: boolean; viewingAsLearner: boolean }): Audience {
+  return !isStaff ? "learner" : viewingAsLearner ? "staff-as-learner" : "staff";
+}
+
+const thresholdsOf = new WeakMap<Outline, number[]>();
+
+/** The version's distinct release dates (ms), ascending (cached per outline object). */
+export function releaseDates(outline: Outline): number[] {
+  let dates = thresholdsOf.get(outline);
+  if (!dates) {
+    const set = new Set<number>();
+    for (const node of outline.byKey.values()) {
+      const t = parseOlxDate(node.start)?.getTime();
+      if (t !== undefined) set.add(t);
+    }
+    dates = [...set].sort((a, b) => a - b);
+    thresholdsOf.set(outline, dates);
+  }
+  return dates;
+}
+
+/** How many of the release dates have passed at `now`: what a learner sees changes exactly when this does. */
+export function releaseEpoch(dates: readonly number[], now: number): number {
+  let lo = 0;
+  let hi = dates.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (dates[mid] <= now) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+export interface PageKeyParts {
+  courseId: number;
+  versionId: number;
+  /** a digest of the course row (name, number, dates…: the course settings are not in the version) */
+  courseDigest: string;
+  audience: Audience;
+  /** staff see everything whatever the date, so their epoch is always 0 */
+  epoch: number;
+  pathname: string;
+}
+
+export function pageCacheKey(p: PageKeyParts): string {
+  return [p.courseId, p.versionId, p.courseDigest, p.audience, p.audience === "staff" ? 0 : p.epoch, p.pathname].join("|");
+}

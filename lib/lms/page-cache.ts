@@ -1,0 +1,163 @@
+import "server-only";
+// The learner page cache: the course home and the units whose HTML depends only on the course
+// version are rendered once per (version, course settings, audience, release epoch, path) and then
+// served from memory to every learner of that audience, with a fresh CSP nonce each time. What
+// belongs to one learner (marks, scores, Resume, bookmarks, who is signed in) is not in that HTML:
+// the page's client islands read it from GET /api/lms/courses/<key>/state and /api/me.
+//
+// proxy.ts rewrites a learner's document request for such a page to PAGE_CACHE_ROUTE. Here, on
+// every request, access is checked as the page itself would (signed in, enrolled or staff,
+// published course) and the key is built from the database's current published version, so a
+// publish shows on the next request on every instance. A page the cache cannot answer — anonymous,
+// not enrolled, unknown unit, a unit with problems or personalized blocks — is rendered for this
+// user exactly as without the cache (a loopback request marked "pass"). A miss renders the page once
+// over loopback in "shared" mode (concurrent misses of one key wait for the same render).
+// The cache is per process and keyed by immutable ids only: instances may hold different pages,
+// never different answers.
+import { randomBytes } from "node:crypto";
+import { createHash } from "node:crypto";
+import { cookies } from "next/headers";
+import { actorOf, getCurrentUser } from "@/lib/auth/session";
+import { canCourse } from "@/lib/auth/permissions";
+import { getCourseByKey } from "@/lib/db/queries/catalog";
+import { getCourseStanding } from "@/lib/db/queries/course-access";
+import { getLearnerView, getVersionData, sharedPages, type SharedPage } from "@/lib/db/queries/courseware";
+import { VIEW_AS_LEARNER_COOKIE } from "@/lib/lms/course-context";
+import { findUnit } from "@/lib/lms/outline";
+import { audienceOf, isSharedUnit, pageCacheKey, parseCoursePagePath, releaseDates, releaseEpoch } from "@/lib/lms/page-cache-key";
+import {
+  PAGE_CACHE_STATUS_HEADER,
+  PAGE_PATH_HEADER,
+  RENDER_MODE_HEADER,
+  RENDER_NONCE_HEADER,
+  RENDER_TOKEN_HEADER,
+  renderToken,
+} from "@/lib/render-headers";
+
+/** Where this process listens (next start sets both; the loopback render goes there). */
+function selfOrigin(): string {
+  return process.env.__NEXT_PRIVATE_ORIGIN || `http://127.0.0.1:${process.env.PORT ?? "3000"}`;
+}
+
+const PAGE_HEADERS = {
+  "Content-Type": "text/html; charset=utf-8",
+  "Cache-Control": "private, no-cache, no-store, max-age=0, must-revalidate",
+  Vary: "rsc, next-router-state-tree, next-router-prefetch, next-router-segment-prefetch",
+};
+
+/** Request headers a loopback render must not forward (hop-by-hop, or answered by this hop). */
+const DROP_REQUEST = new Set(["host", "connection", "keep-alive", "content-length", "transfer-encoding", "accept-encoding", "upgrade", "expect"]);
+/** Response headers of a passed-through render this hop does not repeat (the proxy sets its own security headers). */
+const DROP_RESPONSE = new Set([
+  "connection", "keep-alive", "transfer-encoding", "content-length", "content-encoding", "date",
+  "content-security-policy", "x-frame-options", "x-content-type-options", "referrer-policy", "permissions-policy", "strict-transport-security",
+]);
+
+type Decision = { key: string } | { bypass: string };
+
+/** Who is asking and what they may see: the cache key, or why this request is not answered from the cache. */
+async function decide(pathname: string): Promise<Decision> {
+  const page = parseCoursePagePath(pathname);
+  if (!page) return { bypass: "path" };
+  const [user, course] = await Promise.all([getCurrentUser(), getCourseByKey({ courseKey: page.courseKey })]);
+  if (!user) return { bypass: "anonymous" };
+  if (!course?.publishedVersionId) return { bypass: "course" };
+  const [standing, version, jar] = await Promise.all([getCourseStanding({ userId: user.id, courseId: course.id }), getVersionData({ versionId: course.publishedVersionId }), cookies()]);
+  const facts = { ...standing, catalogVisibility: course.catalogVisibility };
+  const actor = actorOf(user);
+  if (!version || !canCourse(actor, "course:view-courseware", facts)) return { bypass: "access" };
+  const isStaff = canCourse(actor, "course:view-staff-content", facts);
+  const audience = audienceOf({ isStaff, viewingAsLearner: isStaff && jar.get(VIEW_AS_LEARNER_COOKIE)?.value === "1" });
+  const now = Date.now();
+  if (page.kind === "unit") {
+    const view = getLearnerView({ version, viewer: { staff: audience === "staff", now: new Date(now) } });
+    const found = findUnit(view, page.subsection, page.unit);
+    if (!found) return { bypass: "unit" };
+    // The sequence bar shows every unit of the subsection: all of them must be the same for everyone.
+    const sub = found.ref.subsection.usageKey;
+    if (!view.units.every((u) => u.subsection.usageKey !== sub || isSharedUnit(u.unit))) return { bypass: "personal" };
+  }
+  return {
+    key: pageCacheKey({
+      courseId: course.id,
+      versionId: version.versionId,
+      courseDigest: digestOf(course),
+      audience,
+      epoch: releaseEpoch(releaseDates(version.outline), now),
+      pathname,
+    }),
+  };
+}
+
+function digestOf(row: object): string {
+  return createHash("sha1").update(JSON.stringify(row)).digest("base64url");
+}
+
+/** Renders `pathname` in this process over loopback, as the caller (pass) or for the audience (shared). */
+function renderOverLoopback(req: Request, pathname: string, mode: "pass" | "shared", nonce: string): Promise<Response> {
+  const headers = new Headers();
+  for (const [k, v] of req.headers) if (!DROP_REQUEST.has(k) && !k.startsWith("x-atrium-") && !k.startsWith("x-middleware")) headers.set(k, v);
+  headers.set(RENDER_TOKEN_HEADER, renderToken());
+  headers.set(RENDER_MODE_HEADER, mode);
+  headers.set(RENDER_NONCE_HEADER, nonce);
+  return fetch(new URL(pathname, selfOrigin()), { headers, redirect: "manual", cache: "no-store" });
+}
+
+const RENDER_ERROR = /:E\{\\?"digest\\?"|data-dgst=/;
+
+const inflight = new Map<string, Promise<SharedPage | null>>();
+
+/** The shared page for a key: from the cache, or rendered once however many requests wait for it. */
+function sharedPage(req: Request, key: string, pathname: string): { page: SharedPage; hit: true } | { page: Promise<SharedPage | null>; hit: false } {
+  const cached = sharedPages.get(key);
+  if (cached) return { page: cached, hit: true };
+  let pending = inflight.get(key);
+  if (!pending) {
+    const nonce = randomBytes(16).toString("base64");
+    pending = renderOverLoopback(req, pathname, "shared", nonce)
+      .then(async (res) => {
+        // Only a complete 200 HTML page is shared; anything else (a redirect, a 404) is answered per user.
+        if (res.status !== 200 || !res.headers.get("content-type")?.startsWith("text/html")) {
+          await res.body?.cancel();
+          return null;
+        }
+        const page: SharedPage = { html: await res.text(), nonce };
+        // A server error after the response began streams inside a 200 (an error digest in the
+        // Flight data or an SSR error template): such a page is answered once, never kept.
+        if (RENDER_ERROR.test(page.html)) return page;
+        // V8 keeps Latin-1 text at one byte a character, anything else at two.
+        sharedPages.set(key, page, 256 + page.html.length * (/[^\u0000-\u00ff]/.test(page.html) ? 2 : 1));
+        return page;
+      })
+      .finally(() => inflight.delete(key));
+    inflight.set(key, pending);
+  }
+  return { page: pending, hit: false };
+}
+
+function answer(page: SharedPage, nonce: string, status: "hit" | "miss"): Response {
+  return new Response(page.html.replaceAll(page.nonce, nonce), { headers: { ...PAGE_HEADERS, [PAGE_CACHE_STATUS_HEADER]: status } });
+}
+
+/** Renders the page for this user as if there were no cache, and relays the answer. */
+async function passThrough(req: Request, pathname: string, nonce: string, why: string): Promise<Response> {
+  const res = await renderOverLoopback(req, pathname, "pass", nonce);
+  const headers = new Headers();
+  for (const [k, v] of res.headers) if (!DROP_RESPONSE.has(k) && k !== "set-cookie") headers.append(k, v);
+  for (const c of res.headers.getSetCookie()) headers.append("set-cookie", c);
+  headers.set(PAGE_CACHE_STATUS_HEADER, `bypass:${why}`);
+  return new Response(res.body, { status: res.status, statusText: res.statusText, headers });
+}
+
+/** Answers a learner page request the proxy rewrote here (GET, no query, not a router request). */
+export async function servePageRequest(req: Request): Promise<Response> {
+  const pathname = req.headers.get(PAGE_PATH_HEADER);
+  const nonce = req.headers.get(RENDER_NONCE_HEADER);
+  if (!pathname || !nonce) return new Response("Not found", { status: 404 });
+  const decision = await decide(pathname);
+  if ("bypass" in decision) return passThrough(req, pathname, nonce, decision.bypass);
+  const found = sharedPage(req, decision.key, pathname);
+  if (found.hit) return answer(found.page, nonce, "hit");
+  const page = await found.page;
+  return page ? answer(page, nonce, "miss") : passThrough(req, pathname, nonce, "render");
+}
