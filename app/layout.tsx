@@ -36,6 +36,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   // Every page renders per request: proxy.ts gives each a fresh CSP nonce, which Next.js can only
   // stamp on the scripts of a page rendered for that request (a prerendered page's would be refused).
   await connection();
+  // On a shared render (lib/shell/shared-render.ts) this names no one: the header asks /api/me.
   const header = await loadHeaderData();
   return (
     <html lang="en" className={inter.variable}>

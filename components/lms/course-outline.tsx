@@ -1,68 +1,56 @@
+// The course home's outline: sections → subsections → units, with due dates, graded badges
+// (assignment type) and staff-only badges. A server component that depends on the course version
+// and the audience only: the learner's completion marks and subsection scores are client islands
+// (course-home-progress.tsx) that read the learner's state under CourseHomeProgress.
 import Link from "next/link";
 import { formatDate, toDate } from "@/lib/lms/dates";
-import type { LearnerView, Viewer } from "@/lib/lms/outline";
-import { isUnitComplete } from "@/lib/lms/progress";
+import type { LearnerView } from "@/lib/lms/outline";
 import { learnHref } from "@/lib/lms/urls";
+import { SectionMark, SubsectionMark, SubsectionScore, UnitMark } from "./course-home-progress";
 import styles from "./lms.module.css";
 
-export type SubsectionScores = ReadonlyMap<string, { earned: number; possible: number }>;
-
-/** Sections → subsections → units, with due dates, graded badges (assignment type), the learner's
- *  persisted subsection scores and completion marks. */
-export function CourseOutline({
-  courseKey, view, viewer, done, scores,
-}: { courseKey: string; view: LearnerView; viewer: Viewer; done: ReadonlySet<string>; scores?: SubsectionScores }) {
+export function CourseOutline({ courseKey, view }: { courseKey: string; view: LearnerView }) {
   if (!view.sections.length) return <p className={styles.muted}>This course has no released content yet.</p>;
   return (
     <ol className={styles.outline} aria-label="Course outline">
       {view.sections.map(({ node: section, subsections }, si) => {
-        const sectionDone = subsections.length > 0 && subsections.every((s) => s.units.every((u) => isUnitComplete(u, viewer, done)));
+        const sectionUnits = subsections.flatMap((s) => s.units.map((u) => u.usageKey));
         return (
           <li key={section.usageKey}>
             <details className={styles.section} open={si < 3}>
               <summary>
                 {section.displayName}
-                {sectionDone ? <span className={styles.done}> ✓<span className="visually-hidden"> completed</span></span> : null}
+                {subsections.length ? <SectionMark unitKeys={sectionUnits} /> : null}
                 {section.staffOnly ? <span className={styles.badgeStaff}> Staff only</span> : null}
               </summary>
               <ol className={styles.subsections}>
                 {subsections.map(({ node: sub, units }) => {
                   const due = toDate(sub.due);
-                  const subDone = units.length > 0 && units.every((u) => isUnitComplete(u, viewer, done));
-                  const score = scores?.get(sub.usageKey);
+                  const unitKeys = units.map((u) => u.usageKey);
                   return (
                     <li key={sub.usageKey} className={styles.subsection}>
                       <div className={styles.spread}>
                         <strong>
-                          {subDone ? <span className={styles.done} aria-hidden="true">✓ </span> : null}
+                          <SubsectionMark unitKeys={unitKeys} part="before" />
                           {units[0] ? <Link href={learnHref(courseKey, sub.urlName, units[0].urlName)}>{sub.displayName}</Link> : sub.displayName}
-                          {subDone ? <span className="visually-hidden"> (completed)</span> : null}
+                          <SubsectionMark unitKeys={unitKeys} part="after" />
                         </strong>
                         <span className={styles.row}>
                           {sub.graded && sub.format ? <span className={styles.badge}>Graded: {sub.format}</span> : sub.graded ? <span className={styles.badge}>Graded</span> : null}
                           {sub.staffOnly ? <span className={styles.badgeStaff}>Staff only</span> : null}
-                          {score && score.possible > 0 ? (
-                            <span className={styles.meta} data-testid="outline-score" data-usage-key={sub.usageKey}>
-                              Score {formatPoints(score.earned)}/{formatPoints(score.possible)}
-                            </span>
-                          ) : null}
+                          <SubsectionScore usageKey={sub.usageKey} />
                           {due ? <span className={styles.meta}>Due {formatDate(due)}</span> : null}
                         </span>
                       </div>
                       {units.length ? (
                         <ol className={styles.units}>
-                          {units.map((u) => {
-                            const complete = isUnitComplete(u, viewer, done);
-                            return (
-                              <li key={u.usageKey} className={styles.unit}>
-                                <span className={complete ? styles.done : styles.todo} aria-hidden="true">
-                                  {complete ? "✓" : "○"}
-                                </span>
-                                <Link href={learnHref(courseKey, sub.urlName, u.urlName)}>{u.displayName}</Link>
-                                <span className="visually-hidden">{complete ? "(completed)" : "(not completed)"}</span>
-                              </li>
-                            );
-                          })}
+                          {units.map((u) => (
+                            <li key={u.usageKey} className={styles.unit}>
+                              <UnitMark unitKey={u.usageKey} part="before" />
+                              <Link href={learnHref(courseKey, sub.urlName, u.urlName)}>{u.displayName}</Link>
+                              <UnitMark unitKey={u.usageKey} part="after" />
+                            </li>
+                          ))}
                         </ol>
                       ) : null}
                     </li>
@@ -77,6 +65,3 @@ export function CourseOutline({
   );
 }
 
-function formatPoints(n: number): string {
-  return Number.isInteger(n) ? String(n) : n.toFixed(2).replace(/0+$/, "");
-}

@@ -1,7 +1,9 @@
 "use client";
-// The learner's own state in a course (GET /api/lms/courses/<key>/state), shared by the unit
-// page's client islands through React Query: the page's server HTML depends only on the course
-// version and the audience; marks, bookmarks and Resume arrive here. While it loads, the islands
+// The learner's own state in a course (GET /api/lms/courses/<key>/state), shared by the client
+// islands of the unit page and the course home through React Query: their server HTML depends
+// only on the course version and the audience; marks, bookmarks, Resume and scores arrive here.
+// The course home asks for its subsection scores too (?scores=1) under its own query key, which
+// the plain state key prefixes, so invalidating the state after a write refreshes both. While it loads, the islands
 // render their neutral state (no ✓, bookmark button disabled), so the page stays usable.
 import { QueryClient, QueryClientProvider, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useMemo, useState, type ReactNode } from "react";
@@ -13,6 +15,8 @@ export interface LearnerStateJson {
   completed: string[];
   bookmarks: string[];
   lastUnitKey: string | null;
+  /** subsection usage key → persisted score; only when asked for (?scores=1) */
+  scores?: Record<string, { earned: number; possible: number }>;
 }
 
 export function LmsQueryProvider({ children }: { children: ReactNode }) {
@@ -21,15 +25,21 @@ export function LmsQueryProvider({ children }: { children: ReactNode }) {
 }
 
 export const learnerStateKey = (courseKey: string) => ["lms", "learner-state", courseKey] as const;
+/** The state with subsection scores (the course home): a key of its own, under learnerStateKey. */
+export const learnerStateWithScoresKey = (courseKey: string) => [...learnerStateKey(courseKey), "scores"] as const;
 
-async function fetchState(courseKey: string): Promise<LearnerStateJson> {
-  const res = await fetch(`/api/lms/courses/${encodeURIComponent(courseKey)}/state`, { credentials: "same-origin", cache: "no-store" });
+async function fetchState(courseKey: string, scores: boolean): Promise<LearnerStateJson> {
+  const url = `/api/lms/courses/${encodeURIComponent(courseKey)}/state${scores ? "?scores=1" : ""}`;
+  const res = await fetch(url, { credentials: "same-origin", cache: "no-store" });
   if (!res.ok) throw new Error(`state ${res.status}`);
   return (await res.json()) as LearnerStateJson;
 }
 
-export function useLearnerState(courseKey: string) {
-  return useQuery({ queryKey: learnerStateKey(courseKey), queryFn: () => fetchState(courseKey) });
+export function useLearnerState(courseKey: string, { scores = false }: { scores?: boolean } = {}) {
+  return useQuery({
+    queryKey: scores ? learnerStateWithScoresKey(courseKey) : learnerStateKey(courseKey),
+    queryFn: () => fetchState(courseKey, scores),
+  });
 }
 
 /** After a write: refetch the state (completion marks), or patch it in place (bookmarks). Stable across renders. */

@@ -1,15 +1,14 @@
 // The header every page shows: the site's navigation and the account menu. The root layout loads
 // who is signed in (lib/shell/header-data.ts) and whether the Studio link is theirs; this only draws it.
+// On a shared render the layout passes `{ deferred: true }`: the HTML then names no one, and a
+// client island fetches the signed-in part (deferred-header-account.tsx).
 import Link from "next/link";
-import type { HeaderData } from "@/lib/shell/header-data";
-import { AccountMenu } from "./account-menu";
-import { SiteNav, type NavItem } from "./site-nav";
+import type { DeferredHeaderData, HeaderData } from "@/lib/shell/header-data";
+import { DeferredHeaderAccount } from "./deferred-header-account";
+import { HeaderAccount } from "./header-account";
 import styles from "./shell.module.css";
 
-export function SiteHeader({ user, showStudio }: HeaderData) {
-  const items: NavItem[] = [{ href: "/courses", label: "Courses" }];
-  if (user) items.push({ href: "/dashboard", label: "Dashboard" });
-  if (user && showStudio) items.push({ href: "/studio", label: "Studio" });
+export function SiteHeader(props: HeaderData | DeferredHeaderData) {
   return (
     <header className={styles.header}>
       <a href="#main" className={styles.skip}>
@@ -20,19 +19,7 @@ export function SiteHeader({ user, showStudio }: HeaderData) {
           <span className={styles.brandMark} aria-hidden="true" />
           Atrium
         </Link>
-        <SiteNav items={items} />
-        {user ? (
-          <AccountMenu fullName={user.fullName} username={user.username} email={user.email} />
-        ) : (
-          <div className={styles.account}>
-            <Link href="/login" className={styles.navLink}>
-              Sign in
-            </Link>
-            <Link href="/register" className={styles.navLink}>
-              Register
-            </Link>
-          </div>
-        )}
+        {"deferred" in props ? <DeferredHeaderAccount /> : <HeaderAccount user={props.user} showStudio={props.showStudio} />}
       </div>
     </header>
   );

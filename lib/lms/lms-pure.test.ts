@@ -4,7 +4,7 @@ import { buildOutline, componentsOf, findUnit, learnerView, neighbours, parseOlx
 import { parseRange } from "./range";
 import { parseSjson, parseSrt, parseTranscript, parseVtt, toVtt } from "./transcripts";
 import { parseVideoXml } from "./video";
-import { courseProgress, nextDue } from "./progress";
+import { completionKeysOf, courseProgress, keysComplete, nextDue, progressOfKeys } from "./progress";
 import { dateGroup, enrollmentBlock } from "./dates";
 import { learnHref } from "./urls";
 
@@ -120,6 +120,20 @@ describe("outline", () => {
     expect(courseProgress(v, viewer, new Set(["b@html+h1"])).percent).toBe(50);
     expect(nextDue(v, viewer, new Set(), now)?.title).toBe("q1");
     expect(nextDue(v, viewer, new Set(["b@html+h1"]), now)).toBeNull();
+  });
+  it("computes the same progress from each unit's completion keys alone (the course home's client islands)", () => {
+    for (const viewer of [{ staff: false, now }, { staff: true, now }]) {
+      const v = learnerView(outline, viewer);
+      const keys = v.units.map(({ unit }) => completionKeysOf(unit, viewer));
+      for (const done of [new Set<string>(), new Set(["b@html+h1"]), new Set(["b@html+h1", "b@problem+p3", "b@vertical+u2", "b@vertical+u4"])]) {
+        expect(progressOfKeys(keys, done)).toEqual(courseProgress(v, viewer, done));
+      }
+    }
+    // An empty unit is completed by itself (it has been viewed).
+    expect(keysComplete(["b@vertical+u2"], new Set(["b@vertical+u2"]))).toBe(true);
+    expect(keysComplete(["b@html+h1", "b@html+h2"], new Set(["b@html+h1"]))).toBe(false);
+    expect(progressOfKeys([], new Set())).toEqual({ completed: 0, total: 0, percent: 0 });
+    expect(progressOfKeys([["a", "b"], ["c"]], new Set(["a", "c"])).percent).toBe(67);
   });
   it("parses OLX dates with and without a zone as UTC", () => {
     expect(parseOlxDate("2016-07-17T12:00")?.toISOString()).toBe("2016-07-17T12:00:00.000Z");

@@ -1,18 +1,34 @@
 import "server-only";
 // What the site header shows for this request: who is signed in and whether the Studio link is
 // theirs. Loaded by the root layout and handed to components/shell (components never read the
-// database). The Studio layout enforces access again; this only decides whether to show the link.
+// database); the same data is GET /api/me. The Studio layout enforces access again; this only
+// decides whether to show the link. On a shared render (lib/shell/shared-render.ts) the layout gets
+// `{ deferred: true }` instead: the HTML must hold no one's name, so a client island asks /api/me.
+import { headers } from "next/headers";
 import { unstable_rethrow } from "next/navigation";
 import { actorOf, getCurrentUser } from "@/lib/auth/session";
 import { canGlobal } from "@/lib/auth/permissions";
 import { userHasAnyCourseRole } from "@/lib/db/queries/users";
+import { isSharedRender } from "@/lib/shell/shared-render";
 
 export interface HeaderData {
   user: { fullName: string; username: string; email: string } | null;
   showStudio: boolean;
 }
 
-export async function loadHeaderData(): Promise<HeaderData> {
+/** The header's data is left to the client (GET /api/me): this render's HTML is shared. */
+export interface DeferredHeaderData {
+  deferred: true;
+}
+
+/** For the root layout: the caller's header data, or `{ deferred: true }` on a shared render. */
+export async function loadHeaderData(): Promise<HeaderData | DeferredHeaderData> {
+  if (isSharedRender(await headers())) return { deferred: true };
+  return loadHeaderUser();
+}
+
+/** Who is signed in and whether the Studio link is theirs (the layout's header, and GET /api/me). */
+export async function loadHeaderUser(): Promise<HeaderData> {
   const user = await getCurrentUser().catch((err: unknown) => {
     // The header must render even while the database is unreachable.
     unstable_rethrow(err);

@@ -1,7 +1,7 @@
 // The learner-state JSON route (GET /api/lms/courses/<key>/state) on the real MariaDB: it is the
 // only per-learner data the courseware pages leave to the client, so it must give nothing to
 // the anonymous or the unenrolled, and never name a staff-only or unreleased block to a learner
-// (not even one they bookmarked or completed while it was visible). And a publish (a pointer
+// (not even one they bookmarked or completed while it was visible), nor a score of one. And a publish (a pointer
 // swap to a new version) is what the very next request sees. The session is the only stub.
 import { afterAll, beforeEach, describe, expect, it, vi } from "vitest";
 import type { SessionUser } from "@/lib/auth/session";
@@ -19,6 +19,7 @@ import { markCompleted } from "@/lib/db/queries/completion";
 import { getLearnerView, getRenderedUpdates, getVersionData, lmsCacheBytes, LMS_CACHE_BUDGET_BYTES, LMS_CACHE_BUDGETS, type VersionData } from "@/lib/db/queries/courseware";
 import { getContentStore } from "@/lib/content";
 import { enrollUser } from "@/lib/db/queries/enrollments";
+import { saveSubsectionGrades } from "@/lib/db/queries/grades";
 import { findUnit } from "@/lib/lms/outline";
 import { loadCourseContext } from "@/lib/lms/course-context";
 import { GET } from "@/app/api/lms/courses/[courseKey]/state/route";
@@ -48,8 +49,8 @@ async function course() {
   });
 }
 
-const call = async (courseKey: string) => {
-  const res = await GET(new Request("http://x/api"), { params: Promise.resolve({ courseKey: encodeURIComponent(courseKey) }) });
+const call = async (courseKey: string, query = "") => {
+  const res = await GET(new Request(`http://x/api${query}`), { params: Promise.resolve({ courseKey: encodeURIComponent(courseKey) }) });
   return { status: res.status, text: await res.text(), cache: res.headers.get("cache-control") };
 };
 
@@ -103,6 +104,35 @@ describe("GET /api/lms/courses/<key>/state", () => {
     const s = JSON.parse((await call(c.courseKey)).text) as { bookmarks: string[]; isStaff: boolean };
     expect(s.isStaff).toBe(true);
     expect(s.bookmarks).toEqual([c.key("vertical", "secret")]);
+  });
+
+  it("adds the learner's subsection scores only when asked (?scores=1), visible subsections only", async () => {
+    const c = await course();
+    const u = await createTestUser("st_scores");
+    await enrollUser({ userId: u.id, courseId: c.courseId, actorId: u.id });
+    const grade = (name: string, earned: number) => ({ usageKey: c.key("sequential", name), assignmentType: "Homework", graded: true, earned, possible: 2 });
+    await saveSubsectionGrades({ userId: u.id, courseId: c.courseId, versionId: c.versionId, rows: [grade("seq1", 1.5), grade("later_seq", 2)], db: getDb() });
+    session.user = u;
+
+    const plain = await call(c.courseKey);
+    expect(plain.status).toBe(200);
+    expect(JSON.parse(plain.text)).not.toHaveProperty("scores");
+    const r = await call(c.courseKey, "?scores=1");
+    expect(r.status).toBe(200);
+    expect(r.cache).toContain("private");
+    const body = JSON.parse(r.text) as { scores: Record<string, { earned: number; possible: number }>; completed: string[] };
+    expect(body.scores).toEqual({ [c.key("sequential", "seq1")]: { earned: 1.5, possible: 2 } });
+    expect(body.completed).toEqual([]);
+    expect(r.text).not.toContain(c.key("sequential", "later_seq"));
+
+    // Another learner sees only their own (none), and the unenrolled get no scores at all.
+    session.user = await createTestUser("st_scores_other");
+    await enrollUser({ userId: session.user.id, courseId: c.courseId, actorId: session.user.id });
+    expect(JSON.parse((await call(c.courseKey, "?scores=1")).text).scores).toEqual({});
+    session.user = await createTestUser("st_scores_out");
+    const out = await call(c.courseKey, "?scores=1");
+    expect(out.status).toBe(403);
+    expect(out.text).not.toContain("block-v1:");
   });
 
   it("a publish is what the next request sees (the version id is read per request; content is cached per version)", async () => {

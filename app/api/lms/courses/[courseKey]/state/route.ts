@@ -1,9 +1,10 @@
 // GET /api/lms/courses/<courseKey>/state: the signed-in learner's own state in a course
-// (lib/lms/learner-state.ts), read by the unit page's client islands with React Query.
+// (lib/lms/learner-state.ts), read by the courseware's client islands with React Query.
+// ?scores=1 (the course home) adds `scores`: the learner's subsection scores, visible subsections only.
 // 401 anonymous, 404 unknown course, 403 without courseware access (not enrolled, not staff).
 // Private to the caller: never stored by a shared cache.
 import { loadCourseContext } from "@/lib/lms/course-context";
-import { learnerStateJson } from "@/lib/lms/learner-state";
+import { learnerScoresJson, learnerStateJson } from "@/lib/lms/learner-state";
 import { safeDecode } from "@/lib/lms/urls";
 
 export const dynamic = "force-dynamic";
@@ -11,11 +12,13 @@ export const dynamic = "force-dynamic";
 const HEADERS = { "Cache-Control": "private, no-store", Vary: "Cookie" };
 const error = (status: number, code: string, message: string) => Response.json({ error: { code, message } }, { status, headers: HEADERS });
 
-export async function GET(_req: Request, { params }: { params: Promise<{ courseKey: string }> }) {
+export async function GET(req: Request, { params }: { params: Promise<{ courseKey: string }> }) {
   const courseKey = safeDecode((await params).courseKey);
   const ctx = courseKey ? await loadCourseContext(courseKey) : null;
   if (!ctx) return error(404, "not_found:course", "That course does not exist.");
   if (!ctx.user) return error(401, "unauthorized", "Sign in to see your progress.");
   if (!ctx.canViewCourseware) return error(403, "forbidden:course", "You are not enrolled in this course.");
-  return Response.json(learnerStateJson(ctx), { headers: HEADERS });
+  const state = learnerStateJson(ctx);
+  const withScores = new URL(req.url).searchParams.get("scores") === "1";
+  return Response.json(withScores ? { ...state, scores: await learnerScoresJson(ctx) } : state, { headers: HEADERS });
 }
