@@ -13,6 +13,9 @@ const nextConfig: NextConfig = {
   // `npm run typecheck` (tsc --noEmit) is a separate step of the test command; the build skips it.
   typescript: { ignoreBuildErrors: true },
   poweredByHeader: false,
+  // proxy.ts must tell a browser's document request (answered by the page cache) from the router's
+  // own RSC requests: without this, Next hides their RSC headers and `_rsc` query from the proxy.
+  skipProxyUrlNormalize: true,
   reactStrictMode: true,
   experimental: {
     // Server actions carry form fields, never files: Next's default 1 MB, set explicitly (2 MB at most; a

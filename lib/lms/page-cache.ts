@@ -154,6 +154,8 @@ export async function servePageRequest(req: Request): Promise<Response> {
   const pathname = req.headers.get(PAGE_PATH_HEADER);
   const nonce = req.headers.get(RENDER_NONCE_HEADER);
   if (!pathname || !nonce) return new Response("Not found", { status: 404 });
+  // Never HTML for the router's own requests (the proxy only rewrites documents; this is the backstop).
+  if (req.headers.has("rsc") || req.headers.has("next-router-prefetch") || new URL(req.url).searchParams.has("_rsc")) return passThrough(req, pathname, nonce, "router");
   const decision = await decide(pathname);
   if ("bypass" in decision) return passThrough(req, pathname, nonce, decision.bypass);
   const found = sharedPage(req, decision.key, pathname);
