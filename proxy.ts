@@ -41,13 +41,6 @@ export function proxy(request: NextRequest) {
   }
 
   const internal = sameSecret(request.headers.get(RENDER_TOKEN_HEADER), renderToken());
-  // The page cache's route is reached only through the rewrite below (Next runs the proxy again
-  // on the rewritten path: the request then carries this process's token).
-  if (path === PAGE_CACHE_ROUTE || path.startsWith(`${PAGE_CACHE_ROUTE}/`)) {
-    if (internal && request.headers.has(PAGE_PATH_HEADER)) return NextResponse.next();
-    return new NextResponse("Not found", { status: 404, headers: { ...base, "Content-Type": "text/plain; charset=utf-8", "Content-Security-Policy": API_CSP } });
-  }
-
   const requestHeaders = new Headers(request.headers);
   const mode = internal ? request.headers.get(RENDER_MODE_HEADER) : null;
   const givenNonce = internal ? request.headers.get(RENDER_NONCE_HEADER) : null;
@@ -88,6 +81,7 @@ function isCacheableDocumentRequest(request: NextRequest): boolean {
 }
 
 export const config = {
-  // Not Next's own hashed bundles (immutable, served before the proxy would matter).
-  matcher: ["/((?!_next/static|_next/image).*)"],
+  // Not Next's own hashed bundles (immutable, served before the proxy would matter), and not the page
+  // cache's route: Next would run the proxy again on the rewritten path; the route checks the token itself.
+  matcher: ["/((?!_next/static|_next/image|api/page-cache).*)"],
 };

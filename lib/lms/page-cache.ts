@@ -14,13 +14,13 @@ import "server-only";
 // over loopback in "shared" mode (concurrent misses of one key wait for the same render).
 // The cache is per process and keyed by immutable ids only: instances may hold different pages,
 // never different answers.
-import { randomBytes } from "node:crypto";
-import { createHash } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
 import { cookies } from "next/headers";
-import { actorOf, getCurrentUser } from "@/lib/auth/session";
+import { actorOf, getSessionClaims, sessionUserOf } from "@/lib/auth/session";
 import { canCourse } from "@/lib/auth/permissions";
-import { getCourseByKey } from "@/lib/db/queries/catalog";
+import { getCourseByKey, type CourseRow } from "@/lib/db/queries/catalog";
 import { getCourseStanding } from "@/lib/db/queries/course-access";
+import { getUserBySession } from "@/lib/db/queries/users";
 import { getLearnerView, getVersionData, sharedPages, type SharedPage } from "@/lib/db/queries/courseware";
 import { VIEW_AS_LEARNER_COOKIE } from "@/lib/lms/course-context";
 import { findUnit } from "@/lib/lms/outline";
@@ -32,7 +32,9 @@ import {
   RENDER_NONCE_HEADER,
   RENDER_TOKEN_HEADER,
   renderToken,
+  sameSecret,
 } from "@/lib/render-headers";
+import { API_CSP } from "@/lib/security-headers";
 
 /** Where this process listens (next start sets both; the loopback render goes there). */
 function selfOrigin(): string {
@@ -59,10 +61,18 @@ type Decision = { key: string } | { bypass: string };
 async function decide(pathname: string): Promise<Decision> {
   const page = parseCoursePagePath(pathname);
   if (!page) return { bypass: "path" };
-  const [user, course] = await Promise.all([getCurrentUser(), getCourseByKey({ courseKey: page.courseKey })]);
+  const claims = await getSessionClaims();
+  if (!claims) return { bypass: "anonymous" };
+  // The three reads of every answer, side by side: the session's user, the course, the user's standing in it.
+  const [row, course, standing] = await Promise.all([
+    getUserBySession({ userId: claims.uid, sid: claims.sid }),
+    getCourseByKey({ courseKey: page.courseKey }),
+    getCourseStanding({ userId: claims.uid, courseKey: page.courseKey }),
+  ]);
+  const user = sessionUserOf({ claims, row });
   if (!user) return { bypass: "anonymous" };
   if (!course?.publishedVersionId) return { bypass: "course" };
-  const [standing, version, jar] = await Promise.all([getCourseStanding({ userId: user.id, courseId: course.id }), getVersionData({ versionId: course.publishedVersionId }), cookies()]);
+  const [version, jar] = await Promise.all([getVersionData({ versionId: course.publishedVersionId }), cookies()]);
   const facts = { ...standing, catalogVisibility: course.catalogVisibility };
   const actor = actorOf(user);
   if (!version || !canCourse(actor, "course:view-courseware", facts)) return { bypass: "access" };
@@ -89,8 +99,10 @@ async function decide(pathname: string): Promise<Decision> {
   };
 }
 
-function digestOf(row: object): string {
-  return createHash("sha1").update(JSON.stringify(row)).digest("base64url");
+/** What of the course row its pages show (not the bookkeeping columns a Studio edit touches). */
+function digestOf(course: CourseRow): string {
+  const { updatedAt: _u, createdAt: _c, createdBy: _b, draftVersionId: _d, ...shown } = course;
+  return createHash("sha1").update(JSON.stringify(shown)).digest("base64url");
 }
 
 /** Renders `pathname` in this process over loopback, as the caller (pass) or for the audience (shared). */
@@ -153,7 +165,10 @@ async function passThrough(req: Request, pathname: string, nonce: string, why: s
 export async function servePageRequest(req: Request): Promise<Response> {
   const pathname = req.headers.get(PAGE_PATH_HEADER);
   const nonce = req.headers.get(RENDER_NONCE_HEADER);
-  if (!pathname || !nonce) return new Response("Not found", { status: 404 });
+  // The proxy does not run on this route (its matcher leaves it out): only its rewrite carries the token.
+  if (!pathname || !nonce || !sameSecret(req.headers.get(RENDER_TOKEN_HEADER), renderToken())) {
+    return new Response("Not found", { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8", "X-Content-Type-Options": "nosniff", "Content-Security-Policy": API_CSP } });
+  }
   // Never HTML for the router's own requests (the proxy only rewrites documents; this is the backstop).
   if (req.headers.has("rsc") || req.headers.has("next-router-prefetch") || new URL(req.url).searchParams.has("_rsc")) return passThrough(req, pathname, nonce, "router");
   const decision = await decide(pathname);

@@ -74,10 +74,11 @@ export async function getCourseIdByKey({ courseKey, db = getDb() }: { courseKey:
  * A user's standing in one course — staff/instructor roles and whether the enrollment is active —
  * in one round trip (the page cache asks this on every learner page it answers).
  */
-export async function getCourseStanding({ userId, courseId, db = getDb() }: { userId: number; courseId: number; db?: DbOrTx }): Promise<{ roles: ("staff" | "instructor")[]; enrolled: boolean }> {
+export async function getCourseStanding({ userId, courseKey, db = getDb() }: { userId: number; courseKey: string; db?: DbOrTx }): Promise<{ roles: ("staff" | "instructor")[]; enrolled: boolean }> {
+  // By key, so it runs beside the course lookup instead of after it.
   const [rows] = (await db.execute(sql`
-    SELECT 'r' AS k, CONVERT(role USING utf8mb4) COLLATE utf8mb4_bin AS v FROM course_roles WHERE user_id = ${userId} AND course_id = ${courseId}
-    UNION ALL SELECT 'e', CONVERT(is_active USING utf8mb4) COLLATE utf8mb4_bin FROM enrollments WHERE user_id = ${userId} AND course_id = ${courseId}`)) as unknown as [{ k: string; v: string }[]];
+    SELECT 'r' AS k, CONVERT(r.role USING utf8mb4) COLLATE utf8mb4_bin AS v FROM course_roles r JOIN courses c ON c.id = r.course_id WHERE r.user_id = ${userId} AND c.course_key = ${courseKey}
+    UNION ALL SELECT 'e', CONVERT(e.is_active USING utf8mb4) COLLATE utf8mb4_bin FROM enrollments e JOIN courses c ON c.id = e.course_id WHERE e.user_id = ${userId} AND c.course_key = ${courseKey}`)) as unknown as [{ k: string; v: string }[]];
   const roles: ("staff" | "instructor")[] = [];
   let enrolled = false;
   for (const { k, v } of rows) {
