@@ -4,45 +4,32 @@
 // audience only and wraps it in CourseHomeProgress, which reads the learner's state (with scores)
 // through React Query once and shares what it derives with the small islands below. While the
 // state loads (or if it fails), they render a neutral state: ○ marks, no scores, the button to
-// the first unit.
+// the first unit. The marks, progress and Resume target are computed by the state route (?home=1).
 import Link from "next/link";
 import { createContext, useContext, useMemo, type ReactNode } from "react";
-import { keysComplete, progressOfKeys } from "@/lib/lms/progress";
 import { useLearnerState, type LearnerStateJson } from "./learner-state";
 import styles from "./lms.module.css";
 
-export interface HomeUnit {
-  usageKey: string;
-  href: string;
-  /** the keys that must all be completed for the unit to be (completionKeysOf) */
-  completionKeys: string[];
-}
-
 interface HomeProgress {
   loaded: boolean;
-  /** usage keys of the complete units */
+  /** usage keys of the complete units, subsections and sections */
   complete: ReadonlySet<string>;
   percent: number;
-  resume: HomeUnit | null;
-  scores: NonNullable<LearnerStateJson["scores"]>;
+  resumeHref: string | null;
+  scores: NonNullable<LearnerStateJson["home"]>["scores"];
 }
 
-const NEUTRAL: HomeProgress = { loaded: false, complete: new Set(), percent: 0, resume: null, scores: {} };
+const NEUTRAL: HomeProgress = { loaded: false, complete: new Set(), percent: 0, resumeHref: null, scores: {} };
 const Ctx = createContext<HomeProgress>(NEUTRAL);
 
-export function CourseHomeProgress({ courseKey, units, children }: { courseKey: string; units: HomeUnit[]; children: ReactNode }) {
-  const { data } = useLearnerState(courseKey, { scores: true });
+/** The state route computes the marks (GET …/state?home=1): the page passes no keys but each block's own. */
+export function CourseHomeProgress({ courseKey, children }: { courseKey: string; children: ReactNode }) {
+  const { data } = useLearnerState(courseKey, { home: true });
   const value = useMemo<HomeProgress>(() => {
-    if (!data) return NEUTRAL;
-    const done = new Set(data.completed);
-    return {
-      loaded: true,
-      complete: new Set(units.filter((u) => keysComplete(u.completionKeys, done)).map((u) => u.usageKey)),
-      percent: progressOfKeys(units.map((u) => u.completionKeys), done).percent,
-      resume: units.find((u) => u.usageKey === data.lastUnitKey) ?? null,
-      scores: data.scores ?? {},
-    };
-  }, [data, units]);
+    if (!data?.home) return NEUTRAL;
+    const { complete, percent, resumeHref, scores } = data.home;
+    return { loaded: true, complete: new Set(complete), percent, resumeHref, scores };
+  }, [data]);
   return <Ctx.Provider value={value}>{children}</Ctx.Provider>;
 }
 
@@ -59,9 +46,8 @@ export function UnitMark({ unitKey, part }: { unitKey: string; part: "before" | 
 }
 
 /** A subsection's ✓ (before its name, hidden from assistive tech) or "(completed)" (after it), when all its units are complete. */
-export function SubsectionMark({ unitKeys, part }: { unitKeys: string[]; part: "before" | "after" }) {
-  const { complete } = useContext(Ctx);
-  if (!unitKeys.length || !unitKeys.every((k) => complete.has(k))) return null;
+export function SubsectionMark({ usageKey, part }: { usageKey: string; part: "before" | "after" }) {
+  if (!useContext(Ctx).complete.has(usageKey)) return null;
   return part === "before" ? (
     <span className={styles.done} aria-hidden="true">
       ✓{" "}
@@ -71,10 +57,9 @@ export function SubsectionMark({ unitKeys, part }: { unitKeys: string[]; part: "
   );
 }
 
-/** A section's " ✓ completed" when every unit of its subsections is complete (rendered for sections with subsections only). */
-export function SectionMark({ unitKeys }: { unitKeys: string[] }) {
-  const { loaded, complete } = useContext(Ctx);
-  if (!loaded || !unitKeys.every((k) => complete.has(k))) return null;
+/** A section's " ✓ completed" when every unit of its subsections is complete. */
+export function SectionMark({ usageKey }: { usageKey: string }) {
+  if (!useContext(Ctx).complete.has(usageKey)) return null;
   return (
     <span className={styles.done}>
       {" "}
@@ -94,11 +79,10 @@ export function ProgressPercent() {
 
 /** "Resume course" to the learner's last unit, else "Start course" to the first. Both labels share one
  *  grid cell, so the button keeps its width when the state arrives. */
-export function ResumeLink({ first }: { first: HomeUnit }) {
-  const { resume } = useContext(Ctx);
-  const target = resume ?? first;
+export function ResumeLink({ firstHref }: { firstHref: string }) {
+  const { resumeHref: resume } = useContext(Ctx);
   return (
-    <Link className={`${styles.button} ${styles.stableLabel}`} href={target.href}>
+    <Link className={`${styles.button} ${styles.stableLabel}`} href={resume ?? firstHref}>
       <span aria-hidden={resume ? "true" : undefined}>Start course</span>
       <span aria-hidden={resume ? undefined : "true"}>Resume course</span>
     </Link>

@@ -14,26 +14,24 @@ export function CourseOutline({ courseKey, view }: { courseKey: string; view: Le
   return (
     <ol className={styles.outline} aria-label="Course outline">
       {view.sections.map(({ node: section, subsections }, si) => {
-        const sectionUnits = subsections.flatMap((s) => s.units.map((u) => u.usageKey));
         return (
           <li key={section.usageKey}>
             <details className={styles.section} open={si < 3}>
               <summary>
                 {section.displayName}
-                {subsections.length ? <SectionMark unitKeys={sectionUnits} /> : null}
+                <SectionMark usageKey={section.usageKey} />
                 {section.staffOnly ? <span className={styles.badgeStaff}> Staff only</span> : null}
               </summary>
               <ol className={styles.subsections}>
                 {subsections.map(({ node: sub, units }) => {
                   const due = toDate(sub.due);
-                  const unitKeys = units.map((u) => u.usageKey);
                   return (
                     <li key={sub.usageKey} className={styles.subsection}>
                       <div className={styles.spread}>
                         <strong>
-                          <SubsectionMark unitKeys={unitKeys} part="before" />
+                          <SubsectionMark usageKey={sub.usageKey} part="before" />
                           {units[0] ? <Link href={learnHref(courseKey, sub.urlName, units[0].urlName)}>{sub.displayName}</Link> : sub.displayName}
-                          <SubsectionMark unitKeys={unitKeys} part="after" />
+                          <SubsectionMark usageKey={sub.usageKey} part="after" />
                         </strong>
                         <span className={styles.row}>
                           {sub.graded && sub.format ? <span className={styles.badge}>Graded: {sub.format}</span> : sub.graded ? <span className={styles.badge}>Graded</span> : null}

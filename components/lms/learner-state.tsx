@@ -2,7 +2,7 @@
 // The learner's own state in a course (GET /api/lms/courses/<key>/state), shared by the client
 // islands of the unit page and the course home through React Query: their server HTML depends
 // only on the course version and the audience; marks, bookmarks, Resume and scores arrive here.
-// The course home asks for its subsection scores too (?scores=1) under its own query key, which
+// The course home asks for its own parts too (?home=1: scores, marks, progress, Resume) under its own query key, which
 // the plain state key prefixes, so invalidating the state after a write refreshes both. While it loads, the islands
 // render their neutral state (no ✓, bookmark button disabled), so the page stays usable.
 import { QueryClient, QueryClientProvider, useQuery, useQueryClient } from "@tanstack/react-query";
@@ -15,8 +15,14 @@ export interface LearnerStateJson {
   completed: string[];
   bookmarks: string[];
   lastUnitKey: string | null;
-  /** subsection usage key → persisted score; only when asked for (?scores=1) */
-  scores?: Record<string, { earned: number; possible: number }>;
+  /** the course home's parts; only when asked for (?home=1) */
+  home?: {
+    scores: Record<string, { earned: number; possible: number }>;
+    /** usage keys of the complete units, subsections and sections */
+    complete: string[];
+    percent: number;
+    resumeHref: string | null;
+  };
 }
 
 export function LmsQueryProvider({ children }: { children: ReactNode }) {
@@ -25,20 +31,20 @@ export function LmsQueryProvider({ children }: { children: ReactNode }) {
 }
 
 export const learnerStateKey = (courseKey: string) => ["lms", "learner-state", courseKey] as const;
-/** The state with subsection scores (the course home): a key of its own, under learnerStateKey. */
-export const learnerStateWithScoresKey = (courseKey: string) => [...learnerStateKey(courseKey), "scores"] as const;
+/** The state with the course home's parts: a key of its own, under learnerStateKey. */
+export const learnerHomeStateKey = (courseKey: string) => [...learnerStateKey(courseKey), "home"] as const;
 
-async function fetchState(courseKey: string, scores: boolean): Promise<LearnerStateJson> {
-  const url = `/api/lms/courses/${encodeURIComponent(courseKey)}/state${scores ? "?scores=1" : ""}`;
+async function fetchState(courseKey: string, home: boolean): Promise<LearnerStateJson> {
+  const url = `/api/lms/courses/${encodeURIComponent(courseKey)}/state${home ? "?home=1" : ""}`;
   const res = await fetch(url, { credentials: "same-origin", cache: "no-store" });
   if (!res.ok) throw new Error(`state ${res.status}`);
   return (await res.json()) as LearnerStateJson;
 }
 
-export function useLearnerState(courseKey: string, { scores = false }: { scores?: boolean } = {}) {
+export function useLearnerState(courseKey: string, { home = false }: { home?: boolean } = {}) {
   return useQuery({
-    queryKey: scores ? learnerStateWithScoresKey(courseKey) : learnerStateKey(courseKey),
-    queryFn: () => fetchState(courseKey, scores),
+    queryKey: home ? learnerHomeStateKey(courseKey) : learnerStateKey(courseKey),
+    queryFn: () => fetchState(courseKey, home),
   });
 }
 

@@ -1,8 +1,9 @@
 import "server-only";
 // What belongs to one learner in one course, as the JSON the unit page's client islands read
 // (GET /api/lms/courses/<key>/state): enrollment, completion marks, bookmarks, Resume, and, for
-// the course home only (?scores=1, a grades query the unit page does not pay for), the learner's
-// persisted subsection scores. The pages
+// the course home only (?home=1, a grades query the unit page does not pay for), the learner's
+// persisted subsection scores, which units, subsections and sections are complete, progress % and
+// the Resume link. The pages
 // themselves render only what depends on the course version and the audience, so this is the
 // only per-learner data the courseware needs on the client. Only keys of blocks the caller may
 // see leave the server: a bookmark or completion of a unit that is now staff-only or not yet
@@ -11,6 +12,8 @@ import { getLearnerView } from "@/lib/db/queries/courseware";
 import { listSubsectionGrades } from "@/lib/db/queries/grades";
 import type { CourseContext } from "@/lib/lms/course-context";
 import { componentsOf } from "@/lib/lms/outline";
+import { courseProgress, isUnitComplete } from "@/lib/lms/progress";
+import { learnHref } from "@/lib/lms/urls";
 
 export interface LearnerStateJson {
   enrolled: boolean;
@@ -25,6 +28,19 @@ export interface LearnerStateJson {
 }
 
 export type SubsectionScoresJson = Record<string, { earned: number; possible: number }>;
+
+/** What the course home shows of one learner (GET …/state?home=1), computed here so the page's
+ *  shared HTML carries only unit, subsection and section keys, not every component's. */
+export interface LearnerHomeJson {
+  /** persisted subsection scores, visible subsections only */
+  scores: SubsectionScoresJson;
+  /** usage keys of the complete units, subsections and sections */
+  complete: string[];
+  /** course progress: completed ÷ all completion keys of the visible units, in % */
+  percent: number;
+  /** where Resume goes (the last unit opened, if still visible) */
+  resumeHref: string | null;
+}
 
 /** The caller's state in the course, filtered to what their view shows. The caller checks access first. */
 export function learnerStateJson(ctx: CourseContext): LearnerStateJson {
@@ -45,13 +61,36 @@ export function learnerStateJson(ctx: CourseContext): LearnerStateJson {
   };
 }
 
-/** The caller's persisted subsection scores by subsection usage key, visible subsections only. The caller checks access first. */
-export async function learnerScoresJson(ctx: CourseContext): Promise<SubsectionScoresJson> {
-  if (!ctx.user) return {};
+/** The course home's learner parts: scores, completion marks, progress and Resume. The caller checks access first. */
+export async function learnerHomeJson(ctx: CourseContext): Promise<LearnerHomeJson> {
   const view = getLearnerView({ version: ctx.version, viewer: ctx.viewer });
-  const visible = new Set(view.sections.flatMap((s) => s.subsections.map((sub) => sub.node.usageKey)));
-  const grades = await listSubsectionGrades({ userId: ctx.user.id, courseId: ctx.course.id });
-  const out: SubsectionScoresJson = {};
-  for (const g of grades) if (visible.has(g.usageKey)) out[g.usageKey] = { earned: g.earned, possible: g.possible };
-  return out;
+  const done = ctx.state.completed;
+  const complete: string[] = [];
+  for (const { node: section, subsections } of view.sections) {
+    let sectionDone = subsections.length > 0;
+    for (const { node: sub, units } of subsections) {
+      let subDone = units.length > 0;
+      for (const u of units) {
+        if (isUnitComplete(u, ctx.viewer, done)) complete.push(u.usageKey);
+        else subDone = false;
+      }
+      if (subDone) complete.push(sub.usageKey);
+      else sectionDone = false;
+    }
+    if (sectionDone) complete.push(section.usageKey);
+  }
+  const resume = view.units.find((u) => u.unit.usageKey === ctx.state.lastUnitKey);
+  const scores: SubsectionScoresJson = {};
+  if (ctx.user) {
+    const visible = new Set(view.sections.flatMap((s) => s.subsections.map((sub) => sub.node.usageKey)));
+    for (const g of await listSubsectionGrades({ userId: ctx.user.id, courseId: ctx.course.id })) {
+      if (visible.has(g.usageKey)) scores[g.usageKey] = { earned: g.earned, possible: g.possible };
+    }
+  }
+  return {
+    scores,
+    complete,
+    percent: courseProgress(view, ctx.viewer, done).percent,
+    resumeHref: resume ? learnHref(ctx.course.courseKey, resume.subsection.urlName, resume.unit.urlName) : null,
+  };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { buildOutline, type BlockRow } from "@/lib/lms/outline";
-import { audienceOf, isSharedUnit, pageCacheKey, parseCoursePagePath, releaseDates, releaseEpoch } from "@/lib/lms/page-cache-key";
+import { audienceOf, isSharedUnit, pageCacheKey, parseCoursePagePath, releaseDates, releaseEpoch, sharedPageOf, withNonce } from "@/lib/lms/page-cache-key";
 
 const row = (usageKey: string, blockType: string, parent: string | null, position: number, settings: Record<string, unknown> = {}): BlockRow => ({
   usageKey, blockType, urlName: usageKey, parentUsageKey: parent, position, displayName: usageKey, settings, definitionHash: null, unsupportedReason: null,
@@ -80,5 +80,23 @@ describe("pageCacheKey", () => {
     expect(audienceOf({ isStaff: false, viewingAsLearner: false })).toBe("learner");
     expect(audienceOf({ isStaff: true, viewingAsLearner: false })).toBe("staff");
     expect(audienceOf({ isStaff: true, viewingAsLearner: true })).toBe("staff-as-learner");
+  });
+});
+
+describe("a shared page's nonce", () => {
+  const placeholder = "AAAAAAAAAAAAAAAAAAAAAA==";
+  const html = `<html><head><script nonce="${placeholder}">x</script></head><body>Grüße — ✓<script nonce="${placeholder}">self.__next_f.push([0,"${placeholder}"])</script></body></html>`;
+  it("is written over every placeholder, leaving the rest byte for byte", () => {
+    const page = sharedPageOf(html, placeholder);
+    expect(page.nonceOffsets.length).toBe(3);
+    const fresh = "bm9uY2Vub25jZW5vbmNlMQ==";
+    const out = Buffer.from(withNonce(page, fresh)).toString("utf8");
+    expect(out).toBe(html.replaceAll(placeholder, fresh));
+    // The cached bytes are untouched: the next answer gets its own nonce.
+    expect(Buffer.from(withNonce(page, "c2Vjb25kc2Vjb25kc2Vjbw==")).toString("utf8")).toBe(html.replaceAll(placeholder, "c2Vjb25kc2Vjb25kc2Vjbw=="));
+  });
+  it("of another length is still replaced everywhere", () => {
+    const page = sharedPageOf(html, placeholder);
+    expect(Buffer.from(withNonce(page, "short")).toString("utf8")).toBe(html.replaceAll(placeholder, "short"));
   });
 });

@@ -2,6 +2,7 @@
 // lib/lms/page-cache.ts). A shared page depends only on the course version, the course row, the
 // audience (learner, staff, staff viewing as a learner), how many release dates have passed and
 // the path — never on one learner. Pure: no database, no Next.js.
+import type { SharedPage } from "@/lib/db/queries/courseware";
 import { parseOlxDate, type Outline, type OutlineNode } from "@/lib/lms/outline";
 import { safeDecode } from "@/lib/lms/urls";
 
@@ -84,4 +85,24 @@ export interface PageKeyParts {
 
 export function pageCacheKey(p: PageKeyParts): string {
   return [p.courseId, p.versionId, p.courseDigest, p.audience, p.audience === "staff" ? 0 : p.epoch, p.pathname].join("|");
+}
+
+/** The page as bytes once, with where its placeholder nonce sits (ASCII: one byte a character). */
+export function sharedPageOf(html: string, nonce: string): SharedPage {
+  const body = Buffer.from(html, "utf8");
+  const needle = Buffer.from(nonce, "latin1");
+  const nonceOffsets: number[] = [];
+  for (let i = body.indexOf(needle); i >= 0; i = body.indexOf(needle, i + needle.length)) nonceOffsets.push(i);
+  return { body, nonce, nonceOffsets };
+}
+
+/** The page with this answer's nonce: a copy of the bytes with the nonce written over the placeholder. */
+export function withNonce(page: SharedPage, nonce: string): Uint8Array<ArrayBuffer> {
+  if (nonce.length !== page.nonce.length || !/^[\x21-\x7e]+$/.test(nonce)) {
+    return new Uint8Array(Buffer.from(page.body.toString("utf8").replaceAll(page.nonce, nonce), "utf8"));
+  }
+  const out = Buffer.from(new ArrayBuffer(page.body.length));
+  page.body.copy(out);
+  for (const at of page.nonceOffsets) out.write(nonce, at, "latin1");
+  return new Uint8Array(out.buffer as ArrayBuffer);
 }

@@ -24,7 +24,7 @@ import { getUserBySession } from "@/lib/db/queries/users";
 import { getLearnerView, getVersionData, sharedPages, type SharedPage } from "@/lib/db/queries/courseware";
 import { VIEW_AS_LEARNER_COOKIE } from "@/lib/lms/course-context";
 import { findUnit } from "@/lib/lms/outline";
-import { audienceOf, isSharedUnit, pageCacheKey, parseCoursePagePath, releaseDates, releaseEpoch } from "@/lib/lms/page-cache-key";
+import { audienceOf, isSharedUnit, pageCacheKey, parseCoursePagePath, releaseDates, releaseEpoch, sharedPageOf, withNonce } from "@/lib/lms/page-cache-key";
 import {
   PAGE_CACHE_STATUS_HEADER,
   PAGE_PATH_HEADER,
@@ -133,12 +133,11 @@ function sharedPage(req: Request, key: string, pathname: string): { page: Shared
           await res.body?.cancel();
           return null;
         }
-        const page: SharedPage = { html: await res.text(), nonce };
+        const html = await res.text();
+        const page = sharedPageOf(html, nonce);
         // A server error after the response began streams inside a 200 (an error digest in the
         // Flight data or an SSR error template): such a page is answered once, never kept.
-        if (RENDER_ERROR.test(page.html)) return page;
-        // V8 keeps Latin-1 text at one byte a character, anything else at two.
-        sharedPages.set(key, page, 256 + page.html.length * (/[^\u0000-\u00ff]/.test(page.html) ? 2 : 1));
+        if (!RENDER_ERROR.test(html)) sharedPages.set(key, page, 256 + page.body.length + 8 * page.nonceOffsets.length);
         return page;
       })
       .finally(() => inflight.delete(key));
@@ -148,7 +147,7 @@ function sharedPage(req: Request, key: string, pathname: string): { page: Shared
 }
 
 function answer(page: SharedPage, nonce: string, status: "hit" | "miss"): Response {
-  return new Response(page.html.replaceAll(page.nonce, nonce), { headers: { ...PAGE_HEADERS, [PAGE_CACHE_STATUS_HEADER]: status } });
+  return new Response(withNonce(page, nonce), { headers: { ...PAGE_HEADERS, [PAGE_CACHE_STATUS_HEADER]: status } });
 }
 
 /** Renders the page for this user as if there were no cache, and relays the answer. */

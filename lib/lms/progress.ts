@@ -1,7 +1,6 @@
 // Completion and progress as learners see them: a unit is complete when all its components are
 // (an empty unit when it has been viewed); progress % counts completed components over all
-// visible ones. Also the next due date. Pure: the course home's client islands use the key-based
-// helpers (progressOfKeys, keysComplete) on the keys the server page hands them.
+// visible ones. Also the next due date. Pure (the state route computes the course home's marks with it).
 import { componentsOf, parseOlxDate, type LearnerView, type OutlineNode, type Viewer } from "./outline";
 
 export function isUnitComplete(unit: OutlineNode, viewer: Viewer, done: ReadonlySet<string>): boolean {

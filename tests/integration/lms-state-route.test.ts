@@ -106,7 +106,7 @@ describe("GET /api/lms/courses/<key>/state", () => {
     expect(s.bookmarks).toEqual([c.key("vertical", "secret")]);
   });
 
-  it("adds the learner's subsection scores only when asked (?scores=1), visible subsections only", async () => {
+  it("adds the course home's parts only when asked (?home=1): scores, complete blocks, progress, visible blocks only", async () => {
     const c = await course();
     const u = await createTestUser("st_scores");
     await enrollUser({ userId: u.id, courseId: c.courseId, actorId: u.id });
@@ -116,21 +116,30 @@ describe("GET /api/lms/courses/<key>/state", () => {
 
     const plain = await call(c.courseKey);
     expect(plain.status).toBe(200);
-    expect(JSON.parse(plain.text)).not.toHaveProperty("scores");
-    const r = await call(c.courseKey, "?scores=1");
+    expect(JSON.parse(plain.text)).not.toHaveProperty("home");
+    type Home = { scores: Record<string, { earned: number; possible: number }>; complete: string[]; percent: number; resumeHref: string | null };
+    const r = await call(c.courseKey, "?home=1");
     expect(r.status).toBe(200);
     expect(r.cache).toContain("private");
-    const body = JSON.parse(r.text) as { scores: Record<string, { earned: number; possible: number }>; completed: string[] };
-    expect(body.scores).toEqual({ [c.key("sequential", "seq1")]: { earned: 1.5, possible: 2 } });
-    expect(body.completed).toEqual([]);
+    const body = JSON.parse(r.text) as { home: Home; completed: string[] };
+    expect(body.home).toEqual({ scores: { [c.key("sequential", "seq1")]: { earned: 1.5, possible: 2 } }, complete: [], percent: 0, resumeHref: null });
     expect(r.text).not.toContain(c.key("sequential", "later_seq"));
 
-    // Another learner sees only their own (none), and the unenrolled get no scores at all.
+    // The only visible component done: its unit, subsection and section are complete (the staff-only unit and
+    // the unreleased subsection do not count for a learner), and progress is 100 %.
+    await markCompleted({ userId: u.id, courseId: c.courseId, usageKeys: [c.key("html", "html1"), c.key("html", "later_html")] });
+    const done = (JSON.parse((await call(c.courseKey, "?home=1")).text) as { home: Home }).home;
+    expect(done.complete.sort()).toEqual([c.key("chapter", "open"), c.key("sequential", "seq1"), c.key("vertical", "unit1")].sort());
+    expect(done.percent).toBe(100);
+
+    // Another learner sees only their own (none), and the unenrolled get nothing at all.
     session.user = await createTestUser("st_scores_other");
     await enrollUser({ userId: session.user.id, courseId: c.courseId, actorId: session.user.id });
-    expect(JSON.parse((await call(c.courseKey, "?scores=1")).text).scores).toEqual({});
+    const other = (JSON.parse((await call(c.courseKey, "?home=1")).text) as { home: Home }).home;
+    expect(other.scores).toEqual({});
+    expect(other.complete).toEqual([]);
     session.user = await createTestUser("st_scores_out");
-    const out = await call(c.courseKey, "?scores=1");
+    const out = await call(c.courseKey, "?home=1");
     expect(out.status).toBe(403);
     expect(out.text).not.toContain("block-v1:");
   });

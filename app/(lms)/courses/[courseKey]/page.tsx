@@ -5,9 +5,8 @@
 // fed by the learner-state JSON, so this page never reads the learner's state.
 import type { Metadata } from "next";
 import { getLearnerView, getRenderedDocument, getRenderedUpdates } from "@/lib/db/queries/courseware";
-import { completionKeysOf } from "@/lib/lms/progress";
 import { courseHref, learnHref, safeDecode } from "@/lib/lms/urls";
-import { CourseHomeProgress, ProgressPercent, ResumeLink, type HomeUnit } from "@/components/lms/course-home-progress";
+import { CourseHomeProgress, ProgressPercent, ResumeLink } from "@/components/lms/course-home-progress";
 import { CourseOutline } from "@/components/lms/course-outline";
 import { CourseTabs } from "@/components/lms/course-tabs";
 import { ViewAsToggle } from "@/components/lms/view-as-toggle";
@@ -35,21 +34,16 @@ export default async function CourseHomePage({ params }: Props) {
     getRenderedDocument({ version, courseKey: course.courseKey, path: "info/updates.html" }),
     getRenderedDocument({ version, courseKey: course.courseKey, path: "info/handouts.html" }),
   ]);
-  // Per unit: where it is and which keys complete it; the islands match them against the learner's state.
-  const units: HomeUnit[] = view.units.map((u) => ({
-    usageKey: u.unit.usageKey,
-    href: learnHref(course.courseKey, u.subsection.urlName, u.unit.urlName),
-    completionKeys: completionKeysOf(u.unit, viewer),
-  }));
+  const first = view.units[0];
   return (
-    <CourseHomeProgress courseKey={course.courseKey} units={units}>
+    <CourseHomeProgress courseKey={course.courseKey}>
       <div className={styles.page}>
         <p className={styles.meta}>
           {course.org} · {course.number}
         </p>
         <div className={styles.spread}>
           <h1 style={{ margin: "0.25rem 0" }}>{course.displayName}</h1>
-          {units[0] ? <ResumeLink first={units[0]} /> : null}
+          {first ? <ResumeLink firstHref={learnHref(course.courseKey, first.subsection.urlName, first.unit.urlName)} /> : null}
         </div>
         {ctx.isStaff ? <ViewAsToggle courseKey={course.courseKey} asLearner={ctx.viewingAsLearner} /> : null}
         <CourseTabs courseKey={course.courseKey} courseName={course.displayName} current="home" isStaff={ctx.isStaff} />

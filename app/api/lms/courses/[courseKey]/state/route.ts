@@ -1,10 +1,11 @@
 // GET /api/lms/courses/<courseKey>/state: the signed-in learner's own state in a course
 // (lib/lms/learner-state.ts), read by the courseware's client islands with React Query.
-// ?scores=1 (the course home) adds `scores`: the learner's subsection scores, visible subsections only.
+// ?home=1 (the course home) adds `home`: subsection scores, complete unit/subsection/section keys,
+// progress and the Resume link (lib/lms/learner-state.ts learnerHomeJson), visible blocks only.
 // 401 anonymous, 404 unknown course, 403 without courseware access (not enrolled, not staff).
 // Private to the caller: never stored by a shared cache.
 import { loadCourseContext } from "@/lib/lms/course-context";
-import { learnerScoresJson, learnerStateJson } from "@/lib/lms/learner-state";
+import { learnerHomeJson, learnerStateJson } from "@/lib/lms/learner-state";
 import { safeDecode } from "@/lib/lms/urls";
 
 export const dynamic = "force-dynamic";
@@ -19,6 +20,6 @@ export async function GET(req: Request, { params }: { params: Promise<{ courseKe
   if (!ctx.user) return error(401, "unauthorized", "Sign in to see your progress.");
   if (!ctx.canViewCourseware) return error(403, "forbidden:course", "You are not enrolled in this course.");
   const state = learnerStateJson(ctx);
-  const withScores = new URL(req.url).searchParams.get("scores") === "1";
-  return Response.json(withScores ? { ...state, scores: await learnerScoresJson(ctx) } : state, { headers: HEADERS });
+  const home = new URL(req.url).searchParams.get("home") === "1";
+  return Response.json(home ? { ...state, home: await learnerHomeJson(ctx) } : state, { headers: HEADERS });
 }
