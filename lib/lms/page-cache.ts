@@ -18,9 +18,8 @@ import { createHash, randomBytes } from "node:crypto";
 import { cookies } from "next/headers";
 import { actorOf, getSessionClaims, sessionUserOf } from "@/lib/auth/session";
 import { canCourse } from "@/lib/auth/permissions";
-import { getCourseByKey, type CourseRow } from "@/lib/db/queries/catalog";
-import { getCourseStanding } from "@/lib/db/queries/course-access";
-import { getUserBySession } from "@/lib/db/queries/users";
+import type { CourseRow } from "@/lib/db/queries/catalog";
+import { getCourseAccessBySession } from "@/lib/db/queries/course-access";
 import { getLearnerView, getVersionData, sharedPages, type SharedPage } from "@/lib/db/queries/courseware";
 import { VIEW_AS_LEARNER_COOKIE } from "@/lib/lms/course-context";
 import { findUnit } from "@/lib/lms/outline";
@@ -63,17 +62,15 @@ async function decide(pathname: string): Promise<Decision> {
   if (!page) return { bypass: "path" };
   const claims = await getSessionClaims();
   if (!claims) return { bypass: "anonymous" };
-  // The three reads of every answer, side by side: the session's user, the course, the user's standing in it.
-  const [row, course, standing] = await Promise.all([
-    getUserBySession({ userId: claims.uid, sid: claims.sid }),
-    getCourseByKey({ courseKey: page.courseKey }),
-    getCourseStanding({ userId: claims.uid, courseKey: page.courseKey }),
-  ]);
-  const user = sessionUserOf({ claims, row });
+  // One round trip: the course, the session's user and the user's roles and enrollment in it.
+  const access = await getCourseAccessBySession({ userId: claims.uid, sid: claims.sid, courseKey: page.courseKey });
+  const publishedVersionId = access?.course.publishedVersionId;
+  if (!access || !publishedVersionId) return { bypass: "course" };
+  const { course } = access;
+  const user = sessionUserOf({ claims, row: access.user });
   if (!user) return { bypass: "anonymous" };
-  if (!course?.publishedVersionId) return { bypass: "course" };
-  const [version, jar] = await Promise.all([getVersionData({ versionId: course.publishedVersionId }), cookies()]);
-  const facts = { ...standing, catalogVisibility: course.catalogVisibility };
+  const [version, jar] = await Promise.all([getVersionData({ versionId: publishedVersionId }), cookies()]);
+  const facts = { roles: access.roles, enrolled: access.enrolled, catalogVisibility: course.catalogVisibility };
   const actor = actorOf(user);
   if (!version || !canCourse(actor, "course:view-courseware", facts)) return { bypass: "access" };
   const isStaff = canCourse(actor, "course:view-staff-content", facts);

@@ -3,7 +3,7 @@
 import "server-only";
 import { and, asc, eq, inArray, or, sql } from "drizzle-orm";
 import { getDb, type DbOrTx } from "@/lib/db";
-import { courseRoles, courses, enrollments } from "@/lib/db/schema";
+import { courseRoles, courses, enrollments, userSessions, users } from "@/lib/db/schema";
 import type { CourseRole } from "@/lib/auth/permissions";
 
 export async function getCourseRolesOfUser({ userId, courseId, db = getDb() }: { userId: number; courseId: number; db?: DbOrTx }): Promise<CourseRole[]> {
@@ -71,19 +71,33 @@ export async function getCourseIdByKey({ courseKey, db = getDb() }: { courseKey:
 }
 
 /**
- * A user's standing in one course — staff/instructor roles and whether the enrollment is active —
- * in one round trip (the page cache asks this on every learner page it answers).
+ * Everything a learner page needs to know before it answers, in ONE round trip: the course by key,
+ * the session's user (only while that session exists and has not expired), the user's staff and
+ * instructor roles in the course and whether their enrollment is active. The page cache
+ * (lib/lms/page-cache.ts) asks this on every page it answers. Null when the course does not exist.
  */
-export async function getCourseStanding({ userId, courseKey, db = getDb() }: { userId: number; courseKey: string; db?: DbOrTx }): Promise<{ roles: ("staff" | "instructor")[]; enrolled: boolean }> {
-  // By key, so it runs beside the course lookup instead of after it.
-  const [rows] = (await db.execute(sql`
-    SELECT 'r' AS k, CONVERT(r.role USING utf8mb4) COLLATE utf8mb4_bin AS v FROM course_roles r JOIN courses c ON c.id = r.course_id WHERE r.user_id = ${userId} AND c.course_key = ${courseKey}
-    UNION ALL SELECT 'e', CONVERT(e.is_active USING utf8mb4) COLLATE utf8mb4_bin FROM enrollments e JOIN courses c ON c.id = e.course_id WHERE e.user_id = ${userId} AND c.course_key = ${courseKey}`)) as unknown as [{ k: string; v: string }[]];
-  const roles: ("staff" | "instructor")[] = [];
-  let enrolled = false;
-  for (const { k, v } of rows) {
-    if (k === "r" && (v === "staff" || v === "instructor")) roles.push(v);
-    else if (k === "e") enrolled = v === "1";
-  }
-  return { roles, enrolled };
+export async function getCourseAccessBySession({ userId, sid, courseKey, now = new Date(), db = getDb() }: { userId: number; sid: string; courseKey: string; now?: Date; db?: DbOrTx }): Promise<{
+  course: typeof courses.$inferSelect;
+  user: typeof users.$inferSelect | null;
+  roles: ("staff" | "instructor")[];
+  enrolled: boolean;
+} | null> {
+  const rows = await db
+    .select({
+      course: courses,
+      user: users,
+      roles: sql<string | null>`(SELECT GROUP_CONCAT(${courseRoles.role}) FROM ${courseRoles} WHERE ${courseRoles.userId} = ${users.id} AND ${courseRoles.courseId} = ${courses.id})`,
+      enrolled: sql<number | null>`(SELECT MAX(${enrollments.isActive}) FROM ${enrollments} WHERE ${enrollments.userId} = ${users.id} AND ${enrollments.courseId} = ${courses.id})`,
+    })
+    .from(courses)
+    .leftJoin(
+      users,
+      and(eq(users.id, userId), sql`EXISTS (SELECT 1 FROM ${userSessions} WHERE ${userSessions.userId} = ${users.id} AND ${userSessions.sid} = ${sid} AND ${userSessions.expiresAt} > ${now})`),
+    )
+    .where(eq(courses.courseKey, courseKey))
+    .limit(1);
+  const row = rows[0];
+  if (!row) return null;
+  const roles = (row.roles ?? "").split(",").filter((r): r is "staff" | "instructor" => r === "staff" || r === "instructor");
+  return { course: row.course, user: row.user, roles, enrolled: Number(row.enrolled) === 1 };
 }
