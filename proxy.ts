@@ -3,19 +3,19 @@
 // clickjacking protection, nosniff, Referrer-Policy, Permissions-Policy and, behind TLS, HSTS.
 // With ASSET_ORIGIN set, that host serves course files only. Authorization is not done here: every
 // page, action and route checks it on the server.
-// A browser's document request for a course home or unit goes to the page cache's route
-// (lib/lms/page-cache.ts, which checks access and answers from the cache or renders), and the cache's
-// own loopback renders, proven by this process's token, get the nonce and mode it chose
-// (lib/render-headers.ts). Those internal headers are stripped from every other request.
+// A browser's document request for a course home or unit is answered from the page cache when it
+// can be (lib/lms/page-cache.ts checks access and builds the key), and otherwise rendered by Next as
+// usual; the cache's own loopback renders, proven by this process's token, get the placeholder
+// nonce it chose and a shared render (lib/render-headers.ts). Those internal headers are stripped
+// from every other request.
 import { NextResponse, type NextRequest } from "next/server";
 import { env } from "@/lib/env";
 import { isAssetOriginRequest } from "@/lib/lms/asset-origin";
+import { answerFromCache } from "@/lib/lms/page-cache";
 import { parseCoursePagePath } from "@/lib/lms/page-cache-key";
 import {
   INTERNAL_REQUEST_HEADERS,
-  PAGE_CACHE_ROUTE,
-  PAGE_PATH_HEADER,
-  RENDER_MODE_HEADER,
+  PAGE_CACHE_STATUS_HEADER,
   RENDER_NONCE_HEADER,
   RENDER_TOKEN_HEADER,
   SHARED_RENDER_HEADER,
@@ -31,7 +31,7 @@ function settings(): SecuritySettings {
   return cached;
 }
 
-export function proxy(request: NextRequest) {
+export async function proxy(request: NextRequest) {
   const s = settings();
   const path = request.nextUrl.pathname;
   const base = baseSecurityHeaders(s);
@@ -42,7 +42,6 @@ export function proxy(request: NextRequest) {
 
   const internal = sameSecret(request.headers.get(RENDER_TOKEN_HEADER), renderToken());
   const requestHeaders = new Headers(request.headers);
-  const mode = internal ? request.headers.get(RENDER_MODE_HEADER) : null;
   const givenNonce = internal ? request.headers.get(RENDER_NONCE_HEADER) : null;
   for (const h of INTERNAL_REQUEST_HEADERS) requestHeaders.delete(h);
 
@@ -52,14 +51,13 @@ export function proxy(request: NextRequest) {
     const nonce = givenNonce && /^[A-Za-z0-9+/=]{16,64}$/.test(givenNonce) ? givenNonce : newNonce();
     const csp = pageCsp(nonce, s);
     requestHeaders.set("Content-Security-Policy", csp);
-    if (mode === "shared") requestHeaders.set(SHARED_RENDER_HEADER, "1");
-    if (!internal && isCacheableDocumentRequest(request)) {
-      requestHeaders.set(PAGE_PATH_HEADER, path);
-      requestHeaders.set(RENDER_NONCE_HEADER, nonce);
-      requestHeaders.set(RENDER_TOKEN_HEADER, renderToken());
-      response = NextResponse.rewrite(new URL(PAGE_CACHE_ROUTE, request.url), { request: { headers: requestHeaders } });
+    if (internal) requestHeaders.set(SHARED_RENDER_HEADER, "1");
+    const cached = !internal && isCacheableDocumentRequest(request) ? await answerFromCache(request, request.cookies.getAll(), nonce) : null;
+    if (cached && "response" in cached) {
+      response = new NextResponse(cached.response.body, { status: cached.response.status, headers: cached.response.headers });
     } else {
       response = NextResponse.next({ request: { headers: requestHeaders } });
+      if (cached) response.headers.set(PAGE_CACHE_STATUS_HEADER, `bypass:${cached.bypass}`);
     }
     response.headers.set("Content-Security-Policy", csp);
   } else {
@@ -81,7 +79,6 @@ function isCacheableDocumentRequest(request: NextRequest): boolean {
 }
 
 export const config = {
-  // Not Next's own hashed bundles (immutable, served before the proxy would matter), and not the page
-  // cache's route: Next would run the proxy again on the rewritten path; the route checks the token itself.
-  matcher: ["/((?!_next/static|_next/image|api/page-cache).*)"],
+  // Not Next's own hashed bundles (immutable, served before the proxy would matter).
+  matcher: ["/((?!_next/static|_next/image).*)"],
 };

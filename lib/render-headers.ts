@@ -1,28 +1,22 @@
-// The headers between proxy.ts and the page cache (lib/lms/page-cache.ts). A learner page request
-// the cache may answer is rewritten by the proxy to PAGE_CACHE_ROUTE; on a miss the cache asks this
-// same process to render the page (a loopback request carrying RENDER_TOKEN_HEADER), either shared
-// (rendered once for an audience: the layout leaves out who is signed in) or passed through as is.
-// The proxy honours these headers only with this process's token and strips them otherwise, so a
-// browser can neither reach the cache route directly nor ask for a shared render. Pure constants.
+// The headers between proxy.ts and the page cache (lib/lms/page-cache.ts). On a miss the cache asks
+// this same process to render the page once for its audience (a loopback request carrying
+// RENDER_TOKEN_HEADER and the placeholder nonce): the proxy then gives that render the nonce it was
+// sent and SHARED_RENDER_HEADER, so the layout leaves out who is signed in. The proxy honours these
+// headers only with this process's token and strips them from every other request, so a browser
+// cannot ask for a shared render. Pure.
 
-/** The internal route the proxy rewrites cacheable page requests to (404 when asked for directly). */
-export const PAGE_CACHE_ROUTE = "/api/page-cache";
-/** The original path of a rewritten request. */
-export const PAGE_PATH_HEADER = "x-atrium-page-path";
-/** The CSP nonce of this response (set by the proxy; on a loopback render, chosen by the cache). */
+/** The CSP nonce a loopback shared render must use (the cache's placeholder). */
 export const RENDER_NONCE_HEADER = "x-atrium-render-nonce";
 /** Proves a loopback render comes from this process (its value: process.env[RENDER_TOKEN_ENV]). */
 export const RENDER_TOKEN_HEADER = "x-atrium-render-token";
-/** "shared" (render for an audience) or "pass" (render for this user, as without the cache). */
-export const RENDER_MODE_HEADER = "x-atrium-render-mode";
 /** Set by the proxy on a shared render only: the root layout then leaves the signed-in user out. */
 export const SHARED_RENDER_HEADER = "x-atrium-shared-render";
-/** hit | miss | bypass: how the page cache answered (for tests, benches and operators). */
+/** hit | miss | bypass:<why>: how the page cache answered (for tests, benches and operators). */
 export const PAGE_CACHE_STATUS_HEADER = "x-atrium-page-cache";
 /** Where the process keeps its random render token (process.env is shared by the proxy and the app bundles). */
 export const RENDER_TOKEN_ENV = "ATRIUM_RENDER_TOKEN";
 
-export const INTERNAL_REQUEST_HEADERS = [PAGE_PATH_HEADER, RENDER_NONCE_HEADER, RENDER_TOKEN_HEADER, RENDER_MODE_HEADER, SHARED_RENDER_HEADER] as const;
+export const INTERNAL_REQUEST_HEADERS = [RENDER_NONCE_HEADER, RENDER_TOKEN_HEADER, SHARED_RENDER_HEADER] as const;
 
 /** This process's render token, made on first use by whichever bundle asks first (proxy or app). */
 export function renderToken(): string {

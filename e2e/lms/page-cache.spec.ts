@@ -112,9 +112,10 @@ test("without access the cache answers nothing: anonymous and unenrolled users g
   const r = await anonymous.request.get(SHARED_UNIT, { maxRedirects: 0 });
   expect(r.status()).toBe(307);
   expect(r.headers().location).toContain("/login");
-  // The cache's own route cannot be asked for directly, whatever headers come with it.
-  const direct = await stranger.request.get("/api/page-cache", { headers: { "x-atrium-page-path": SHARED_UNIT, "x-atrium-render-nonce": "AAAAAAAAAAAAAAAAAAAAAA==" } });
-  expect(direct.status()).toBe(404);
+  // Forged internal headers ask for a shared render in vain: still no courseware, and no chosen nonce.
+  const forged = await stranger.request.get(SHARED_UNIT, { maxRedirects: 0, headers: { "x-atrium-shared-render": "1", "x-atrium-render-token": "guess", "x-atrium-render-nonce": "AAAAAAAAAAAAAAAAAAAAAA==" } });
+  expect(forged.status()).toBe(307);
+  expect(forged.headers()["content-security-policy"]).not.toContain("AAAAAAAAAAAAAAAAAAAAAA==");
   await anonymous.close();
   await enrolled.close();
   await stranger.close();

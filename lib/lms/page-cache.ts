@@ -5,18 +5,17 @@ import "server-only";
 // belongs to one learner (marks, scores, Resume, bookmarks, who is signed in) is not in that HTML:
 // the page's client islands read it from GET /api/lms/courses/<key>/state and /api/me.
 //
-// proxy.ts rewrites a learner's document request for such a page to PAGE_CACHE_ROUTE. Here, on
-// every request, access is checked as the page itself would (signed in, enrolled or staff,
-// published course) and the key is built from the database's current published version, so a
-// publish shows on the next request on every instance. A page the cache cannot answer — anonymous,
-// not enrolled, unknown unit, a unit with problems or personalized blocks — is rendered for this
-// user exactly as without the cache (a loopback request marked "pass"). A miss renders the page once
-// over loopback in "shared" mode (concurrent misses of one key wait for the same render).
+// proxy.ts asks answerFromCache() for a browser's document request of such a page. Here, on every
+// request, access is checked as the page itself would (signed in, enrolled or staff, published
+// course) and the key is built from the database's current published version (one round trip), so
+// a publish shows on the next request on every instance. A page the cache does not answer —
+// anonymous, not enrolled, unknown unit, a unit with problems or personalized blocks — is left to
+// Next to render for this user, exactly as without the cache. A miss renders the page once over
+// loopback in "shared" mode (concurrent misses of one key wait for the same render).
 // The cache is per process and keyed by immutable ids only: instances may hold different pages,
 // never different answers.
 import { createHash, randomBytes } from "node:crypto";
-import { cookies } from "next/headers";
-import { actorOf, getSessionClaims, sessionUserOf } from "@/lib/auth/session";
+import { actorOf, claimsOfCookie, sessionUserOf } from "@/lib/auth/session";
 import { canCourse } from "@/lib/auth/permissions";
 import type { CourseRow } from "@/lib/db/queries/catalog";
 import { getCourseAccessBySession } from "@/lib/db/queries/course-access";
@@ -24,16 +23,7 @@ import { getLearnerView, getVersionData, sharedPages, type SharedPage } from "@/
 import { VIEW_AS_LEARNER_COOKIE } from "@/lib/lms/course-context";
 import { findUnit } from "@/lib/lms/outline";
 import { audienceOf, isSharedUnit, pageCacheKey, parseCoursePagePath, releaseDates, releaseEpoch, sharedPageOf, withNonce } from "@/lib/lms/page-cache-key";
-import {
-  PAGE_CACHE_STATUS_HEADER,
-  PAGE_PATH_HEADER,
-  RENDER_MODE_HEADER,
-  RENDER_NONCE_HEADER,
-  RENDER_TOKEN_HEADER,
-  renderToken,
-  sameSecret,
-} from "@/lib/render-headers";
-import { API_CSP } from "@/lib/security-headers";
+import { PAGE_CACHE_STATUS_HEADER, RENDER_NONCE_HEADER, RENDER_TOKEN_HEADER, renderToken } from "@/lib/render-headers";
 
 /** Where this process listens (next start sets both; the loopback render goes there). */
 function selfOrigin(): string {
@@ -48,19 +38,14 @@ const PAGE_HEADERS = {
 
 /** Request headers a loopback render must not forward (hop-by-hop, or answered by this hop). */
 const DROP_REQUEST = new Set(["host", "connection", "keep-alive", "content-length", "transfer-encoding", "accept-encoding", "upgrade", "expect"]);
-/** Response headers of a passed-through render this hop does not repeat (the proxy sets its own security headers). */
-const DROP_RESPONSE = new Set([
-  "connection", "keep-alive", "transfer-encoding", "content-length", "content-encoding", "date",
-  "content-security-policy", "x-frame-options", "x-content-type-options", "referrer-policy", "permissions-policy", "strict-transport-security",
-]);
 
 type Decision = { key: string } | { bypass: string };
 
 /** Who is asking and what they may see: the cache key, or why this request is not answered from the cache. */
-async function decide(pathname: string): Promise<Decision> {
+async function decide(pathname: string, cookies: { name: string; value: string }[]): Promise<Decision> {
   const page = parseCoursePagePath(pathname);
   if (!page) return { bypass: "path" };
-  const claims = await getSessionClaims();
+  const claims = await claimsOfCookie(cookies);
   if (!claims) return { bypass: "anonymous" };
   // One round trip: the course, the session's user and the user's roles and enrollment in it.
   const access = await getCourseAccessBySession({ userId: claims.uid, sid: claims.sid, courseKey: page.courseKey });
@@ -69,12 +54,12 @@ async function decide(pathname: string): Promise<Decision> {
   const { course } = access;
   const user = sessionUserOf({ claims, row: access.user });
   if (!user) return { bypass: "anonymous" };
-  const [version, jar] = await Promise.all([getVersionData({ versionId: publishedVersionId }), cookies()]);
+  const version = await getVersionData({ versionId: publishedVersionId });
   const facts = { roles: access.roles, enrolled: access.enrolled, catalogVisibility: course.catalogVisibility };
   const actor = actorOf(user);
   if (!version || !canCourse(actor, "course:view-courseware", facts)) return { bypass: "access" };
   const isStaff = canCourse(actor, "course:view-staff-content", facts);
-  const audience = audienceOf({ isStaff, viewingAsLearner: isStaff && jar.get(VIEW_AS_LEARNER_COOKIE)?.value === "1" });
+  const audience = audienceOf({ isStaff, viewingAsLearner: isStaff && cookies.some((c) => c.name === VIEW_AS_LEARNER_COOKIE && c.value === "1") });
   const now = Date.now();
   if (page.kind === "unit") {
     const view = getLearnerView({ version, viewer: { staff: audience === "staff", now: new Date(now) } });
@@ -102,12 +87,11 @@ function digestOf(course: CourseRow): string {
   return createHash("sha1").update(JSON.stringify(shown)).digest("base64url");
 }
 
-/** Renders `pathname` in this process over loopback, as the caller (pass) or for the audience (shared). */
-function renderOverLoopback(req: Request, pathname: string, mode: "pass" | "shared", nonce: string): Promise<Response> {
+/** Renders `pathname` in this process over loopback for the audience (the caller's cookies pass access checks). */
+function renderOverLoopback(req: Request, pathname: string, nonce: string): Promise<Response> {
   const headers = new Headers();
   for (const [k, v] of req.headers) if (!DROP_REQUEST.has(k) && !k.startsWith("x-atrium-") && !k.startsWith("x-middleware")) headers.set(k, v);
   headers.set(RENDER_TOKEN_HEADER, renderToken());
-  headers.set(RENDER_MODE_HEADER, mode);
   headers.set(RENDER_NONCE_HEADER, nonce);
   return fetch(new URL(pathname, selfOrigin()), { headers, redirect: "manual", cache: "no-store" });
 }
@@ -123,7 +107,7 @@ function sharedPage(req: Request, key: string, pathname: string): { page: Shared
   let pending = inflight.get(key);
   if (!pending) {
     const nonce = randomBytes(16).toString("base64");
-    pending = renderOverLoopback(req, pathname, "shared", nonce)
+    pending = renderOverLoopback(req, pathname, nonce)
       .then(async (res) => {
         // Only a complete 200 HTML page is shared; anything else (a redirect, a 404) is answered per user.
         if (res.status !== 200 || !res.headers.get("content-type")?.startsWith("text/html")) {
@@ -147,30 +131,16 @@ function answer(page: SharedPage, nonce: string, status: "hit" | "miss"): Respon
   return new Response(withNonce(page, nonce), { headers: { ...PAGE_HEADERS, [PAGE_CACHE_STATUS_HEADER]: status } });
 }
 
-/** Renders the page for this user as if there were no cache, and relays the answer. */
-async function passThrough(req: Request, pathname: string, nonce: string, why: string): Promise<Response> {
-  const res = await renderOverLoopback(req, pathname, "pass", nonce);
-  const headers = new Headers();
-  for (const [k, v] of res.headers) if (!DROP_RESPONSE.has(k) && k !== "set-cookie") headers.append(k, v);
-  for (const c of res.headers.getSetCookie()) headers.append("set-cookie", c);
-  headers.set(PAGE_CACHE_STATUS_HEADER, `bypass:${why}`);
-  return new Response(res.body, { status: res.status, statusText: res.statusText, headers });
-}
-
-/** Answers a learner page request the proxy rewrote here (GET, no query, not a router request). */
-export async function servePageRequest(req: Request): Promise<Response> {
-  const pathname = req.headers.get(PAGE_PATH_HEADER);
-  const nonce = req.headers.get(RENDER_NONCE_HEADER);
-  // The proxy does not run on this route (its matcher leaves it out): only its rewrite carries the token.
-  if (!pathname || !nonce || !sameSecret(req.headers.get(RENDER_TOKEN_HEADER), renderToken())) {
-    return new Response("Not found", { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8", "X-Content-Type-Options": "nosniff", "Content-Security-Policy": API_CSP } });
-  }
-  // Never HTML for the router's own requests (the proxy only rewrites documents; this is the backstop).
-  if (req.headers.has("rsc") || req.headers.has("next-router-prefetch") || new URL(req.url).searchParams.has("_rsc")) return passThrough(req, pathname, nonce, "router");
-  const decision = await decide(pathname);
-  if ("bypass" in decision) return passThrough(req, pathname, nonce, decision.bypass);
+/**
+ * The page from the cache (rendered now on a miss), or why Next should render it for this user
+ * instead. The proxy calls this for a browser's plain GET of a course home or unit only.
+ */
+export async function answerFromCache(req: Request, cookies: { name: string; value: string }[], nonce: string): Promise<{ response: Response } | { bypass: string }> {
+  const pathname = new URL(req.url).pathname;
+  const decision = await decide(pathname, cookies);
+  if ("bypass" in decision) return decision;
   const found = sharedPage(req, decision.key, pathname);
-  if (found.hit) return answer(found.page, nonce, "hit");
+  if (found.hit) return { response: answer(found.page, nonce, "hit") };
   const page = await found.page;
-  return page ? answer(page, nonce, "miss") : passThrough(req, pathname, nonce, "render");
+  return page ? { response: answer(page, nonce, "miss") } : { bypass: "render" };
 }

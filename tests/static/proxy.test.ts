@@ -7,8 +7,8 @@ import { proxy, config } from "@/proxy";
 const req = (path: string, headers: Record<string, string> = {}) => new NextRequest(`http://127.0.0.1:3000${path}`, { headers: { host: "127.0.0.1:3000", ...headers } });
 
 describe("proxy", () => {
-  it("gives a page a nonce CSP, passed on to the render, and the base headers", () => {
-    const res = proxy(req("/courses"));
+  it("gives a page a nonce CSP, passed on to the render, and the base headers", async () => {
+    const res = await proxy(req("/courses"));
     const csp = res.headers.get("content-security-policy")!;
     const nonce = /'nonce-([^']+)'/.exec(csp)?.[1];
     expect(nonce).toBeTruthy();
@@ -18,18 +18,26 @@ describe("proxy", () => {
     expect(res.headers.get("x-content-type-options")).toBe("nosniff");
     expect(res.headers.get("referrer-policy")).toBe("strict-origin-when-cross-origin");
     expect(res.headers.get("permissions-policy")).toContain("camera=()");
-    const other = proxy(req("/courses")).headers.get("content-security-policy")!;
+    const other = (await proxy(req("/courses"))).headers.get("content-security-policy")!;
     expect(/'nonce-([^']+)'/.exec(other)?.[1]).not.toBe(nonce);
   });
 
-  it("leaves the policy of course files and /help to them, and gives the API a closed one", () => {
+  it("leaves the policy of course files and /help to them, and gives the API a closed one", async () => {
     for (const p of ["/assets/course-v1:a+b+c/x.html", "/help"]) {
-      const res = proxy(req(p));
+      const res = await proxy(req(p));
       expect(res.headers.get("content-security-policy"), p).toBeNull();
       expect(res.headers.get("x-content-type-options"), p).toBe("nosniff");
     }
-    expect(proxy(req("/assets/k/x.html")).headers.get("x-frame-options")).toBeNull();
-    expect(proxy(req("/api/health")).headers.get("content-security-policy")).toMatch(/^default-src 'none'/);
+    expect((await proxy(req("/assets/k/x.html"))).headers.get("x-frame-options")).toBeNull();
+    expect((await proxy(req("/api/health"))).headers.get("content-security-policy")).toMatch(/^default-src 'none'/);
+  });
+
+  it("never lets a browser ask for a shared render or choose its nonce", async () => {
+    const forged = { "x-atrium-shared-render": "1", "x-atrium-render-token": "guess", "x-atrium-render-nonce": "AAAAAAAAAAAAAAAAAAAAAA==" };
+    const res = await proxy(req("/courses", forged));
+    expect(res.headers.get("x-middleware-request-x-atrium-shared-render")).toBeNull();
+    expect(res.headers.get("x-middleware-request-x-atrium-render-nonce")).toBeNull();
+    expect(res.headers.get("content-security-policy")).not.toContain("AAAAAAAAAAAAAAAAAAAAAA==");
   });
 
   it("runs on everything but Next's hashed bundles", () => {
@@ -48,10 +56,10 @@ describe("proxy with ASSET_ORIGIN and behind TLS", () => {
     const { proxy: p } = await import("@/proxy");
     try {
       const onFiles = (path: string) => p(new NextRequest(`https://files.example.org${path}`, { headers: { host: "files.example.org" } }));
-      expect(onFiles("/courses").status).toBe(404);
-      expect(onFiles("/api/auth/session").status).toBe(404);
-      expect(onFiles("/assets/k/x.html").headers.get("x-middleware-next")).toBe("1");
-      const page = p(req("/courses"));
+      expect((await onFiles("/courses")).status).toBe(404);
+      expect((await onFiles("/api/auth/session")).status).toBe(404);
+      expect((await onFiles("/assets/k/x.html")).headers.get("x-middleware-next")).toBe("1");
+      const page = await p(req("/courses"));
       expect(page.headers.get("strict-transport-security")).toBe("max-age=31536000; includeSubDomains");
       const csp = page.headers.get("content-security-policy")!;
       expect(csp).toContain("upgrade-insecure-requests");
