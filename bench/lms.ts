@@ -1,10 +1,11 @@
-// npm run bench -- lms [--duration S] [--connections N] [--learners N] [--port P] [--dist DIR] [--node-options O] [--url BASE --cookie C]
+// npm run bench -- lms [--duration S] [--connections N] [--learners N] [--port P] [--dist DIR] [--node-options O (default: scripts/lib/instance.json)] [--url BASE --cookie C]
 // Starts a built server (building into --dist if it has no build) on a throwaway database with the
 // Open edX demo course imported and --learners (32) distinct learners enrolled and signed in, then
 // measures, in one run with autocannon: a static page (/help, prerendered), the first unit and the
 // course home of the demo course, each request carrying the next learner's cookie. Prints req/s, p50/p99, the unit ÷ static ratio, and the server's resident
 // memory idle and at peak. With --url (and --cookie, the session cookie header) it measures an
 // already running server instead and skips setup.
+import INSTANCE from "@/scripts/lib/instance.json";
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, readFileSync, readdirSync } from "node:fs";
@@ -239,8 +240,8 @@ export async function run(args: string[]): Promise<void> {
       }
       server = spawn(process.execPath, [path.join(process.cwd(), "node_modules/next/dist/bin/next"), "start", "-H", "127.0.0.1", "-p", String(port)], {
         cwd: process.cwd(),
-        // --node-options "--max-old-space-size=256": how an operator would cap the instance's heap.
-        env: { ...env, NODE_ENV: "production", ...(opt(args, "--node-options") ? { NODE_OPTIONS: opt(args, "--node-options") } : {}) },
+        // The instance settings an operator runs with (scripts/lib/instance.json); --node-options "" for Node's defaults.
+        env: { ...env, NODE_ENV: "production", NODE_OPTIONS: opt(args, "--node-options") ?? INSTANCE.nodeOptions },
         stdio: ["ignore", "ignore", "inherit"],
       });
       base = `http://127.0.0.1:${port}`;
@@ -294,6 +295,7 @@ export async function run(args: string[]): Promise<void> {
     console.log(`\nunit ÷ static req/s: ${(unit.reqs / st.reqs).toFixed(2)}; course home ÷ static: ${(home.reqs / st.reqs).toFixed(2)} (target ≥ 0.6); p99 unit ${unit.p99} ms, home ${home.p99} ms (target ≤ 100 ms)`);
     console.log(`page cache (x-atrium-page-cache of one more request): unit ${await cacheStatus(unitUrl)}, home ${await cacheStatus(homeUrl)}${problemUrl ? `, problem unit ${await cacheStatus(problemUrl)}` : ""}`);
     console.log(`unit ÷ dynamic floor req/s: ${(unit.reqs / floor.reqs).toFixed(2)} (how much the unit page costs over an empty dynamic page)`);
+    console.log(`server Node options: ${opt(args, "--node-options") ?? INSTANCE.nodeOptions}`);
     if (pid) console.log(`server RSS: idle ${idle.toFixed(0)} MB, peak ${peak.toFixed(0)} MB (targets: idle ≤ 200 MB, under load ≤ 350 MB)`);
     else console.log("server RSS: not measured (--url given: the server is not ours)");
     console.log(`machine: ${(await import("node:os")).cpus().length} cores, load ${(await import("node:os")).loadavg().map((x) => x.toFixed(1)).join(" ")}; autocannon shares the cores with the server.`);

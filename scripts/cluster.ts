@@ -8,6 +8,7 @@
 // shares the database, and its 503 carries the message). Ctrl-C / SIGTERM stops nginx gracefully,
 // then sends SIGTERM to each instance (which finishes in-flight requests and closes its pools,
 // lib/shutdown.ts), waits up to 30 s, and kills only what it started.
+import INSTANCE from "./lib/instance.json";
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -195,7 +196,8 @@ async function main() {
       const p = firstPort + index;
       const proc = spawn(process.execPath, [path.join(ROOT, "node_modules/next/dist/bin/next"), "start", "-H", HOST, "-p", String(p)], {
         cwd: ROOT,
-        env: shared,
+        // The instance's Node settings (scripts/lib/instance.json) unless NODE_OPTIONS says otherwise.
+        env: { ...shared, NODE_OPTIONS: shared.NODE_OPTIONS || INSTANCE.nodeOptions },
         detached: true, // its own process group: Ctrl-C reaches only us, and we stop it in order
         stdio: ["ignore", "pipe", "pipe"],
       });

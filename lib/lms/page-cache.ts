@@ -121,6 +121,12 @@ function sharedPage(req: Request, key: string, pathname: string): { page: Shared
         if (!RENDER_ERROR.test(html)) sharedPages.set(key, page, 256 + page.body.length + 8 * page.nonceOffsets.length);
         return page;
       })
+      .catch((err: unknown) => {
+        // The loopback render failed (the instance cannot reach its own address, a timeout…):
+        // this request is rendered for its user instead, as without the cache.
+        console.error("[atrium] page cache: the shared render failed", err);
+        return null;
+      })
       .finally(() => inflight.delete(key));
     inflight.set(key, pending);
   }
@@ -137,7 +143,9 @@ function answer(page: SharedPage, nonce: string, status: "hit" | "miss"): Respon
  */
 export async function answerFromCache(req: Request, cookies: { name: string; value: string }[], nonce: string): Promise<{ response: Response } | { bypass: string }> {
   const pathname = new URL(req.url).pathname;
-  const decision = await decide(pathname, cookies);
+  // A failed read (the database is down…) leaves the request to Next, whose pages answer it as
+  // usual (503 with a message while the database is unreachable).
+  const decision = await decide(pathname, cookies).catch((): Decision => ({ bypass: "error" }));
   if ("bypass" in decision) return decision;
   const found = sharedPage(req, decision.key, pathname);
   if (found.hit) return { response: answer(found.page, nonce, "hit") };
