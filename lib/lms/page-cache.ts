@@ -93,8 +93,11 @@ function renderOverLoopback(req: Request, pathname: string, nonce: string): Prom
   for (const [k, v] of req.headers) if (!DROP_REQUEST.has(k) && !k.startsWith("x-atrium-") && !k.startsWith("x-middleware")) headers.set(k, v);
   headers.set(RENDER_TOKEN_HEADER, renderToken());
   headers.set(RENDER_NONCE_HEADER, nonce);
-  return fetch(new URL(pathname, selfOrigin()), { headers, redirect: "manual", cache: "no-store" });
+  // Waiting requests share this render: a hung one must not hold them for ever.
+  return fetch(new URL(pathname, selfOrigin()), { headers, redirect: "manual", cache: "no-store", signal: AbortSignal.timeout(RENDER_TIMEOUT_MS) });
 }
+
+const RENDER_TIMEOUT_MS = 30_000;
 
 const RENDER_ERROR = /:E\{\\?"digest\\?"|data-dgst=/;
 
