@@ -12,6 +12,7 @@ import { resetProblemAction } from "@/lib/actions/problems/reset-problem-action"
 import { showAnswerAction } from "@/lib/actions/problems/show-answer-action";
 import { submitProblemAction } from "@/lib/actions/problems/submit-problem-action";
 import type { ProblemView } from "@/lib/problems/service";
+import { ImageInput } from "./image-input";
 import { JsinputFrame, type JsinputHandle } from "./jsinput-frame";
 import styles from "./problem.module.css";
 
@@ -161,6 +162,7 @@ export function ProblemClient({ courseId, usageKey, view, canSubmit, signedIn, a
     if (!a) return null;
     if (a.kind === "option") return a.value;
     if (a.kind === "text") return a.values.join(" or ");
+    if (a.kind === "image") return a.text;
     if (input.kind === "radio" || input.kind === "checkbox") {
       return a.values.map((v) => stripTags(input.choices.find((c) => c.value === v)?.html ?? v)).join(", ");
     }
@@ -199,6 +201,26 @@ export function ProblemClient({ courseId, usageKey, view, canSubmit, signedIn, a
           <JsinputFrame key={`${input.id}-${frameGeneration}`} input={input} saved={answers[input.id]} register={registerFrame} />
           {after}
         </div>
+      );
+    }
+
+    if (input.kind === "image") {
+      const revealed = reveal?.correctAnswers[input.id];
+      return (
+        <ImageInput
+          key={`${input.id}-${frameGeneration}`}
+          input={input}
+          domId={domId}
+          value={answers[input.id]}
+          disabled={readOnly || pending}
+          onChange={(v) => setAnswer(input.id, v)}
+          reveal={revealed?.kind === "image" ? revealed : undefined}
+          legend={input.label ? <span dangerouslySetInnerHTML={{ __html: input.label }} /> : "Choose a point on the image"}
+          describedBy={descIds.join(" ") || undefined}
+        >
+          {descriptions}
+          {after}
+        </ImageInput>
       );
     }
 

@@ -20,7 +20,8 @@ const CASES: Record<string, Case> = {
   "0135258373e648f2b57a80ae06bade61": { graded: true, right: { "1_2_1": ["choice_1", "choice_3", "choice_4"] }, wrong: { "1_2_1": ["choice_0"] } },
   "0895f1b6c0b329e50b90": { graded: true, right: { "1_2_1": "choice_1" }, wrong: { "1_2_1": "choice_0" } },
   "0d127d7942ec4be7a464eabafb286d02": U(/designprotein2dinput widget/),
-  "10d6abada29b45df87f3bd9a9af86e72": U(/imageresponse/),
+  // imageresponse: the rectangle (338,98)-(412,168) on the map of Africa.
+  "10d6abada29b45df87f3bd9a9af86e72": { graded: true, right: { "1_2_1": "[370,130]" }, wrong: { "1_2_1": "[100,100]" } },
   "29fb15ec7b5f462cab0a8216108df8dc": U(/annotationresponse/),
   "330956aa9c304a0a8e944d3caac15494": { graded: true, right: { "1_2_1": "Bubble" }, wrong: { "1_2_1": "bubbles" } },
   "3956d029fa74441cbfca3a97913ccaa8": { graded: true, right: { "1_2_1": "choice_1" }, wrong: { "1_2_1": "choice_2" } },

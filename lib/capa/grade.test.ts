@@ -371,7 +371,7 @@ describe("problems that cannot be graded here", () => {
   });
 
   it.each([
-    ["imageresponse", P(`<imageresponse><imageinput src="x.png" rectangle="(1,1)-(2,2)"/></imageresponse>`), /imageresponse/],
+    ["an imageinput without a size", P(`<imageresponse><imageinput src="x.png" rectangle="(1,1)-(2,2)"/></imageresponse>`), /image input \(imageinput\) needs a positive whole-number width/],
     ["a customresponse widget", P(`<customresponse cfn="f"><editamolecule/></customresponse>`), /editamolecule widget/],
     ["jsinput", P(`<customresponse cfn="f"><jsinput html_file="x.html"/></customresponse>`), /jsinput/],
   ])("%s: analyzeProblem says why, gradeProblem refuses", (_n, xml, reason) => {
@@ -405,5 +405,63 @@ describe("problems that cannot be graded here", () => {
       ok: false,
       error: "student_input_error",
     });
+  });
+});
+
+describe("imageresponse (ImageResponse.get_score)", () => {
+  const img = (attrs: string) => P(`<imageresponse><imageinput src="/static/map.png" width="600" height="400" ${attrs}/></imageresponse>`);
+  const rect = img(`rectangle="(338,98)-(412,168)"`);
+  run([
+    ["inside the rectangle", rect, "[370,130]", C],
+    ["spaces are ignored", rect, " [ 370 , 130 ] ", C],
+    ["outside", rect, "[100,100]", I],
+    ["left/top edge counts", rect, "[338,98]", C],
+    ["right/bottom edge counts", rect, "[412,168]", C],
+    ["one pixel past the edge", rect, "[413,168]", I],
+    ["square brackets in the rectangle", img(`rectangle="[10,10]-[20,20]"`), "[15,15]", C],
+    ["second of several rectangles", img(`rectangle="(10,10)-(20,30);(100,100)-(120,130)"`), "[110,120]", C],
+    ["in none of several rectangles", img(`rectangle="(10,10)-(20,30);(100,100)-(120,130)"`), "[50,50]", I],
+    // Open edX compares llx <= x <= urx as written: reversed corners match nothing.
+    ["reversed corners match nothing (as in Open edX)", img(`rectangle="(20,20)-(10,10)"`), "[15,15]", I],
+    ["an empty answer is incorrect", rect, "", I],
+    ["anything after ] is ignored (re.match)", rect, "[370,130]xyz", C],
+    ["a bad rectangle is an author error", img(`rectangle="(1,1)-(2)"`), "[1,1]", { error: "problem_error", message: /Cannot parse rectangle/ }],
+    ["a rectangle that matched stops before a bad one", img(`rectangle="(1,1)-(5,5);bad"`), "[2,2]", C],
+    ["one polygon", img(`regions="[[10,10],[100,10],[100,100],[10,100]]"`), "[50,50]", C],
+    ["outside the polygon", img(`regions="[[10,10],[100,10],[100,100],[10,100]]"`), "[150,50]", I],
+    ["on the polygon's edge (shapely contains is strict)", img(`regions="[[10,10],[100,10],[100,100],[10,100]]"`), "[10,50]", I],
+    ["points in any order: the convex hull", img(`regions="[[10,10],[100,100],[100,10],[10,100]]"`), "[50,50]", C],
+    ["second of several polygons", img(`regions="[[[0,0],[5,0],[0,5]],[[100,100],[200,100],[150,200]]]"`), "[150,150]", C],
+    ["a degenerate (collinear) region matches nothing", img(`regions="[[0,0],[5,5],[10,10]]"`), "[5,5]", I],
+    ["an empty region list", img(`regions="[]"`), "[5,5]", I],
+    ["either a rectangle or a region", img(`rectangle="(0,0)-(5,5)" regions="[[10,10],[100,10],[100,100]]"`), "[80,40]", C],
+    ["regions that are not JSON are an author error", img(`regions="[[1,2]"`), "[1,1]", { error: "problem_error" }],
+    ["with neither attribute nothing is correct", img(""), "[1,1]", I],
+  ]);
+
+  it.each(["370,130", "[370;130]", "[-1,5]", "[1.5,2]", "(370,130)", "  ", "x"])("malformed %j is refused (student_input_error: no attempt used)", (answer) => {
+    check(gradeProblem(rect, { "1_2_1": answer }), { error: "student_input_error", message: /error grading 1_2_1/ });
+  });
+
+  it("no answer at all is incorrect", () => {
+    check(gradeProblem(rect, {}), I);
+  });
+
+  it("several imageinputs are graded each on its own", () => {
+    const xml = P(`<imageresponse>
+      <imageinput src="/static/a.png" width="100" height="100" rectangle="(0,0)-(10,10)"/>
+      <imageinput src="/static/b.png" width="100" height="100" rectangle="(50,50)-(60,60)" points="2"/>
+    </imageresponse>`);
+    expect(analyzeProblem(xml)).toEqual({ supported: true, responseTypes: ["imageresponse"] });
+    expect(gradeProblem(xml, { "1_2_1": "[5,5]", "1_2_2": "[5,5]" })).toEqual({
+      ok: true,
+      correctness: { "1_2_1": "correct", "1_2_2": "incorrect" },
+      earned: 1,
+      possible: 3,
+    });
+  });
+
+  it("only imageinput is allowed inside", () => {
+    expect(gradeProblem(P(`<imageresponse><textline/></imageresponse>`), {})).toMatchObject({ ok: false, error: "problem_error" });
   });
 });

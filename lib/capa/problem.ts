@@ -72,6 +72,7 @@ const ALLOWED_INPUTS: Record<string, string[]> = {
   numericalresponse: ["textline", "formulaequationinput"],
   stringresponse: ["textline"],
   formularesponse: ["textline", "formulaequationinput"],
+  imageresponse: ["imageinput"],
 };
 export const SUPPORTED_RESPONSES = new Set(Object.keys(ALLOWED_INPUTS));
 /** CustomResponse.allowed_inputfields (graded by Python, so only once the script has run). */
@@ -100,7 +101,6 @@ const UNSUPPORTED_REASONS: Record<string, string> = {
   coderesponse: "it is graded by an external code grader (coderesponse)",
   externalresponse: "it is graded by an external server (externalresponse)",
   schematicresponse: "it is a circuit schematic graded by a Python script (schematicresponse)",
-  imageresponse: "image-click problems (imageresponse) are not supported here yet",
   annotationresponse: "annotation problems (annotationresponse) are not supported here yet",
   choicetextresponse: "choice-with-text problems (choicetextresponse) are not supported here yet",
 };
@@ -214,6 +214,17 @@ export function jsinputProblem(input: XElement): string | null {
   return null;
 }
 
+/** Why an `<imageinput>` cannot be shown here, or null: Open edX requires src, width and height
+ *  (ImageInput.get_attributes); we also need the size to map clicks back to image pixels. */
+export function imageinputProblem(input: XElement): string | null {
+  if (!(attr(input, "src") ?? "").trim()) return "its image input (imageinput) has no src";
+  for (const name of ["width", "height"]) {
+    const n = pyInt(attr(input, name) ?? "");
+    if (n === null || n <= 0) return `its image input (imageinput) needs a positive whole-number ${name}`;
+  }
+  return null;
+}
+
 function findUnsupported(root: XElement, scripted: boolean): string[] {
   const reasons: string[] = [];
   const seen = new Set<string>();
@@ -224,6 +235,13 @@ function findUnsupported(root: XElement, scripted: boolean): string[] {
     }
   };
   for (const el of descendants(root, (e) => RESPONSE_TAGS.has(e.tagName))) {
+    if (el.tagName === "imageresponse") {
+      for (const input of descendants(el, (e) => e.tagName === "imageinput")) {
+        const problem = imageinputProblem(input);
+        if (problem) add(problem);
+      }
+      continue;
+    }
     if (SUPPORTED_RESPONSES.has(el.tagName)) continue;
     if (scripted && el.tagName === "customresponse") {
       // The check function runs here; inputs that are browser widgets have no renderer yet.
@@ -413,7 +431,8 @@ export function loadProblem(
           throw problemError(`LoncapaProblem Response ${resp.tag}: cannot have input field ${input.tag}`);
         }
       }
-      if (resp.tag !== "optionresponse" && resp.tag !== "customresponse" && resp.inputs.length > 1) {
+      // ImageResponse has no max_inputfields: each imageinput is graded on its own.
+      if (resp.tag !== "optionresponse" && resp.tag !== "customresponse" && resp.tag !== "imageresponse" && resp.inputs.length > 1) {
         throw problemError(`LoncapaProblem Response ${resp.tag}: cannot have more than 1 input fields`);
       }
       if (resp.inputs.length === 0) throw problemError(`LoncapaProblem Response ${resp.tag}: has no input field`);

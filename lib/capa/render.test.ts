@@ -112,9 +112,9 @@ describe("renderProblem", () => {
   });
 
   it("unsupported problems render their text with a reason and no answers", () => {
-    const model = renderProblem(`<problem><p>Q</p><imageresponse><imageinput src="x.png" rectangle="(1,1)-(2,7)"/></imageresponse></problem>`);
+    const model = renderProblem(`<problem><p>Q</p><annotationresponse><annotationinput><text>7</text></annotationinput></annotationresponse></problem>`);
     expect(model.supported).toBe(false);
-    expect(model.reason).toMatch(/imageresponse/);
+    expect(model.reason).toMatch(/annotationresponse/);
     expect(model.inputs).toEqual([]);
     expect(model.correctAnswers).toEqual({});
     expect(JSON.stringify(model.nodes)).not.toContain("7");
@@ -131,5 +131,39 @@ describe("renderProblem", () => {
   it("is JSON-serializable", () => {
     const model = renderProblem(`<problem><stringresponse answer="x"><textline/></stringresponse></problem>`);
     expect(JSON.parse(JSON.stringify(model))).toEqual(model);
+  });
+
+  it("an imageinput becomes an image input; Show Answer has its rectangles and regions", () => {
+    const model = renderProblem(`<problem><p>Click the country.</p><imageresponse>
+      <imageinput src="/static/Africa.png" width="600" height="638" alt="Map of Africa" rectangle="(338,98)-(412,168);(1,2)-(3,4)" regions="[[0,0],[10,0],[0,10]]"/>
+    </imageresponse></problem>`);
+    expect(model.supported).toBe(true);
+    expect(model.inputs).toEqual([
+      expect.objectContaining({ id: "1_2_1", kind: "image", src: "/static/Africa.png", width: 600, height: 638, alt: "Map of Africa" }),
+    ]);
+    expect(model.correctAnswers["1_2_1"]).toEqual({
+      kind: "image",
+      rectangles: [
+        [338, 98, 412, 168],
+        [1, 2, 3, 4],
+      ],
+      regions: [
+        [
+          [0, 0],
+          [10, 0],
+          [0, 10],
+        ],
+      ],
+      text: "A point in the rectangle from (338, 98) to (412, 168) or the rectangle from (1, 2) to (3, 4) or the area inside (0, 0), (10, 0), (0, 10) (image pixels).",
+    });
+    // The answer never reaches the problem text.
+    expect(JSON.stringify(model.nodes)).not.toContain("338");
+    expect(model.possible).toBe(1);
+  });
+
+  it("an imageinput without src is unsupported with a reason", () => {
+    const model = renderProblem(`<problem><imageresponse><imageinput width="6" height="6" rectangle="(1,1)-(2,2)"/></imageresponse></problem>`);
+    expect(model.supported).toBe(false);
+    expect(model.reason).toMatch(/imageinput\) has no src/);
   });
 });

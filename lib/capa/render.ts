@@ -4,6 +4,7 @@
 // attributes (answer=, correct=, ...) are not serialized.
 import { analyzeProblem, needsPythonStatic } from "./analyze";
 import { CapaError } from "./errors";
+import { pyInt } from "./problem";
 import { type CapaResponse, INPUT_TAGS, loadProblem, RESPONSE_TAGS } from "./problem";
 import {
   htmlTransform,
@@ -12,6 +13,8 @@ import {
   numericalAnswerText,
   optionCorrect,
   optionList,
+  parseImageRectangle,
+  parseImageRegions,
   stringCorrectAnswers,
 } from "./responses";
 import type { CorrectAnswer, GradeOptions, ProblemRenderModel, RenderInput, RenderNode } from "./types";
@@ -113,6 +116,18 @@ function inputModel(el: XElement, meta: InputInfo, transform: (e: XElement) => s
       ...(title ? { title } : {}),
     };
   }
+  if (el.tagName === "imageinput") {
+    // problem.ts refuses an imageinput without src or a positive width/height.
+    const alt = attr(el, "alt")?.trim();
+    return {
+      ...base,
+      kind: "image",
+      src: (attr(el, "src") ?? "").trim(),
+      width: Math.min(pyInt(attr(el, "width") ?? "") ?? 1, 4000),
+      height: Math.min(pyInt(attr(el, "height") ?? "") ?? 1, 4000),
+      ...(alt ? { alt } : {}),
+    };
+  }
   const kind = resp.tag === "numericalresponse" ? "numeric" : resp.tag === "formularesponse" ? "formula" : "text";
   const size = Number.parseInt(attr(el, "size") ?? "", 10);
   const trailing = attr(el, "trailing_text");
@@ -154,9 +169,35 @@ function correctAnswerOf(resp: CapaResponse, input: XElement): CorrectAnswer | n
       return { kind: "text", values: stringCorrectAnswers(resp) };
     case "formularesponse":
       return { kind: "text", values: [attr(resp.el, "answer") ?? ""] };
+    case "imageresponse":
+      return imageAnswer(input);
     default:
       return null;
   }
+}
+
+/** Show Answer for an imageinput (Open edX get_answers: its rectangle and regions). Parts that do
+ *  not parse are left out (grading reports them to the author). */
+function imageAnswer(input: XElement): CorrectAnswer | null {
+  const rectangles = (attr(input, "rectangle") ?? "")
+    .split(";")
+    .map(parseImageRectangle)
+    .filter((r): r is [number, number, number, number] => r !== null);
+  let regions: [number, number][][] = [];
+  const regionsAttr = attr(input, "regions");
+  if (regionsAttr) {
+    try {
+      regions = parseImageRegions(regionsAttr);
+    } catch {
+      regions = [];
+    }
+  }
+  if (rectangles.length === 0 && regions.length === 0) return null;
+  const parts = [
+    ...rectangles.map(([x1, y1, x2, y2]) => `the rectangle from (${x1}, ${y1}) to (${x2}, ${y2})`),
+    ...regions.map((r) => `the area inside ${r.map(([x, y]) => `(${x}, ${y})`).join(", ")}`),
+  ];
+  return { kind: "image", rectangles, regions, text: `A point in ${parts.join(" or ")} (image pixels).` };
 }
 
 const SAFE_ATTR = /^(?!on)[a-z][a-z0-9_:-]*$/i;

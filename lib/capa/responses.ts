@@ -548,6 +548,113 @@ function gradeCustom(resp: CapaResponse, answers: Answers, result: CustomCheckRe
   return { cmap, hints: {}, messages };
 }
 
+// ---------------------------------------------------------------- image
+
+/** A point on the image, in image pixels: Open edX's "[x,y]" answer (ImageResponse.get_score:
+ *  re.match on the answer stripped and without spaces, so anything after "]" is ignored). */
+export function parseImagePoint(given: string): [number, number] | null {
+  const m = /^\[([0-9]+),([0-9]+)\]/.exec(given.trim().replace(/ /g, ""));
+  return m ? [Number(m[1]), Number(m[2])] : null;
+}
+
+/** One solution rectangle "(x1,y1)-(x2,y2)" (or with brackets) → [x1, y1, x2, y2], or null. */
+export function parseImageRectangle(text: string): [number, number, number, number] | null {
+  const m = /^[([]([0-9]+),([0-9]+)[)\]]-[([]([0-9]+),([0-9]+)[)\]]/.exec(text.trim().replace(/ /g, ""));
+  return m ? [Number(m[1]), Number(m[2]), Number(m[3]), Number(m[4])] : null;
+}
+
+type Pt = [number, number];
+
+/** The `regions` attribute: JSON, one polygon `[[x,y],…]` or a list of them. Throws problemError
+ *  where Open edX's json.loads / shapely would fail. Empty list → no regions. */
+export function parseImageRegions(text: string): Pt[][] {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    throw problemError(`Error in problem specification! Cannot parse regions: ${text.slice(0, 200)}`);
+  }
+  const bad = () => problemError(`Error in problem specification! regions must be a list of points or a list of lists of points: ${text.slice(0, 200)}`);
+  if (!Array.isArray(parsed)) throw bad();
+  if (parsed.length === 0) return [];
+  if (!Array.isArray(parsed[0])) throw bad();
+  const list = Array.isArray(parsed[0][0]) ? parsed : [parsed];
+  return list.map((region: unknown) => {
+    if (!Array.isArray(region)) throw bad();
+    return region.map((p: unknown) => {
+      if (!Array.isArray(p) || p.length < 2 || p.length > 3 || !p.every((c) => typeof c === "number" && Number.isFinite(c))) throw bad();
+      return [p[0], p[1]] as Pt;
+    });
+  });
+}
+
+const cross = (o: Pt, a: Pt, b: Pt) => (a[0] - o[0]) * (b[1] - o[1]) - (a[1] - o[1]) * (b[0] - o[0]);
+
+/** Convex hull (counter-clockwise, no collinear points): shapely MultiPoint(region).convex_hull. */
+function convexHull(points: Pt[]): Pt[] {
+  const pts = [...points].sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  if (pts.length < 3) return pts;
+  const lower: Pt[] = [];
+  for (const p of pts) {
+    while (lower.length >= 2 && cross(lower[lower.length - 2], lower[lower.length - 1], p) <= 0) lower.pop();
+    lower.push(p);
+  }
+  const upper: Pt[] = [];
+  for (const p of pts.reverse()) {
+    while (upper.length >= 2 && cross(upper[upper.length - 2], upper[upper.length - 1], p) <= 0) upper.pop();
+    upper.push(p);
+  }
+  return lower.slice(0, -1).concat(upper.slice(0, -1));
+}
+
+/** shapely: the hull is a Polygon (3+ non-collinear points) that contains the point — strictly
+ *  inside, a point on the boundary is not contained. */
+export function regionContains(region: Pt[], point: Pt): boolean {
+  const hull = convexHull(region);
+  if (hull.length < 3) return false;
+  for (let i = 0; i < hull.length; i++) {
+    if (cross(hull[i], hull[(i + 1) % hull.length], point) <= 0) return false;
+  }
+  return true;
+}
+
+/** ImageResponse.get_score: each imageinput on its own; correct when the click is inside any
+ *  rectangle (edges included, corners as written) or strictly inside any region's convex hull. */
+function gradeImage(resp: CapaResponse, answers: Answers): Cmap {
+  const cmap: Cmap = {};
+  for (const input of resp.inputs) {
+    const id = input.id;
+    cmap[id] = entry("incorrect");
+    const given = answers[id];
+    if (!has(answers, id) || given === "" || (Array.isArray(given) && given.length === 0)) continue;
+    if (typeof given !== "string") throw studentInputError("This answer must be a single point on the image.");
+    const point = parseImagePoint(given);
+    if (!point) {
+      throw studentInputError(
+        `Choose a point on the image, or enter X and Y as whole numbers of image pixels (error grading ${id} (input=${given.slice(0, 100)})).`,
+      );
+    }
+    const [x, y] = point;
+    const rectangles = attr(input.el, "rectangle");
+    if (rectangles) {
+      for (const text of rectangles.split(";")) {
+        const r = parseImageRectangle(text);
+        if (!r) throw problemError(`Error in problem specification! Cannot parse rectangle in ${text.trim().slice(0, 200)}`);
+        const [llx, lly, urx, ury] = r;
+        if (llx <= x && x <= urx && lly <= y && y <= ury) {
+          cmap[id] = entry("correct");
+          break;
+        }
+      }
+    }
+    const regions = attr(input.el, "regions");
+    if (cmap[id].correctness !== "correct" && regions) {
+      if (parseImageRegions(regions).some((region) => regionContains(region, point))) cmap[id] = entry("correct");
+    }
+  }
+  return cmap;
+}
+
 export function gradeResponse(
   resp: CapaResponse,
   answers: Answers,
@@ -580,6 +687,8 @@ export function gradeResponse(
       return { cmap: gradeString(resp, answers), hints: stringHints(resp, answers) };
     case "formularesponse":
       return { cmap: gradeFormula(resp, answers, seed, index), hints: {} };
+    case "imageresponse":
+      return { cmap: gradeImage(resp, answers), hints: {} };
     default:
       throw problemError(`The ${resp.tag} response type cannot be graded here.`);
   }

@@ -102,7 +102,10 @@ export type RenderInput =
       width?: number;
       height?: number;
       title?: string;
-    });
+    })
+  /** `<imageinput>`: click a point on the image; the answer is "[x,y]" in image pixels. `src` is
+   *  the author's URL as written (the caller rewrites /static/ and /c4x/ links, as for <img>). */
+  | (RenderInputBase & { kind: "image"; src: string; width: number; height: number; alt?: string });
 
 export type RenderNode =
   | { type: "html"; html: string }
@@ -114,7 +117,16 @@ export type RenderNode =
 export type CorrectAnswer =
   | { kind: "choices"; values: string[] }
   | { kind: "option"; value: string }
-  | { kind: "text"; values: string[] };
+  | { kind: "text"; values: string[] }
+  /** imageresponse: where a click counts as correct, in image pixels. `text` describes it. */
+  | {
+      kind: "image";
+      /** [x1, y1, x2, y2] per rectangle, as the author wrote them (edges count). */
+      rectangles: [number, number, number, number][];
+      /** Polygons as lists of [x, y] points (a click strictly inside the convex hull counts). */
+      regions: [number, number][][];
+      text: string;
+    };
 
 export interface ProblemRenderModel {
   problemId: string;

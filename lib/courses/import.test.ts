@@ -96,9 +96,10 @@ describe("importOlxCourse", () => {
     const snap = (await snapshotCourse(course.courseKey))!;
     const byName = new Map(snap.blocks.map((b) => [b.urlName, b]));
     expect(byName.get("poll1")!.unsupportedReason).toBe("The poll component is not supported yet");
-    // Python-scripted problems run in the sandbox (lib/sandbox): supported; image-click ones are not.
+    // Python-scripted problems run in the sandbox (lib/sandbox): supported; an image-click one
+    // whose image has no size is not.
     expect(byName.get("py1")!.unsupportedReason).toBeNull();
-    expect(byName.get("img1")!.unsupportedReason).toMatch(/imageresponse/);
+    expect(byName.get("img1")!.unsupportedReason).toMatch(/image input \(imageinput\) needs a positive whole-number width/);
     expect(byName.get("h1")!.unsupportedReason).toBeNull();
   });
 

@@ -27,7 +27,7 @@ import {
 import { AppError } from "@/lib/errors";
 import { weightedScore } from "@/lib/grading";
 import { assetHref } from "@/lib/lms/urls";
-import { sanitizeProblemHtml } from "./html";
+import { problemImageSrc, sanitizeProblemHtml } from "./html";
 import { persistLearnerGrades } from "./learner-grades";
 import { scriptedOptions } from "./python";
 import {
@@ -508,6 +508,7 @@ export function sanitizeInput<T extends ProblemRenderModel["inputs"][number]>(in
   const out = { ...input, label: input.label ? s(input.label) : input.label, descriptions: input.descriptions.map(s) };
   if (input.kind === "radio" || input.kind === "checkbox") return { ...out, choices: input.choices.map((c) => ({ ...c, html: s(c.html) })) } as T;
   if (input.kind === "jsinput") return { ...out, src: jsinputSrc(input.src, courseKey) } as T;
+  if (input.kind === "image") return { ...out, src: problemImageSrc(input.src, courseKey), ...(input.alt ? { alt: input.alt.slice(0, 500) } : {}) } as T;
   return out as T;
 }
 

@@ -180,11 +180,26 @@ describe("submitAnswer: refusals change nothing", () => {
     expect((await stateOf(u.id, c.courseId, c.key("m")))?.earned).toBe(0);
   });
 
-  it("refuses an unsupported (image-click) problem", async () => {
+  it("refuses an image-click problem whose image has no size (unsupported)", async () => {
     const xml = `<problem><imageresponse><imageinput src="x.png" rectangle="(1,1)-(2,2)"/></imageresponse></problem>`;
     const c = await createCourse({ subsections: [{ urlName: "s", format: "Homework", problems: [{ urlName: "py", xml }] }] });
     const u = await createUser();
     expect(await codeOf(submitAnswer({ userId: u.id, courseId: c.courseId, usageKey: c.key("py"), answers: { py_2_1: "1" } }))).toBe("invalid:unsupported_problem");
+  });
+
+  it("an image-click answer that is not [x,y] uses no attempt; a click inside the rectangle is correct", async () => {
+    const xml = `<problem><imageresponse><imageinput src="/static/map.png" width="600" height="638" rectangle="(338,98)-(412,168)"/></imageresponse></problem>`;
+    const c = await createCourse({ subsections: [{ urlName: "s", format: "Homework", problems: [{ urlName: "img", xml, settings: { max_attempts: 2 } }] }] });
+    const u = await createUser();
+    const submit = (answer: string) => submitAnswer({ userId: u.id, courseId: c.courseId, usageKey: c.key("img"), answers: { img_2_1: answer } });
+    expect((await submit("[100,100]")).correctness).toEqual({ img_2_1: "incorrect" });
+    for (const bad of ["370,130", "[370]", "[-1,2]", "[a,b]"]) expect(await codeOf(submit(bad))).toBe("invalid:student_input");
+    expect(await stateOf(u.id, c.courseId, c.key("img"))).toMatchObject({ attempts: 1, answers: { img_2_1: "[100,100]" } });
+    const right = await submit("[370,130]");
+    expect(right).toMatchObject({ correctness: { img_2_1: "correct" }, attempts: 2, earned: 1 });
+    const view = await getProblemView({ courseId: c.courseId, courseKey: c.courseKey, usageKey: c.key("img"), definitionXml: xml, settings: {}, userId: u.id });
+    expect(view.model?.inputs[0]).toMatchObject({ kind: "image", width: 600, height: 638, src: expect.stringMatching(/^\/assets\/.*\/map\.png/) });
+    expect(view.answers).toEqual({ img_2_1: "[370,130]" });
   });
 });
 
