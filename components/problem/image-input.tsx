@@ -3,7 +3,7 @@
 // or types X and Y (image pixels) for keyboard and screen-reader use; both set the answer "[x,y]".
 // The image scales down on small screens and a click is mapped back to image pixels. A marker
 // shows the chosen point (also a restored answer); Show Answer outlines the correct areas.
-import { useState, type MouseEvent, type ReactNode } from "react";
+import { useEffect, useRef, useState, type MouseEvent, type ReactNode } from "react";
 import type { CorrectAnswer, RenderInput } from "@/lib/capa/types";
 import styles from "./problem.module.css";
 
@@ -35,6 +35,14 @@ export function ImageInput({ input, domId, value, disabled, onChange, reveal, le
   const point = parsePoint(value);
   // What the learner is typing in X/Y (kept as typed until a click replaces it).
   const [draft, setDraft] = useState<{ x: string; y: string } | null>(null);
+  // A course file that is missing (or a host that is unreachable) leaves the frame, at its size, to click on.
+  const [broken, setBroken] = useState(false);
+  const img = useRef<HTMLImageElement>(null);
+  // An image that failed before hydration fired its error event before React listened.
+  useEffect(() => {
+    const el = img.current;
+    if (el && el.complete && el.naturalWidth === 0) setBroken(true);
+  }, []);
   const xText = draft?.x ?? (point ? String(point[0]) : "");
   const yText = draft?.y ?? (point ? String(point[1]) : "");
 
@@ -68,7 +76,12 @@ export function ImageInput({ input, domId, value, disabled, onChange, reveal, le
           data-testid={`image-${input.id}`}
         >
           {/* eslint-disable-next-line @next/next/no-img-element -- a course file at the author's pixel size; clicks map to its pixels */}
-          <img src={input.src || undefined} alt={input.alt ?? "Image to click on"} width={width} height={height} draggable={false} />
+          <img ref={img} src={input.src || undefined} alt={input.alt ?? "Image to click on"} width={width} height={height} draggable={false} onError={() => setBroken(true)} style={broken ? { visibility: "hidden" } : undefined} />
+          {broken || !input.src ? (
+            <p className={styles.imageMissing} role="note">
+              The image could not be loaded. You can still answer with X and Y below.
+            </p>
+          ) : null}
           <svg className={styles.imageOverlay} viewBox={`0 0 ${width} ${height}`} aria-hidden="true" focusable="false">
             {reveal?.rectangles.map(([x1, y1, x2, y2], i) => (
               <rect key={`r${i}`} className={styles.imageArea} x={Math.min(x1, x2)} y={Math.min(y1, y2)} width={Math.abs(x2 - x1)} height={Math.abs(y2 - y1)} />
