@@ -7,7 +7,6 @@ import "server-only";
 import { createHash } from "node:crypto";
 import { createReadStream } from "node:fs";
 import path from "node:path";
-import { analyzeProblem } from "@/lib/capa";
 import { getContentStore, type ContentStore } from "@/lib/content";
 import type { Tx } from "@/lib/db";
 import {
@@ -22,6 +21,7 @@ import {
 } from "@/lib/db/queries/courses";
 import { env } from "@/lib/env";
 import { readOlx, type OlxBlock, type OlxCourse } from "@/lib/olx";
+import { problemUnsupportedReason } from "@/lib/courses/problem-analysis";
 import { usageKey } from "@/lib/olx/types";
 
 export type ImportStage = "cloning" | "reading" | "storing" | "writing" | "done";
@@ -314,15 +314,10 @@ export async function importOlxCourse(
     if (b.type !== "problem" || b.definition == null) return null;
     let reason = analysis.get(b.definition);
     if (reason === undefined) {
-      try {
-        const a = analyzeProblem(b.definition);
-        reason = a.supported ? null : (a.reason ?? "This problem uses features Atrium cannot run yet.");
-      } catch (err) {
-        reason = `The problem could not be analysed: ${err instanceof Error ? err.message : String(err)}`;
-      }
+      reason = problemUnsupportedReason(b.definition);
       analysis.set(b.definition, reason);
     }
-    return truncate(reason, 512);
+    return reason;
   };
   const uk = (b: OlxBlock) => usageKey(course, b.type, b.urlName);
   const rowsOf = async (flat: FlatBlock[]): Promise<NewBlockRow[]> => {
