@@ -1,11 +1,11 @@
 // Security headers on every response (lib/security-headers.ts): a per-request nonce CSP for pages
 // (Next.js reads it from the request's Content-Security-Policy and stamps its scripts with it),
 // clickjacking protection, nosniff, Referrer-Policy, Permissions-Policy and, behind TLS, HSTS.
-// With ASSET_ORIGIN set, that host serves course files only. Authorization is not done here: every
-// page, action and route checks it on the server.
-// A browser's document request for a course home or unit is answered from the page cache when it
-// can be (lib/lms/page-cache.ts checks access and builds the key), and otherwise rendered by Next as
-// usual; the cache's own loopback renders, proven by this process's token, get the placeholder
+// With ASSET_ORIGIN set, that host serves course files only. Every page, action and route checks
+// authorization on the server itself; the one exception is answered here: a browser's document
+// request for a course home or unit is answered from the page cache when it can be
+// (lib/lms/page-cache.ts checks access exactly as those pages do, and builds the key), and otherwise
+// rendered by Next as usual; the cache's own loopback renders, proven by this process's token, get the placeholder
 // nonce it chose and a shared render (lib/render-headers.ts). Those internal headers are stripped
 // from every other request.
 import { NextResponse, type NextRequest } from "next/server";
