@@ -5,9 +5,9 @@
 // authorization on the server itself; the one exception is answered here: a browser's document
 // request for a course home or unit is answered from the page cache when it can be
 // (lib/lms/page-cache.ts checks access exactly as those pages do, and builds the key), and otherwise
-// rendered by Next as usual; the cache's own loopback renders, proven by this process's token, get the placeholder
-// nonce it chose and a shared render (lib/render-headers.ts). Those internal headers are stripped
-// from every other request.
+// rendered by Next as usual. The cache's own loopback renders, proven by this process's token, get
+// the placeholder nonce it chose and a shared render (lib/render-headers.ts); those internal
+// headers are stripped from every other request.
 import { NextResponse, type NextRequest } from "next/server";
 import { env } from "@/lib/env";
 import { isAssetOriginRequest } from "@/lib/lms/asset-origin";
