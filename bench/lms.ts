@@ -1,4 +1,5 @@
-// npm run bench -- lms [--duration S] [--connections N] [--learners N] [--port P] [--dist DIR] [--node-options O (default: scripts/lib/instance.json)] [--url BASE --cookie C]
+// npm run bench -- lms [--duration S] [--connections N] [--learners N] [--port P] [--dist DIR] [--node-options O (default: scripts/lib/instance.json)] [--cluster N] [--url BASE --cookie C]
+// --cluster N: afterwards, the unit and course home again through nginx in front of N instances (npm run cluster).
 // Starts a built server (building into --dist if it has no build) on a throwaway database with the
 // Open edX demo course imported and --learners (32) distinct learners enrolled and signed in, then
 // measures, in one run with autocannon: a static page (/help, prerendered), the first unit and the
@@ -168,6 +169,9 @@ export async function run(args: string[]): Promise<void> {
   let base = opt(args, "--url");
   let cookie = opt(args, "--cookie") ?? "";
   let server: ChildProcess | null = null;
+  let serverEnv: NodeJS.ProcessEnv | null = null;
+  let cluster: { stop: () => Promise<number | null> } | null = null;
+  const clusterSize = Number(opt(args, "--cluster") ?? 0);
   let cleanup = async () => {};
   const learners = Number(opt(args, "--learners") ?? 32);
   const learnerCookies: string[] = [];
@@ -244,6 +248,7 @@ export async function run(args: string[]): Promise<void> {
         env: { ...env, NODE_ENV: "production", NODE_OPTIONS: opt(args, "--node-options") ?? INSTANCE.nodeOptions },
         stdio: ["ignore", "ignore", "inherit"],
       });
+      serverEnv = env;
       base = `http://127.0.0.1:${port}`;
       await waitFor(`${base}/api/health`, 60_000);
       cookie = await signIn(base, "learner", "learner-pass-1");
@@ -285,7 +290,7 @@ export async function run(args: string[]): Promise<void> {
     // The framework's own floor: the smallest dynamic page (sign-in form, same layout and header).
     const floor = await measure(`${base}/login`, {}, connections, Math.max(3, Math.round(duration / 2)));
     const row = (name: string, r: Result) =>
-      `${name.padEnd(34)} ${r.reqs.toFixed(0).padStart(8)} ${String(r.p50).padStart(8)} ${String(r.p99).padStart(8)} ${String(r.non2xx + r.errors).padStart(8)} ${r.cpuMs.toFixed(1).padStart(10)}`;
+      `${name.padEnd(34)} ${r.reqs.toFixed(0).padStart(8)} ${String(r.p50).padStart(8)} ${String(r.p99).padStart(8)} ${String(r.non2xx + r.errors).padStart(8)} ${(Number.isFinite(r.cpuMs) ? r.cpuMs.toFixed(1) : "—").padStart(10)}`;
     console.log(`\n${"page".padEnd(34)} ${"req/s".padStart(8)} ${"p50 ms".padStart(8)} ${"p99 ms".padStart(8)} ${"bad".padStart(8)} ${"CPU ms/req".padStart(10)}`);
     console.log(row("static /help", st));
     console.log(row(`unit ${new URL(unitUrl).pathname.slice(0, 28)}…`, unit));
@@ -298,8 +303,29 @@ export async function run(args: string[]): Promise<void> {
     console.log(`server Node options: ${opt(args, "--node-options") ?? INSTANCE.nodeOptions}`);
     if (pid) console.log(`server RSS: idle ${idle.toFixed(0)} MB, peak ${peak.toFixed(0)} MB (targets: idle ≤ 200 MB, under load ≤ 350 MB)`);
     else console.log("server RSS: not measured (--url given: the server is not ours)");
+    if (clusterSize > 1 && serverEnv && server) {
+      // The same pages through nginx in front of N instances of the same build (npm run cluster),
+      // measured after the single instance has stopped, with the same learners.
+      server.kill("SIGTERM");
+      await new Promise((r) => setTimeout(r, 1500));
+      server = null;
+      serverPid = undefined;
+      const { startCluster } = await import("./load");
+      const c = await startCluster({ env: serverEnv, instances: clusterSize, port: port + 1, firstPort: port + 20, distDir: dist });
+      cluster = c;
+      const via = (u: string) => new URL(new URL(u).pathname, `http://127.0.0.1:${port + 1}`).href;
+      await measure(via(unitUrl), {}, 8, 3, jar);
+      await measure(via(homeUrl), {}, 8, 2, jar);
+      const cu = await measure(via(unitUrl), {}, connections, duration, jar);
+      const ch = await measure(via(homeUrl), {}, connections, duration, jar);
+      console.log(`\n${clusterSize} instances behind nginx (${c.state.instances.map((i) => i.port).join(", ")}):`);
+      console.log(row(`unit via nginx`, cu));
+      console.log(row(`course home via nginx`, ch));
+      console.log(`${clusterSize} instances ÷ one instance req/s: unit ${(cu.reqs / unit.reqs).toFixed(2)}, course home ${(ch.reqs / home.reqs).toFixed(2)} (target ≥ 1.5; nginx and autocannon share the same cores)`);
+    }
     console.log(`machine: ${(await import("node:os")).cpus().length} cores, load ${(await import("node:os")).loadavg().map((x) => x.toFixed(1)).join(" ")}; autocannon shares the cores with the server.`);
   } finally {
+    await cluster?.stop();
     if (server) {
       server.kill("SIGTERM");
       await new Promise((r) => setTimeout(r, 500));
