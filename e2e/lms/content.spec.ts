@@ -11,6 +11,8 @@ const enc = (k: string) => encodeURIComponent(k);
 const VIDEO_UNIT = "78b75020d3894fdfa8b4994f97275294";
 const LIBRARY_UNIT = "7aaf479ec21f4b90b30822bdc35ae894";
 
+// Skipped only when ../shared (the Open edX demo course, not committed: CC BY-NC-SA) is absent:
+// scripts/e2e.sh imports it and sets E2E_OPENEDX_DEMO whenever it is there, as in CI.
 test.skip(!process.env.E2E_OPENEDX_DEMO, "the Open edX demo course is not imported");
 
 async function enroll(page: Page) {

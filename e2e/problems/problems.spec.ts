@@ -109,6 +109,8 @@ test("Atrium 101: a past-due problem cannot be submitted and shows its answer", 
 });
 
 test("Open edX demo course: a multiple-choice problem grades", async ({ page }) => {
+  // Skipped only without ../shared (the demo course is not committed); scripts/e2e.sh imports it
+  // and sets E2E_OPENEDX_DEMO whenever it is there, as in CI.
   test.skip(!process.env.E2E_OPENEDX_DEMO, "the Open edX demo course is not imported in this run");
   await registerUser(page, "demo");
   await enroll(page, DEMO);
@@ -125,6 +127,8 @@ test("Open edX demo course: a multiple-choice problem grades", async ({ page }) 
 });
 
 test("Open edX demo course: the image-click problem is answered by typing X/Y and by clicking", async ({ page }) => {
+  // Skipped only without ../shared (the demo course is not committed); scripts/e2e.sh imports it
+  // and sets E2E_OPENEDX_DEMO whenever it is there, as in CI.
   test.skip(!process.env.E2E_OPENEDX_DEMO, "the Open edX demo course is not imported in this run");
   await registerUser(page, "demoimg");
   await enroll(page, DEMO);

@@ -192,6 +192,7 @@ function runCli(args: string[]): Promise<{ code: number | null; stdout: string; 
   });
 }
 
+// Skipped, like the suite above, only when ../shared (the demo course it imports) is absent; CI has it.
 describe.skipIf(!hasDemo)("olx CLI (spawned against the test database)", () => {
   it("import --json prints exactly one JSON object with courseKey, versionId, blocks and warnings, then exits", async () => {
     const t0 = Date.now();
