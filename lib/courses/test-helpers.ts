@@ -5,6 +5,7 @@ import { getDb } from "@/lib/db";
 import { courseAssets, courseBlocks, courseDocuments, courseRoles, courseVersions, courses, users } from "@/lib/db/schema";
 import type { OlxBlock, OlxCourse } from "@/lib/olx/types";
 import { courseKeyOf } from "@/lib/olx/types";
+import type { SessionUser } from "@/lib/auth/session";
 
 export const uniq = () => randomBytes(4).toString("hex");
 
@@ -89,4 +90,9 @@ export async function createUser(prefix: string, flags: { isAdmin?: boolean; can
     })
     .$returningId();
   return { id, username };
+}
+
+/** The session user a route or action sees for a row made by createUser (tests stub getCurrentUser with it). */
+export function asUser(u: { id: number; username: string }, flags: Partial<SessionUser> = {}): SessionUser {
+  return { id: u.id, email: `${u.username}@example.test`, username: u.username, fullName: u.username, isAdmin: false, canCreateCourses: false, isActive: true, ...flags };
 }

@@ -14,6 +14,7 @@ import { importOlxCourse } from "@/lib/courses/import";
 import { closeDb } from "@/lib/db";
 import { createUser, makeCourse } from "@/lib/courses/test-helpers";
 import type { OlxCourse } from "@/lib/olx/types";
+import { callAssetRoute } from "./asset-request";
 
 type Route = typeof AssetRoute;
 
@@ -37,12 +38,7 @@ const FILES: [path: string, contentType: string, locked?: boolean][] = [
 let course: OlxCourse;
 let route: Route;
 
-function call(r: Route, path: string, init: { host?: string; query?: string } = {}) {
-  const host = init.host ?? "127.0.0.1:3000";
-  const url = `http://${host}/assets/${encodeURIComponent(course.courseKey)}/${path}${init.query ?? ""}`;
-  const req = new Request(url, { headers: { host } });
-  return r.GET(req, { params: Promise.resolve({ courseKey: encodeURIComponent(course.courseKey), path: path.split("/") }) });
-}
+const call = (r: Route, path: string, init: { host?: string; query?: string } = {}) => callAssetRoute(r, course.courseKey, path, init);
 
 beforeAll(async () => {
   course = makeCourse();

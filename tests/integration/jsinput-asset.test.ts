@@ -11,29 +11,17 @@ vi.mock("@/lib/auth/session", async (orig) => ({ ...(await orig<typeof SessionMo
 
 import { importOlxCourse } from "@/lib/courses/import";
 import { closeDb } from "@/lib/db";
-import { createUser, makeCourse } from "@/lib/courses/test-helpers";
+import { asUser, createUser, makeCourse } from "@/lib/courses/test-helpers";
 import { JSINPUT_BRIDGE } from "@/lib/lms/jsinput-bridge";
 import type { OlxCourse } from "@/lib/olx/types";
+import { callAssetRoute } from "./asset-request";
 
 const PAGE = `<!doctype html><html><body><script>var Game = { getGrade: function () { return "42"; } };</script><p>Play</p></body></html>`;
 
 let course: OlxCourse;
 let route: typeof AssetRoute;
 
-function call(path: string, query = "?jsinput=1") {
-  const req = new Request(`http://127.0.0.1:3000/assets/${encodeURIComponent(course.courseKey)}/${path}${query}`, { headers: { host: "127.0.0.1:3000" } });
-  return route.GET(req, { params: Promise.resolve({ courseKey: encodeURIComponent(course.courseKey), path: path.split("/") }) });
-}
-
-const userOf = (u: { id: number; username: string }, isAdmin = false): SessionUser => ({
-  id: u.id,
-  email: `${u.username}@example.test`,
-  username: u.username,
-  fullName: u.username,
-  isAdmin,
-  canCreateCourses: false,
-  isActive: true,
-});
+const call = (path: string, query = "?jsinput=1") => callAssetRoute(route, course.courseKey, path, { query });
 
 beforeAll(async () => {
   course = makeCourse();
@@ -77,12 +65,12 @@ describe("GET /assets/[courseKey]/[...path]?jsinput=1", () => {
     session.user = null;
     expect((await call("secret-game.html")).status).toBe(401);
     const outsider = await createUser("jsoutsider");
-    session.user = userOf(outsider);
+    session.user = asUser(outsider);
     const refused = await call("secret-game.html");
     expect(refused.status).toBe(403);
     expect(await refused.text()).not.toContain("Game");
     const admin = await createUser("jsadmin", { isAdmin: true });
-    session.user = userOf(admin, true);
+    session.user = asUser(admin, { isAdmin: true });
     const ok = await call("secret-game.html");
     expect(ok.status).toBe(200);
     expect(ok.headers.get("content-security-policy")).toBe("sandbox allow-scripts");

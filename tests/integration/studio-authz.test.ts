@@ -12,7 +12,7 @@ vi.mock("next/cache", () => ({ revalidatePath: () => undefined }));
 
 import { closeDb } from "@/lib/db";
 import { enrollUser } from "@/lib/db/queries/enrollments";
-import { createUser, snapshotCourse, uniq } from "@/lib/courses/test-helpers";
+import { asUser, createUser, snapshotCourse, uniq } from "@/lib/courses/test-helpers";
 import * as svc from "@/lib/studio/service";
 import { getComponentEditorData } from "@/lib/studio";
 import { addComponentAction } from "@/lib/actions/studio/add-component-action";
@@ -31,9 +31,6 @@ import { getCourseByKey } from "@/lib/db/queries/courses";
 import { getDb } from "@/lib/db";
 import { courseRoles } from "@/lib/db/schema";
 
-function asUser(u: { id: number; username: string }, flags: Partial<SessionUser> = {}): SessionUser {
-  return { id: u.id, email: `${u.username}@example.test`, username: u.username, fullName: u.username, isAdmin: false, canCreateCourses: false, isActive: true, ...flags } as SessionUser;
-}
 
 let course: { courseId: number; courseKey: string; root: string };
 let other: { courseId: number; courseKey: string; root: string };

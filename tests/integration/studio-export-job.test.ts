@@ -14,15 +14,12 @@ import { GET as download } from "@/app/api/studio/jobs/[jobId]/download/route";
 import { GET as jobStatus } from "@/app/api/studio/jobs/[jobId]/route";
 import { startExportAction } from "@/lib/actions/studio/start-export-action";
 import { importOlxCourse } from "@/lib/courses";
-import { createUser, makeCourse, uniq } from "@/lib/courses/test-helpers";
+import { asUser, createUser, makeCourse, uniq } from "@/lib/courses/test-helpers";
 import { closeDb, getDb } from "@/lib/db";
 import { enrollUser } from "@/lib/db/queries/enrollments";
 import { getJob } from "@/lib/db/queries/jobs";
 import { courseRoles } from "@/lib/db/schema";
 
-function asUser(u: { id: number; username: string }, flags: Partial<SessionUser> = {}): SessionUser {
-  return { id: u.id, email: `${u.username}@example.test`, username: u.username, fullName: u.username, isAdmin: false, canCreateCourses: false, isActive: true, ...flags } as SessionUser;
-}
 
 let courseKey: string;
 let instructor: SessionUser;

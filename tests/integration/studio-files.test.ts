@@ -15,7 +15,7 @@ import { courseAssets, courseRoles } from "@/lib/db/schema";
 import { enrollUser } from "@/lib/db/queries/enrollments";
 import { getAsset, getCourseByKey } from "@/lib/db/queries/courses";
 import { getDraftInfo } from "@/lib/db/queries/studio";
-import { createUser, snapshotCourse, uniq } from "@/lib/courses/test-helpers";
+import { asUser, createUser, snapshotCourse, uniq } from "@/lib/courses/test-helpers";
 import { getComponentEditorData } from "@/lib/studio";
 import * as svc from "@/lib/studio/service";
 import { fileQueryOf, linksTo, listFilePage } from "@/lib/studio/files";
@@ -26,9 +26,6 @@ import { lockAssetAction } from "@/lib/actions/studio/lock-asset-action";
 import { NextRequest } from "next/server";
 import { GET } from "@/app/api/studio/courses/[courseKey]/assets/route";
 
-function asUser(u: { id: number; username: string }, flags: Partial<SessionUser> = {}): SessionUser {
-  return { id: u.id, email: `${u.username}@example.test`, username: u.username, fullName: u.username, isAdmin: false, canCreateCourses: false, isActive: true, ...flags } as SessionUser;
-}
 
 const N = 10_000; // the issue asks for a list that stays fast at 10,000 files
 const TYPES = ["image/png", "application/pdf", "text/plain", "image/jpeg", "video/mp4"];

@@ -25,7 +25,7 @@ import { getCourseByKey, getVersion, listVersions } from "@/lib/db/queries/cours
 import { enrollUser } from "@/lib/db/queries/enrollments";
 import { getJob } from "@/lib/db/queries/jobs";
 import { courseRoles, jobs } from "@/lib/db/schema";
-import { createUser, uniq } from "@/lib/courses/test-helpers";
+import { asUser, createUser, uniq } from "@/lib/courses/test-helpers";
 
 const hasGit = spawnSync("git", ["--version"]).status === 0;
 if (!hasGit) console.warn("[studio-git-import] `git` is not installed: the Git import tests are skipped.");
@@ -46,9 +46,6 @@ function git(cwd: string, ...args: string[]): string {
   return r.stdout.trim();
 }
 
-function asUser(u: { id: number; username: string }, flags: Partial<SessionUser> = {}): SessionUser {
-  return { id: u.id, email: `${u.username}@example.test`, username: u.username, fullName: u.username, isAdmin: false, canCreateCourses: false, isActive: true, ...flags } as SessionUser;
-}
 
 async function waitForJob(jobId: number) {
   for (let i = 0; i < 600; i++) {

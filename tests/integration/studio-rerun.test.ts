@@ -12,7 +12,7 @@ vi.mock("next/cache", () => ({ revalidatePath: () => undefined }));
 import { eq } from "drizzle-orm";
 import { rerunCourseAction } from "@/lib/actions/studio/rerun-course-action";
 import { importOlxCourse } from "@/lib/courses";
-import { createUser, makeCourse, snapshotCourse, uniq } from "@/lib/courses/test-helpers";
+import { asUser, createUser, makeCourse, snapshotCourse, uniq } from "@/lib/courses/test-helpers";
 import { closeDb, getDb } from "@/lib/db";
 import { getCourseByKey } from "@/lib/db/queries/courses";
 import { enrollUser } from "@/lib/db/queries/enrollments";
@@ -20,9 +20,6 @@ import { createRerun } from "@/lib/db/queries/rerun";
 import type { OlxBlock } from "@/lib/olx/types";
 import { courseRoles, courses, enrollments } from "@/lib/db/schema";
 
-function asUser(u: { id: number; username: string }, flags: Partial<SessionUser> = {}): SessionUser {
-  return { id: u.id, email: `${u.username}@example.test`, username: u.username, fullName: u.username, isAdmin: false, canCreateCourses: false, isActive: true, ...flags } as SessionUser;
-}
 
 let org: string;
 let sourceKey: string;

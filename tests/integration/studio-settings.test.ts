@@ -17,7 +17,7 @@ import { getCourseByKey, getVersion, listBlocks, listDocuments } from "@/lib/db/
 import { getCourseGrade } from "@/lib/db/queries/grades";
 import { getJob } from "@/lib/db/queries/jobs";
 import { courseRoles } from "@/lib/db/schema";
-import { createUser, snapshotCourse, uniq } from "@/lib/courses/test-helpers";
+import { asUser, createUser, snapshotCourse, uniq } from "@/lib/courses/test-helpers";
 import { loadOlxCourse } from "@/lib/courses/export";
 import { olxFiles } from "@/lib/olx";
 import { submitAnswer } from "@/lib/problems";
@@ -28,9 +28,6 @@ import * as svc from "@/lib/studio/service";
 import { runRegradeJob, REGRADE_JOB_KIND } from "@/lib/studio/regrade";
 import { courseSettingsUnpublished, getAdvancedSettings, getCourseDetails, getGradingSettings } from "@/lib/studio/settings";
 
-function asUser(u: { id: number; username: string }, flags: Partial<SessionUser> = {}): SessionUser {
-  return { id: u.id, email: `${u.username}@example.test`, username: u.username, fullName: u.username, isAdmin: false, canCreateCourses: false, isActive: true, ...flags } as SessionUser;
-}
 
 const MC = (correct: number) =>
   `<problem><multiplechoiceresponse><label>Which?</label><choicegroup type="MultipleChoice">${["A", "B", "C"].map((t, i) => `<choice correct="${i === correct ? "true" : "false"}">${t}</choice>`).join("")}</choicegroup></multiplechoiceresponse></problem>`;

@@ -15,15 +15,12 @@ import { closeDb, getDb } from "@/lib/db";
 import { courseRoles, courseTeamLog } from "@/lib/db/schema";
 import { enrollUser } from "@/lib/db/queries/enrollments";
 import { listCourseTeam, listCourseTeamLog } from "@/lib/db/queries/course-team";
-import { createUser, uniq } from "@/lib/courses/test-helpers";
+import { asUser, createUser, uniq } from "@/lib/courses/test-helpers";
 import * as svc from "@/lib/studio/service";
 import { addTeamMemberAction } from "@/lib/actions/studio/add-team-member-action";
 import { changeTeamRoleAction } from "@/lib/actions/studio/change-team-role-action";
 import { removeTeamMemberAction } from "@/lib/actions/studio/remove-team-member-action";
 
-function asUser(u: { id: number; username: string }, flags: Partial<SessionUser> = {}): SessionUser {
-  return { id: u.id, email: `${u.username}@example.test`, username: u.username, fullName: u.username, isAdmin: false, canCreateCourses: false, isActive: true, ...flags } as SessionUser;
-}
 
 async function newCourse(userId: number) {
   return svc.createCourse({ org: `T${uniq()}`, number: "TEAM", run: "R", displayName: "Team", start: new Date("2020-01-01T00:00:00Z"), userId });

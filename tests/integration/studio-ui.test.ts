@@ -11,16 +11,13 @@ vi.mock("next/cache", () => ({ revalidatePath: () => undefined }));
 
 import { closeDb } from "@/lib/db";
 import { getContentStore } from "@/lib/content";
-import { createUser, uniq } from "@/lib/courses/test-helpers";
+import { asUser, createUser, uniq } from "@/lib/courses/test-helpers";
 import { enrollUser } from "@/lib/db/queries/enrollments";
 import { renderCourseHtml, buildAssetIndex } from "@/lib/lms/html";
 import * as svc from "@/lib/studio/service";
 import { previewHtmlAction } from "@/lib/actions/studio/preview-html-action";
 import { GET as assetGET } from "@/app/assets/[courseKey]/[...path]/route";
 
-function asUser(u: { id: number; username: string }, flags: Partial<SessionUser> = {}): SessionUser {
-  return { id: u.id, email: `${u.username}@example.test`, username: u.username, fullName: u.username, isAdmin: false, canCreateCourses: false, isActive: true, ...flags } as SessionUser;
-}
 
 let courseKey: string;
 let instructor: SessionUser;
