@@ -114,7 +114,4 @@ main()
   .finally(async () => {
     await closeDb().catch(() => undefined);
     await closeContentStore().catch(() => undefined);
-    // A Python sandbox started by a scripted problem may still hold the event loop (its pipes):
-    // the setup is done, so it ends here instead of minutes later.
-    process.exit();
   });

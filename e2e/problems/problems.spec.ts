@@ -108,64 +108,66 @@ test("Atrium 101: a past-due problem cannot be submitted and shows its answer", 
   await expect(p.getByTestId("answer-warmup_mc_2_1")).toBeVisible();
 });
 
-test("Open edX demo course: a multiple-choice problem grades", async ({ page }) => {
+test.describe("Open edX demo course", () => {
   // Skipped only without ../shared (the demo course is not committed); scripts/e2e.sh imports it
   // and sets E2E_OPENEDX_DEMO whenever it is there, as in CI.
   test.skip(!process.env.E2E_OPENEDX_DEMO, "the Open edX demo course is not imported in this run");
-  await registerUser(page, "demo");
-  await enroll(page, DEMO);
-  const id = "3956d029fa74441cbfca3a97913ccaa8";
-  await page.goto(`/courses/${enc(DEMO)}/jump/${id}`);
-  const p = problem(page, id);
-  await expect(p).toContainText("What kind of fish is this?");
-  await p.getByLabel("Jellyfish").check();
-  await p.getByRole("button", { name: "Submit" }).click();
-  await expect(p.getByTestId("problem-message")).toContainText("Correct");
-  await expect(p.getByTestId(`mark-${id}_2_1`)).toHaveText(/Correct/);
-  const pct = await coursePercent(page, DEMO);
-  expect(pct).toBeGreaterThan(0);
+
+  test("a multiple-choice problem grades", async ({ page }) => {
+    const id = "3956d029fa74441cbfca3a97913ccaa8";
+    const p = await openDemoProblem(page, "demo", id);
+    await expect(p).toContainText("What kind of fish is this?");
+    await p.getByLabel("Jellyfish").check();
+    await p.getByRole("button", { name: "Submit" }).click();
+    await expect(p.getByTestId("problem-message")).toContainText("Correct");
+    await expect(p.getByTestId(`mark-${id}_2_1`)).toHaveText(/Correct/);
+    const pct = await coursePercent(page, DEMO);
+    expect(pct).toBeGreaterThan(0);
+  });
+
+  test("the image-click problem is answered by typing X/Y and by clicking", async ({ page }) => {
+    const id = "10d6abada29b45df87f3bd9a9af86e72";
+    const p = await openDemoProblem(page, "demoimg", id);
+    await expect(p).toContainText("Great Pyramid of Giza");
+
+    // Keyboard path: X and Y in image pixels (outside the rectangle (338,98)-(412,168)).
+    await p.getByLabel(/^X/).fill("100");
+    await p.getByLabel(/^Y/).fill("100");
+    await expect(p.getByTestId(`point-${id}_2_1`)).toHaveText("Selected point: 100, 100");
+    await p.getByRole("button", { name: "Submit" }).click();
+    await expect(p.getByTestId("problem-message")).toContainText("Incorrect");
+    await expect(p.getByTestId(`mark-${id}_2_1`)).toHaveText(/Incorrect/);
+
+    // A click on (370,130) in image pixels, wherever the image is scaled to.
+    const img = p.getByTestId(`image-${id}_2_1`);
+    const box = (await img.boundingBox())!;
+    await img.click({ position: { x: (370 * box.width) / 600, y: (130 * box.height) / 638 } });
+    await expect(p.getByTestId(`point-${id}_2_1`)).toHaveText(/Selected point: 3(6[89]|7[012]), 1(2[89]|3[012])/);
+    await expect(p.getByTestId(`marker-${id}_2_1`)).toHaveCount(1);
+    await p.getByRole("button", { name: "Submit" }).click();
+    await expect(p.getByTestId("problem-message")).toContainText("Correct");
+    await expect(p.getByTestId(`mark-${id}_2_1`)).toHaveText(/Correct/);
+
+    // The answer is restored on reload: the marker and the fields show the clicked point.
+    await page.reload();
+    await expect(p.getByTestId(`marker-${id}_2_1`)).toHaveCount(1);
+    await expect(p.getByLabel(/^X/)).toHaveValue(/^3(6[89]|7[012])$/);
+
+    // Show Answer outlines the rectangle and gives it as text; no serious accessibility problems.
+    await p.getByRole("button", { name: "Show answer" }).click();
+    await expect(p.getByTestId(`answer-${id}_2_1`)).toContainText("(338, 98) to (412, 168)");
+    const axe = await new AxeBuilder({ page }).include(`[data-testid="problem"][data-usage-key$="block@${id}"]`).analyze();
+    expect(axe.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => v.id)).toEqual([]);
+  });
 });
 
-test("Open edX demo course: the image-click problem is answered by typing X/Y and by clicking", async ({ page }) => {
-  // Skipped only without ../shared (the demo course is not committed); scripts/e2e.sh imports it
-  // and sets E2E_OPENEDX_DEMO whenever it is there, as in CI.
-  test.skip(!process.env.E2E_OPENEDX_DEMO, "the Open edX demo course is not imported in this run");
-  await registerUser(page, "demoimg");
+/** A fresh learner, enrolled in the demo course, on the unit of one of its problems. */
+async function openDemoProblem(page: Page, prefix: string, id: string) {
+  await registerUser(page, prefix);
   await enroll(page, DEMO);
-  const id = "10d6abada29b45df87f3bd9a9af86e72";
   await page.goto(`/courses/${enc(DEMO)}/jump/${id}`);
-  const p = problem(page, id);
-  await expect(p).toContainText("Great Pyramid of Giza");
-
-  // Keyboard path: X and Y in image pixels (outside the rectangle (338,98)-(412,168)).
-  await p.getByLabel(/^X/).fill("100");
-  await p.getByLabel(/^Y/).fill("100");
-  await expect(p.getByTestId(`point-${id}_2_1`)).toHaveText("Selected point: 100, 100");
-  await p.getByRole("button", { name: "Submit" }).click();
-  await expect(p.getByTestId("problem-message")).toContainText("Incorrect");
-  await expect(p.getByTestId(`mark-${id}_2_1`)).toHaveText(/Incorrect/);
-
-  // A click on (370,130) in image pixels, wherever the image is scaled to.
-  const img = p.getByTestId(`image-${id}_2_1`);
-  const box = (await img.boundingBox())!;
-  await img.click({ position: { x: (370 * box.width) / 600, y: (130 * box.height) / 638 } });
-  await expect(p.getByTestId(`point-${id}_2_1`)).toHaveText(/Selected point: 3(6[89]|7[012]), 1(2[89]|3[012])/);
-  await expect(p.getByTestId(`marker-${id}_2_1`)).toHaveCount(1);
-  await p.getByRole("button", { name: "Submit" }).click();
-  await expect(p.getByTestId("problem-message")).toContainText("Correct");
-  await expect(p.getByTestId(`mark-${id}_2_1`)).toHaveText(/Correct/);
-
-  // The answer is restored on reload: the marker and the fields show the clicked point.
-  await page.reload();
-  await expect(p.getByTestId(`marker-${id}_2_1`)).toHaveCount(1);
-  await expect(p.getByLabel(/^X/)).toHaveValue(/^3(6[89]|7[012])$/);
-
-  // Show Answer outlines the rectangle and gives it as text; no serious accessibility problems.
-  await p.getByRole("button", { name: "Show answer" }).click();
-  await expect(p.getByTestId(`answer-${id}_2_1`)).toContainText("(338, 98) to (412, 168)");
-  const axe = await new AxeBuilder({ page }).include(`[data-testid="problem"][data-usage-key$="block@${id}"]`).analyze();
-  expect(axe.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => v.id)).toEqual([]);
-});
+  return problem(page, id);
+}
 
 test("staff: look up a learner's progress and answers, reset attempts, rescore a problem as a job", async ({ page, browser }) => {
   const learner = await registerUser(page, "stafft");

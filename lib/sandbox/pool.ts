@@ -69,9 +69,11 @@ class SandboxProcess {
       stdio: ["ignore", "ignore", "pipe", "ipc"],
       serialization: "advanced",
     });
-    // An idle pool never keeps the server (or a test run) alive.
+    // An idle pool never keeps the server (or a test run, or a CLI) alive: the process and its
+    // stderr pipe are unreferenced, and the IPC channel once the sandbox is ready (until then it
+    // holds the caller that waits for it; a running job holds it by its time-limit timer).
     this.child.unref();
-    this.child.channel?.unref();
+    (this.child.stderr as { unref?: () => void } | null)?.unref?.();
     let stderr = "";
     this.child.stderr?.on("data", (d: Buffer) => {
       stderr = (stderr + d.toString()).slice(-2000);
@@ -80,6 +82,7 @@ class SandboxProcess {
       const onMsg = (m: { type?: string }) => {
         if (m?.type === "ready") {
           this.child.off("message", onMsg);
+          this.child.channel?.unref();
           resolve();
         }
       };
