@@ -11,7 +11,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { env } from "@/lib/env";
 import { isAssetOriginRequest } from "@/lib/lms/asset-origin";
-import { answerFromCache } from "@/lib/lms/page-cache";
+import { answerFromCache, PAGE_HEADERS } from "@/lib/lms/page-cache";
 import { parseCoursePagePath } from "@/lib/lms/page-cache-key";
 import {
   INTERNAL_REQUEST_HEADERS,
@@ -53,8 +53,8 @@ export async function proxy(request: NextRequest) {
     requestHeaders.set("Content-Security-Policy", csp);
     if (internal) requestHeaders.set(SHARED_RENDER_HEADER, "1");
     const cached = !internal && isCacheableDocumentRequest(request) ? await answerFromCache(request, request.cookies.getAll(), nonce) : null;
-    if (cached && "response" in cached) {
-      response = new NextResponse(cached.response.body, { status: cached.response.status, headers: cached.response.headers });
+    if (cached && "body" in cached) {
+      response = new NextResponse(cached.body, { headers: { ...PAGE_HEADERS, [PAGE_CACHE_STATUS_HEADER]: cached.status } });
     } else {
       response = NextResponse.next({ request: { headers: requestHeaders } });
       if (cached) response.headers.set(PAGE_CACHE_STATUS_HEADER, `bypass:${cached.bypass}`);

@@ -3,7 +3,8 @@
 // RENDER_TOKEN_HEADER and the placeholder nonce): the proxy then gives that render the nonce it was
 // sent and SHARED_RENDER_HEADER, so the layout leaves out who is signed in. The proxy honours these
 // headers only with this process's token and strips them from every other request, so a browser
-// cannot ask for a shared render. Pure.
+// cannot ask for a shared render. No Next.js, no database.
+import { randomBytes, timingSafeEqual } from "node:crypto";
 
 /** The CSP nonce a loopback shared render must use (the cache's placeholder). */
 export const RENDER_NONCE_HEADER = "x-atrium-render-nonce";
@@ -20,19 +21,13 @@ export const INTERNAL_REQUEST_HEADERS = [RENDER_NONCE_HEADER, RENDER_TOKEN_HEADE
 
 /** This process's render token, made on first use by whichever bundle asks first (proxy or app). */
 export function renderToken(): string {
-  let token = process.env[RENDER_TOKEN_ENV];
-  if (!token) {
-    const bytes = new Uint8Array(24);
-    crypto.getRandomValues(bytes);
-    token = process.env[RENDER_TOKEN_ENV] = btoa(String.fromCharCode(...bytes)).replace(/[+/=]/g, "");
-  }
-  return token;
+  return (process.env[RENDER_TOKEN_ENV] ||= randomBytes(24).toString("base64url"));
 }
 
-/** Equal strings, compared in time that does not depend on where they differ. */
+/** Equal strings, compared in time that does not depend on where they differ (as lib/lms/asset-origin.ts does). */
 export function sameSecret(a: string | null | undefined, b: string | null | undefined): boolean {
-  if (!a || !b || a.length !== b.length) return false;
-  let diff = 0;
-  for (let i = 0; i < a.length; i++) diff |= a.charCodeAt(i) ^ b.charCodeAt(i);
-  return diff === 0;
+  if (!a || !b) return false;
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
 }

@@ -14,7 +14,7 @@ import "server-only";
 // loopback in "shared" mode (concurrent misses of one key wait for the same render).
 // The cache is per process and keyed by immutable ids only: instances may hold different pages,
 // never different answers.
-import { createHash, randomBytes } from "node:crypto";
+import { createHash } from "node:crypto";
 import { actorOf, claimsOfCookie, sessionUserOf } from "@/lib/auth/session";
 import { canCourse } from "@/lib/auth/permissions";
 import type { CourseRow } from "@/lib/db/queries/catalog";
@@ -23,14 +23,16 @@ import { getLearnerView, getVersionData, sharedPages, type SharedPage } from "@/
 import { VIEW_AS_LEARNER_COOKIE } from "@/lib/lms/course-context";
 import { findUnit } from "@/lib/lms/outline";
 import { audienceOf, isSharedUnit, pageCacheKey, parseCoursePagePath, releaseDates, releaseEpoch, sharedPageOf, withNonce } from "@/lib/lms/page-cache-key";
-import { PAGE_CACHE_STATUS_HEADER, RENDER_NONCE_HEADER, RENDER_TOKEN_HEADER, renderToken } from "@/lib/render-headers";
+import { RENDER_NONCE_HEADER, RENDER_TOKEN_HEADER, renderToken } from "@/lib/render-headers";
+import { newNonce } from "@/lib/security-headers";
 
 /** Where this process listens (next start sets both; the loopback render goes there). */
 function selfOrigin(): string {
   return process.env.__NEXT_PRIVATE_ORIGIN || `http://127.0.0.1:${process.env.PORT ?? "3000"}`;
 }
 
-const PAGE_HEADERS = {
+/** The headers of a page answered from the cache (the proxy adds the CSP and security headers). */
+export const PAGE_HEADERS = {
   "Content-Type": "text/html; charset=utf-8",
   "Cache-Control": "private, no-cache, no-store, max-age=0, must-revalidate",
   Vary: "rsc, next-router-state-tree, next-router-prefetch, next-router-segment-prefetch",
@@ -109,7 +111,8 @@ function sharedPage(req: Request, key: string, pathname: string): { page: Shared
   if (cached) return { page: cached, hit: true };
   let pending = inflight.get(key);
   if (!pending) {
-    const nonce = randomBytes(16).toString("base64");
+    // A nonce like the proxy's own (same length): each answer writes its nonce in the same bytes.
+    const nonce = newNonce();
     pending = renderOverLoopback(req, pathname, nonce)
       .then(async (res) => {
         // Only a complete 200 HTML page is shared; anything else (a redirect, a 404) is answered per user.
@@ -136,22 +139,19 @@ function sharedPage(req: Request, key: string, pathname: string): { page: Shared
   return { page: pending, hit: false };
 }
 
-function answer(page: SharedPage, nonce: string, status: "hit" | "miss"): Response {
-  return new Response(withNonce(page, nonce), { headers: { ...PAGE_HEADERS, [PAGE_CACHE_STATUS_HEADER]: status } });
-}
 
 /**
  * The page from the cache (rendered now on a miss), or why Next should render it for this user
  * instead. The proxy calls this for a browser's plain GET of a course home or unit only.
  */
-export async function answerFromCache(req: Request, cookies: { name: string; value: string }[], nonce: string): Promise<{ response: Response } | { bypass: string }> {
+export async function answerFromCache(req: Request, cookies: { name: string; value: string }[], nonce: string): Promise<{ body: Uint8Array<ArrayBuffer>; status: "hit" | "miss" } | { bypass: string }> {
   const pathname = new URL(req.url).pathname;
   // A failed read (the database is down…) leaves the request to Next, whose pages answer it as
   // usual (503 with a message while the database is unreachable).
   const decision = await decide(pathname, cookies).catch((): Decision => ({ bypass: "error" }));
   if ("bypass" in decision) return decision;
   const found = sharedPage(req, decision.key, pathname);
-  if (found.hit) return { response: answer(found.page, nonce, "hit") };
+  if (found.hit) return { body: withNonce(found.page, nonce), status: "hit" };
   const page = await found.page;
-  return page ? { response: answer(page, nonce, "miss") } : { bypass: "render" };
+  return page ? { body: withNonce(page, nonce), status: "miss" } : { bypass: "render" };
 }
