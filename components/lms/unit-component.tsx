@@ -62,14 +62,13 @@ export interface UnitComponentProps {
   courseKey: string;
   courseId: number;
   userId: number;
-  canSubmit: boolean;
   /** Studio's draft preview answers problems through its own (non-persisting) preview instead. */
   renderProblem?: (node: OutlineNode) => Promise<ReactNode>;
   /** The course asks YouTube players to load at once instead of on play. */
   youtubeAutoload?: boolean;
 }
 
-export async function UnitComponent({ node, version, courseKey, courseId, userId, canSubmit, renderProblem, youtubeAutoload = false }: UnitComponentProps) {
+export async function UnitComponent({ node, version, courseKey, courseId, userId, renderProblem, youtubeAutoload = false }: UnitComponentProps) {
   const heading = <h2 style={{ fontSize: "1.25rem" }}>{node.displayName}</h2>;
   if (node.type === "conditional") return <ConditionalNotice node={node} />;
   if (node.unsupportedReason && node.type !== "problem") {
@@ -99,7 +98,7 @@ export async function UnitComponent({ node, version, courseKey, courseId, userId
       if (xml === null) return <UnsupportedNotice node={node} reason="Its definition is missing." />;
       // Loaded on demand: units without problems never pull in the CAPA engine.
       const { ProblemBlock } = await import("@/components/problem");
-      return <ProblemBlock courseId={courseId} courseKey={courseKey} usageKey={node.usageKey} definitionXml={xml} settings={node.settings} userId={userId} canSubmit={canSubmit} />;
+      return <ProblemBlock courseId={courseId} courseKey={courseKey} usageKey={node.usageKey} definitionXml={xml} definitionHash={node.definitionHash} settings={node.settings} userId={userId} />;
     }
     case "discussion":
       return (

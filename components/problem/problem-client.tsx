@@ -1,17 +1,12 @@
 "use client";
 // The interactive part of a problem: inputs from the render model, Submit / Reset / Show Answer /
-// Hint through server actions, per-input correctness marks and feedback, attempts, and an
-// aria-live region announcing every result. All rules are enforced on the server; the flags
-// here only decide which buttons to show. `actions` is the seam for Studio's live preview: the
-// same component, answered and graded through the preview action instead of the learner's.
-import { useRouter } from "next/navigation";
+// Hint through `actions`, per-input correctness marks and feedback, attempts, and an aria-live
+// region announcing every result. All rules are enforced on the server; the flags here only decide
+// which buttons to show. The LMS (learner-problem.tsx) answers through the learner's server actions
+// and the state route; Studio's live preview through its own, non-persisting preview action.
 import { useCallback, useId, useRef, useState, useTransition, type ReactNode } from "react";
 import type { CorrectAnswer, RenderInput, RenderNode } from "@/lib/capa/types";
-import { getDemandHintAction } from "@/lib/actions/problems/get-demand-hint-action";
-import { resetProblemAction } from "@/lib/actions/problems/reset-problem-action";
-import { showAnswerAction } from "@/lib/actions/problems/show-answer-action";
-import { submitProblemAction } from "@/lib/actions/problems/submit-problem-action";
-import type { ProblemView } from "@/lib/problems/service";
+import type { ProblemView } from "@/lib/problems/view";
 import { ImageInput } from "./image-input";
 import { JsinputFrame, type JsinputHandle } from "./jsinput-frame";
 import styles from "./problem.module.css";
@@ -19,24 +14,24 @@ import styles from "./problem.module.css";
 type Answers = Record<string, string | string[]>;
 type Result<T> = { ok: true; data: T } | { ok: false; message: string };
 
-/** What the buttons do. The LMS default calls the learner's server actions and re-reads the page. */
+/** What the buttons do. */
 export interface ProblemClientActions {
   submit(answers: Answers): Promise<Result<{ correctness: Record<string, string>; hints: Record<string, string>; earned: number; possible: number }>>;
   reset(): Promise<Result<unknown>>;
   showAnswer(): Promise<Result<{ correctAnswers: Record<string, CorrectAnswer>; solutions: string[] }>>;
   getDemandHint(index: number): Promise<Result<{ index: number; total: number; html: string }>>;
-  /** after an accepted submit or reset (the LMS refreshes the server-rendered state) */
-  onChanged?(): void;
+  /** after an accepted submit or reset; the buttons stay busy until it settles (the LMS re-reads the learner's state) */
+  onChanged?(): Promise<unknown> | void;
 }
 
 export interface ProblemClientProps {
-  courseId: number;
-  usageKey: string;
   view: ProblemView;
   canSubmit: boolean;
   signedIn: boolean;
-  /** Studio's preview passes its own; the LMS leaves it out. */
-  actions?: ProblemClientActions;
+  actions: ProblemClientActions;
+  /** Shown instead of the usual status while the learner's state is not known (loading, failed):
+   *  the problem is readable but cannot be answered, and no attempt count is shown. */
+  notice?: string | null;
 }
 
 const MARK: Record<string, { text: string; cls: string; icon: string }> = {
@@ -49,15 +44,7 @@ function fmt(n: number): string {
   return String(Math.round(n * 100) / 100);
 }
 
-export function ProblemClient({ courseId, usageKey, view, canSubmit, signedIn, actions: custom }: ProblemClientProps) {
-  const router = useRouter();
-  const actions: ProblemClientActions = custom ?? {
-    submit: (answers) => submitProblemAction({ courseId, usageKey, answers }),
-    reset: () => resetProblemAction({ courseId, usageKey }),
-    showAnswer: () => showAnswerAction({ courseId, usageKey }),
-    getDemandHint: (index) => getDemandHintAction({ courseId, usageKey, index }),
-    onChanged: () => router.refresh(),
-  };
+export function ProblemClient({ view, canSubmit, signedIn, actions, notice = null }: ProblemClientProps) {
   const baseId = useId();
   const [answers, setAnswers] = useState<Answers>(view.answers);
   const [message, setMessage] = useState<{ kind: "info" | "error" | "success"; text: string } | null>(null);
@@ -76,7 +63,8 @@ export function ProblemClient({ courseId, usageKey, view, canSubmit, signedIn, a
 
   // Marks reflect the stored state; once the learner edits, they are stale and hidden.
   const marks = dirty ? {} : view.correctness;
-  const readOnly = !canSubmit || view.closed || view.mustReset;
+  const waiting = notice !== null;
+  const readOnly = waiting || !canSubmit || view.closed || view.mustReset;
   const attemptsLeft = view.maxAttempts === null ? null : Math.max(0, view.maxAttempts - view.attempts);
 
   const setAnswer = (id: string, value: string | string[]) => {
@@ -115,7 +103,7 @@ export function ProblemClient({ courseId, usageKey, view, canSubmit, signedIn, a
       setHints(d.hints);
       setDirty(false);
       setReveal(null);
-      actions.onChanged?.();
+      await actions.onChanged?.();
     });
 
   const onReset = () =>
@@ -131,7 +119,7 @@ export function ProblemClient({ courseId, usageKey, view, canSubmit, signedIn, a
       setDirty(false);
       setFrameGeneration((g) => g + 1);
       setMessage({ kind: "info", text: "The problem was reset. Your answers and score were cleared." });
-      actions.onChanged?.();
+      await actions.onChanged?.();
     });
 
   const onShowAnswer = () =>
@@ -323,6 +311,7 @@ export function ProblemClient({ courseId, usageKey, view, canSubmit, signedIn, a
   };
 
   const status = (() => {
+    if (waiting) return notice;
     if (!signedIn) return "Sign in and enroll to answer this problem.";
     if (!canSubmit) return "Preview: answers cannot be submitted here.";
     if (view.pastDue) return "This problem is past its due date; answers can no longer be submitted.";
@@ -338,7 +327,7 @@ export function ProblemClient({ courseId, usageKey, view, canSubmit, signedIn, a
         e.preventDefault();
         if (!readOnly && !pending) onSubmit();
       }}
-      aria-busy={pending}
+      aria-busy={pending || waiting}
     >
       <div className={styles.body}>{model.nodes.map((n, i) => renderNode(n, i))}</div>
 
@@ -374,7 +363,7 @@ export function ProblemClient({ courseId, usageKey, view, canSubmit, signedIn, a
             {fmt(view.possible)} point{view.possible === 1 ? "" : "s"} possible
           </span>
         )}
-        {signedIn ? (
+        {signedIn && !waiting ? (
           <span data-testid="problem-attempts">
             {view.maxAttempts === null
               ? `${view.attempts} attempt${view.attempts === 1 ? "" : "s"} used`
@@ -384,7 +373,11 @@ export function ProblemClient({ courseId, usageKey, view, canSubmit, signedIn, a
         {view.due ? <span>Due {new Date(view.due).toUTCString()}</span> : null}
       </div>
 
-      {status ? <p className={styles.status}>{status}</p> : null}
+      {status ? (
+        <p className={styles.status} data-testid="problem-status">
+          {status}
+        </p>
+      ) : null}
 
       <div className={styles.actions}>
         {canSubmit && !readOnly ? (
@@ -392,17 +385,17 @@ export function ProblemClient({ courseId, usageKey, view, canSubmit, signedIn, a
             {pending ? "Submitting…" : "Submit"}
           </button>
         ) : null}
-        {view.canReset && canSubmit ? (
+        {view.canReset && canSubmit && !waiting ? (
           <button type="button" onClick={onReset} disabled={pending}>
             Reset
           </button>
         ) : null}
-        {view.answerAvailable && signedIn ? (
+        {view.answerAvailable && signedIn && !waiting ? (
           <button type="button" onClick={onShowAnswer} disabled={pending}>
             Show answer
           </button>
         ) : null}
-        {view.hintCount > 0 && signedIn ? (
+        {view.hintCount > 0 && signedIn && !waiting ? (
           <button type="button" onClick={onHint} disabled={pending}>
             Hint{demandHints.length > 0 ? ` (${Math.min(demandHints.length + 1, view.hintCount)} of ${view.hintCount})` : ""}
           </button>

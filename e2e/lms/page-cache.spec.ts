@@ -9,6 +9,10 @@ const KEY = encodeURIComponent("course-v1:Atrium+ATR101+2026");
 const HOME = `/courses/${KEY}`;
 const SHARED_UNIT = `/courses/${KEY}/learn/getting_started/welcome_unit`;
 const UNRELEASED_UNIT = `/courses/${KEY}/learn/coming_soon/coming_soon_unit`;
+/** Problems that render alike for every learner (text and number inputs). */
+const PROBLEM_UNIT = `/courses/${KEY}/learn/typing/typing_words`;
+/** A problem with shuffled choices: its order is the learner's own. */
+const SHUFFLED_UNIT = `/courses/${KEY}/learn/choices/choices_single`;
 
 const cacheStatus = (r: APIResponse) => r.headers()["x-atrium-page-cache"] ?? "";
 
@@ -119,4 +123,56 @@ test("without access the cache answers nothing: anonymous and unenrolled users g
   await anonymous.close();
   await enrolled.close();
   await stranger.close();
+});
+
+test("a unit of problems that render alike is shared; each learner's answers and attempts arrive from the state route", async ({ browser }) => {
+  const a = await browser.newPage();
+  await registerUser(a, "pqa");
+  await enroll(a);
+  const b = await browser.newPage();
+  await registerUser(b, "pqb");
+  await enroll(b);
+  const answer = `zebra-${Date.now().toString(36)}`;
+
+  // A answers (wrongly, with a word no page contains) in the browser.
+  await a.goto(PROBLEM_UNIT);
+  const problemA = a.getByTestId("problem").filter({ hasText: "Name the Page" });
+  const inputA = problemA.getByRole("textbox");
+  await expect(inputA).toBeEnabled();
+  await inputA.fill(answer);
+  await problemA.getByRole("button", { name: "Submit" }).click();
+  await expect(problemA.getByTestId("problem-message")).toContainText("Incorrect");
+  await expect(problemA.getByTestId("problem-attempts")).toHaveText("1 attempt used");
+
+  // The unit's HTML is shared: B gets it from the cache, and it carries nothing of A's.
+  const first = await a.request.get(PROBLEM_UNIT);
+  expect(cacheStatus(first)).toMatch(/^(hit|miss)$/);
+  const second = await b.request.get(PROBLEM_UNIT);
+  expect(second.status()).toBe(200);
+  expect(cacheStatus(second)).toBe("hit");
+  const html = await second.text();
+  expect(html).toContain("Name the Page");
+  expect(html).not.toContain(answer);
+  expect(html).not.toContain("attempt used");
+
+  // A's answer, mark and attempts come back after a reload; B starts empty with nothing used.
+  await a.reload();
+  await expect(inputA).toHaveValue(answer);
+  await expect(problemA.getByTestId(/^mark-/)).toHaveText(/Incorrect/);
+  await expect(problemA.getByTestId("problem-attempts")).toHaveText("1 attempt used");
+  await b.goto(PROBLEM_UNIT);
+  const problemB = b.getByTestId("problem").filter({ hasText: "Name the Page" });
+  await expect(problemB.getByTestId("problem-attempts")).toHaveText("0 attempts used");
+  await expect(problemB.getByRole("textbox")).toHaveValue("");
+  await expect(problemB.getByRole("textbox")).toBeEnabled();
+  // B can answer from the shared page: graded for B alone.
+  await problemB.getByRole("textbox").fill("Vertical");
+  await problemB.getByRole("button", { name: "Submit" }).click();
+  await expect(problemB.getByTestId("problem-message")).toContainText("Correct");
+  await expect(problemB.getByTestId(/^mark-/)).toHaveText(/Correct/);
+
+  // Shuffled choices are each learner's own order: that unit is rendered per learner.
+  expect(cacheStatus(await b.request.get(SHUFFLED_UNIT))).toBe("bypass:personal");
+  await a.close();
+  await b.close();
 });

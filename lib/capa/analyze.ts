@@ -1,7 +1,7 @@
 // analyzeProblem: can lib/capa grade this problem, and if not, why (in plain words).
 import { CapaError } from "./errors";
 import { gradeProblem } from "./grade";
-import { loadProblem, RESPONSE_TAGS } from "./problem";
+import { loadProblem, needsPythonStatic, RESPONSE_TAGS } from "./problem";
 import type { GradeOptions, ProblemAnalysis } from "./types";
 
 /** Response tags in document order, read without any setup (works for broken problems too). */
@@ -11,9 +11,7 @@ function responseTypesOf(xml: string): string[] {
   return out;
 }
 
-/** Python scripts or customresponse: graded through lib/capa/scripted.ts with a sandbox. */
-export const needsPythonStatic = (xml: string) =>
-  /<script[^>]*type\s*=\s*["'][^"']*python/i.test(xml) || /<customresponse[\s>/]/.test(xml);
+export { needsPythonStatic, rendersAlikeForEveryLearner } from "./problem";
 
 /**
  * Static analysis. A problem that needs Python is analyzed as scripted (its `$name` values and
@@ -41,3 +39,4 @@ export function analyzeProblem(problemXml: string, options: Pick<GradeOptions, "
   }
   return { supported: true, responseTypes };
 }
+

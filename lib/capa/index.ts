@@ -18,7 +18,7 @@ export type {
   CorrectAnswer,
 } from "./types";
 export { gradeProblem, feedbackFor } from "./grade";
-export { analyzeProblem } from "./analyze";
+export { analyzeProblem, rendersAlikeForEveryLearner } from "./analyze";
 export { renderProblem } from "./render";
 export type { CustomCheckResult } from "./types";
 export {

@@ -129,6 +129,8 @@ export interface LoadedProblem {
   responses: CapaResponse[];
   /** Plain reasons this problem cannot be graded here (empty when supported). */
   unsupported: string[];
+  /** The seed was used (shuffled choices, an answer pool): learners with other seeds see another problem. */
+  seeded: boolean;
 }
 
 /** capa_problem.make_xml_compatible + the startouttext rewrite. */
@@ -405,6 +407,7 @@ export function loadProblem(
   makeXmlCompatible(root);
   const scripted = options.scripted === true;
   const unsupported = findUnsupported(root, scripted);
+  let rng: PyRandom | null = null as PyRandom | null;
 
   const responses: CapaResponse[] = [];
   descendants(root, (e) => RESPONSE_TAGS.has(e.tagName)).forEach((el, k) => {
@@ -446,13 +449,12 @@ export function loadProblem(
       if (resp.tag === "multiplechoiceresponse" || resp.tag === "truefalseresponse") nameChoices(resp);
       if (resp.tag === "choiceresponse") nameCheckboxes(resp);
     }
-    let rng: PyRandom | null = null;
     const getRng = () => (rng ??= new PyRandom(seed));
     for (const resp of responses) {
       if (resp.tag === "multiplechoiceresponse" || resp.tag === "truefalseresponse") lateTransforms(resp, getRng);
     }
   }
-  return { problemId, seed, root, responses, unsupported };
+  return { problemId, seed, root, responses, unsupported, seeded: rng !== null };
 }
 
 export function isCapaError(e: unknown): e is CapaError {
@@ -460,3 +462,23 @@ export function isCapaError(e: unknown): e is CapaError {
 }
 
 export { textContent };
+
+/** Python scripts or customresponse: graded through lib/capa/scripted.ts with a sandbox. */
+export const needsPythonStatic = (xml: string) =>
+  /<script[^>]*type\s*=\s*["'][^"']*python/i.test(xml) || /<customresponse[\s>/]/.test(xml);
+
+/**
+ * Does this problem look the same to every learner? Not when it runs Python (the script gets the
+ * learner's seed and anonymous id) or when loading it draws from the learner's seed (shuffled
+ * choices, an answer pool). A problem that fails to load shows every learner the same notice.
+ * The LMS renders such problems once per course version and sends each learner only their state.
+ */
+export function rendersAlikeForEveryLearner(problemXml: string): boolean {
+  if (needsPythonStatic(problemXml)) return false;
+  try {
+    return !loadProblem(problemXml, { seed: 1 }).seeded;
+  } catch (e) {
+    if (e instanceof CapaError) return true;
+    throw e;
+  }
+}

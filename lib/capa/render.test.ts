@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { renderProblem, type RenderInput, type RenderNode } from "./index";
+import { renderProblem, rendersAlikeForEveryLearner, type RenderInput, type RenderNode } from "./index";
 
 const choicesOf = (input: RenderInput) => ("choices" in input ? input.choices.map((c) => c.html) : []);
 
@@ -165,5 +165,35 @@ describe("renderProblem", () => {
     const model = renderProblem(`<problem><imageresponse><imageinput width="6" height="6" rectangle="(1,1)-(2,2)"/></imageresponse></problem>`);
     expect(model.supported).toBe(false);
     expect(model.reason).toMatch(/imageinput\) has no src/);
+  });
+});
+
+describe("rendersAlikeForEveryLearner", () => {
+  const mc = (groupAttrs: string) =>
+    `<problem><p>Pick one</p><multiplechoiceresponse><choicegroup type="MultipleChoice" ${groupAttrs}>
+      <choice correct="false">Apple</choice><choice correct="false">Banana</choice>
+      <choice correct="false">Chocolate</choice><choice correct="true">Donut</choice>
+    </choicegroup></multiplechoiceresponse></problem>`;
+  const cases: [string, string, boolean][] = [
+    ["fixed-order multiple choice", mc(""), true],
+    ["numerical", `<problem><numericalresponse answer="3.14"><responseparam type="tolerance" default="1%"/><formulaequationinput/></numericalresponse></problem>`, true],
+    ["dropdown", `<problem><optionresponse><optioninput options="('a','b')" correct="a"/></optionresponse></problem>`, true],
+    ["an authoring error (the same notice for everyone)", `<problem><multiplechoiceresponse><choicegroup shuffle="true" answer-pool="2"><choice correct="true">a</choice><choice correct="false">b</choice></choicegroup></multiplechoiceresponse></problem>`, true],
+    ["not XML at all", `<problem><p>unclosed</problem>`, true],
+    ["shuffled choices", mc(`shuffle="true"`), false],
+    ["an answer pool", mc(`answer-pool="3"`), false],
+    ["a Python script", `<problem><script type="loncapa/python">x = 1</script><stringresponse answer="$x"><textline/></stringresponse></problem>`, false],
+    ["a customresponse", `<problem><customresponse cfn="f"><textline/></customresponse></problem>`, false],
+  ];
+  it.each(cases)("%s → %s", (_name, xml, alike) => {
+    expect(rendersAlikeForEveryLearner(xml)).toBe(alike);
+  });
+
+  it("holds what it promises: an alike problem renders identically for any seed, a shuffled one does not", () => {
+    const without = ({ seed: _s, ...rest }: ReturnType<typeof renderProblem>) => rest;
+    for (const [, xml, alike] of cases.filter(([, xml]) => !/script|customresponse/.test(xml))) {
+      const models = [1, 2, 3, 17, 4242].map((seed) => JSON.stringify(without(renderProblem(xml, { seed }))));
+      expect(new Set(models).size === 1).toBe(alike);
+    }
   });
 });

@@ -3,13 +3,17 @@ import "server-only";
 // (GET /api/lms/courses/<key>/state): enrollment, completion marks, bookmarks, Resume, and, for
 // the course home only (?home=1, a grades query the unit page does not pay for), the learner's
 // persisted subsection scores, which units, subsections and sections are complete, progress % and
-// the Resume link. The pages
-// themselves render only what depends on the course version and the audience, so this is the
+// the Resume link; for one unit (?unit=<usage key>), the learner's state of each of its problems.
+// The pages themselves render only what depends on the course version and the audience, so this is the
 // only per-learner data the courseware needs on the client. Only keys of blocks the caller may
 // see leave the server: a bookmark or completion of a unit that is now staff-only or not yet
 // released is dropped, so this endpoint never names hidden content.
 import { getLearnerView } from "@/lib/db/queries/courseware";
 import { listSubsectionGrades } from "@/lib/db/queries/grades";
+import { listProblemStatesFor } from "@/lib/db/queries/problems";
+import { canCourse } from "@/lib/auth/permissions";
+import { loadLearnerContent } from "@/lib/lms/personalize";
+import { learnerProblemJson, type LearnerProblemJson } from "@/lib/problems/service";
 import type { CourseContext } from "@/lib/lms/course-context";
 import { componentsOf } from "@/lib/lms/outline";
 import { courseProgress, isUnitComplete } from "@/lib/lms/progress";
@@ -40,6 +44,35 @@ export interface LearnerHomeJson {
   percent: number;
   /** where Resume goes (the last unit opened, if still visible) */
   resumeHref: string | null;
+}
+
+/** What the unit page shows of one learner beyond LearnerStateJson (GET …/state?unit=<usage key>). */
+export interface LearnerUnitJson {
+  /** the unit's usage key */
+  key: string;
+  /** may the caller submit answers in this course (enrolled learners and staff) */
+  canSubmit: boolean;
+  /** the caller's state of each problem the unit shows them, by usage key */
+  problems: Record<string, LearnerProblemJson>;
+}
+
+/**
+ * The caller's state of the problems in one unit, which the unit page's problems read instead of
+ * having it rendered into the page (so a unit of problems that render alike is shared). null when
+ * the unit is not one the caller may see. The caller checks access first.
+ */
+export async function learnerUnitJson(ctx: CourseContext, unitKey: string, now = new Date()): Promise<LearnerUnitJson | null> {
+  const view = getLearnerView({ version: ctx.version, viewer: ctx.viewer });
+  const ref = view.units.find((u) => u.unit.usageKey === unitKey);
+  if (!ref || !ctx.user) return null;
+  // The learner's library picks, split_test group and conditional outcomes decide which problems show.
+  const content = await loadLearnerContent({ outline: ctx.version.outline, userId: ctx.user.id, courseId: ctx.course.id, completed: ctx.state.completed });
+  const problems = componentsOf(ref.unit, content ? { ...ctx.viewer, content } : ctx.viewer).filter((c) => c.type === "problem");
+  const rows = await listProblemStatesFor({ userId: ctx.user.id, courseId: ctx.course.id, usageKeys: problems.map((p) => p.usageKey) });
+  const stateOf = new Map(rows.map((r) => [r.usageKey, r]));
+  const out: Record<string, LearnerProblemJson> = {};
+  for (const p of problems) out[p.usageKey] = learnerProblemJson({ settings: p.settings, state: stateOf.get(p.usageKey) ?? null, signedIn: true, isStaff: ctx.isStaff, now });
+  return { key: unitKey, canSubmit: canCourse(ctx.actor, "course:submit-answer", ctx.facts), problems: out };
 }
 
 /** The caller's state in the course, filtered to what their view shows. The caller checks access first. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { buildOutline, type BlockRow } from "@/lib/lms/outline";
-import { audienceOf, isSharedUnit, pageCacheKey, parseCoursePagePath, releaseDates, releaseEpoch, sharedPageOf, withNonce } from "@/lib/lms/page-cache-key";
+import { audienceOf, isSharedUnit, pageCacheKey, parseCoursePagePath, problemsUnder, releaseDates, releaseEpoch, sharedPageOf, withNonce } from "@/lib/lms/page-cache-key";
 
 const row = (usageKey: string, blockType: string, parent: string | null, position: number, settings: Record<string, unknown> = {}): BlockRow => ({
   usageKey, blockType, urlName: usageKey, parentUsageKey: parent, position, displayName: usageKey, settings, definitionHash: null, unsupportedReason: null,
@@ -31,6 +31,11 @@ describe("isSharedUnit", () => {
     row("u3", "vertical", "seq", 2),
     row("lib", "library_content", "u3", 0),
     row("h3", "html", "lib", 0),
+    row("p3", "problem", "lib", 1),
+    row("u4", "vertical", "seq", 3),
+    row("h4", "html", "u4", 0),
+    row("p4a", "problem", "u4", 1),
+    row("p4b", "problem", "u4", 2),
   ]);
   it("shares units made only of text, video and discussion", () => {
     expect(isSharedUnit(outline.byKey.get("u1")!)).toBe(true);
@@ -38,6 +43,19 @@ describe("isSharedUnit", () => {
   it("never shares a unit with a problem or a personalized block anywhere inside", () => {
     expect(isSharedUnit(outline.byKey.get("u2")!)).toBe(false);
     expect(isSharedUnit(outline.byKey.get("u3")!)).toBe(false);
+  });
+  it("shares a unit of problems only when every one of them renders alike for every learner", () => {
+    const u4 = outline.byKey.get("u4")!;
+    expect(isSharedUnit(u4, () => true)).toBe(true);
+    expect(isSharedUnit(u4, (p) => p.usageKey === "p4a")).toBe(false);
+    expect(isSharedUnit(u4, (p) => p.usageKey !== "p4a")).toBe(false);
+    // A library's picks are the learner's own, whatever its problems are like.
+    expect(isSharedUnit(outline.byKey.get("u3")!, () => true)).toBe(false);
+  });
+  it("lists the problems under units, inside containers too", () => {
+    const keys = (nodes: string[]) => problemsUnder(nodes.map((k) => outline.byKey.get(k)!)).map((p) => p.usageKey).sort();
+    expect(keys(["u1"])).toEqual([]);
+    expect(keys(["u2", "u3", "u4"])).toEqual(["p2", "p3", "p4a", "p4b"]);
   });
 });
 

@@ -22,15 +22,35 @@ export function parseCoursePagePath(pathname: string): CoursePagePath | null {
   return subsection && unit ? { kind: "unit", courseKey, subsection, unit } : null;
 }
 
-/** Component types whose rendering depends on the version alone. Problems (attempts, seeds),
- *  library_content (picks), split_test (groups) and conditional (outcomes) are the learner's own. */
+/** Component types whose rendering depends on the version alone. Problems are shared when they
+ *  render alike for every learner (their state then comes from the state route); library_content
+ *  (picks), split_test (groups) and conditional (outcomes) are the learner's own. */
 export const SHARED_COMPONENT_TYPES: ReadonlySet<string> = new Set(["html", "video", "discussion"]);
 
-/** Can this unit's HTML be shared by every learner of its audience? Every block under it must be of a shared type. */
-export function isSharedUnit(unit: OutlineNode): boolean {
+/** Every problem block under these nodes (the caller asks which of them render alike). */
+export function problemsUnder(nodes: readonly OutlineNode[]): OutlineNode[] {
+  const out: OutlineNode[] = [];
+  const stack = [...nodes];
+  while (stack.length) {
+    const node = stack.pop()!;
+    if (node.type === "problem") out.push(node);
+    else stack.push(...node.children);
+  }
+  return out;
+}
+
+/**
+ * Can this unit's HTML be shared by every learner of its audience? Every block under it must be of
+ * a shared type, or a problem `alikeProblem` says renders alike for every learner.
+ */
+export function isSharedUnit(unit: OutlineNode, alikeProblem: (problem: OutlineNode) => boolean = () => false): boolean {
   const stack = [...unit.children];
   while (stack.length) {
     const node = stack.pop()!;
+    if (node.type === "problem") {
+      if (!alikeProblem(node)) return false;
+      continue;
+    }
     if (!SHARED_COMPONENT_TYPES.has(node.type)) return false;
     stack.push(...node.children);
   }

@@ -9,7 +9,7 @@ import "server-only";
 // request, access is checked as the page itself would (signed in, enrolled or staff, published
 // course) and the key is built from the database's current published version (one round trip), so
 // a publish shows on the next request on every instance. A page the cache does not answer —
-// anonymous, not enrolled, unknown unit, a unit with problems or personalized blocks — is left to
+// anonymous, not enrolled, unknown unit, a unit with problems that differ per learner or personalized blocks — is left to
 // Next to render for this user, exactly as without the cache. A miss renders the page once over
 // loopback in "shared" mode (concurrent misses of one key wait for the same render).
 // The cache is per process and keyed by immutable ids only: instances may hold different pages,
@@ -19,10 +19,10 @@ import { actorOf, claimsOfCookie, sessionUserOf } from "@/lib/auth/session";
 import { canCourse } from "@/lib/auth/permissions";
 import type { CourseRow } from "@/lib/db/queries/catalog";
 import { getCourseAccessBySession } from "@/lib/db/queries/course-access";
-import { getLearnerView, getVersionData, sharedPages, type SharedPage } from "@/lib/db/queries/courseware";
+import { getLearnerView, getVersionData, problemRendersAlike, sharedPages, type SharedPage } from "@/lib/db/queries/courseware";
 import { VIEW_AS_LEARNER_COOKIE } from "@/lib/lms/course-context";
-import { findUnit } from "@/lib/lms/outline";
-import { audienceOf, isSharedUnit, pageCacheKey, parseCoursePagePath, releaseDates, releaseEpoch, sharedPageOf, withNonce } from "@/lib/lms/page-cache-key";
+import { findUnit, type OutlineNode } from "@/lib/lms/outline";
+import { audienceOf, isSharedUnit, pageCacheKey, problemsUnder, parseCoursePagePath, releaseDates, releaseEpoch, sharedPageOf, withNonce } from "@/lib/lms/page-cache-key";
 import { RENDER_NONCE_HEADER, RENDER_TOKEN_HEADER, renderToken } from "@/lib/render-headers";
 import { newNonce } from "@/lib/security-headers";
 
@@ -69,7 +69,9 @@ async function decide(pathname: string, cookies: { name: string; value: string }
     if (!found) return { bypass: "unit" };
     // The sequence bar shows every unit of the subsection: all of them must be the same for everyone.
     const sub = found.ref.subsection.usageKey;
-    if (!view.units.every((u) => u.subsection.usageKey !== sub || isSharedUnit(u.unit))) return { bypass: "personal" };
+    const units = view.units.filter((u) => u.subsection.usageKey === sub).map((u) => u.unit);
+    const alike = await alikeProblems(problemsUnder(units));
+    if (!units.every((u) => isSharedUnit(u, (p) => alike.has(p.usageKey)))) return { bypass: "personal" };
   }
   return {
     key: pageCacheKey({
@@ -81,6 +83,12 @@ async function decide(pathname: string, cookies: { name: string; value: string }
       pathname,
     }),
   };
+}
+
+/** The usage keys of the problems that render alike for every learner (a problem with no definition shows everyone the same notice). */
+async function alikeProblems(problems: OutlineNode[]): Promise<Set<string>> {
+  const flags = await Promise.all(problems.map((p) => (p.definitionHash ? problemRendersAlike({ hash: p.definitionHash }) : true)));
+  return new Set(problems.filter((_, i) => flags[i]).map((p) => p.usageKey));
 }
 
 /** What of the course row its pages show (not the bookkeeping columns a Studio edit touches). */

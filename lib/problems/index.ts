@@ -8,6 +8,7 @@ export {
   rescoreLearner,
   showAnswer,
   getDemandHint,
+  getProblemStaticView,
   getProblemView,
   PROBLEM_UNAVAILABLE,
   loadProblem,

@@ -8,7 +8,7 @@
 // or lock-wait timeout re-runs the whole transaction (withRetry). Callers authorize first
 // (lib/auth/permissions); this module checks everything about the problem and the learner's state.
 import "server-only";
-import { gradeProblemScripted, needsPython, renderProblemScripted, type Correctness, type CorrectAnswer, type GradeResult, type ProblemRenderModel, type RenderNode } from "@/lib/capa";
+import { gradeProblemScripted, needsPython, renderProblem, renderProblemScripted, type Correctness, type CorrectAnswer, type GradeResult, type ProblemRenderModel, type RenderNode } from "@/lib/capa";
 import { getDb, type Tx } from "@/lib/db";
 import { ensureCourseGradeRow, lockCourseGradeRow } from "@/lib/db/queries/grades";
 import {
@@ -43,6 +43,10 @@ import {
   type StateFacts,
 } from "./rules";
 import { analyzeDefinition, getCourseStructure, loadProblemDefinition, type CourseStructure } from "./structure";
+import type { Answers, LearnerProblemJson, ProblemStaticView, ProblemView } from "./view";
+import { problemViewOf } from "./view";
+
+export type { Answers, LearnerProblemJson, ProblemStaticView, ProblemView } from "./view";
 
 /** Largest accepted answer for one input (characters), and for all inputs together. */
 export const MAX_ANSWER_CHARS = 2000;
@@ -50,7 +54,6 @@ export const MAX_ANSWERS_TOTAL_CHARS = 20_000;
 /** Most values one checkbox input may carry. */
 export const MAX_CHOICES_PER_INPUT = 200;
 
-export type Answers = Record<string, string | string[]>;
 
 export interface LoadedProblem {
   course: PublishedCourse;
@@ -387,38 +390,95 @@ export async function getDemandHint({ courseId, usageKey, index, isStaff = false
   return { index: i, total, html: sanitizeProblemHtml(model.demandHints[i], p.course.courseKey) };
 }
 
-/** Everything the problem UI shows for one learner (or an anonymous/preview viewer). */
-export interface ProblemView {
-  supported: boolean;
-  reason?: string;
-  model: ProblemRenderModel | null;
-  answers: Answers;
-  correctness: Record<string, string>;
-  attempts: number;
-  maxAttempts: number | null;
-  /** weighted score shown to the learner (null before any submission) */
-  earned: number | null;
-  possible: number;
-  done: boolean;
-  closed: boolean;
-  pastDue: boolean;
-  due: string | null;
-  canReset: boolean;
-  answerAvailable: boolean;
-  mustReset: boolean;
-  /** seconds until the next submission is accepted (0 = now) */
-  waitSeconds: number;
-  hintCount: number;
+/** The learner's part of a problem's view, from their state row (null: never opened) and the block's settings. */
+export function learnerProblemJson({ settings: rawSettings, state, signedIn, isStaff = false, now = new Date() }: {
+  settings: Record<string, unknown>;
+  state: ProblemStateRow | null;
+  signedIn: boolean;
+  isStaff?: boolean;
+  now?: Date;
+}): LearnerProblemJson {
+  const settings = readProblemSettings(rawSettings);
+  const facts = factsOf(state);
+  const scored = state !== null && state.possible !== null ? weightedScore(state.earned ?? 0, state.possible, settings.weight) : null;
+  const wait = settings.submissionWaitSeconds > 0 && state?.lastSubmittedAt ? Math.max(0, Math.ceil((state.lastSubmittedAt.getTime() + settings.submissionWaitSeconds * 1000 - now.getTime()) / 1000)) : 0;
+  return {
+    answers: (state?.answers ?? {}) as Answers,
+    correctness: (state?.correctness ?? {}) as Record<string, string>,
+    attempts: state?.attempts ?? 0,
+    earned: scored && (state!.done || (state!.earned !== null && state!.attempts > 0)) ? scored.earned : null,
+    possible: scored ? scored.possible : null,
+    done: facts.done,
+    closed: isClosed(settings, facts, now),
+    pastDue: isPastDue(settings, now),
+    canReset: signedIn && isResetAvailable(settings, facts, now),
+    answerAvailable: signedIn && isAnswerAvailable(settings, facts, now, isStaff),
+    mustReset: mustResetBeforeSubmit(settings, facts),
+    waitSeconds: wait,
+  };
 }
 
-/** Builds the view model from a definition and settings (as the unit page has them) plus the learner's state. */
-export async function getProblemView({
-  courseId,
+/**
+ * The static part of a problem's view. `seed` and `userId` matter only to problems that do not
+ * render alike for every learner (Python scripts get both; shuffles and answer pools the seed).
+ */
+export async function getProblemStaticView({
   courseKey,
   usageKey,
   definitionXml,
   settings: rawSettings,
   userId,
+  seed,
+  isStaff = false,
+}: {
+  courseKey: string;
+  usageKey: string;
+  definitionXml: string;
+  settings: Record<string, unknown>;
+  userId: number | null;
+  seed: number;
+  isStaff?: boolean;
+}): Promise<ProblemStaticView> {
+  const settings = readProblemSettings(rawSettings);
+  const def = analyzeDefinition(definitionXml);
+  const urlName = usageKey.split("block@").pop() ?? "1";
+  const base = { maxAttempts: settings.maxAttempts, due: settings.due ? settings.due.toISOString() : null };
+  const refused = (reason: string): ProblemStaticView => ({ ...base, supported: false, reason, model: null, possible: 0, hintCount: 0 });
+  if (def.unsupported) return refused(def.unsupported);
+  let model: ProblemRenderModel;
+  try {
+    if (needsPython(definitionXml)) {
+      const course = await getPublishedCourse({ courseKey });
+      model = await renderProblemScripted(definitionXml, await scriptedOptions({ versionId: course?.versionId ?? 0, courseKey, userId, problemId: urlName, seed }));
+    } else {
+      model = renderProblem(definitionXml, { problemId: urlName, seed });
+    }
+  } catch (err) {
+    return refused(`This problem could not be displayed: ${err instanceof Error ? err.message : String(err)}`);
+  }
+  // A Python script that fails for this learner: staff see the author message, learners a neutral notice.
+  if (!model.supported) return refused(isStaff ? (model.reason ?? PROBLEM_UNAVAILABLE) : PROBLEM_UNAVAILABLE);
+  // Only the text and inputs go to the browser: answers, solutions and hints stay on the server
+  // until the rules release them.
+  const safeModel: ProblemRenderModel = {
+    ...model,
+    nodes: model.nodes.map((n) => sanitizeNode(n, courseKey)).filter((n): n is RenderNode => n !== null),
+    inputs: model.inputs.map((i) => sanitizeInput(i, courseKey)),
+    solutions: [],
+    demandHints: [],
+    correctAnswers: {},
+  };
+  return { ...base, supported: true, model: safeModel, possible: weightedScore(0, model.possible, settings.weight).possible, hintCount: model.demandHints.length };
+}
+
+/** Builds the whole view from a definition and settings (as the unit page has them) plus the learner's state. */
+export async function getProblemView({
+  courseKey,
+  usageKey,
+  definitionXml,
+  settings,
+  userId,
+  courseId,
   isStaff = false,
   now = new Date(),
 }: {
@@ -431,61 +491,9 @@ export async function getProblemView({
   isStaff?: boolean;
   now?: Date;
 }): Promise<ProblemView> {
-  const settings = readProblemSettings(rawSettings);
-  const def = analyzeDefinition(definitionXml);
-  const urlName = usageKey.split("block@").pop() ?? "1";
   const state = userId === null ? null : await getProblemState({ userId, courseId, usageKey });
-  const facts = factsOf(state);
-  const base = {
-    answers: (state?.answers ?? {}) as Answers,
-    correctness: (state?.correctness ?? {}) as Record<string, string>,
-    attempts: state?.attempts ?? 0,
-    maxAttempts: settings.maxAttempts,
-    done: facts.done,
-    closed: isClosed(settings, facts, now),
-    pastDue: isPastDue(settings, now),
-    due: settings.due ? settings.due.toISOString() : null,
-  };
-  if (def.unsupported) {
-    return { ...base, supported: false, reason: def.unsupported, model: null, earned: null, possible: 0, canReset: false, answerAvailable: false, mustReset: false, waitSeconds: 0, hintCount: 0 };
-  }
-  let model: ProblemRenderModel;
-  try {
-    const course = await getPublishedCourse({ courseId });
-    model = await renderProblemScripted(definitionXml, await scriptedOptions({ versionId: course?.versionId ?? 0, courseKey, userId, problemId: urlName, seed: state?.seed ?? 1 }));
-  } catch (err) {
-    const reason = `This problem could not be displayed: ${err instanceof Error ? err.message : String(err)}`;
-    return { ...base, supported: false, reason, model: null, earned: null, possible: 0, canReset: false, answerAvailable: false, mustReset: false, waitSeconds: 0, hintCount: 0 };
-  }
-  if (!model.supported) {
-    // A Python script that fails for this learner: staff see the author message, learners a neutral notice.
-    const reason = isStaff ? model.reason : PROBLEM_UNAVAILABLE;
-    return { ...base, supported: false, reason, model: null, earned: null, possible: 0, canReset: false, answerAvailable: false, mustReset: false, waitSeconds: 0, hintCount: 0 };
-  }
-  // Only the text and inputs go to the browser: answers, solutions and hints stay on the server
-  // until the rules release them.
-  const safeModel: ProblemRenderModel = {
-    ...model,
-    nodes: model.nodes.map((n) => sanitizeNode(n, courseKey)).filter((n): n is RenderNode => n !== null),
-    inputs: model.inputs.map((i) => sanitizeInput(i, courseKey)),
-    solutions: [],
-    demandHints: [],
-    correctAnswers: {},
-  };
-  const w = weightedScore(state?.earned ?? 0, state?.possible ?? model.possible, settings.weight);
-  const wait = settings.submissionWaitSeconds > 0 && state?.lastSubmittedAt ? Math.max(0, Math.ceil((state.lastSubmittedAt.getTime() + settings.submissionWaitSeconds * 1000 - now.getTime()) / 1000)) : 0;
-  return {
-    ...base,
-    supported: true,
-    model: safeModel,
-    earned: state?.done || (state && state.earned !== null && state.attempts > 0) ? w.earned : null,
-    possible: w.possible,
-    canReset: userId !== null && isResetAvailable(settings, facts, now),
-    answerAvailable: userId !== null && isAnswerAvailable(settings, facts, now, isStaff),
-    mustReset: mustResetBeforeSubmit(settings, facts),
-    waitSeconds: wait,
-    hintCount: model.demandHints.length,
-  };
+  const base = await getProblemStaticView({ courseKey, usageKey, definitionXml, settings, userId, seed: state?.seed ?? 1, isStaff });
+  return problemViewOf(base, learnerProblemJson({ settings, state, signedIn: userId !== null, isStaff, now }));
 }
 
 /** Containers the renderer may draw around inputs; anything else is flattened to its children. */

@@ -13,7 +13,7 @@ vi.mock("next/headers", () => ({ cookies: async () => ({ get: () => undefined })
 
 import { eq } from "drizzle-orm";
 import { closeDb, getDb } from "@/lib/db";
-import { courseBlocks, courseVersions, courses } from "@/lib/db/schema";
+import { courseBlocks, courseVersions, courses, problemStates } from "@/lib/db/schema";
 import { addBookmark } from "@/lib/db/queries/bookmarks";
 import { markCompleted } from "@/lib/db/queries/completion";
 import { getLearnerView, getRenderedUpdates, getVersionData, lmsCacheBytes, LMS_CACHE_BUDGET_BYTES, LMS_CACHE_BUDGETS, type VersionData } from "@/lib/db/queries/courseware";
@@ -142,6 +142,72 @@ describe("GET /api/lms/courses/<key>/state", () => {
     const out = await call(c.courseKey, "?home=1");
     expect(out.status).toBe(403);
     expect(out.text).not.toContain("block-v1:");
+  });
+
+  it("adds one unit's problems only when asked (?unit=): the caller's own answers and attempts, visible problems only", async () => {
+    const c = await createTestCourse({
+      sections: [
+        {
+          type: "chapter",
+          name: "ch",
+          children: [
+            {
+              type: "sequential",
+              name: "hw",
+              children: [
+                {
+                  type: "vertical",
+                  name: "qunit",
+                  children: [
+                    { type: "problem", name: "q1", settings: { max_attempts: 2, showanswer: "attempted" } },
+                    { type: "problem", name: "q_staff", settings: { visible_to_staff_only: true } },
+                  ],
+                },
+                { type: "vertical", name: "staff_unit", settings: { visible_to_staff_only: true }, children: [{ type: "problem", name: "q_hidden" }] },
+              ],
+            },
+          ],
+        },
+      ],
+    });
+    const [a, b] = [await createTestUser("st_qa"), await createTestUser("st_qb")];
+    for (const u of [a, b]) await enrollUser({ userId: u.id, courseId: c.courseId, actorId: u.id });
+    const q1 = c.key("problem", "q1");
+    await getDb()
+      .insert(problemStates)
+      .values([q1, c.key("problem", "q_staff"), c.key("problem", "q_hidden")].map((usageKey) => ({ userId: a.id, courseId: c.courseId, usageKey, seed: 7, attempts: 1, done: true, answers: { q1_2_1: "zebra" }, correctness: { q1_2_1: "incorrect" }, earned: 0, possible: 1, lastSubmittedAt: new Date() })));
+    const unitQuery = `?unit=${encodeURIComponent(c.key("vertical", "qunit"))}`;
+    type Unit = { key: string; canSubmit: boolean; problems: Record<string, { answers: Record<string, string>; attempts: number; correctness: Record<string, string>; earned: number | null; possible: number | null; canReset: boolean; answerAvailable: boolean; closed: boolean }> };
+
+    session.user = a;
+    expect(JSON.parse((await call(c.courseKey)).text)).not.toHaveProperty("unit");
+    const ra = await call(c.courseKey, unitQuery);
+    expect(ra.status).toBe(200);
+    expect(ra.cache).toContain("no-store");
+    const ua = (JSON.parse(ra.text) as { unit: Unit }).unit;
+    expect(ua.key).toBe(c.key("vertical", "qunit"));
+    expect(ua.canSubmit).toBe(true);
+    expect(Object.keys(ua.problems)).toEqual([q1]);
+    expect(ua.problems[q1]).toMatchObject({ answers: { q1_2_1: "zebra" }, correctness: { q1_2_1: "incorrect" }, attempts: 1, earned: 0, possible: 1, closed: false, answerAvailable: true });
+    // Staff-only problems and units are not named, not even with their stored state.
+    expect(ra.text).not.toContain("q_staff");
+    expect(ra.text).not.toContain("q_hidden");
+    expect((await call(c.courseKey, `?unit=${encodeURIComponent(c.key("vertical", "staff_unit"))}`)).status).toBe(404);
+    expect((await call(c.courseKey, `?unit=${encodeURIComponent("block-v1:Nope+X+Y+type@vertical+block@x")}`)).status).toBe(404);
+
+    // Another learner gets their own (empty) state of the same unit, never A's answers.
+    session.user = b;
+    const rb = await call(c.courseKey, unitQuery);
+    const ub = (JSON.parse(rb.text) as { unit: Unit }).unit;
+    expect(ub.problems[q1]).toMatchObject({ answers: {}, correctness: {}, attempts: 0, earned: null, possible: null, answerAvailable: false });
+    expect(rb.text).not.toContain("zebra");
+
+    // Staff of the course see the staff-only problem of the unit.
+    const staff = await createTestUser("st_qstaff");
+    await grantRole({ userId: staff.id, courseId: c.courseId, role: "staff" });
+    session.user = staff;
+    const us = (JSON.parse((await call(c.courseKey, unitQuery)).text) as { unit: Unit }).unit;
+    expect(Object.keys(us.problems).sort()).toEqual([q1, c.key("problem", "q_staff")].sort());
   });
 
   it("a publish is what the next request sees (the version id is read per request; content is cached per version)", async () => {

@@ -102,8 +102,6 @@ export function ProblemPreview({ courseKey, olx, error, displayName }: ProblemPr
           <p className={styles.previewTitle}>{displayName}</p>
           <ProblemClient
             key={preview.olx}
-            courseId={0}
-            usageKey="studio-preview"
             view={{ ...preview.data.view, correctness: graded.correctness, earned: graded.earned, attempts: graded.attempts }}
             canSubmit
             signedIn

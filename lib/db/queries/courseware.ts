@@ -14,6 +14,7 @@ import { buildAssetIndex, renderCourseHtml, type AssetIndex } from "@/lib/lms/ht
 import { env } from "@/lib/env";
 import { parseTranscript, type Cue } from "@/lib/lms/transcripts";
 import { parseUpdateItems, type CourseUpdate } from "@/lib/lms/updates";
+import { rendersAlikeForEveryLearner } from "@/lib/capa/problem";
 
 export interface AssetInfo {
   path: string;
@@ -41,6 +42,7 @@ const g = globalThis as unknown as {
   __lmsCues?: Lru<Cue[]>;
   __lmsDrafts?: Lru<Promise<VersionData | null>>;
   __lmsPages?: Lru<SharedPage>;
+  __lmsAlike?: Lru<boolean>;
 };
 /**
  * Byte budgets of the in-process caches (estimated: strings at one byte a character, as V8 keeps
@@ -67,6 +69,8 @@ export const LMS_CACHE_BUDGETS = {
   updates: 4 * MB,
   /** whole learner pages shared by an audience of one version (lib/lms/page-cache.ts) */
   pages: 24 * MB,
+  /** whether each problem definition renders alike for every learner (a boolean per content hash) */
+  alike: 1 * MB,
 } as const;
 /** The session module's decoded-cookie map (lib/auth/session.ts) holds at most 4,096 × ~0.6 KB ≈ 2.5 MB more. */
 export const LMS_CACHE_BUDGET_BYTES = Object.values(LMS_CACHE_BUDGETS).reduce((a, b) => a + b, 0);
@@ -111,7 +115,7 @@ function cacheLoad(cache: Lru<Promise<VersionData | null>>, key: string, load: (
 
 /** Bytes each cache holds now (for the bench and operators). */
 export function lmsCacheBytes(): Record<keyof typeof LMS_CACHE_BUDGETS, number> {
-  return { versions: versions.bytes, drafts: drafts.bytes, texts: texts.bytes, rendered: rendered.bytes, cues: cuesCache.bytes, videos: videos.bytes, views: views.bytes, updates: updatesCache.bytes, pages: sharedPages.bytes };
+  return { versions: versions.bytes, drafts: drafts.bytes, texts: texts.bytes, rendered: rendered.bytes, cues: cuesCache.bytes, videos: videos.bytes, views: views.bytes, updates: updatesCache.bytes, pages: sharedPages.bytes, alike: alike.bytes };
 }
 
 async function loadVersion(versionId: number): Promise<VersionData | null> {
@@ -171,6 +175,21 @@ export async function getBlobText({ hash }: { hash: string }): Promise<string> {
   const text = await getContentStore().getText(hash);
   texts.set(hash, text, text.length);
   return text;
+}
+
+const alike = (g.__lmsAlike ??= new Lru<boolean>(20_000, LMS_CACHE_BUDGETS.alike));
+
+/**
+ * Does the problem stored under this hash look the same to every learner (lib/capa)? Then a unit
+ * of such problems can be rendered once per course version and each learner gets only their
+ * state. Cached by content hash (definitions never change under a hash).
+ */
+export async function problemRendersAlike({ hash }: { hash: string }): Promise<boolean> {
+  const hit = alike.get(hash);
+  if (hit !== undefined) return hit;
+  const value = rendersAlikeForEveryLearner(await getBlobText({ hash }));
+  alike.set(hash, value, 48 + hash.length);
+  return value;
 }
 
 /** A document of the version (about/overview.html, info/updates.html, ...), or null if absent. */

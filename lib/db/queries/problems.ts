@@ -107,6 +107,15 @@ export async function listLearnerProblemStates({ userId, courseId, db = getDb() 
   return db.select().from(problemStates).where(and(eq(problemStates.userId, userId), eq(problemStates.courseId, courseId)));
 }
 
+/** One learner's state rows for these problems of a course (one query; missing rows are problems never opened). */
+export async function listProblemStatesFor({ userId, courseId, usageKeys, db = getDb() }: { userId: number; courseId: number; usageKeys: readonly string[]; db?: DbOrTx }): Promise<ProblemStateRow[]> {
+  if (usageKeys.length === 0) return [];
+  return db
+    .select()
+    .from(problemStates)
+    .where(and(eq(problemStates.userId, userId), eq(problemStates.courseId, courseId), inArray(problemStates.usageKey, [...usageKeys])));
+}
+
 /** One learner's submission history in a course, newest first (optionally for one problem). */
 export async function listSubmissions({ userId, courseId, usageKey, limit = 500, db = getDb() }: { userId: number; courseId: number; usageKey?: string; limit?: number; db?: DbOrTx }): Promise<SubmissionRow[]> {
   const where = [eq(submissions.userId, userId), eq(submissions.courseId, courseId)];

@@ -2,10 +2,12 @@
 // (lib/lms/learner-state.ts), read by the courseware's client islands with React Query.
 // ?home=1 (the course home) adds `home`: subsection scores, complete unit/subsection/section keys,
 // progress and the Resume link (lib/lms/learner-state.ts learnerHomeJson), visible blocks only.
+// ?unit=<usage key> (the unit page) adds `unit`: may the caller submit, and their state of each
+// problem the unit shows them (learnerUnitJson); 404 for a unit they cannot see.
 // 401 anonymous, 404 unknown course, 403 without courseware access (not enrolled, not staff).
 // Private to the caller: never stored by a shared cache.
 import { loadCourseContext } from "@/lib/lms/course-context";
-import { learnerHomeJson, learnerStateJson } from "@/lib/lms/learner-state";
+import { learnerHomeJson, learnerStateJson, learnerUnitJson } from "@/lib/lms/learner-state";
 import { safeDecode } from "@/lib/lms/urls";
 
 export const dynamic = "force-dynamic";
@@ -19,7 +21,12 @@ export async function GET(req: Request, { params }: { params: Promise<{ courseKe
   if (!ctx) return error(404, "not_found:course", "That course does not exist.");
   if (!ctx.user) return error(401, "unauthorized", "Sign in to see your progress.");
   if (!ctx.canViewCourseware) return error(403, "forbidden:course", "You are not enrolled in this course.");
-  const state = learnerStateJson(ctx);
-  const home = new URL(req.url).searchParams.get("home") === "1";
-  return Response.json(home ? { ...state, home: await learnerHomeJson(ctx) } : state, { headers: HEADERS });
+  const query = new URL(req.url).searchParams;
+  const unitKey = query.get("unit");
+  const [home, unit] = await Promise.all([
+    query.get("home") === "1" ? learnerHomeJson(ctx) : undefined,
+    unitKey ? learnerUnitJson(ctx, unitKey) : undefined,
+  ]);
+  if (unit === null) return error(404, "not_found:unit", "That unit is not in this course, or not visible to you.");
+  return Response.json({ ...learnerStateJson(ctx), ...(home ? { home } : {}), ...(unit ? { unit } : {}) }, { headers: HEADERS });
 }

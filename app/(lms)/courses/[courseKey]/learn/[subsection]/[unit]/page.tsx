@@ -3,18 +3,19 @@
 // and section boundaries, and a bookmark. Everything version-derived comes from the in-process
 // cache; the HTML depends only on the version, the audience (staff or learner; released or not)
 // and the caller's access. What is the learner's own (completion marks, bookmark) the client
-// islands read from GET /api/lms/courses/<key>/state. The GET writes nothing: a client effect
+// islands read from GET /api/lms/courses/<key>/state?unit=<this unit>, problems' answers and attempts
+// included. The GET writes nothing: a client effect
 // records the view afterwards.
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { canCourse } from "@/lib/auth/permissions";
 import { getLearnerView } from "@/lib/db/queries/courseware";
 import { componentsOf, findUnit, neighbours, unitKind } from "@/lib/lms/outline";
 import { loadLearnerContent } from "@/lib/lms/personalize";
 import { completionKeysOf } from "@/lib/lms/progress";
 import { courseHref, learnHref, safeDecode } from "@/lib/lms/urls";
 import { BookmarkButton } from "@/components/lms/bookmark-button";
+import { LearnerStateUnit } from "@/components/lms/learner-state";
 import { SequenceBar } from "@/components/lms/sequence-bar";
 import { UnitViewRecorder } from "@/components/lms/unit-view-recorder";
 import { UnitComponent } from "@/components/lms/unit-component";
@@ -55,63 +56,64 @@ export default async function UnitPage({ params }: Props) {
   const learner = content ? { ...viewer, content } : viewer;
   const components = componentsOf(ref.unit, learner);
   const youtubeAutoload = [true, "true"].includes(version.outline.root.settings.youtube_autoload as string);
-  const canSubmit = canCourse(ctx.actor, "course:submit-answer", ctx.facts);
   return (
-    <div className={styles.page}>
-      {ctx.isStaff ? <ViewAsToggle courseKey={course.courseKey} asLearner={ctx.viewingAsLearner} /> : null}
-      <nav aria-label="Breadcrumb" className={styles.breadcrumbs}>
-        <ol>
-          <li>
-            <Link href={courseHref(course.courseKey)}>{course.displayName}</Link>
-          </li>
-          <li>{ref.section.displayName}</li>
-          <li>{ref.subsection.displayName}</li>
-          <li aria-current="page">{ref.unit.displayName}</li>
-        </ol>
-      </nav>
-      <SequenceBar
-        courseKey={course.courseKey}
-        subsectionUrlName={ref.subsection.urlName}
-        subsectionName={ref.subsection.displayName}
-        currentKey={ref.unit.usageKey}
-        items={subUnits.map((u) => ({
-          usageKey: u.unit.usageKey,
-          urlName: u.unit.urlName,
-          displayName: u.unit.displayName,
-          kind: unitKind(u.unit, learner),
-          completionKeys: completionKeysOf(u.unit, learner),
-        }))}
-      />
-      <div className={styles.spread}>
-        <h1 style={{ margin: "0.5rem 0" }}>{ref.unit.displayName}</h1>
-        <BookmarkButton courseKey={course.courseKey} unitKey={ref.unit.usageKey} />
+    <LearnerStateUnit unitKey={ref.unit.usageKey}>
+      <div className={styles.page}>
+        {ctx.isStaff ? <ViewAsToggle courseKey={course.courseKey} asLearner={ctx.viewingAsLearner} /> : null}
+        <nav aria-label="Breadcrumb" className={styles.breadcrumbs}>
+          <ol>
+            <li>
+              <Link href={courseHref(course.courseKey)}>{course.displayName}</Link>
+            </li>
+            <li>{ref.section.displayName}</li>
+            <li>{ref.subsection.displayName}</li>
+            <li aria-current="page">{ref.unit.displayName}</li>
+          </ol>
+        </nav>
+        <SequenceBar
+          courseKey={course.courseKey}
+          subsectionUrlName={ref.subsection.urlName}
+          subsectionName={ref.subsection.displayName}
+          currentKey={ref.unit.usageKey}
+          items={subUnits.map((u) => ({
+            usageKey: u.unit.usageKey,
+            urlName: u.unit.urlName,
+            displayName: u.unit.displayName,
+            kind: unitKind(u.unit, learner),
+            completionKeys: completionKeysOf(u.unit, learner),
+          }))}
+        />
+        <div className={styles.spread}>
+          <h1 style={{ margin: "0.5rem 0" }}>{ref.unit.displayName}</h1>
+          <BookmarkButton courseKey={course.courseKey} unitKey={ref.unit.usageKey} />
+        </div>
+        {components.length === 0 ? <p className={styles.muted}>This unit is empty.</p> : null}
+        {components.map((c) => (
+          <section key={c.usageKey} className={styles.component} data-block-type={c.type} data-usage-key={c.usageKey} aria-label={c.type === "problem" ? undefined : c.displayName}>
+            <UnitComponent node={c} version={version} courseKey={course.courseKey} courseId={course.id} userId={user!.id} youtubeAutoload={youtubeAutoload} />
+          </section>
+        ))}
+        <nav aria-label="Previous and next unit" className={styles.navRow}>
+          {prev ? (
+            <Link className={styles.buttonSecondary} href={learnHref(course.courseKey, prev.subsection.urlName, prev.unit.urlName)} rel="prev">
+              ← Previous<span className="visually-hidden">: {prev.unit.displayName}</span>
+            </Link>
+          ) : (
+            <span />
+          )}
+          {next ? (
+            <Link className={styles.button} href={learnHref(course.courseKey, next.subsection.urlName, next.unit.urlName)} rel="next">
+              Next →<span className="visually-hidden">: {next.unit.displayName}</span>
+            </Link>
+          ) : (
+            <Link className={styles.button} href={courseHref(course.courseKey)}>
+              Back to course home
+            </Link>
+          )}
+        </nav>
+        <UnitViewRecorder courseKey={course.courseKey} unitKey={ref.unit.usageKey} />
       </div>
-      {components.length === 0 ? <p className={styles.muted}>This unit is empty.</p> : null}
-      {components.map((c) => (
-        <section key={c.usageKey} className={styles.component} data-block-type={c.type} data-usage-key={c.usageKey} aria-label={c.type === "problem" ? undefined : c.displayName}>
-          <UnitComponent node={c} version={version} courseKey={course.courseKey} courseId={course.id} userId={user!.id} canSubmit={canSubmit} youtubeAutoload={youtubeAutoload} />
-        </section>
-      ))}
-      <nav aria-label="Previous and next unit" className={styles.navRow}>
-        {prev ? (
-          <Link className={styles.buttonSecondary} href={learnHref(course.courseKey, prev.subsection.urlName, prev.unit.urlName)} rel="prev">
-            ← Previous<span className="visually-hidden">: {prev.unit.displayName}</span>
-          </Link>
-        ) : (
-          <span />
-        )}
-        {next ? (
-          <Link className={styles.button} href={learnHref(course.courseKey, next.subsection.urlName, next.unit.urlName)} rel="next">
-            Next →<span className="visually-hidden">: {next.unit.displayName}</span>
-          </Link>
-        ) : (
-          <Link className={styles.button} href={courseHref(course.courseKey)}>
-            Back to course home
-          </Link>
-        )}
-      </nav>
-      <UnitViewRecorder courseKey={course.courseKey} unitKey={ref.unit.usageKey} />
-    </div>
+    </LearnerStateUnit>
   );
 }
 
