@@ -3,7 +3,8 @@
 // clickjacking protection, nosniff, Referrer-Policy, Permissions-Policy and, behind TLS, HSTS.
 // With ASSET_ORIGIN set, that host serves course files only. Every page, action and route checks
 // authorization on the server itself; the one exception is answered here: a browser's document
-// request for a course home or unit is answered from the page cache when it can be
+// request for a course home or unit, or a client navigation's Flight request for one, is answered
+// from the page cache when it can be
 // (lib/lms/page-cache.ts checks access exactly as those pages do, and builds the key), and otherwise
 // rendered by Next as usual. The cache's own loopback renders, proven by this process's token, get
 // the placeholder nonce it chose and a shared render (lib/render-headers.ts); those internal
@@ -11,7 +12,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { env } from "@/lib/env";
 import { isAssetOriginRequest } from "@/lib/lms/asset-origin";
-import { answerFromCache, PAGE_HEADERS } from "@/lib/lms/page-cache";
+import { answerFromCache, PAGE_HEADERS, type RequestKind } from "@/lib/lms/page-cache";
 import { parseCoursePagePath } from "@/lib/lms/page-cache-key";
 import {
   INTERNAL_REQUEST_HEADERS,
@@ -52,9 +53,10 @@ export async function proxy(request: NextRequest) {
     const csp = pageCsp(nonce, s);
     requestHeaders.set("Content-Security-Policy", csp);
     if (internal) requestHeaders.set(SHARED_RENDER_HEADER, "1");
-    const cached = !internal && isCacheableDocumentRequest(request) ? await answerFromCache(request, request.cookies.getAll(), nonce) : null;
+    const cacheable = internal ? null : cacheableRequest(request);
+    const cached = cacheable ? await answerFromCache(request, request.cookies.getAll(), nonce, cacheable) : null;
     if (cached && "body" in cached) {
-      response = new NextResponse(cached.body, { headers: { ...PAGE_HEADERS, [PAGE_CACHE_STATUS_HEADER]: cached.status } });
+      response = new NextResponse(cached.body, { headers: { ...PAGE_HEADERS, ...Object.fromEntries(cached.headers), [PAGE_CACHE_STATUS_HEADER]: cached.status } });
     } else {
       response = NextResponse.next({ request: { headers: requestHeaders } });
       if (cached) response.headers.set(PAGE_CACHE_STATUS_HEADER, `bypass:${cached.bypass}`);
@@ -70,12 +72,19 @@ export async function proxy(request: NextRequest) {
   return response;
 }
 
-/** A browser's plain GET of a course home or unit (not a router/prefetch request, no query string). */
-function isCacheableDocumentRequest(request: NextRequest): boolean {
-  if (request.method !== "GET" || request.nextUrl.search) return false;
+/**
+ * A course home or unit the page cache may answer: a browser's plain GET (no query string), or a
+ * client navigation's Flight GET (`rsc: 1`, only the router's `_rsc` in the query; not a prefetch,
+ * whose partial answer differs). Anything else goes to Next.
+ */
+function cacheableRequest(request: NextRequest): RequestKind | null {
+  if (request.method !== "GET" || parseCoursePagePath(request.nextUrl.pathname) === null) return null;
   const h = request.headers;
-  if (h.has("rsc") || h.has("next-router-prefetch") || h.has("next-router-state-tree") || h.has("next-action")) return false;
-  return parseCoursePagePath(request.nextUrl.pathname) !== null;
+  if (h.has("next-router-prefetch") || h.has("next-router-segment-prefetch") || h.has("next-action")) return null;
+  const query = [...request.nextUrl.searchParams.keys()];
+  if (h.get("rsc") === "1") return query.every((k) => k === "_rsc") ? "flight" : null;
+  if (h.has("rsc") || h.has("next-router-state-tree") || query.length > 0) return null;
+  return "document";
 }
 
 export const config = {

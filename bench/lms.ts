@@ -226,7 +226,8 @@ export async function run(args: string[]): Promise<void> {
         const token = await encode({ token: { sub: String(id), uid: id, sv, sid }, secret: env.NEXTAUTH_SECRET!, maxAge: 86400 });
         learnerCookies.push(`next-auth.session-token=${token}`);
       }
-      // A unit with a problem: rendered per learner (the page cache passes it through), for comparison.
+      // The first unit with a problem: shared when every problem of its subsection renders alike for
+      // every learner (the page cache prints its status), else rendered per learner.
       const [pu] = await conn.query(
         `SELECT s.url_name AS sub, v.url_name AS unit FROM courses c
            JOIN course_blocks p ON p.version_id = c.published_version_id AND p.block_type = 'problem'
@@ -295,7 +296,7 @@ export async function run(args: string[]): Promise<void> {
     console.log(row("static /help", st));
     console.log(row(`unit ${new URL(unitUrl).pathname.slice(0, 28)}…`, unit));
     console.log(row("course home", home));
-    if (problem) console.log(row("unit with a problem (per learner)", problem));
+    if (problem) console.log(row("unit with a problem", problem));
     console.log(row("dynamic floor /login (anonymous)", floor));
     console.log(`\nunit ÷ static req/s: ${(unit.reqs / st.reqs).toFixed(2)}; course home ÷ static: ${(home.reqs / st.reqs).toFixed(2)} (target ≥ 0.6); p99 unit ${unit.p99} ms, home ${home.p99} ms (target ≤ 100 ms)`);
     console.log(`page cache (x-atrium-page-cache of one more request): unit ${await cacheStatus(unitUrl)}, home ${await cacheStatus(homeUrl)}${problemUrl ? `, problem unit ${await cacheStatus(problemUrl)}` : ""}`);

@@ -176,3 +176,30 @@ test("a unit of problems that render alike is shared; each learner's answers and
   await a.close();
   await b.close();
 });
+
+test("a client navigation (the Next button) is answered from the cache too, and shows the next unit", async ({ browser }) => {
+  for (const [i, prefix] of ["pna", "pnb"].entries()) {
+    const page = await browser.newPage();
+    await registerUser(page, prefix);
+    await enroll(page);
+    await page.goto(SHARED_UNIT);
+    await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+    const flight = page.waitForResponse((r) => {
+      const h = r.request().headers();
+      return h["rsc"] === "1" && !h["next-router-prefetch"] && new URL(r.url()).pathname.endsWith("/learn/getting_started/finding_your_way");
+    });
+    await page.getByRole("link", { name: /^Next/ }).click();
+    const res = await flight;
+    expect(res.status()).toBe(200);
+    expect(res.headers()["content-type"]).toContain("text/x-component");
+    // The first learner may fill the cache; the second is answered from it.
+    expect(res.headers()["x-atrium-page-cache"]).toMatch(i === 0 ? /^(hit|miss)$/ : /^hit$/);
+    await expect(page).toHaveURL(/\/learn\/getting_started\/finding_your_way$/);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Finding Your Way");
+    // Still this learner's page: the account menu and Previous work after the cached navigation.
+    await expect(page.getByTestId("account-menu-button")).toBeVisible();
+    await page.getByRole("link", { name: /^← Previous/ }).click();
+    await expect(page).toHaveURL(/\/learn\/getting_started\/welcome_unit$/);
+    await page.close();
+  }
+});

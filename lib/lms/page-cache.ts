@@ -97,14 +97,14 @@ function digestOf(course: CourseRow): string {
   return createHash("sha1").update(JSON.stringify(shown)).digest("base64url");
 }
 
-/** Renders `pathname` in this process over loopback for the audience (the caller's cookies pass access checks). */
-function renderOverLoopback(req: Request, pathname: string, nonce: string): Promise<Response> {
+/** Renders `path` (with its query: a router request's `_rsc`) in this process over loopback for the audience (the caller's cookies pass access checks). */
+function renderOverLoopback(req: Request, path: string, nonce: string): Promise<Response> {
   const headers = new Headers();
   for (const [k, v] of req.headers) if (!DROP_REQUEST.has(k) && !k.startsWith("x-atrium-") && !k.startsWith("x-middleware")) headers.set(k, v);
   headers.set(RENDER_TOKEN_HEADER, renderToken());
   headers.set(RENDER_NONCE_HEADER, nonce);
   // Waiting requests share this render: a hung one must not hold them for ever.
-  return fetch(new URL(pathname, selfOrigin()), { headers, redirect: "manual", cache: "no-store", signal: AbortSignal.timeout(RENDER_TIMEOUT_MS) });
+  return fetch(new URL(path, selfOrigin()), { headers, redirect: "manual", cache: "no-store", signal: AbortSignal.timeout(RENDER_TIMEOUT_MS) });
 }
 
 const RENDER_TIMEOUT_MS = 30_000;
@@ -113,26 +113,30 @@ const RENDER_ERROR = /:E\{\\?"digest\\?"|data-dgst=/;
 
 const inflight = new Map<string, Promise<SharedPage | null>>();
 
+/** What a shared render must answer to be kept: a page's HTML, or the router's Flight data. */
+const CONTENT_TYPE = { document: "text/html", flight: "text/x-component" } as const;
+
 /** The shared page for a key: from the cache, or rendered once however many requests wait for it. */
-function sharedPage(req: Request, key: string, pathname: string): { page: SharedPage; hit: true } | { page: Promise<SharedPage | null>; hit: false } {
+function sharedPage(req: Request, key: string, path: string, kind: RequestKind): { page: SharedPage; hit: true } | { page: Promise<SharedPage | null>; hit: false } {
   const cached = sharedPages.get(key);
   if (cached) return { page: cached, hit: true };
   let pending = inflight.get(key);
   if (!pending) {
     // A nonce like the proxy's own (same length): each answer writes its nonce in the same bytes.
     const nonce = newNonce();
-    pending = renderOverLoopback(req, pathname, nonce)
+    pending = renderOverLoopback(req, path, nonce)
       .then(async (res) => {
-        // Only a complete 200 HTML page is shared; anything else (a redirect, a 404) is answered per user.
-        if (res.status !== 200 || !res.headers.get("content-type")?.startsWith("text/html")) {
+        // Only a complete 200 page is shared; anything else (a redirect, a 404) is answered per user.
+        if (res.status !== 200 || !res.headers.get("content-type")?.startsWith(CONTENT_TYPE[kind])) {
           await res.body?.cancel();
           return null;
         }
-        const html = await res.text();
-        const page = sharedPageOf(html, nonce);
+        const text = await res.text();
+        const page: SharedPage = sharedPageOf(text, nonce);
+        if (kind === "flight") page.headers = [...res.headers].filter(([k]) => k === "content-type" || k.startsWith("x-nextjs-"));
         // A server error after the response began streams inside a 200 (an error digest in the
         // Flight data or an SSR error template): such a page is answered once, never kept.
-        if (!RENDER_ERROR.test(html)) sharedPages.set(key, page, 256 + page.body.length + 8 * page.nonceOffsets.length);
+        if (!RENDER_ERROR.test(text)) sharedPages.set(key, page, 256 + page.body.length + 8 * page.nonceOffsets.length);
         return page;
       })
       .catch((err: unknown) => {
@@ -147,19 +151,38 @@ function sharedPage(req: Request, key: string, pathname: string): { page: Shared
   return { page: pending, hit: false };
 }
 
+/**
+ * A browser's document request, or a client navigation's Flight request. The router's answer
+ * depends on the layouts the client already has (`next-router-state-tree`) and on `next-url`, so
+ * those are part of a Flight answer's key; Next checks the request's `_rsc` against the same
+ * headers, so the loopback render keeps the query.
+ */
+export type RequestKind = keyof typeof CONTENT_TYPE;
+
+function variantOf(req: Request, kind: RequestKind): string {
+  if (kind === "document") return "";
+  const h = req.headers;
+  return `|flight|${createHash("sha1").update(`${h.get("next-router-state-tree") ?? ""}\n${h.get("next-url") ?? ""}`).digest("base64url")}`;
+}
 
 /**
  * The page from the cache (rendered now on a miss), or why Next should render it for this user
- * instead. The proxy calls this for a browser's plain GET of a course home or unit only.
+ * instead. The proxy calls this for a browser's plain GET of a course home or unit, and for a
+ * client navigation's Flight GET of one (not a prefetch).
  */
-export async function answerFromCache(req: Request, cookies: { name: string; value: string }[], nonce: string): Promise<{ body: Uint8Array<ArrayBuffer>; status: "hit" | "miss" } | { bypass: string }> {
-  const pathname = new URL(req.url).pathname;
+export async function answerFromCache(
+  req: Request,
+  cookies: { name: string; value: string }[],
+  nonce: string,
+  kind: RequestKind = "document",
+): Promise<{ body: Uint8Array<ArrayBuffer>; headers: [string, string][]; status: "hit" | "miss" } | { bypass: string }> {
+  const url = new URL(req.url);
   // A failed read (the database is down…) leaves the request to Next, whose pages answer it as
   // usual (503 with a message while the database is unreachable).
-  const decision = await decide(pathname, cookies).catch((): Decision => ({ bypass: "error" }));
+  const decision = await decide(url.pathname, cookies).catch((): Decision => ({ bypass: "error" }));
   if ("bypass" in decision) return decision;
-  const found = sharedPage(req, decision.key, pathname);
-  if (found.hit) return { body: withNonce(found.page, nonce), status: "hit" };
-  const page = await found.page;
-  return page ? { body: withNonce(page, nonce), status: "miss" } : { bypass: "render" };
+  const found = sharedPage(req, decision.key + variantOf(req, kind), kind === "flight" ? url.pathname + url.search : url.pathname, kind);
+  const page = found.hit ? found.page : await found.page;
+  if (!page) return { bypass: "render" };
+  return { body: withNonce(page, nonce), headers: page.headers ?? [], status: found.hit ? "hit" : "miss" };
 }

@@ -81,12 +81,15 @@ const rendered = (g.__lmsRendered ??= new Lru(4000, LMS_CACHE_BUDGETS.rendered))
 const cuesCache = (g.__lmsCues ??= new Lru(500, LMS_CACHE_BUDGETS.cues));
 const drafts = (g.__lmsDrafts ??= new Lru(8, LMS_CACHE_BUDGETS.drafts));
 
-/** A learner page's HTML as rendered once for its audience (UTF-8), with the placeholder nonce it was
- *  rendered with and the byte offsets where it occurs (each answer writes its own nonce there). */
+/** A learner page as rendered once for its audience (UTF-8): its HTML, or its Flight (RSC) answer to
+ *  a client navigation, with the placeholder nonce it was rendered with and the byte offsets where
+ *  it occurs (each answer writes its own nonce there). */
 export interface SharedPage {
   body: Buffer;
   nonce: string;
   nonceOffsets: number[];
+  /** response headers Next's router reads (content type, x-nextjs-*): set for Flight answers only */
+  headers?: [string, string][];
 }
 /** The page cache's store (lib/lms/page-cache.ts owns the keys; the budget lives here with the others). */
 export const sharedPages = (g.__lmsPages ??= new Lru<SharedPage>(4000, LMS_CACHE_BUDGETS.pages));
