@@ -22,7 +22,13 @@ const CASES: Record<string, Case> = {
   "0d127d7942ec4be7a464eabafb286d02": U(/designprotein2dinput widget/),
   // imageresponse: the rectangle (338,98)-(412,168) on the map of Africa.
   "10d6abada29b45df87f3bd9a9af86e72": { graded: true, right: { "1_2_1": "[370,130]" }, wrong: { "1_2_1": "[100,100]" } },
-  "29fb15ec7b5f462cab0a8216108df8dc": U(/annotationresponse/),
+  // annotationresponse: "Nowhere" is the one correct tag (2 points); the comment is not graded.
+  "29fb15ec7b5f462cab0a8216108df8dc": {
+    graded: true,
+    right: { "1_2_1": JSON.stringify({ options: [2], comment: "A journey of the mind." }) },
+    wrong: { "1_2_1": JSON.stringify({ options: [0], comment: "" }) },
+    possible: 2,
+  },
   "330956aa9c304a0a8e944d3caac15494": { graded: true, right: { "1_2_1": "Bubble" }, wrong: { "1_2_1": "bubbles" } },
   "3956d029fa74441cbfca3a97913ccaa8": { graded: true, right: { "1_2_1": "choice_1" }, wrong: { "1_2_1": "choice_2" } },
   "3b8100660f3947c198e0a9b35f7c6cf6": { graded: true, right: { "1_2_1": "120*5" }, wrong: { "1_2_1": "606" } },

@@ -2,6 +2,7 @@
 // rewrites, response/input ids, per-response setup, and the late transforms (shuffle,
 // answer-pool) seeded per learner. Problems that need Python (or inputs we do not grade)
 // are marked unsupported with a plain reason instead of being graded.
+import { ANNOTATION_MAX_POINTS, checkAnnotationInput } from "./annotation";
 import { CapaError, problemError } from "./errors";
 import { PyRandom } from "./random";
 import {
@@ -73,6 +74,7 @@ const ALLOWED_INPUTS: Record<string, string[]> = {
   stringresponse: ["textline"],
   formularesponse: ["textline", "formulaequationinput"],
   imageresponse: ["imageinput"],
+  annotationresponse: ["annotationinput"],
 };
 export const SUPPORTED_RESPONSES = new Set(Object.keys(ALLOWED_INPUTS));
 /** CustomResponse.allowed_inputfields (graded by Python, so only once the script has run). */
@@ -101,7 +103,6 @@ const UNSUPPORTED_REASONS: Record<string, string> = {
   coderesponse: "it is graded by an external code grader (coderesponse)",
   externalresponse: "it is graded by an external server (externalresponse)",
   schematicresponse: "it is a circuit schematic graded by a Python script (schematicresponse)",
-  annotationresponse: "annotation problems (annotationresponse) are not supported here yet",
   choicetextresponse: "choice-with-text problems (choicetextresponse) are not supported here yet",
 };
 
@@ -418,7 +419,9 @@ export function loadProblem(
       if (points === null && (SUPPORTED_RESPONSES.has(el.tagName) || (scripted && el.tagName === "customresponse"))) {
         throw problemError(`Input ${inputId}: points must be a whole number (got "${pointsAttr}").`);
       }
-      return { id: inputId, el: inputEl, tag: inputEl.tagName, points: points ?? 1 };
+      // AnnotationResponse._get_max_points: every annotation input is worth the "correct" score.
+      const worth = el.tagName === "annotationresponse" ? ANNOTATION_MAX_POINTS : (points ?? 1);
+      return { id: inputId, el: inputEl, tag: inputEl.tagName, points: worth };
     });
     responses.push({ tag: el.tagName, id, el, inputs, creditType: partialCreditOf(el) });
   });
@@ -445,6 +448,7 @@ export function loadProblem(
       }
       if (resp.tag === "multiplechoiceresponse" || resp.tag === "truefalseresponse") nameChoices(resp);
       if (resp.tag === "choiceresponse") nameCheckboxes(resp);
+      if (resp.tag === "annotationresponse") checkAnnotationInput(resp.inputs[0].el);
     }
     let rng: PyRandom | null = null;
     const getRng = () => (rng ??= new PyRandom(seed));
