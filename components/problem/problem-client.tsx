@@ -12,6 +12,7 @@ import { resetProblemAction } from "@/lib/actions/problems/reset-problem-action"
 import { showAnswerAction } from "@/lib/actions/problems/show-answer-action";
 import { submitProblemAction } from "@/lib/actions/problems/submit-problem-action";
 import type { ProblemView } from "@/lib/problems/service";
+import { AnnotationInput } from "./annotation-input";
 import { ImageInput } from "./image-input";
 import { JsinputFrame, type JsinputHandle } from "./jsinput-frame";
 import styles from "./problem.module.css";
@@ -163,6 +164,7 @@ export function ProblemClient({ courseId, usageKey, view, canSubmit, signedIn, a
     if (a.kind === "option") return a.value;
     if (a.kind === "text") return a.values.join(" or ");
     if (a.kind === "image") return a.text;
+    if (a.kind === "annotation") return a.text;
     if (input.kind === "radio" || input.kind === "checkbox") {
       return a.values.map((v) => stripTags(input.choices.find((c) => c.value === v)?.html ?? v)).join(", ");
     }
@@ -221,6 +223,26 @@ export function ProblemClient({ courseId, usageKey, view, canSubmit, signedIn, a
           {descriptions}
           {after}
         </ImageInput>
+      );
+    }
+
+    if (input.kind === "annotation") {
+      const revealed = reveal?.correctAnswers[input.id];
+      return (
+        <AnnotationInput
+          key={input.id}
+          input={input}
+          domId={domId}
+          value={answers[input.id]}
+          disabled={readOnly || pending}
+          onChange={(v) => setAnswer(input.id, v)}
+          reveal={revealed?.kind === "annotation" ? revealed : undefined}
+          label={input.label}
+          describedBy={descIds.join(" ") || undefined}
+        >
+          {descriptions}
+          {after}
+        </AnnotationInput>
       );
     }
 
