@@ -102,8 +102,16 @@ const UNSUPPORTED_REASONS: Record<string, string> = {
   symbolicresponse: "it needs Open edX's symbolic math checker (symbolicresponse)",
   coderesponse: "it is graded by an external code grader (coderesponse)",
   externalresponse: "it is graded by an external server (externalresponse)",
-  schematicresponse: "it is a circuit schematic graded by a Python script (schematicresponse)",
+  schematicresponse:
+    "it is a circuit problem (schematicresponse): the learner draws a circuit in Open edX's schematic editor, which simulates it, and a Python script grades the simulation; that circuit editor and simulator do not exist here",
   choicetextresponse: "choice-with-text problems (choicetextresponse) are not supported here yet",
+};
+
+/** Why a customresponse widget cannot be shown (Open edX's inputtypes.py says what each one is). */
+const WIDGET_REASONS: Record<string, string> = {
+  designprotein2dinput:
+    "it uses the Protex protein designer (designprotein2dinput), a Java applet: browsers no longer run Java applets and the designer has no web version, so the problem cannot be answered in a browser",
+  editageneinput: "it uses the Genex gene editor (editageneinput), an application Open edX serves from its own static files; it is not available here",
 };
 
 export interface CapaInput {
@@ -204,7 +212,7 @@ export function jsinputProblem(input: XElement): string | null {
   const file = (attr(input, "html_file") ?? "").trim();
   if (!file) return "its JavaScript input (jsinput) has no html_file";
   if (/^(https?:)?\/\//i.test(file)) {
-    return `its JavaScript input (jsinput) loads a page from another site (${file.slice(0, 200)}); only pages stored with the course (/static/…) can be graded here`;
+    return `its JavaScript input (jsinput) loads a page from another site (${file.slice(0, 200)}), which is refused: that page would run another site's code with the learner's answers. Only pages stored with the course (/static/…) are used here`;
   }
   if (!/^\/static\/[^?#]+\.x?html?(?:[?#].*)?$/i.test(file)) return `its JavaScript input (jsinput) page must be an HTML file stored with the course (/static/…), not ${file.slice(0, 200)}`;
   for (const name of ["gradefn", "get_statefn", "set_statefn"]) {
@@ -251,7 +259,7 @@ function findUnsupported(root: XElement, scripted: boolean): string[] {
           const problem = jsinputProblem(input);
           if (problem) add(problem);
         } else if (!["textline", "textbox", "formulaequationinput"].includes(input.tagName)) {
-          add(`it uses the ${input.tagName} widget, which is not available here`);
+          add(WIDGET_REASONS[input.tagName] ?? `it uses the ${input.tagName} widget, which Open edX draws with its own browser code; that widget does not exist here`);
         }
       }
       continue;
