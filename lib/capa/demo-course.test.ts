@@ -20,7 +20,7 @@ const CASES: Record<string, Case> = {
   "0135258373e648f2b57a80ae06bade61": { graded: true, right: { "1_2_1": ["choice_1", "choice_3", "choice_4"] }, wrong: { "1_2_1": ["choice_0"] } },
   "0895f1b6c0b329e50b90": { graded: true, right: { "1_2_1": "choice_1" }, wrong: { "1_2_1": "choice_0" } },
   // Protex, a Java applet: no browser runs it and it has no web version.
-  "0d127d7942ec4be7a464eabafb286d02": U(/Protex protein designer \(designprotein2dinput\), a Java applet: browsers no longer run Java applets and the designer has no web version/),
+  "0d127d7942ec4be7a464eabafb286d02": U(/Protex protein designer \(designprotein2dinput\), a Java applet; browsers no longer run Java applets and the designer has no web version/),
   // imageresponse: the rectangle (338,98)-(412,168) on the map of Africa.
   "10d6abada29b45df87f3bd9a9af86e72": { graded: true, right: { "1_2_1": "[370,130]" }, wrong: { "1_2_1": "[100,100]" } },
   // annotationresponse: "Nowhere" is the one correct tag (2 points); the comment is not graded.
@@ -76,7 +76,7 @@ const CASES: Record<string, Case> = {
     possible: 2,
   },
   // A circuit editor + simulator (graded by Python from the simulation): none here.
-  dc37b89aade5444fbb1ecdaa0d22d180: U(/circuit problem \(schematicresponse\).*schematic editor, which simulates it.*circuit editor and simulator do not exist here/),
+  dc37b89aade5444fbb1ecdaa0d22d180: U(/circuit problem \(schematicresponse\), answered in Open edX's schematic editor, which simulates the learner's circuit for a Python script to grade; that circuit editor and simulator do not exist here/),
   eb57b81093d048df975c957d005b1f74: {
     graded: true,
     right: { "1_2_1": "select * from products where price > 20;" },

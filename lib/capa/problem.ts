@@ -103,14 +103,14 @@ const UNSUPPORTED_REASONS: Record<string, string> = {
   coderesponse: "it is graded by an external code grader (coderesponse)",
   externalresponse: "it is graded by an external server (externalresponse)",
   schematicresponse:
-    "it is a circuit problem (schematicresponse): the learner draws a circuit in Open edX's schematic editor, which simulates it, and a Python script grades the simulation; that circuit editor and simulator do not exist here",
+    "it is a circuit problem (schematicresponse), answered in Open edX's schematic editor, which simulates the learner's circuit for a Python script to grade; that circuit editor and simulator do not exist here",
   choicetextresponse: "choice-with-text problems (choicetextresponse) are not supported here yet",
 };
 
 /** Why a customresponse widget cannot be shown (Open edX's inputtypes.py says what each one is). */
 const WIDGET_REASONS: Record<string, string> = {
   designprotein2dinput:
-    "it uses the Protex protein designer (designprotein2dinput), a Java applet: browsers no longer run Java applets and the designer has no web version, so the problem cannot be answered in a browser",
+    "it uses the Protex protein designer (designprotein2dinput), a Java applet; browsers no longer run Java applets and the designer has no web version, so the problem cannot be answered in a browser",
   editageneinput: "it uses the Genex gene editor (editageneinput), an application Open edX serves from its own static files; it is not available here",
 };
 
