@@ -5,7 +5,7 @@ import styles from "./lms.module.css";
 
 export function ConditionalNotice({ node }: { node: OutlineNode }) {
   const cond = conditionOf(node.settings);
-  const what = cond.attr === "correct" ? "answered correctly" : cond.attr === "done" ? "completed" : "attempted";
+  const what = cond.attr === "correct" ? "answered correctly" : cond.attr === "done" ? "completed" : cond.attr === "submitted" ? "submitted" : "attempted";
   return (
     <div className={styles.notice} role="note" data-testid="conditional-notice">
       {cond.message ?? `This content appears once the ${cond.sources.length === 1 ? "required component is" : "required components are"} ${cond.value ? what : `not ${what}`}.`}

@@ -7,6 +7,7 @@
 import { useCallback, useId, useRef, useState, useTransition, type ReactNode } from "react";
 import type { CorrectAnswer, RenderInput, RenderNode } from "@/lib/capa/types";
 import type { ProblemView } from "@/lib/problems/view";
+import { AnnotationInput } from "./annotation-input";
 import { ImageInput } from "./image-input";
 import { JsinputFrame, type JsinputHandle } from "./jsinput-frame";
 import styles from "./problem.module.css";
@@ -151,6 +152,7 @@ export function ProblemClient({ view, canSubmit, signedIn, actions, notice = nul
     if (a.kind === "option") return a.value;
     if (a.kind === "text") return a.values.join(" or ");
     if (a.kind === "image") return a.text;
+    if (a.kind === "annotation") return a.text;
     if (input.kind === "radio" || input.kind === "checkbox") {
       return a.values.map((v) => stripTags(input.choices.find((c) => c.value === v)?.html ?? v)).join(", ");
     }
@@ -209,6 +211,26 @@ export function ProblemClient({ view, canSubmit, signedIn, actions, notice = nul
           {descriptions}
           {after}
         </ImageInput>
+      );
+    }
+
+    if (input.kind === "annotation") {
+      const revealed = reveal?.correctAnswers[input.id];
+      return (
+        <AnnotationInput
+          key={input.id}
+          input={input}
+          domId={domId}
+          value={answers[input.id]}
+          disabled={readOnly || pending}
+          onChange={(v) => setAnswer(input.id, v)}
+          reveal={revealed?.kind === "annotation" ? revealed : undefined}
+          label={input.label}
+          describedBy={descIds.join(" ") || undefined}
+        >
+          {descriptions}
+          {after}
+        </AnnotationInput>
       );
     }
 

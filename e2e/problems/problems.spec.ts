@@ -159,6 +159,46 @@ test.describe("Open edX demo course", () => {
     const axe = await new AxeBuilder({ page }).include(`[data-testid="problem"][data-usage-key$="block@${id}"]`).analyze();
     expect(axe.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => v.id)).toEqual([]);
   });
+
+  test("the annotation problem: a comment and a tag, graded, restored after reload, Show Answer", async ({ page }) => {
+    const id = "29fb15ec7b5f462cab0a8216108df8dc";
+    const p = await openDemoProblem(page, "demoann", id);
+    const exercise = p.getByRole("group", { name: "Annotation Exercise" });
+    await expect(exercise).toContainText("zealous pilgrimage");
+    await expect(exercise).toContainText("What is your analysis of the sonnet so far?");
+    await expect(p.getByTestId("problem-score")).toHaveText(/^2 points possible/);
+
+    // A comment (labelled by its prompt) and a wrong tag (the radio group is labelled by the tag prompt).
+    const comment = exercise.getByRole("textbox", { name: "Discuss:" });
+    await comment.fill("The thoughts travel; the body stays in bed.");
+    const tags = exercise.getByRole("group", { name: "Where is the speaker going on their pilgrimage?" });
+    await tags.getByRole("radio", { name: "Verona" }).check();
+    await p.getByRole("button", { name: "Submit" }).click();
+    await expect(p.getByTestId("problem-message")).toContainText("Incorrect: 0 of 2 points.");
+    await expect(p.getByTestId(`mark-${id}_2_1`)).toHaveText(/Incorrect/);
+
+    // The keyboard picks the right tag: arrow keys move within the radio group.
+    await tags.getByRole("radio", { name: "Verona" }).focus();
+    await page.keyboard.press("ArrowDown");
+    await page.keyboard.press("ArrowDown");
+    await expect(tags.getByRole("radio", { name: "Nowhere" })).toBeChecked();
+    await p.getByRole("button", { name: "Submit" }).click();
+    await expect(p.getByTestId("problem-message")).toContainText("Correct: 2 of 2 points.");
+    await expect(p.getByTestId(`mark-${id}_2_1`)).toHaveText(/Correct/);
+    await expect(p.getByTestId("problem-score")).toHaveText(/^2\/2 points/);
+
+    // Restored on reload: the tag and the comment.
+    await page.reload();
+    await expect(tags.getByRole("radio", { name: "Nowhere" })).toBeChecked();
+    await expect(comment).toHaveValue("The thoughts travel; the body stays in bed.");
+
+    // Show Answer names and marks the correct tag; no serious accessibility problems.
+    await p.getByRole("button", { name: "Show answer" }).click();
+    await expect(p.getByTestId(`answer-${id}_2_1`)).toContainText("Nowhere");
+    await expect(p.getByTestId(`answer-tag-${id}_2_1`)).toBeVisible();
+    const axe = await new AxeBuilder({ page }).include(`[data-testid="problem"][data-usage-key$="block@${id}"]`).analyze();
+    expect(axe.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => v.id)).toEqual([]);
+  });
 });
 
 /** A fresh learner, enrolled in the demo course, on the unit of one of its problems. */

@@ -19,10 +19,17 @@ const U = (reason: RegExp): Case => ({ graded: false, reason });
 const CASES: Record<string, Case> = {
   "0135258373e648f2b57a80ae06bade61": { graded: true, right: { "1_2_1": ["choice_1", "choice_3", "choice_4"] }, wrong: { "1_2_1": ["choice_0"] } },
   "0895f1b6c0b329e50b90": { graded: true, right: { "1_2_1": "choice_1" }, wrong: { "1_2_1": "choice_0" } },
-  "0d127d7942ec4be7a464eabafb286d02": U(/designprotein2dinput widget/),
+  // Protex, a Java applet: no browser runs it and it has no web version.
+  "0d127d7942ec4be7a464eabafb286d02": U(/Protex protein designer \(designprotein2dinput\), a Java applet; browsers no longer run Java applets and the designer has no web version/),
   // imageresponse: the rectangle (338,98)-(412,168) on the map of Africa.
   "10d6abada29b45df87f3bd9a9af86e72": { graded: true, right: { "1_2_1": "[370,130]" }, wrong: { "1_2_1": "[100,100]" } },
-  "29fb15ec7b5f462cab0a8216108df8dc": U(/annotationresponse/),
+  // annotationresponse: "Nowhere" is the one correct tag (2 points); the comment is not graded.
+  "29fb15ec7b5f462cab0a8216108df8dc": {
+    graded: true,
+    right: { "1_2_1": JSON.stringify({ options: [2], comment: "A journey of the mind." }) },
+    wrong: { "1_2_1": JSON.stringify({ options: [0], comment: "" }) },
+    possible: 2,
+  },
   "330956aa9c304a0a8e944d3caac15494": { graded: true, right: { "1_2_1": "Bubble" }, wrong: { "1_2_1": "bubbles" } },
   "3956d029fa74441cbfca3a97913ccaa8": { graded: true, right: { "1_2_1": "choice_1" }, wrong: { "1_2_1": "choice_2" } },
   "3b8100660f3947c198e0a9b35f7c6cf6": { graded: true, right: { "1_2_1": "120*5" }, wrong: { "1_2_1": "606" } },
@@ -30,7 +37,9 @@ const CASES: Record<string, Case> = {
   // Python-scripted: graded through the sandbox (see "scripted problems" below).
   "53083a812536472ba8ea8182ee354363": { graded: "python" },
   // jsinput whose page is on files.edx.org: no bridge can be put into it, so it is refused.
-  "58f6371c54254596ac91699557af449c": U(/JavaScript input \(jsinput\) loads a page from another site \(https:\/\/files\.edx\.org\//),
+  "58f6371c54254596ac91699557af449c": U(
+    /JavaScript input \(jsinput\) loads a page from another site \(https:\/\/files\.edx\.org\/.*\), which is refused: that page would run another site's code with the learner's answers/,
+  ),
   "7071a317a0744a37924ef5dea17d47e1": { graded: true, right: { "1_2_1": "Quizzes about spelling" }, wrong: { "1_2_1": "" } },
   "720cac326b684155b4845d32af4aeef0": { graded: "python" },
   "73ccaa75b5b6036b48fd": { graded: true, right: { "1_2_1": "choice_0" }, wrong: { "1_2_1": "choice_3" } },
@@ -66,7 +75,8 @@ const CASES: Record<string, Case> = {
     wrong: { "1_2_1": "rho*omega^2*L^2/E", "1_3_1": "rho*omega^2*L^3/(3*E)" },
     possible: 2,
   },
-  dc37b89aade5444fbb1ecdaa0d22d180: U(/schematicresponse/),
+  // A circuit editor + simulator (graded by Python from the simulation): none here.
+  dc37b89aade5444fbb1ecdaa0d22d180: U(/circuit problem \(schematicresponse\), answered in Open edX's schematic editor, which simulates the learner's circuit for a Python script to grade; that circuit editor and simulator do not exist here/),
   eb57b81093d048df975c957d005b1f74: {
     graded: true,
     right: { "1_2_1": "select * from products where price > 20;" },

@@ -372,7 +372,7 @@ describe("problems that cannot be graded here", () => {
 
   it.each([
     ["an imageinput without a size", P(`<imageresponse><imageinput src="x.png" rectangle="(1,1)-(2,2)"/></imageresponse>`), /image input \(imageinput\) needs a positive whole-number width/],
-    ["a customresponse widget", P(`<customresponse cfn="f"><editamolecule/></customresponse>`), /editamolecule widget/],
+    ["a customresponse widget", P(`<customresponse cfn="f"><editamolecule/></customresponse>`), /editamolecule widget, which Open edX draws with its own browser code/],
     ["jsinput", P(`<customresponse cfn="f"><jsinput html_file="x.html"/></customresponse>`), /jsinput/],
   ])("%s: analyzeProblem says why, gradeProblem refuses", (_n, xml, reason) => {
     const analysis = analyzeProblem(xml);

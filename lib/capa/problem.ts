@@ -2,6 +2,7 @@
 // rewrites, response/input ids, per-response setup, and the late transforms (shuffle,
 // answer-pool) seeded per learner. Problems that need Python (or inputs we do not grade)
 // are marked unsupported with a plain reason instead of being graded.
+import { ANNOTATION_MAX_POINTS, checkAnnotationInput } from "./annotation";
 import { CapaError, problemError } from "./errors";
 import { PyRandom } from "./random";
 import {
@@ -73,6 +74,7 @@ const ALLOWED_INPUTS: Record<string, string[]> = {
   stringresponse: ["textline"],
   formularesponse: ["textline", "formulaequationinput"],
   imageresponse: ["imageinput"],
+  annotationresponse: ["annotationinput"],
 };
 export const SUPPORTED_RESPONSES = new Set(Object.keys(ALLOWED_INPUTS));
 /** CustomResponse.allowed_inputfields (graded by Python, so only once the script has run). */
@@ -100,9 +102,16 @@ const UNSUPPORTED_REASONS: Record<string, string> = {
   symbolicresponse: "it needs Open edX's symbolic math checker (symbolicresponse)",
   coderesponse: "it is graded by an external code grader (coderesponse)",
   externalresponse: "it is graded by an external server (externalresponse)",
-  schematicresponse: "it is a circuit schematic graded by a Python script (schematicresponse)",
-  annotationresponse: "annotation problems (annotationresponse) are not supported here yet",
+  schematicresponse:
+    "it is a circuit problem (schematicresponse), answered in Open edX's schematic editor, which simulates the learner's circuit for a Python script to grade; that circuit editor and simulator do not exist here",
   choicetextresponse: "choice-with-text problems (choicetextresponse) are not supported here yet",
+};
+
+/** Why a customresponse widget cannot be shown (Open edX's inputtypes.py says what each one is). */
+const WIDGET_REASONS: Record<string, string> = {
+  designprotein2dinput:
+    "it uses the Protex protein designer (designprotein2dinput), a Java applet; browsers no longer run Java applets and the designer has no web version, so the problem cannot be answered in a browser",
+  editageneinput: "it uses the Genex gene editor (editageneinput), an application Open edX serves from its own static files; it is not available here",
 };
 
 export interface CapaInput {
@@ -205,7 +214,7 @@ export function jsinputProblem(input: XElement): string | null {
   const file = (attr(input, "html_file") ?? "").trim();
   if (!file) return "its JavaScript input (jsinput) has no html_file";
   if (/^(https?:)?\/\//i.test(file)) {
-    return `its JavaScript input (jsinput) loads a page from another site (${file.slice(0, 200)}); only pages stored with the course (/static/…) can be graded here`;
+    return `its JavaScript input (jsinput) loads a page from another site (${file.slice(0, 200)}), which is refused: that page would run another site's code with the learner's answers. Only pages stored with the course (/static/…) are used here`;
   }
   if (!/^\/static\/[^?#]+\.x?html?(?:[?#].*)?$/i.test(file)) return `its JavaScript input (jsinput) page must be an HTML file stored with the course (/static/…), not ${file.slice(0, 200)}`;
   for (const name of ["gradefn", "get_statefn", "set_statefn"]) {
@@ -252,7 +261,7 @@ function findUnsupported(root: XElement, scripted: boolean): string[] {
           const problem = jsinputProblem(input);
           if (problem) add(problem);
         } else if (!["textline", "textbox", "formulaequationinput"].includes(input.tagName)) {
-          add(`it uses the ${input.tagName} widget, which is not available here`);
+          add(WIDGET_REASONS[input.tagName] ?? `it uses the ${input.tagName} widget, which Open edX draws with its own browser code; that widget does not exist here`);
         }
       }
       continue;
@@ -421,7 +430,9 @@ export function loadProblem(
       if (points === null && (SUPPORTED_RESPONSES.has(el.tagName) || (scripted && el.tagName === "customresponse"))) {
         throw problemError(`Input ${inputId}: points must be a whole number (got "${pointsAttr}").`);
       }
-      return { id: inputId, el: inputEl, tag: inputEl.tagName, points: points ?? 1 };
+      // AnnotationResponse._get_max_points: every annotation input is worth the "correct" score.
+      const worth = el.tagName === "annotationresponse" ? ANNOTATION_MAX_POINTS : (points ?? 1);
+      return { id: inputId, el: inputEl, tag: inputEl.tagName, points: worth };
     });
     responses.push({ tag: el.tagName, id, el, inputs, creditType: partialCreditOf(el) });
   });
@@ -448,6 +459,7 @@ export function loadProblem(
       }
       if (resp.tag === "multiplechoiceresponse" || resp.tag === "truefalseresponse") nameChoices(resp);
       if (resp.tag === "choiceresponse") nameCheckboxes(resp);
+      if (resp.tag === "annotationresponse") checkAnnotationInput(resp.inputs[0].el);
     }
     const getRng = () => (rng ??= new PyRandom(seed));
     for (const resp of responses) {

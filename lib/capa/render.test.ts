@@ -112,9 +112,9 @@ describe("renderProblem", () => {
   });
 
   it("unsupported problems render their text with a reason and no answers", () => {
-    const model = renderProblem(`<problem><p>Q</p><annotationresponse><annotationinput><text>7</text></annotationinput></annotationresponse></problem>`);
+    const model = renderProblem(`<problem><p>Q</p><schematicresponse><schematic width="7"/><answer>x = 7</answer></schematicresponse></problem>`);
     expect(model.supported).toBe(false);
-    expect(model.reason).toMatch(/annotationresponse/);
+    expect(model.reason).toMatch(/schematicresponse/);
     expect(model.inputs).toEqual([]);
     expect(model.correctAnswers).toEqual({});
     expect(JSON.stringify(model.nodes)).not.toContain("7");

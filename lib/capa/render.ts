@@ -2,6 +2,7 @@
 // in document order with inputs where they appear, accessible labels, and the Show Answer /
 // solution / demand-hint data. Answers never appear in the text nodes: response and input
 // attributes (answer=, correct=, ...) are not serialized.
+import { annotationCorrectOption, annotationOptions } from "./annotation";
 import { analyzeProblem, needsPythonStatic } from "./analyze";
 import { CapaError } from "./errors";
 import { pyInt } from "./problem";
@@ -128,6 +129,7 @@ function inputModel(el: XElement, meta: InputInfo, transform: (e: XElement) => s
       ...(alt ? { alt } : {}),
     };
   }
+  if (el.tagName === "annotationinput") return annotationModel(el, base);
   const kind = resp.tag === "numericalresponse" ? "numeric" : resp.tag === "formularesponse" ? "formula" : "text";
   const size = Number.parseInt(attr(el, "size") ?? "", 10);
   const trailing = attr(el, "trailing_text");
@@ -171,9 +173,33 @@ function correctAnswerOf(resp: CapaResponse, input: XElement): CorrectAnswer | n
       return { kind: "text", values: [attr(resp.el, "answer") ?? ""] };
     case "imageresponse":
       return imageAnswer(input);
+    case "annotationresponse": {
+      const a = annotationCorrectOption(input);
+      return a ? { kind: "annotation", ...a } : null;
+    }
     default:
       return null;
   }
+}
+
+/** AnnotationInput.setup: the parts of an annotation exercise, with Open edX's defaults when an
+ *  element is absent (an element that is present but empty stays empty, as findtext gives). Child
+ *  markup is kept (Open edX's findtext would keep only the text before the first child element). */
+function annotationModel(el: XElement, base: Omit<RenderInput, "kind">): RenderInput {
+  const part = (tag: string, fallback: string) => {
+    const found = childrenByTag(el, tag)[0];
+    return found ? innerHtml(found) : fallback;
+  };
+  return {
+    ...base,
+    kind: "annotation",
+    title: part("title", "Annotation Exercise"),
+    text: part("text", ""),
+    comment: part("comment", ""),
+    commentPrompt: part("comment_prompt", "Type a commentary below:"),
+    tagPrompt: part("tag_prompt", "Select one tag:"),
+    options: annotationOptions(el).map((o, i) => ({ value: i, html: innerHtml(o) })),
+  };
 }
 
 /** Show Answer for an imageinput (Open edX get_answers: its rectangle and regions). Parts that do

@@ -1,6 +1,7 @@
 // Per-response grading, following capa responsetypes.py rule by rule (see
 // /work/shared/docs/capa.md). Each grader returns Open edX's correct-map entries; the
 // hint helpers return the "extended hint" HTML Open edX shows after a submission.
+import { gradeAnnotation } from "./annotation";
 import { type CalcValue, CalcError, evaluate } from "./calc";
 import { pyHtmlEscape, problemError, responseError, studentInputError } from "./errors";
 import { type CapaResponse, parseOptions } from "./problem";
@@ -689,6 +690,8 @@ export function gradeResponse(
       return { cmap: gradeFormula(resp, answers, seed, index), hints: {} };
     case "imageresponse":
       return { cmap: gradeImage(resp, answers), hints: {} };
+    case "annotationresponse":
+      return { cmap: gradeAnnotation(resp, answers), hints: {} };
     default:
       throw problemError(`The ${resp.tag} response type cannot be graded here.`);
   }

@@ -105,7 +105,25 @@ export type RenderInput =
     })
   /** `<imageinput>`: click a point on the image; the answer is "[x,y]" in image pixels. `src` is
    *  the author's URL as written (the caller rewrites /static/ and /c4x/ links, as for <img>). */
-  | (RenderInputBase & { kind: "image"; src: string; width: number; height: number; alt?: string });
+  | (RenderInputBase & { kind: "image"; src: string; width: number; height: number; alt?: string })
+  /** `<annotationinput>`: a passage to annotate, a free comment (never graded) and one tag to
+   *  pick. The answer is JSON `{"options": [value], "comment": "..."}`. HTML fields are author
+   *  content (sanitize); option `choice`s (the answer) are never in the model. */
+  | (RenderInputBase & {
+      kind: "annotation";
+      /** <title> (Open edX's default "Annotation Exercise"). */
+      title: string;
+      /** <text>: the passage being annotated ("" when absent). */
+      text: string;
+      /** <comment>: the question about the passage ("" when absent). */
+      comment: string;
+      /** <comment_prompt> (default "Type a commentary below:"), labels the comment box. */
+      commentPrompt: string;
+      /** <tag_prompt> (default "Select one tag:"), the tag group's legend. */
+      tagPrompt: string;
+      /** The tags, in order; `value` is the option's index, as Open edX submits it. */
+      options: { value: number; html: string }[];
+    });
 
 export type RenderNode =
   | { type: "html"; html: string }
@@ -126,7 +144,9 @@ export type CorrectAnswer =
       /** Polygons as lists of [x, y] points (a click strictly inside the convex hull counts). */
       regions: [number, number][][];
       text: string;
-    };
+    }
+  /** annotationresponse: the first option marked correct (its index and text). */
+  | { kind: "annotation"; option: number; text: string };
 
 export interface ProblemRenderModel {
   problemId: string;

@@ -5,12 +5,12 @@
 import type { Outline, OutlineNode } from "./outline";
 import {
   assignGroup, conditionMet, conditionOf, groupChildMap, partitionGroups, seedOf, selectLibraryChildren,
-  type ChoiceStore, type SourceState,
+  type ChoiceStore, type SourceRef, type SourceState,
 } from "./selection";
 
 export interface ConditionalOutcome {
   met: boolean;
-  /** what shows when met: the <show> blocks, or the conditional's children */
+  /** what shows when met: the conditional's children, then the blocks its <show> tags name */
   show: OutlineNode[];
   message: string | null;
 }
@@ -22,6 +22,9 @@ export interface LearnerContent {
   split: Map<string, string[]>;
   conditional: Map<string, ConditionalOutcome>;
 }
+
+/** A source block the learner has not touched. */
+const NOTHING_DONE = (n: OutlineNode): SourceState => ({ problem: n.type === "problem", attempted: false, submitted: false, done: false, correct: false });
 
 export const LIBRARY_TYPES: ReadonlySet<string> = new Set(["library_content", "itembank"]);
 
@@ -41,19 +44,22 @@ export function hasConditionals(outline: Outline): boolean {
 
 /**
  * Resolves every learner-dependent block. `stored` holds the persisted choices (choice key → value);
- * `sourceState` answers for conditional sources by url_name. Returns the content and the choices
+ * `sourceState` answers for conditional sources by usage key. Returns the content and the choices
  * to persist (new or changed).
  */
 export function resolveLearnerContent({ outline, learnerId, stored, sourceState }: {
   outline: Outline;
   learnerId: number;
   stored: ChoiceStore;
-  sourceState?: (urlName: string) => SourceState | undefined;
+  sourceState?: (usageKey: string) => SourceState | undefined;
 }): { content: LearnerContent; toSave: ChoiceStore } {
   const content: LearnerContent = { library: new Map(), split: new Map(), conditional: new Map() };
   const toSave: ChoiceStore = new Map();
-  const byName = new Map<string, OutlineNode>();
-  for (const n of outline.byKey.values()) if (!byName.has(n.urlName)) byName.set(n.urlName, n);
+  // A locator names a block by type and url_name (url_names are unique per type, not across types);
+  // a bare url_name matches the first block of any type.
+  const byName = new Map<string, OutlineNode[]>();
+  for (const n of outline.byKey.values()) byName.set(n.urlName, [...(byName.get(n.urlName) ?? []), n]);
+  const find = (ref: SourceRef) => byName.get(ref.name)?.find((n) => ref.type === null || n.type === ref.type);
   const partitions = outline.root.settings.user_partitions;
 
   for (const n of outline.byKey.values()) {
@@ -80,9 +86,14 @@ export function resolveLearnerContent({ outline, learnerId, stored, sourceState 
       content.split.set(n.usageKey, n.children.filter((c) => c.urlName === childName).map((c) => c.usageKey));
     } else if (n.type === "conditional") {
       const cond = conditionOf(n.settings);
-      const met = conditionMet(cond, (name) => sourceState?.(name));
-      const show = cond.show.length ? cond.show.map((s) => byName.get(s)).filter((x): x is OutlineNode => !!x) : n.children;
-      content.conditional.set(n.usageKey, { met, show, message: cond.message });
+      const met = conditionMet(cond, (ref) => {
+        const source = find(ref);
+        return source ? (sourceState?.(source.usageKey) ?? NOTHING_DONE(source)) : undefined;
+      });
+      // ConditionalBlock's children are its own blocks and its <show> references (an Open edX export
+      // writes the children first, then one <show>); never itself, never twice.
+      const shown = cond.show.map(find).filter((x): x is OutlineNode => !!x && x.usageKey !== n.usageKey && !n.children.includes(x));
+      content.conditional.set(n.usageKey, { met, show: [...n.children, ...shown.filter((x, i) => shown.indexOf(x) === i)], message: cond.message });
     }
   }
   return { content, toSave };

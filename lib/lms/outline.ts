@@ -202,6 +202,8 @@ export function learnerView(outline: Outline, viewer: Viewer): LearnerView {
 export function componentsOf(unit: OutlineNode, viewer: Viewer): OutlineNode[] {
   if (unit.type !== "vertical" && unit.children.length === 0) return isVisible(unit, viewer) ? [unit] : [];
   const out: OutlineNode[] = [];
+  // Conditionals being expanded: a <show> that names one of them again (directly or in a loop) adds nothing.
+  const expanding = new Set<string>();
   const walk = (nodes: OutlineNode[]) => {
     for (const n of nodes) {
       if (!isVisible(n, viewer)) continue;
@@ -209,8 +211,12 @@ export function componentsOf(unit: OutlineNode, viewer: Viewer): OutlineNode[] {
         const outcome = viewer.content?.conditional.get(n.usageKey);
         // Met: its content shows in its place; not met (or unknown): the conditional itself, whose
         // component shows the message.
-        if (outcome?.met) walk(outcome.show);
-        else out.push(n);
+        if (outcome?.met) {
+          if (expanding.has(n.usageKey)) continue;
+          expanding.add(n.usageKey);
+          walk(outcome.show);
+          expanding.delete(n.usageKey);
+        } else out.push(n);
       } else if (INLINE_CONTAINERS.has(n.type)) {
         walk(innerChildren(n, viewer));
       } else if (n.type === "vertical") {

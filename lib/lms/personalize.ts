@@ -25,22 +25,21 @@ export async function loadLearnerContent({ outline, userId, courseId, completed,
     needStates ? listLearnerProblemStates({ userId, courseId }) : Promise.resolve([]),
     needStates && !completed ? listCompletedKeys({ userId, courseId }) : Promise.resolve(completed ?? new Set<string>()),
   ]);
-  const byName = new Map<string, SourceState>();
+  const byKey = new Map<string, SourceState>();
   if (needStates) {
-    const keyOf = new Map<string, string>();
-    for (const n of outline.byKey.values()) keyOf.set(n.urlName, n.usageKey);
     const stateByKey = new Map(states.map((s) => [s.usageKey, s]));
-    for (const [name, key] of keyOf) {
-      const s = stateByKey.get(key);
-      const attempted = !!s && (s.attempts > 0 || s.done);
-      byName.set(name, {
-        attempted,
-        done: done.has(key) || (!!s && s.done),
+    for (const n of outline.byKey.values()) {
+      const s = stateByKey.get(n.usageKey);
+      byKey.set(n.usageKey, {
+        problem: n.type === "problem",
+        attempted: !!s && (s.attempts > 0 || s.done),
+        submitted: !!s && s.done,
+        done: done.has(n.usageKey) || (!!s && s.done),
         correct: !!s && s.earned !== null && s.possible !== null && s.possible > 0 && s.earned >= s.possible,
       });
     }
   }
-  const { content, toSave } = resolveLearnerContent({ outline, learnerId: userId, stored, sourceState: (n) => byName.get(n) });
+  const { content, toSave } = resolveLearnerContent({ outline, learnerId: userId, stored, sourceState: (k) => byKey.get(k) });
   if (persist && toSave.size) await saveContentChoices({ userId, courseId, choices: toSave });
   return content;
 }

@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { buildOutline, componentsOf, type BlockRow } from "./outline";
 import { libraryChoiceKey, partitionChoiceKey, resolveLearnerContent } from "./learner-content";
 import {
-  assignGroup, conditionMet, conditionOf, locatorName, maxCountOf, seedOf, selectLibraryChildren, stableHash, type ChoiceStore,
+  assignGroup, conditionMet, conditionOf, locatorName, maxCountOf, seedOf, selectLibraryChildren, stableHash, type ChoiceStore, type SourceState,
 } from "./selection";
 
 const kids = (n: number, p = "c") => Array.from({ length: n }, (_, i) => `${p}${i}`);
@@ -77,28 +77,60 @@ describe("assignGroup", () => {
   });
 });
 
-describe("conditions", () => {
-  it("reads modern and old attributes and locators", () => {
+/** A source block's state: a problem nobody has touched, with some facts changed. */
+const st = (over: Partial<SourceState> = {}): SourceState => ({ problem: true, attempted: false, submitted: false, done: false, correct: false, ...over });
+
+describe("conditions (ConditionalBlock)", () => {
+  it("reads locators with their type: i4x://, block-v1:, or a bare url_name", () => {
     expect(locatorName("i4x://Org/C/problem/p1")).toEqual({ type: "problem", name: "p1" });
     expect(locatorName("block-v1:O+C+R+type@problem+block@p2")).toEqual({ type: "problem", name: "p2" });
     const modern = conditionOf({ sources_list: '["block-v1:O+C+R+type@problem+block@p1"]', conditional_attr: "is_correct", conditional_value: "True", conditional_message: "Answer {link} first" });
-    expect(modern).toMatchObject({ sources: ["p1"], attr: "correct", value: true, message: "Answer  first" });
-    const old = conditionOf({ sources: "i4x://O/C/problem/p1;i4x://O/C/problem/p2", attempted: "True", show_tag_list: ["i4x://O/C/html/h9"] });
-    expect(old).toMatchObject({ sources: ["p1", "p2"], attr: "attempted", value: true, show: ["h9"] });
+    expect(modern).toMatchObject({ sources: [{ type: "problem", name: "p1" }], attr: "correct", value: true, message: "Answer  first" });
+    const old = conditionOf({ sources: "i4x://O/C/problem/p1; i4x://O/C/video/p1", attempted: "True", show_tag_list: ["i4x://O/C/html/h9", "i4x://O/C/problem/a;i4x://O/C/video/b"] });
+    expect(old).toMatchObject({ attr: "attempted", value: true });
+    expect(old.sources).toEqual([{ type: "problem", name: "p1" }, { type: "video", name: "p1" }]);
+    // One <show sources="a;b"> (as an Open edX export writes it) names several blocks.
+    expect(old.show).toEqual([{ type: "html", name: "h9" }, { type: "problem", name: "a" }, { type: "video", name: "b" }]);
+    expect(conditionOf({ sources: "p" }).sources).toEqual([{ type: null, name: "p" }]);
+    // An empty sources_list falls back to the sources attribute, as Open edX's __init__ does.
+    expect(conditionOf({ sources_list: [], sources: "i4x://O/C/problem/p3" }).sources).toEqual([{ type: "problem", name: "p3" }]);
+  });
+
+  it("picks the condition as Open edX does: default correct=True, the last of conditions_map's attributes wins", () => {
+    expect(conditionOf({ sources: "p" })).toMatchObject({ attr: "correct", value: true, unsupported: null });
+    expect(conditionOf({ sources: "p", submitted: "True" })).toMatchObject({ attr: "submitted", value: true });
+    expect(conditionOf({ sources: "p", attempted: "False" })).toMatchObject({ attr: "attempted", value: false });
+    expect(conditionOf({ sources: "p", correct: "True", attempted: "True" }).attr).toBe("correct");
+    expect(conditionOf({ sources: "p", attempted: "True", submitted: "True" }).attr).toBe("attempted");
+    // Atrium's own spelling for completion, when none of Open edX's is there.
     expect(conditionOf({ sources: "p", completed: "True" }).attr).toBe("done");
     const poll = conditionOf({ sources: "i4x://A/B/poll_question/pq", poll_answer: "y" });
     expect(poll.unsupported).toMatch(/poll/);
-    expect(conditionMet(poll, () => ({ attempted: true, done: true, correct: true }))).toBe(false);
+    expect(conditionMet(poll, () => st({ attempted: true, submitted: true, done: true, correct: true }))).toBe(false);
+    // poll_answer comes first in conditions_map: a later "correct" is the condition.
+    expect(conditionOf({ sources: "p", poll_answer: "y", correct: "True" })).toMatchObject({ attr: "correct", unsupported: null });
   });
 
-  it("is met only when every source meets it", () => {
+  it("is met when every source found meets it; missing sources are skipped; none found is not met", () => {
     const cond = conditionOf({ sources: "p1;p2", conditional_attr: "attempted", conditional_value: "true" });
-    const st = { p1: { attempted: true, done: true, correct: false }, p2: { attempted: false, done: false, correct: false } } as const;
-    expect(conditionMet(cond, (n) => st[n as "p1"])).toBe(false);
-    expect(conditionMet(cond, (n) => (n === "p1" || n === "p2" ? { attempted: true, done: false, correct: false } : undefined))).toBe(true);
+    const states: Record<string, SourceState> = { p1: st({ attempted: true }), p2: st() };
+    expect(conditionMet(cond, (r) => states[r.name])).toBe(false);
+    expect(conditionMet(cond, () => st({ attempted: true }))).toBe(true);
+    expect(conditionMet(cond, (r) => (r.name === "p1" ? st({ attempted: true }) : undefined))).toBe(true);
+    expect(conditionMet(cond, () => undefined)).toBe(false);
+    expect(conditionMet(conditionOf({ attempted: "True" }), () => st({ attempted: true }))).toBe(false);
     const correct = conditionOf({ sources: "p1", conditional_attr: "correct" });
-    expect(conditionMet(correct, () => ({ attempted: true, done: true, correct: false }))).toBe(false);
-    expect(conditionMet(correct, () => ({ attempted: true, done: true, correct: true }))).toBe(true);
+    expect(conditionMet(correct, () => st({ attempted: true, submitted: true }))).toBe(false);
+    expect(conditionMet(correct, () => st({ attempted: true, submitted: true, correct: true }))).toBe(true);
+  });
+
+  it("submitted is false after a reset (attempts stay); problem attributes never hold for other blocks", () => {
+    const afterReset = st({ attempted: true, submitted: false });
+    expect(conditionMet(conditionOf({ sources: "p", submitted: "True" }), () => afterReset)).toBe(false);
+    expect(conditionMet(conditionOf({ sources: "p", attempted: "True" }), () => afterReset)).toBe(true);
+    const html = st({ problem: false, done: true });
+    expect(conditionMet(conditionOf({ sources: "h", attempted: "False" }), () => html)).toBe(false);
+    expect(conditionMet(conditionOf({ sources: "h", completed: "True" }), () => html)).toBe(true);
   });
 });
 
@@ -161,9 +193,45 @@ describe("resolveLearnerContent + componentsOf", () => {
     expect(second.content.library.get(K("library_content", "lib"))).toEqual(picked);
   });
 
+  it("resolves sources and <show> blocks by type and url_name; when met shows its children, then the <show> blocks", () => {
+    const r: BlockRow[] = [];
+    let pos = 0;
+    const add = (t: string, n: string, parent: string | null, settings: Record<string, unknown> = {}) =>
+      r.push({ usageKey: K(t, n), blockType: t, urlName: n, parentUsageKey: parent, position: pos++, displayName: n, settings, definitionHash: null, unsupportedReason: null });
+    add("course", "R", null);
+    add("chapter", "ch", K("course", "R"));
+    add("sequential", "seq", K("chapter", "ch"));
+    add("vertical", "u", K("sequential", "seq"));
+    // A problem and an html block share the url_name "x".
+    add("html", "x", K("vertical", "u"));
+    add("problem", "x", K("vertical", "u"));
+    add("conditional", "c1", K("vertical", "u"), { sources: "i4x://O/C/problem/x", attempted: "True", show_tag_list: ["i4x://O/C/html/extra;i4x://O/C/conditional/c1"] });
+    add("html", "inside", K("conditional", "c1"));
+    // The html "x" has been viewed, but html blocks are never "attempted" (Open edX: no is_attempted).
+    add("conditional", "c2", K("vertical", "u"), { sources: "i4x://O/C/html/x", attempted: "True" });
+    add("html", "never", K("conditional", "c2"));
+    // Two conditionals that show each other: both shown once, no endless loop.
+    add("conditional", "c3", K("vertical", "u"), { sources: "i4x://O/C/problem/x", attempted: "True", show_tag_list: ["i4x://O/C/conditional/c4"] });
+    add("conditional", "c4", K("vertical", "u"), { sources: "i4x://O/C/problem/x", attempted: "True", show_tag_list: ["i4x://O/C/conditional/c3"] });
+    add("conditional", "c5", K("vertical", "u"), { sources: "x", attempted: "True" });
+    add("vertical", "h", K("sequential", "seq"));
+    add("html", "extra", K("vertical", "h"));
+    const outline = buildOutline(r);
+    const states: Record<string, SourceState> = { [K("problem", "x")]: st({ attempted: true, submitted: true }), [K("html", "x")]: st({ problem: false, done: true }) };
+    const { content } = resolveLearnerContent({ outline, learnerId: 1, stored: new Map(), sourceState: (k) => states[k] });
+    expect(content.conditional.get(K("conditional", "c1"))?.met).toBe(true);
+    expect(content.conditional.get(K("conditional", "c1"))?.show.map((n) => n.usageKey)).toEqual([K("html", "inside"), K("html", "extra")]);
+    expect(content.conditional.get(K("conditional", "c2"))?.met).toBe(false);
+    // A bare url_name matches the first block of that name (here the html "x", which is no problem).
+    expect(content.conditional.get(K("conditional", "c5"))?.met).toBe(false);
+    expect(content.conditional.get(K("conditional", "c3"))?.met).toBe(true);
+    const comps = componentsOf(outline.byKey.get(K("vertical", "u"))!, { staff: false, now, content }).map((c) => c.usageKey);
+    expect(comps).toEqual([K("html", "x"), K("problem", "x"), K("html", "inside"), K("html", "extra"), K("conditional", "c2"), K("conditional", "c5")]);
+  });
+
   it("the conditional shows its children once its source is attempted", () => {
     const outline = buildOutline(rows());
-    const { content } = resolveLearnerContent({ outline, learnerId: 1, stored: new Map(), sourceState: (n) => (n === "q0" ? { attempted: true, done: true, correct: false } : undefined) });
+    const { content } = resolveLearnerContent({ outline, learnerId: 1, stored: new Map(), sourceState: (k) => (k === K("problem", "q0") ? st({ attempted: true, submitted: true, done: true }) : undefined) });
     const comps = componentsOf(unitOf(outline), { staff: false, now, content }).map((c) => c.urlName);
     expect(comps).toContain("secret");
     expect(comps).not.toContain("cond");

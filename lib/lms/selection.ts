@@ -142,74 +142,107 @@ export function partitionGroups(userPartitions: unknown, partitionId: unknown, g
   return [...groupChildMap(groupIdToChild).keys()].map((id) => ({ id }));
 }
 
+/** A block a conditional names: its type when the locator says it (i4x://, block-v1:), and url_name. */
+export interface SourceRef {
+  type: string | null;
+  name: string;
+}
+
 /** What the learner did with one source block. */
 export interface SourceState {
+  /** a problem: only problems have Open edX's is_attempted / is_submitted / is_correct */
+  problem: boolean;
+  /** attempts > 0 (is_attempted; a reset keeps it) */
   attempted: boolean;
-  /** completed (answered, viewed) */
+  /** answered and not reset since (is_submitted) */
+  submitted: boolean;
+  /** completed (answered, viewed) — an Atrium extension, for any block */
   done: boolean;
-  /** answered with full marks */
+  /** answered with full marks (is_correct) */
   correct: boolean;
 }
 
-export type ConditionAttr = "attempted" | "done" | "correct";
+export type ConditionAttr = "attempted" | "submitted" | "done" | "correct";
 
 export interface Condition {
-  /** source blocks' url_names */
-  sources: string[];
+  /** the source blocks (sources_list, or the ";"-separated sources attribute) */
+  sources: SourceRef[];
   attr: ConditionAttr;
   value: boolean;
   message: string | null;
-  /** old-style <show sources>: url_names of the blocks to reveal (otherwise the children) */
-  show: string[];
+  /** old-style <show sources>: blocks shown with the conditional's own children when met */
+  show: SourceRef[];
   /** a condition the LMS cannot evaluate (poll_answer, voted): never met */
   unsupported: string | null;
 }
 
 const truthy = (v: unknown) => v === true || (typeof v === "string" && ["true", "1", "yes"].includes(v.trim().toLowerCase()));
 
+/** Open edX's ConditionalBlock.conditions_map, in its order: when several are given, the last wins. */
+const OPENEDX_CONDITIONS = ["poll_answer", "submitted", "attempted", "correct", "voted"] as const;
+/** Atrium's own spellings, read only when none of Open edX's is given. */
+const EXTRA_CONDITIONS = ["completed", "done", "is_correct", "is_attempted", "is_submitted", "is_completed"] as const;
+
+function refsOf(v: unknown): SourceRef[] {
+  const list = jsonish<unknown>(v, null);
+  const raw = Array.isArray(list) ? list.filter((x): x is string => typeof x === "string") : typeof v === "string" ? [v] : [];
+  return raw.flatMap((s) => s.split(";")).map((s) => s.trim()).filter(Boolean).map(locatorName);
+}
+
 /**
- * A conditional's condition from its fields: sources_list / sources (";"-separated locators),
- * conditional_attr + conditional_value, or the old attributes (attempted="True", completed="True",
- * is_correct / correct), conditional_message or message.
+ * A conditional's condition from its fields: sources_list / sources (";"-separated locators:
+ * i4x://org/course/type/name, block-v1:…+type@t+block@name, or a bare url_name), conditional_attr +
+ * conditional_value, or an old attribute (submitted / attempted / correct="True"; poll_answer and
+ * voted cannot be evaluated), conditional_message or message. Open edX's default is correct="True".
  */
 export function conditionOf(fields: Record<string, unknown>): Condition {
-  const list = jsonish<unknown>(fields.sources_list, null);
-  const raw: string[] = Array.isArray(list) ? list.filter((x): x is string => typeof x === "string") : typeof fields.sources === "string" ? fields.sources.split(";") : [];
-  const sources = raw.map((s) => s.trim()).filter(Boolean).map((s) => locatorName(s).name);
-  const norm = (a: string): ConditionAttr | null =>
-    a === "attempted" || a === "is_attempted" ? "attempted" : a === "done" || a === "completed" || a === "is_completed" ? "done" : a === "correct" || a === "is_correct" ? "correct" : null;
-  let attr: ConditionAttr = "attempted";
+  // Open edX reads the sources attribute only when sources_list is empty.
+  const listed = refsOf(fields.sources_list);
+  const sources = listed.length ? listed : refsOf(fields.sources);
+  const norm = (a: string): ConditionAttr | "poll" | null =>
+    a === "attempted" || a === "is_attempted" ? "attempted"
+      : a === "submitted" || a === "is_submitted" ? "submitted"
+        : a === "done" || a === "completed" || a === "is_completed" ? "done"
+          : a === "correct" || a === "is_correct" ? "correct"
+            : a === "poll_answer" || a === "voted" ? "poll"
+              : null;
+  let attr: ConditionAttr | "poll" = "correct";
   let value = true;
   const named = typeof fields.conditional_attr === "string" ? norm(fields.conditional_attr.trim()) : null;
   if (named) {
     attr = named;
     value = fields.conditional_value === undefined ? true : truthy(fields.conditional_value);
   } else {
-    for (const k of ["attempted", "completed", "done", "correct", "is_correct", "is_attempted", "is_completed"]) {
-      if (fields[k] !== undefined) {
-        attr = norm(k)!;
-        value = truthy(fields[k]);
-        break;
-      }
+    const given = OPENEDX_CONDITIONS.filter((k) => fields[k] !== undefined);
+    const key = given.length ? given[given.length - 1] : EXTRA_CONDITIONS.find((k) => fields[k] !== undefined);
+    if (key) {
+      attr = norm(key)!;
+      value = truthy(fields[key]);
     }
   }
   const msg = fields.conditional_message ?? fields.message;
-  const show = Array.isArray(fields.show_tag_list)
-    ? fields.show_tag_list.flatMap((s) => (typeof s === "string" ? s.split(";") : [])).map((s) => s.trim()).filter(Boolean).map((s) => locatorName(s).name)
-    : [];
-  const unsupported = fields.poll_answer !== undefined || fields.voted !== undefined || fields.conditional_attr === "poll_answer" || fields.conditional_attr === "voted"
-    ? "It depends on a poll answer, which this site does not record."
-    : null;
-  return { unsupported, sources, attr, value, message: typeof msg === "string" && msg.trim() ? msg.replace(/\{link\}/g, "").trim() : null, show };
+  const show = refsOf(Array.isArray(fields.show_tag_list) ? fields.show_tag_list.filter((x) => typeof x === "string").join(";") : fields.show_tag_list);
+  const unsupported = attr === "poll" ? "It depends on a poll answer, which this site does not record." : null;
+  return {
+    unsupported,
+    sources,
+    attr: attr === "poll" ? "correct" : attr,
+    value,
+    message: typeof msg === "string" && msg.trim() ? msg.replace(/\{link\}/g, "").trim() : null,
+    show,
+  };
 }
 
-/** Every source meets the condition (no sources: the content shows, like Open edX). */
-export function conditionMet(cond: Condition, stateOf: (urlName: string) => SourceState | undefined): boolean {
+/**
+ * ConditionalBlock.is_condition_satisfied: every source found meets the condition. Sources that do
+ * not exist are skipped (Open edX logs and drops them); with none found the condition is not met.
+ * attempted / submitted / correct are problem attributes: any other block never meets them.
+ */
+export function conditionMet(cond: Condition, stateOf: (source: SourceRef) => SourceState | undefined): boolean {
   if (cond.unsupported) return false;
-  return cond.sources.every((s) => {
-    const st = stateOf(s) ?? { attempted: false, done: false, correct: false };
-    return st[cond.attr] === cond.value;
-  });
+  const found = cond.sources.map(stateOf).filter((s): s is SourceState => s !== undefined);
+  if (found.length === 0) return false;
+  return found.every((st) => (cond.attr === "done" || st.problem) && st[cond.attr] === cond.value);
 }
 
 /** Persisted choices by choice key: a library pick (child usage keys) or a partition group id. */

@@ -143,6 +143,12 @@ export function validateAnswers(answers: unknown, inputIds: readonly string[], l
   return out;
 }
 
+/** Inputs whose one answer may use the whole total: a jsinput's carries its page's state, an
+ *  annotation's carries the learner's free-text comment. */
+export function longAnswerInputIds(inputs: readonly { id: string; kind: string }[]): string[] {
+  return inputs.filter((i) => i.kind === "jsinput" || i.kind === "annotation").map((i) => i.id);
+}
+
 /** MariaDB's "try the transaction again" answers: ER_LOCK_DEADLOCK (1213) and ER_LOCK_WAIT_TIMEOUT (1205). */
 export function isLockConflict(err: unknown): boolean {
   // Drizzle wraps the driver's error (DrizzleQueryError.cause); follow the cause chain.
@@ -220,7 +226,7 @@ export async function submitAnswer({ userId, courseId, usageKey, answers, isStaf
   const p = await loadProblem({ courseId, usageKey, isStaff, now });
   const model = await renderProblemScripted(p.xml, await optionsFor(p, userId, 1));
   if (!model.supported) throw isStaff ? new AppError("invalid:problem_error", model.reason ?? PROBLEM_UNAVAILABLE) : problemUnavailable(model.reason);
-  const clean = validateAnswers(answers, model.inputs.map((i) => i.id), model.inputs.filter((i) => i.kind === "jsinput").map((i) => i.id));
+  const clean = validateAnswers(answers, model.inputs.map((i) => i.id), longAnswerInputIds(model.inputs));
   // The course's python_lib.zip is read before the transaction (nothing is read from the pool inside it).
   const pyOptions = await optionsFor(p, userId, 1);
   await prepareLearnerRows(p, userId);
@@ -517,6 +523,10 @@ export function sanitizeInput<T extends ProblemRenderModel["inputs"][number]>(in
   if (input.kind === "radio" || input.kind === "checkbox") return { ...out, choices: input.choices.map((c) => ({ ...c, html: s(c.html) })) } as T;
   if (input.kind === "jsinput") return { ...out, src: jsinputSrc(input.src, courseKey) } as T;
   if (input.kind === "image") return { ...out, src: problemImageSrc(input.src, courseKey), ...(input.alt ? { alt: input.alt.slice(0, 500) } : {}) } as T;
+  if (input.kind === "annotation") {
+    const { title, text, comment, commentPrompt, tagPrompt, options } = input;
+    return { ...out, title: s(title), text: s(text), comment: s(comment), commentPrompt: s(commentPrompt), tagPrompt: s(tagPrompt), options: options.map((o) => ({ ...o, html: s(o.html) })) } as T;
+  }
   return out as T;
 }
 

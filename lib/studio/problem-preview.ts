@@ -8,7 +8,7 @@ import { gradeProblemScripted, renderProblemScripted, type CorrectAnswer, type P
 import { weightedScore } from "@/lib/grading";
 import { sanitizeProblemHtml } from "@/lib/problems/html";
 import { readProblemSettings } from "@/lib/problems/rules";
-import { sanitizeInput, sanitizeNode, validateAnswers, type Answers, type ProblemView } from "@/lib/problems/service";
+import { longAnswerInputIds, sanitizeInput, sanitizeNode, validateAnswers, type Answers, type ProblemView } from "@/lib/problems/service";
 import { getSandbox } from "@/lib/sandbox/pool";
 import { problemAttributes } from "./problem-settings";
 
@@ -97,7 +97,7 @@ export async function previewProblem({ courseKey, olx, answers, seed = 1, grade 
   };
   let graded: PreviewGrade | null = null;
   if (grade) {
-    const clean = validateAnswers(answers, model.inputs.map((i) => i.id), model.inputs.filter((i) => i.kind === "jsinput").map((i) => i.id));
+    const clean = validateAnswers(answers, model.inputs.map((i) => i.id), longAnswerInputIds(model.inputs));
     const r = await gradeProblemScripted(olx, clean, scripted);
     if (!r.ok) graded = { ok: false, message: r.message };
     else {

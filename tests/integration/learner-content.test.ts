@@ -4,7 +4,7 @@
 import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db";
-import { learnerContentChoices } from "@/lib/db/schema";
+import { learnerContentChoices, problemStates } from "@/lib/db/schema";
 import { libraryChoiceKey, resolveLearnerContent } from "@/lib/lms/learner-content";
 import { buildOutline, componentsOf, type BlockRow } from "@/lib/lms/outline";
 import { loadLearnerContent } from "@/lib/lms/personalize";
@@ -77,5 +77,34 @@ describe("learner content choices on MariaDB", () => {
       const [row] = await getDb().select().from(learnerContentChoices).where(and(eq(learnerContentChoices.userId, userId), eq(learnerContentChoices.courseId, courseId)));
       expect([...(row.value as string[])].sort()).toEqual([...s3].sort());
     }
+  });
+
+  it("a conditional reads its source problem's state by type and url_name: shown once submitted, hidden again after a reset", async () => {
+    const rows: BlockRow[] = [];
+    let pos = 0;
+    const add = (t: string, n: string, parent: string | null, settings: Record<string, unknown> = {}) =>
+      rows.push({ usageKey: K(t, n), blockType: t, urlName: n, parentUsageKey: parent, position: pos++, displayName: n, settings, definitionHash: null, unsupportedReason: null });
+    add("course", "R", null);
+    add("chapter", "ch", K("course", "R"));
+    add("sequential", "seq", K("chapter", "ch"));
+    add("vertical", "u", K("sequential", "seq"));
+    // An html block with the same url_name as the problem: the typed locator picks the problem.
+    add("html", "x", K("vertical", "u"));
+    add("problem", "x", K("vertical", "u"));
+    add("conditional", "c", K("vertical", "u"), { sources: "i4x://O/C/problem/x", submitted: "True", message: "Submit {link} first." });
+    add("html", "secret", K("conditional", "c"));
+    const outline = buildOutline(rows);
+    const userId = courseId * 10 + 99_999;
+    const unit = async () => {
+      const content = await loadLearnerContent({ outline, userId, courseId, completed: new Set([K("html", "x")]) });
+      return componentsOf(outline.byKey.get(K("vertical", "u"))!, { staff: false, now, content }).map((c) => c.urlName);
+    };
+    expect(await unit()).toEqual(["x", "x", "c"]);
+    await getDb().insert(problemStates).values({ userId, courseId, usageKey: K("problem", "x"), seed: 1, attempts: 1, done: true, earned: 0, possible: 1 });
+    expect(await unit()).toEqual(["x", "x", "secret"]);
+    // Reset: attempts stay, the problem is no longer submitted (Open edX's is_submitted).
+    await getDb().update(problemStates).set({ done: false, earned: 0 }).where(and(eq(problemStates.userId, userId), eq(problemStates.courseId, courseId)));
+    expect(await unit()).toEqual(["x", "x", "c"]);
+    await getDb().delete(problemStates).where(and(eq(problemStates.userId, userId), eq(problemStates.courseId, courseId)));
   });
 });

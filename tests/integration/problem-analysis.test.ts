@@ -17,18 +17,18 @@ afterAll(async () => {
 
 const nonce = () => randomBytes(6).toString("hex");
 const image = () => `<problem><!-- ${nonce()} --><imageresponse><imageinput src="/static/map.png" width="100" height="100" rectangle="(1,1)-(9,9)"/></imageresponse></problem>`;
-const annotation = () => `<problem><!-- ${nonce()} --><annotationresponse><annotationinput><text>t</text><comment>c</comment><comment_prompt>p</comment_prompt><tag_prompt>q</tag_prompt><options><option choice="correct">x</option></options></annotationinput></annotationresponse></problem>`;
+const schematic = () => `<problem><!-- ${nonce()} --><schematicresponse><schematic width="600" height="400"/><answer type="loncapa/python">correct = ["correct"]</answer></schematicresponse></problem>`;
 const OLD = "image-click problems (imageresponse) are not supported here yet";
 
 describe("refreshProblemAnalysis", () => {
   it("clears a reason this release no longer has, keeps a real one, touches nothing else", async () => {
     const store = getContentStore();
     const imageHash = (await store.put(image())).hash;
-    const annotationXml = annotation();
-    const annotationHash = (await store.put(annotationXml)).hash;
+    const schematicXml = schematic();
+    const schematicHash = (await store.put(schematicXml)).hash;
     const c = await createTestCourse({
       sections: [{ type: "chapter", name: "ch", children: [{ type: "sequential", name: "s", children: [{ type: "vertical", name: "u", children: [
-        { type: "problem", name: "img1" }, { type: "problem", name: "img2" }, { type: "problem", name: "ann" }, { type: "problem", name: "ok" }, { type: "poll", name: "poll" },
+        { type: "problem", name: "img1" }, { type: "problem", name: "img2" }, { type: "problem", name: "sch" }, { type: "problem", name: "ok" }, { type: "poll", name: "poll" },
       ] }] }] }],
     });
     const db = getDb();
@@ -37,7 +37,7 @@ describe("refreshProblemAnalysis", () => {
     // As an older release stored them: both image problems (one definition, used twice) unsupported.
     await set("img1", "problem", imageHash, OLD);
     await set("img2", "problem", imageHash, OLD);
-    await set("ann", "problem", annotationHash, "an outdated wording");
+    await set("sch", "problem", schematicHash, "an outdated wording");
     await set("ok", "problem", imageHash, null);
     await set("poll", "poll", null, "The \"poll\" component is not supported yet");
 
@@ -51,8 +51,8 @@ describe("refreshProblemAnalysis", () => {
     expect(await reasonOf("problem", "img2")).toBeNull();
     expect(await reasonOf("problem", "ok")).toBeNull();
     // Still unsupported: the reason is this release's own wording.
-    expect(await reasonOf("problem", "ann")).toBe(problemUnsupportedReason(annotationXml));
-    expect(await reasonOf("problem", "ann")).toMatch(/annotation/);
+    expect(await reasonOf("problem", "sch")).toBe(problemUnsupportedReason(schematicXml));
+    expect(await reasonOf("problem", "sch")).toMatch(/schematic/);
     expect(await reasonOf("poll", "poll")).toBe("The \"poll\" component is not supported yet");
 
     // A second run finds nothing left to change here.

@@ -203,6 +203,30 @@ describe("submitAnswer: refusals change nothing", () => {
   });
 });
 
+describe("annotation problems", () => {
+  it("a tag and a comment are one JSON answer: not JSON uses no attempt; the correct tag earns 2 of 2; the view restores it", async () => {
+    const xml = `<problem><annotationresponse><annotationinput><title>Sonnet <script>x()</script>27</title><text>zealous pilgrimage</text><comment>Where?</comment>
+      <options><option choice="incorrect">Verona</option><option choice="partially-correct">Venice</option><option choice="correct">Nowhere</option></options></annotationinput></annotationresponse></problem>`;
+    const c = await createCourse({ subsections: [{ urlName: "s", format: "Homework", problems: [{ urlName: "ann", xml, settings: { max_attempts: 3 } }] }] });
+    const u = await createUser();
+    const submit = (answer: string) => submitAnswer({ userId: u.id, courseId: c.courseId, usageKey: c.key("ann"), answers: { ann_2_1: answer } });
+    for (const bad of ["Nowhere", "{options:[2]}"]) expect(await codeOf(submit(bad))).toBe("invalid:student_input");
+    expect(await stateOf(u.id, c.courseId, c.key("ann"))).toMatchObject({ attempts: 0 });
+    expect(await submit(JSON.stringify({ options: [1], comment: "near" }))).toMatchObject({ correctness: { ann_2_1: "partially-correct" }, attempts: 1, rawEarned: 1, rawPossible: 2 });
+    // A long commentary fits (the comment is free text), within the total answer size.
+    const long = "word ".repeat(800);
+    const right = await submit(JSON.stringify({ options: [2], comment: long }));
+    expect(right).toMatchObject({ correctness: { ann_2_1: "correct" }, attempts: 2, rawEarned: 2, rawPossible: 2, earned: 2 });
+    const view = await getProblemView({ courseId: c.courseId, courseKey: c.courseKey, usageKey: c.key("ann"), definitionXml: xml, settings: {}, userId: u.id });
+    const input = view.model?.inputs[0];
+    expect(input).toMatchObject({ kind: "annotation", text: "zealous pilgrimage", comment: "Where?", options: [{ value: 0, html: "Verona" }, { value: 1, html: "Venice" }, { value: 2, html: "Nowhere" }] });
+    // Author HTML is sanitized like every problem fragment; the choices never reach the browser.
+    expect(JSON.stringify(input)).not.toMatch(/<script|choice=|"correct"/);
+    expect(JSON.parse(view.answers.ann_2_1 as string)).toEqual({ options: [2], comment: long });
+    expect(view.earned).toBe(2);
+  });
+});
+
 describe("concurrency", () => {
   it("5 parallel submits on max_attempts=1 count exactly once", async () => {
     const c = await createCourse({ subsections: [{ urlName: "s", format: "Homework", problems: [{ urlName: "c1", xml: MC(), settings: { max_attempts: 1 } }] }] });

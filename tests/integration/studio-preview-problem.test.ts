@@ -92,6 +92,23 @@ describe("previewProblemAction", () => {
     expect(unknownInput).toMatchObject({ ok: false, code: "invalid:unknown_input" });
   });
 
+  it("previews an annotation problem: its tags without their choices, a long comment accepted, graded and answered", async () => {
+    const { c, author } = await setup();
+    session.user = author;
+    const olx = `<problem><annotationresponse><annotationinput><text>zealous pilgrimage</text><comment>Where?</comment><comment_prompt>Discuss:</comment_prompt>
+      <options><option choice="incorrect">Verona</option><option choice="correct">Nowhere</option></options></annotationinput></annotationresponse></problem>`;
+    const answer = JSON.stringify({ options: [1], comment: "mind ".repeat(600) });
+    const res = await previewProblemAction({ courseKey: c.courseKey, olx, answers: { "1_2_1": answer } });
+    expect(res.ok, JSON.stringify(res)).toBe(true);
+    if (!res.ok) return;
+    expect(res.data.view.model?.inputs[0]).toMatchObject({ kind: "annotation", commentPrompt: "Discuss:", options: [{ value: 0, html: "Verona" }, { value: 1, html: "Nowhere" }] });
+    expect(JSON.stringify(res.data.view.model?.inputs)).not.toContain("choice");
+    expect(res.data.grade).toMatchObject({ ok: true, correctness: { "1_2_1": "correct" }, rawEarned: 2, rawPossible: 2 });
+    expect(res.data.correctAnswers).toEqual({ "1_2_1": { kind: "annotation", option: 1, text: "Nowhere" } });
+    const unreadable = await previewProblemAction({ courseKey: c.courseKey, olx, answers: { "1_2_1": "Nowhere" } });
+    expect(unreadable.ok && unreadable.data.grade).toMatchObject({ ok: false, message: expect.stringMatching(/could not be read/) });
+  });
+
   it("refuses learners, strangers and anonymous callers", async () => {
     const { c, learner } = await setup();
     const olx = markdownToOlx(MD);
