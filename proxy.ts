@@ -12,8 +12,8 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { env } from "@/lib/env";
 import { isAssetOriginRequest } from "@/lib/lms/asset-origin";
-import { answerFromCache, PAGE_HEADERS, type RequestKind } from "@/lib/lms/page-cache";
-import { parseCoursePagePath } from "@/lib/lms/page-cache-key";
+import { answerFromCache, PAGE_HEADERS } from "@/lib/lms/page-cache";
+import { cacheableRequest } from "@/lib/lms/page-cache-key";
 import {
   INTERNAL_REQUEST_HEADERS,
   PAGE_CACHE_STATUS_HEADER,
@@ -53,7 +53,7 @@ export async function proxy(request: NextRequest) {
     const csp = pageCsp(nonce, s);
     requestHeaders.set("Content-Security-Policy", csp);
     if (internal) requestHeaders.set(SHARED_RENDER_HEADER, "1");
-    const cacheable = internal ? null : cacheableRequest(request);
+    const cacheable = internal ? null : cacheableRequest({ method: request.method, pathname: path, query: request.nextUrl.searchParams, headers: request.headers });
     const cached = cacheable ? await answerFromCache(request, request.cookies.getAll(), nonce, cacheable) : null;
     if (cached && "body" in cached) {
       response = new NextResponse(cached.body, { headers: { ...PAGE_HEADERS, ...Object.fromEntries(cached.headers), [PAGE_CACHE_STATUS_HEADER]: cached.status } });
@@ -70,21 +70,6 @@ export async function proxy(request: NextRequest) {
   // Course files are framed by the course's own pages; everything else by nobody.
   if (!path.startsWith("/assets/")) response.headers.set("X-Frame-Options", "DENY");
   return response;
-}
-
-/**
- * A course home or unit the page cache may answer: a browser's plain GET (no query string), or a
- * client navigation's Flight GET (`rsc: 1`, only the router's `_rsc` in the query; not a prefetch,
- * whose partial answer differs). Anything else goes to Next.
- */
-function cacheableRequest(request: NextRequest): RequestKind | null {
-  if (request.method !== "GET" || parseCoursePagePath(request.nextUrl.pathname) === null) return null;
-  const h = request.headers;
-  if (h.has("next-router-prefetch") || h.has("next-router-segment-prefetch") || h.has("next-action")) return null;
-  const query = [...request.nextUrl.searchParams.keys()];
-  if (h.get("rsc") === "1") return query.every((k) => k === "_rsc") ? "flight" : null;
-  if (h.has("rsc") || h.has("next-router-state-tree") || query.length > 0) return null;
-  return "document";
 }
 
 export const config = {

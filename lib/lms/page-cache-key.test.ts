@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { buildOutline, type BlockRow } from "@/lib/lms/outline";
-import { audienceOf, isSharedUnit, pageCacheKey, parseCoursePagePath, problemsUnder, releaseDates, releaseEpoch, sharedPageOf, withNonce } from "@/lib/lms/page-cache-key";
+import { audienceOf, cacheableRequest, isSharedUnit, pageCacheKey, parseCoursePagePath, problemsUnder, releaseDates, releaseEpoch, sharedPageOf, withNonce } from "@/lib/lms/page-cache-key";
 
 const row = (usageKey: string, blockType: string, parent: string | null, position: number, settings: Record<string, unknown> = {}): BlockRow => ({
   usageKey, blockType, urlName: usageKey, parentUsageKey: parent, position, displayName: usageKey, settings, definitionHash: null, unsupportedReason: null,
@@ -15,6 +15,30 @@ describe("parseCoursePagePath", () => {
     for (const p of ["/courses", "/courses/k/about", "/courses/k/progress", "/courses/k/learn", "/courses/k/learn/s", "/courses/k/learn/s/u/x", "/courses/%E0%A4%A/learn/s/u", "/dashboard"]) {
       expect(parseCoursePagePath(p), p).toBeNull();
     }
+  });
+});
+
+describe("cacheableRequest", () => {
+  const unit = "/courses/course-v1%3AA%2BB%2BC/learn/s1/u1";
+  const ask = (path: string, headers: Record<string, string> = {}, method = "GET") => {
+    const url = new URL(path, "http://x");
+    return cacheableRequest({ method, pathname: url.pathname, query: url.searchParams, headers: new Headers(headers) });
+  };
+  it("answers a browser's plain document GET and a client navigation's Flight GET of a course page", () => {
+    expect(ask(unit)).toBe("document");
+    expect(ask("/courses/course-v1%3AA%2BB%2BC")).toBe("document");
+    expect(ask(`${unit}?_rsc=abc`, { rsc: "1", "next-router-state-tree": "%5B%5D" })).toBe("flight");
+  });
+  it("leaves prefetches, server actions, other queries, other methods and other pages to Next", () => {
+    expect(ask(`${unit}?_rsc=abc`, { rsc: "1", "next-router-prefetch": "1" })).toBeNull();
+    expect(ask(`${unit}?_rsc=abc`, { rsc: "1", "next-router-segment-prefetch": "/_tree" })).toBeNull();
+    expect(ask(unit, { "next-action": "abc" }, "POST")).toBeNull();
+    expect(ask(unit, {}, "POST")).toBeNull();
+    expect(ask(`${unit}?x=1`)).toBeNull();
+    expect(ask(`${unit}?_rsc=abc&x=1`, { rsc: "1" })).toBeNull();
+    expect(ask(unit, { "next-router-state-tree": "%5B%5D" })).toBeNull();
+    expect(ask(unit, { rsc: "2" })).toBeNull();
+    expect(ask("/courses/course-v1%3AA%2BB%2BC/progress")).toBeNull();
   });
 });
 

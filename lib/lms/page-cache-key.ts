@@ -22,6 +22,27 @@ export function parseCoursePagePath(pathname: string): CoursePagePath | null {
   return subsection && unit ? { kind: "unit", courseKey, subsection, unit } : null;
 }
 
+/**
+ * What the router asks for: a browser's document, or a client navigation's Flight (RSC) data. The
+ * Flight answer depends on the layouts the client already has (`next-router-state-tree`) and on
+ * `next-url`, so those are part of its key.
+ */
+export type RequestKind = "document" | "flight";
+
+/**
+ * Which course home or unit request the page cache may answer: a browser's plain GET (no query
+ * string), or a client navigation's Flight GET (`rsc: 1`, only the router's `_rsc` in the query;
+ * not a prefetch, whose partial answer differs, nor a server action). Anything else goes to Next.
+ */
+export function cacheableRequest({ method, pathname, query, headers: h }: { method: string; pathname: string; query: URLSearchParams; headers: Pick<Headers, "get" | "has"> }): RequestKind | null {
+  if (method !== "GET" || parseCoursePagePath(pathname) === null) return null;
+  if (h.has("next-router-prefetch") || h.has("next-router-segment-prefetch") || h.has("next-action")) return null;
+  const keys = [...query.keys()];
+  if (h.get("rsc") === "1") return keys.every((k) => k === "_rsc") ? "flight" : null;
+  if (h.has("rsc") || h.has("next-router-state-tree") || keys.length > 0) return null;
+  return "document";
+}
+
 /** Component types whose rendering depends on the version alone. Problems are shared when they
  *  render alike for every learner (their state then comes from the state route); library_content
  *  (picks), split_test (groups) and conditional (outcomes) are the learner's own. */

@@ -22,7 +22,7 @@ import { getCourseAccessBySession } from "@/lib/db/queries/course-access";
 import { getLearnerView, getVersionData, problemRendersAlike, sharedPages, type SharedPage } from "@/lib/db/queries/courseware";
 import { VIEW_AS_LEARNER_COOKIE } from "@/lib/lms/course-context";
 import { findUnit, type OutlineNode } from "@/lib/lms/outline";
-import { audienceOf, isSharedUnit, pageCacheKey, problemsUnder, parseCoursePagePath, releaseDates, releaseEpoch, sharedPageOf, withNonce } from "@/lib/lms/page-cache-key";
+import { audienceOf, isSharedUnit, pageCacheKey, problemsUnder, type RequestKind, parseCoursePagePath, releaseDates, releaseEpoch, sharedPageOf, withNonce } from "@/lib/lms/page-cache-key";
 import { RENDER_NONCE_HEADER, RENDER_TOKEN_HEADER, renderToken } from "@/lib/render-headers";
 import { newNonce } from "@/lib/security-headers";
 
@@ -114,7 +114,7 @@ const RENDER_ERROR = /:E\{\\?"digest\\?"|data-dgst=/;
 const inflight = new Map<string, Promise<SharedPage | null>>();
 
 /** What a shared render must answer to be kept: a page's HTML, or the router's Flight data. */
-const CONTENT_TYPE = { document: "text/html", flight: "text/x-component" } as const;
+const CONTENT_TYPE: Record<RequestKind, string> = { document: "text/html", flight: "text/x-component" };
 
 /** The shared page for a key: from the cache, or rendered once however many requests wait for it. */
 function sharedPage(req: Request, key: string, path: string, kind: RequestKind): { page: SharedPage; hit: true } | { page: Promise<SharedPage | null>; hit: false } {
@@ -151,14 +151,7 @@ function sharedPage(req: Request, key: string, path: string, kind: RequestKind):
   return { page: pending, hit: false };
 }
 
-/**
- * A browser's document request, or a client navigation's Flight request. The router's answer
- * depends on the layouts the client already has (`next-router-state-tree`) and on `next-url`, so
- * those are part of a Flight answer's key; Next checks the request's `_rsc` against the same
- * headers, so the loopback render keeps the query.
- */
-export type RequestKind = keyof typeof CONTENT_TYPE;
-
+/** A Flight answer's part of the key (Next checks the request's `_rsc` against the same headers, so the loopback render keeps the query). */
 function variantOf(req: Request, kind: RequestKind): string {
   if (kind === "document") return "";
   const h = req.headers;
