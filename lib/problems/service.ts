@@ -27,6 +27,7 @@ import {
 import { AppError } from "@/lib/errors";
 import { weightedScore } from "@/lib/grading";
 import { assetHref } from "@/lib/lms/urls";
+import { Lru } from "@/lib/lru";
 import { problemImageSrc, sanitizeProblemHtml } from "./html";
 import { persistLearnerGrades } from "./learner-grades";
 import { scriptedOptions } from "./python";
@@ -63,6 +64,20 @@ export interface LoadedProblem {
   problemId: string;
 }
 
+/** Block rows of published versions (immutable: keyed by version id), so a submit reads only the course's current version from MySQL. */
+const blockCache = new Lru<Promise<BlockRow | null>>(2000);
+
+function publishedBlock(versionId: number, usageKey: string): Promise<BlockRow | null> {
+  const key = `${versionId}|${usageKey}`;
+  let row = blockCache.get(key);
+  if (!row) {
+    row = getBlock({ versionId, usageKey });
+    blockCache.set(key, row);
+    row.catch(() => blockCache.delete(key));
+  }
+  return row;
+}
+
 /**
  * The published problem block, its settings and XML; refuses anything that cannot be answered here.
  * `isStaff` is required: only a caller that checked course:view-staff-content may open staff-only
@@ -71,7 +86,7 @@ export interface LoadedProblem {
 export async function loadProblem({ courseId, usageKey, isStaff, now = new Date() }: { courseId: number; usageKey: string; isStaff: boolean; now?: Date }): Promise<LoadedProblem> {
   const course = await getPublishedCourse({ courseId });
   if (!course) throw new AppError("not_found:course", "This course is not available.");
-  const block = await getBlock({ versionId: course.versionId, usageKey });
+  const block = await publishedBlock(course.versionId, usageKey);
   if (!block || block.blockType !== "problem" || block.isDraft) throw new AppError("not_found:block", "This problem does not exist in the published course.");
   if (!block.definitionHash) throw new AppError("not_found:block", "This problem has no content.");
   if (isStaff !== true && !visibleToLearners(block.settings, now)) throw new AppError("not_found:block", "This problem does not exist in the published course.");
@@ -79,6 +94,29 @@ export async function loadProblem({ courseId, usageKey, isStaff, now = new Date(
   const unsupported = block.unsupportedReason ?? def.unsupported;
   if (unsupported) throw new AppError("invalid:unsupported_problem", `This problem type isn't supported here: ${unsupported}`);
   return { course, block, settings: readProblemSettings(block.settings, block.fields), xml: def.xml, problemId: block.urlName };
+}
+
+/** A problem's answerable inputs, for validating a submission before it is graded. */
+interface AnswerInputs {
+  supported: boolean;
+  reason?: string;
+  ids: string[];
+  longIds: string[];
+}
+
+/** Input ids and kinds of problems without Python, by definition hash and url_name (ids are positional; a seed only reorders choices). */
+const answerInputsCache = new Lru<AnswerInputs>(5000);
+
+/** The inputs a submission may answer. A Python problem runs its script (its inputs may depend on it); any other is read once per definition. */
+async function answerInputsOf(p: LoadedProblem, userId: number): Promise<AnswerInputs> {
+  const key = `${p.block.definitionHash}|${p.problemId}`;
+  const scripted = needsPython(p.xml);
+  const hit = scripted ? undefined : answerInputsCache.get(key);
+  if (hit) return hit;
+  const model = scripted ? await renderProblemScripted(p.xml, await optionsFor(p, userId, 1)) : renderProblem(p.xml, { problemId: p.problemId, seed: 1 });
+  const inputs: AnswerInputs = { supported: model.supported, ...(model.reason ? { reason: model.reason } : {}), ids: model.inputs.map((i) => i.id), longIds: longAnswerInputIds(model.inputs) };
+  if (!scripted) answerInputsCache.set(key, inputs);
+  return inputs;
 }
 
 /** What a learner sees when a problem's Python fails (never the error itself). */
@@ -193,6 +231,27 @@ async function prepareLearnerRows(p: LoadedProblem, userId: number) {
   );
 }
 
+/**
+ * Runs `fn` in one transaction (re-run on a deadlock, withRetry) with the learner's course-grade
+ * row and problem state locked, in that order. Both exist after the learner's first answer, so
+ * they are created — each in its own autocommitted statement, see ensureProblemState — only when
+ * the transaction finds one missing, and then the transaction runs again.
+ */
+async function withLearnerLocked<T>(p: LoadedProblem, userId: number, fn: (tx: Tx, state: ProblemStateRow) => Promise<T>): Promise<T> {
+  for (let created = false; ; created = true) {
+    const out = await withRetry(() =>
+      getDb().transaction(async (tx) => {
+        const grade = await lockCourseGradeRow({ userId, courseId: p.course.id, db: tx });
+        const state = grade && (await lockProblemState({ userId, courseId: p.course.id, usageKey: p.block.usageKey, db: tx }));
+        return state ? { value: await fn(tx, state) } : null;
+      }),
+    );
+    if (out) return out.value;
+    if (created) throw new AppError("internal", "The problem state could not be created.");
+    await prepareLearnerRows(p, userId);
+  }
+}
+
 async function lockLearner(tx: Tx, p: LoadedProblem, userId: number): Promise<ProblemStateRow> {
   await lockCourseGradeRow({ userId, courseId: p.course.id, db: tx });
   const state = await lockProblemState({ userId, courseId: p.course.id, usageKey: p.block.usageKey, db: tx });
@@ -224,90 +283,82 @@ export interface SubmitResult {
  */
 export async function submitAnswer({ userId, courseId, usageKey, answers, isStaff = false, now = new Date() }: { userId: number; courseId: number; usageKey: string; answers: unknown; isStaff?: boolean; now?: Date }): Promise<SubmitResult> {
   const p = await loadProblem({ courseId, usageKey, isStaff, now });
-  const model = await renderProblemScripted(p.xml, await optionsFor(p, userId, 1));
-  if (!model.supported) throw isStaff ? new AppError("invalid:problem_error", model.reason ?? PROBLEM_UNAVAILABLE) : problemUnavailable(model.reason);
-  const clean = validateAnswers(answers, model.inputs.map((i) => i.id), longAnswerInputIds(model.inputs));
+  const inputs = await answerInputsOf(p, userId);
+  if (!inputs.supported) throw isStaff ? new AppError("invalid:problem_error", inputs.reason ?? PROBLEM_UNAVAILABLE) : problemUnavailable(inputs.reason);
+  const clean = validateAnswers(answers, inputs.ids, inputs.longIds);
   // The course's python_lib.zip is read before the transaction (nothing is read from the pool inside it).
   const pyOptions = await optionsFor(p, userId, 1);
-  await prepareLearnerRows(p, userId);
   // Everything read from the pool is read BEFORE the transaction: a transaction that waits for a
   // pool connection while holding row locks starves the pool under load.
   const structure = await getCourseStructure({ versionId: p.course.versionId });
 
-  return withRetry(() =>
-    getDb().transaction(async (tx) => {
-      const state = await lockLearner(tx, p, userId);
-      const facts = factsOf(state);
-      if (isPastDue(p.settings, now)) throw new AppError("forbidden:past_due", "This problem is past its due date; answers can no longer be submitted.");
-      if (p.settings.maxAttempts !== null && state.attempts >= p.settings.maxAttempts) {
-        throw new AppError("forbidden:no_attempts_left", `You have used all of your attempts (${p.settings.maxAttempts}) for this problem.`);
+  return withLearnerLocked(p, userId, async (tx, state) => {
+    const facts = factsOf(state);
+    if (isPastDue(p.settings, now)) throw new AppError("forbidden:past_due", "This problem is past its due date; answers can no longer be submitted.");
+    if (p.settings.maxAttempts !== null && state.attempts >= p.settings.maxAttempts) {
+      throw new AppError("forbidden:no_attempts_left", `You have used all of your attempts (${p.settings.maxAttempts}) for this problem.`);
+    }
+    if (mustResetBeforeSubmit(p.settings, facts)) throw new AppError("conflict:reset_required", "Select Reset before you submit this problem again.");
+    if (p.settings.submissionWaitSeconds > 0 && state.lastSubmittedAt) {
+      const next = state.lastSubmittedAt.getTime() + p.settings.submissionWaitSeconds * 1000;
+      if (now.getTime() < next) {
+        const left = Math.ceil((next - now.getTime()) / 1000);
+        throw new AppError("rate_limited:submission_wait", `You must wait at least ${p.settings.submissionWaitSeconds} seconds between submissions. ${left} seconds remaining.`);
       }
-      if (mustResetBeforeSubmit(p.settings, facts)) throw new AppError("conflict:reset_required", "Select Reset before you submit this problem again.");
-      if (p.settings.submissionWaitSeconds > 0 && state.lastSubmittedAt) {
-        const next = state.lastSubmittedAt.getTime() + p.settings.submissionWaitSeconds * 1000;
-        if (now.getTime() < next) {
-          const left = Math.ceil((next - now.getTime()) / 1000);
-          throw new AppError("rate_limited:submission_wait", `You must wait at least ${p.settings.submissionWaitSeconds} seconds between submissions. ${left} seconds remaining.`);
-        }
-      }
+    }
 
-      // Python-scripted problems run in the sandbox here: bounded by its time limit (lib/sandbox).
-      const graded = await gradeProblemScripted(p.xml, clean, { ...pyOptions, seed: state.seed });
-      if (!graded.ok) {
-        // Open edX: a learner-input (or author) error rejects the submission; no attempt is used.
-        if (graded.error === "student_input_error") throw new AppError("invalid:student_input", graded.message);
-        if (!needsPython(p.xml) || isStaff) throw new AppError("invalid:problem_error", graded.message);
-        throw problemUnavailable(graded.message);
-      }
-      const attempts = state.attempts + 1;
-      await updateProblemState({
-        id: state.id,
-        db: tx,
-        patch: { answers: clean, correctness: graded.correctness, attempts, earned: graded.earned, possible: graded.possible, done: true, lastSubmittedAt: now },
-      });
-      await insertSubmission({
-        db: tx,
-        row: { userId, courseId, usageKey, answers: clean, correctness: graded.correctness, earned: graded.earned, possible: graded.possible, attempt: attempts, kind: "submit" },
-      });
-      await markBlockCompleted({ userId, courseId, usageKey, db: tx });
-      const course = await regrade(tx, p, userId, structure);
-      const w = weightedScore(graded.earned, graded.possible, p.settings.weight);
-      return {
-        attempts,
-        maxAttempts: p.settings.maxAttempts,
-        correctness: graded.correctness,
-        // Author feedback HTML goes to the browser: sanitized like every other problem fragment.
-        hints: Object.fromEntries(Object.entries(graded.hints ?? {}).map(([id, h]) => [id, sanitizeProblemHtml(h, p.course.courseKey)])),
-        earned: w.earned,
-        possible: w.possible,
-        rawEarned: graded.earned,
-        rawPossible: graded.possible,
-        coursePercent: course.percent,
-      };
-    }),
-  );
+    // Python-scripted problems run in the sandbox here: bounded by its time limit (lib/sandbox).
+    const graded = await gradeProblemScripted(p.xml, clean, { ...pyOptions, seed: state.seed });
+    if (!graded.ok) {
+      // Open edX: a learner-input (or author) error rejects the submission; no attempt is used.
+      if (graded.error === "student_input_error") throw new AppError("invalid:student_input", graded.message);
+      if (!needsPython(p.xml) || isStaff) throw new AppError("invalid:problem_error", graded.message);
+      throw problemUnavailable(graded.message);
+    }
+    const attempts = state.attempts + 1;
+    await updateProblemState({
+      id: state.id,
+      db: tx,
+      patch: { answers: clean, correctness: graded.correctness, attempts, earned: graded.earned, possible: graded.possible, done: true, lastSubmittedAt: now },
+    });
+    await insertSubmission({
+      db: tx,
+      row: { userId, courseId, usageKey, answers: clean, correctness: graded.correctness, earned: graded.earned, possible: graded.possible, attempt: attempts, kind: "submit" },
+    });
+    await markBlockCompleted({ userId, courseId, usageKey, db: tx });
+    const course = await regrade(tx, p, userId, structure);
+    const w = weightedScore(graded.earned, graded.possible, p.settings.weight);
+    return {
+      attempts,
+      maxAttempts: p.settings.maxAttempts,
+      correctness: graded.correctness,
+      // Author feedback HTML goes to the browser: sanitized like every other problem fragment.
+      hints: Object.fromEntries(Object.entries(graded.hints ?? {}).map(([id, h]) => [id, sanitizeProblemHtml(h, p.course.courseKey)])),
+      earned: w.earned,
+      possible: w.possible,
+      rawEarned: graded.earned,
+      rawPossible: graded.possible,
+      coursePercent: course.percent,
+    };
+  });
 }
 
 /** The learner's Reset: clears answers and score (attempts stay), re-seeding where rerandomize asks. */
 export async function resetProblem({ userId, courseId, usageKey, isStaff = false, now = new Date(), random }: { userId: number; courseId: number; usageKey: string; isStaff?: boolean; now?: Date; random?: () => number }): Promise<{ attempts: number; seed: number }> {
   const p = await loadProblem({ courseId, usageKey, isStaff, now });
-  await prepareLearnerRows(p, userId);
   const structure = await getCourseStructure({ versionId: p.course.versionId });
-  return withRetry(() =>
-    getDb().transaction(async (tx) => {
-      const state = await lockLearner(tx, p, userId);
-      const facts = factsOf(state);
-      if (isClosed(p.settings, facts, now) && p.settings.maxAttempts !== 0) throw new AppError("forbidden:closed", "You cannot select Reset for a problem that is closed.");
-      if (!state.done) throw new AppError("conflict:not_submitted", "You must submit an answer before you can select Reset.");
-      if (!isResetAvailable(p.settings, facts, now)) throw new AppError("forbidden:reset_not_allowed", "This problem cannot be reset.");
-      const reseed = p.settings.rerandomize === "always" || p.settings.rerandomize === "onreset";
-      const seed = reseed ? chooseSeed({ rerandomize: p.settings.rerandomize, userId, usageKey, random }) : state.seed;
-      await updateProblemState({ id: state.id, db: tx, patch: { answers: {}, correctness: null, earned: 0, done: false, seed } });
-      await insertSubmission({ db: tx, row: { userId, courseId, usageKey, answers: {}, correctness: null, earned: 0, possible: state.possible, attempt: state.attempts, kind: "reset" } });
-      await regrade(tx, p, userId, structure);
-      return { attempts: state.attempts, seed };
-    }),
-  );
+  return withLearnerLocked(p, userId, async (tx, state) => {
+    const facts = factsOf(state);
+    if (isClosed(p.settings, facts, now) && p.settings.maxAttempts !== 0) throw new AppError("forbidden:closed", "You cannot select Reset for a problem that is closed.");
+    if (!state.done) throw new AppError("conflict:not_submitted", "You must submit an answer before you can select Reset.");
+    if (!isResetAvailable(p.settings, facts, now)) throw new AppError("forbidden:reset_not_allowed", "This problem cannot be reset.");
+    const reseed = p.settings.rerandomize === "always" || p.settings.rerandomize === "onreset";
+    const seed = reseed ? chooseSeed({ rerandomize: p.settings.rerandomize, userId, usageKey, random }) : state.seed;
+    await updateProblemState({ id: state.id, db: tx, patch: { answers: {}, correctness: null, earned: 0, done: false, seed } });
+    await insertSubmission({ db: tx, row: { userId, courseId, usageKey, answers: {}, correctness: null, earned: 0, possible: state.possible, attempt: state.attempts, kind: "reset" } });
+    await regrade(tx, p, userId, structure);
+    return { attempts: state.attempts, seed };
+  });
 }
 
 /** Staff: set a learner's attempts on a problem back to 0 (score kept), as Open edX's instructor tool does. */
