@@ -1,4 +1,6 @@
+"use client";
 // Rendered (with HTTP 403) when a page or layout calls forbidden(): signed in, but not allowed.
+// A client component so that its tree is not embedded in every page's Flight data (app/not-found.tsx).
 import Link from "next/link";
 import { ButtonLink, Card, PageHeader } from "@/components/ui";
 

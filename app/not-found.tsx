@@ -1,3 +1,8 @@
+"use client";
+// The 404 view. A client component on purpose: Next embeds the not-found, forbidden and
+// unauthorized views of the root layout in the Flight data of EVERY document (twice: for the root
+// layout and for its first segment), so as server components their whole trees (~2.5 KB each)
+// rode along with every page; as client components each is one reference to a cached chunk.
 import Link from "next/link";
 import { Card, PageHeader } from "@/components/ui";
 

@@ -1,3 +1,6 @@
+"use client";
+// A course, section or unit that does not exist (or is not released). A client component so that
+// its tree is not embedded in the Flight data of every course page (see app/not-found.tsx).
 import Link from "next/link";
 import styles from "@/components/lms/lms.module.css";
 
