@@ -1,16 +1,7 @@
-import Link from "next/link";
-import { Card, PageHeader } from "@/components/ui";
+// The 404 view (components/shell/boundary-views.tsx: a client component, so that it is not
+// embedded in every page's Flight data).
+import { NotFoundView } from "@/components/shell/boundary-views";
 
 export default function NotFound() {
-  return (
-    <div style={{ maxWidth: "36rem", margin: "0 auto" }}>
-      <PageHeader title="Page not found" description="Error 404" />
-      <Card>
-        <p>We could not find that page. It may have moved, or the address may be mistyped.</p>
-        <p>
-          <Link href="/">Go to the home page</Link> or <Link href="/courses">browse the courses</Link>.
-        </p>
-      </Card>
-    </div>
-  );
+  return <NotFoundView />;
 }

@@ -5,12 +5,20 @@
 // through React Query once and shares what it derives with the small islands below. While the
 // state loads (or if it fails), they render a neutral state: ○ marks, no scores, the button to
 // the first unit. The marks, progress and Resume target are computed by the state route (?home=1).
+// The islands get ids and names, never element trees: a subsection's unit list is one island
+// (UnitList) that renders its links and marks from one compact entry per unit (its url_name and
+// name; its usage key is the page's unit key prefix + url_name), and a subsection's heading one
+// more (SubsectionHeading), so the page's Flight data carries each key once at most.
 import Link from "next/link";
 import { createContext, useContext, useMemo, type ReactNode } from "react";
+import { learnHref } from "@/lib/lms/urls";
 import { useLearnerState, type LearnerStateJson } from "./learner-state";
 import styles from "./lms.module.css";
 
 interface HomeProgress {
+  courseKey: string;
+  /** unit usage keys are this + url_name, unless a unit says otherwise (lib/lms/outline.ts unitKeyPrefix) */
+  unitKeyPrefix: string;
   loaded: boolean;
   /** usage keys of the complete units, subsections and sections */
   complete: ReadonlySet<string>;
@@ -19,41 +27,75 @@ interface HomeProgress {
   scores: NonNullable<LearnerStateJson["home"]>["scores"];
 }
 
-const NEUTRAL: HomeProgress = { loaded: false, complete: new Set(), percent: 0, resumeHref: null, scores: {} };
-const Ctx = createContext<HomeProgress>(NEUTRAL);
+const NEUTRAL: Omit<HomeProgress, "courseKey" | "unitKeyPrefix"> = { loaded: false, complete: new Set(), percent: 0, resumeHref: null, scores: {} };
+const Ctx = createContext<HomeProgress>({ ...NEUTRAL, courseKey: "", unitKeyPrefix: "" });
 
 /** The state route computes the marks (GET …/state?home=1): the page passes no keys but each block's own. */
-export function CourseHomeProgress({ courseKey, children }: { courseKey: string; children: ReactNode }) {
+export function CourseHomeProgress({ courseKey, unitKeyPrefix, children }: { courseKey: string; unitKeyPrefix: string; children: ReactNode }) {
   const { data } = useLearnerState(courseKey, { home: true });
   const value = useMemo<HomeProgress>(() => {
-    if (!data?.home) return NEUTRAL;
+    if (!data?.home) return { ...NEUTRAL, courseKey, unitKeyPrefix };
     const { complete, percent, resumeHref, scores } = data.home;
-    return { loaded: true, complete: new Set(complete), percent, resumeHref, scores };
-  }, [data]);
+    return { courseKey, unitKeyPrefix, loaded: true, complete: new Set(complete), percent, resumeHref, scores };
+  }, [data, courseKey, unitKeyPrefix]);
   return <Ctx.Provider value={value}>{children}</Ctx.Provider>;
 }
 
-/** A unit's ○/✓ mark (before its link, hidden from assistive tech) or its "(completed)"/"(not completed)" text (after it). */
-export function UnitMark({ unitKey, part }: { unitKey: string; part: "before" | "after" }) {
-  const done = useContext(Ctx).complete.has(unitKey);
-  return part === "before" ? (
-    <span className={done ? styles.done : styles.todo} aria-hidden="true">
-      {done ? "✓" : "○"}
-    </span>
-  ) : (
-    <span className="visually-hidden">{done ? "(completed)" : "(not completed)"}</span>
+/** One unit of a subsection's list: what UnitList needs, nothing more. */
+export interface UnitEntry {
+  urlName: string;
+  name: string;
+  /** its usage key, only when it is not the page's unit key prefix + url_name */
+  key?: string;
+}
+
+/** A subsection's units, each a link between its ○/✓ mark (hidden from assistive tech) and "(completed)"/"(not completed)". */
+export function UnitList({ subsectionUrlName, units }: { subsectionUrlName: string; units: UnitEntry[] }) {
+  const { courseKey, unitKeyPrefix, complete } = useContext(Ctx);
+  return (
+    <ol className={styles.units}>
+      {units.map((u) => {
+        const done = complete.has(u.key ?? unitKeyPrefix + u.urlName);
+        return (
+          <li key={u.urlName} className={styles.unit}>
+            <span className={done ? styles.done : styles.todo} aria-hidden="true">
+              {done ? "✓" : "○"}
+            </span>
+            <Link href={learnHref(courseKey, subsectionUrlName, u.urlName)}>{u.name}</Link>
+            <span className="visually-hidden">{done ? "(completed)" : "(not completed)"}</span>
+          </li>
+        );
+      })}
+    </ol>
   );
 }
 
-/** A subsection's ✓ (before its name, hidden from assistive tech) or "(completed)" (after it), when all its units are complete. */
-export function SubsectionMark({ usageKey, part }: { usageKey: string; part: "before" | "after" }) {
-  if (!useContext(Ctx).complete.has(usageKey)) return null;
-  return part === "before" ? (
-    <span className={styles.done} aria-hidden="true">
-      ✓{" "}
-    </span>
-  ) : (
-    <span className="visually-hidden"> (completed)</span>
+/**
+ * A subsection's heading row: its name (a link to its first unit `firstUnitUrlName`, when it has one) with ✓ before
+ * it (hidden from assistive tech) and "(completed)" after it when all its units are complete; then
+ * the server-rendered badges, the learner's score and the due date.
+ */
+export function SubsectionHeading(props: { usageKey: string; urlName: string; name: string; firstUnitUrlName: string | null; badges: ReactNode; due: ReactNode }) {
+  const { usageKey, urlName, name, firstUnitUrlName, badges, due } = props;
+  const { courseKey, complete } = useContext(Ctx);
+  const done = complete.has(usageKey);
+  return (
+    <div className={styles.spread}>
+      <strong>
+        {done ? (
+          <span className={styles.done} aria-hidden="true">
+            ✓{" "}
+          </span>
+        ) : null}
+        {firstUnitUrlName !== null ? <Link href={learnHref(courseKey, urlName, firstUnitUrlName)}>{name}</Link> : name}
+        {done ? <span className="visually-hidden"> (completed)</span> : null}
+      </strong>
+      <span className={styles.row}>
+        {badges}
+        <SubsectionScore usageKey={usageKey} />
+        {due}
+      </span>
+    </div>
   );
 }
 
@@ -90,7 +132,7 @@ export function ResumeLink({ firstHref }: { firstHref: string }) {
 }
 
 /** The learner's persisted score on a subsection, when it has points. */
-export function SubsectionScore({ usageKey }: { usageKey: string }) {
+function SubsectionScore({ usageKey }: { usageKey: string }) {
   const { scores } = useContext(Ctx);
   const score = scores[usageKey];
   if (!score || score.possible <= 0) return null;

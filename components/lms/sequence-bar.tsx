@@ -17,7 +17,7 @@ const ICON: Record<UnitKind, { glyph: string; label: string }> = {
 };
 
 export interface SeqItem {
-  usageKey: string;
+  /** the unit's url_name: its link, and which one is current */
   urlName: string;
   displayName: string;
   kind: UnitKind;
@@ -30,13 +30,13 @@ export function SequenceBar({
   subsectionUrlName,
   subsectionName,
   items,
-  currentKey,
+  currentUrlName,
 }: {
   courseKey: string;
   subsectionUrlName: string;
   subsectionName: string;
   items: SeqItem[];
-  currentKey: string;
+  currentUrlName: string;
 }) {
   const { data } = useLearnerState(courseKey);
   const done = new Set(data?.completed ?? []);
@@ -44,11 +44,11 @@ export function SequenceBar({
     <nav aria-label={`Units in ${subsectionName}`}>
       <ol className={styles.seqbar}>
         {items.map((it, i) => {
-          const current = it.usageKey === currentKey;
+          const current = it.urlName === currentUrlName;
           const icon = ICON[it.kind];
           const complete = it.completionKeys.every((k) => done.has(k));
           return (
-            <li key={it.usageKey}>
+            <li key={it.urlName}>
               <Link
                 href={learnHref(courseKey, subsectionUrlName, it.urlName)}
                 className={`${styles.seqItem} ${complete ? styles.seqDone : ""}`}

@@ -24,12 +24,13 @@ async function VideoComponent({ node, version, courseKey, youtubeAutoload }: { n
   if (!model) return <UnsupportedNotice node={node} reason="The video definition is missing." />;
   const ctx = { courseKey, assets: version.assetIndex };
   const sources = model.html5Sources.map((s) => rewriteUrl(s, ctx)).filter((s) => /^(https?:|\/)/.test(s));
+  // Only transcripts that parse to cues get a track (the parse is cached per file hash); the player
+  // receives their URLs and fetches the cues itself, so they are not sent twice in the page.
   const tracks: TranscriptTrack[] = [];
   for (const [lang, file] of Object.entries(model.transcripts)) {
     const t = await getTranscriptCues({ version, fileName: file });
     if (!t || !t.cues.length) continue;
-    const href = rewriteUrl(`/static/${t.asset.path}`, ctx);
-    tracks.push({ lang, label: langName(lang), cues: t.cues, vttHref: `${href}${href.includes("?") ? "&" : "?"}format=vtt`, downloadHref: href });
+    tracks.push({ lang, label: langName(lang), href: rewriteUrl(`/static/${t.asset.path}`, ctx) });
   }
   return (
     <VideoPlayer

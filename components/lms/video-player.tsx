@@ -4,10 +4,14 @@
 // once when the course sets youtube_autoload) — beside a transcript panel that follows the
 // playhead and whose lines seek the video on click or Enter; arrow keys move between lines. The
 // transcript/seek/speed logic for YouTube lives in lib/lms/player-sync.ts (tested with a fake player).
+// The page hands it each transcript's URL, not its cues (they would travel twice, in the HTML and
+// in the Flight data): the panel fetches the selected language's cues from the course-file route
+// (?format=json), keyed by the asset URL, which carries the file's hash, so the browser caches it
+// for good; the <track> element reads the same file as WebVTT. While the cues load the panel says
+// so; if they fail, it offers to try again and the download link still works.
 import { useEffect, useRef, useState } from "react";
 import { SPEEDS, TranscriptSync, YOUTUBE_API_SRC, youtubeEmbedUrl, type PlayerLike } from "@/lib/lms/player-sync";
-import type { Cue } from "@/lib/lms/transcripts";
-import { clock } from "@/lib/lms/transcripts";
+import { clock, cuesFromJson, transcriptHref, type Cue } from "@/lib/lms/transcripts";
 import styles from "./lms.module.css";
 
 interface YTPlayer extends PlayerLike {
@@ -46,9 +50,47 @@ function loadYouTubeApi(): Promise<YTNamespace> {
 export interface TranscriptTrack {
   lang: string;
   label: string;
-  cues: Cue[];
-  vttHref: string;
-  downloadHref: string;
+  /** the transcript file's URL on the course-file route (the download link; ?format=json / vtt convert it) */
+  href: string;
+}
+
+/** Cues by transcript URL, for this page's lifetime (the URL names one version of the file). */
+const cueRequests = new Map<string, Promise<Cue[]>>();
+
+function loadCues(href: string): Promise<Cue[]> {
+  let request = cueRequests.get(href);
+  if (!request) {
+    request = fetch(transcriptHref(href, "json"), { credentials: "same-origin" }).then(async (res) => {
+      if (!res.ok) throw new Error(`transcript ${res.status}`);
+      const cues = cuesFromJson(await res.json());
+      if (!cues) throw new Error("not a transcript");
+      return cues;
+    });
+    // A failed load is not remembered: "Try again" asks the server again.
+    request.catch(() => cueRequests.delete(href));
+    cueRequests.set(href, request);
+  }
+  return request;
+}
+
+type CueLoad = { href: string | null; attempt: number; cues: Cue[] | null; failed: boolean };
+
+/** The cues of the transcript at `href`: null while loading (or when there is none), `failed` after an error. */
+function useCues(href: string | null, attempt: number): Pick<CueLoad, "cues" | "failed"> {
+  const [load, setLoad] = useState<CueLoad>({ href: null, attempt: 0, cues: null, failed: false });
+  useEffect(() => {
+    if (!href) return;
+    let live = true;
+    loadCues(href).then(
+      (cues) => live && setLoad({ href, attempt, cues, failed: false }),
+      () => live && setLoad({ href, attempt, cues: null, failed: true }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [href, attempt]);
+  // A language switch or a retry shows "loading" until its own answer arrives.
+  return load.href === href && load.attempt === attempt ? load : { cues: null, failed: false };
 }
 
 export interface VideoPlayerProps {
@@ -77,14 +119,16 @@ export function VideoPlayer(props: VideoPlayerProps) {
   const [time, setTime] = useState(props.startTime ?? 0);
   const [speed, setSpeed] = useState(1);
   const track = props.transcripts.find((t) => t.lang === lang) ?? props.transcripts[0];
+  const [attempt, setAttempt] = useState(0);
+  const { cues, failed } = useCues(track?.href ?? null, attempt);
   const hasPlayer = props.sources.length > 0;
   const youtube = !hasPlayer && props.youtubeId ? props.youtubeId : null;
-  const active = track ? track.cues.findIndex((c) => time >= c.start && time < c.end) : -1;
+  const active = cues ? cues.findIndex((c) => time >= c.start && time < c.end) : -1;
   // YouTube: the embed URL is set when the learner starts the video (or at once with autoload).
   const [ytSrc, setYtSrc] = useState<string | null>(null);
   const [ytError, setYtError] = useState<string | null>(null);
   const syncRef = useRef<TranscriptSync | null>(null);
-  syncRef.current ??= new TranscriptSync(track?.cues ?? [], (st) => {
+  syncRef.current ??= new TranscriptSync([], (st) => {
     setTime(st.time);
     setSpeed(st.rate);
   }, { startTime: props.startTime, endTime: props.endTime });
@@ -128,8 +172,8 @@ export function VideoPlayer(props: VideoPlayerProps) {
   }, [ytSrc, frameId]);
 
   useEffect(() => {
-    syncRef.current?.setCues(track?.cues ?? []);
-  }, [track]);
+    syncRef.current?.setCues(cues ?? []);
+  }, [cues]);
 
   useEffect(() => {
     const v = videoRef.current;
@@ -195,7 +239,7 @@ export function VideoPlayer(props: VideoPlayerProps) {
               <source key={s} src={s} type={typeOf(s)} />
             ))}
             {props.transcripts.map((t, i) => (
-              <track key={t.lang} kind="captions" src={t.vttHref} srcLang={t.lang} label={t.label} default={i === 0} />
+              <track key={t.lang} kind="captions" src={transcriptHref(t.href, "vtt")} srcLang={t.lang} label={t.label} default={i === 0} />
             ))}
           </video>
         ) : youtube && ytSrc ? (
@@ -255,11 +299,15 @@ export function VideoPlayer(props: VideoPlayerProps) {
           ) : null}
           {props.downloadHref ? <a href={props.downloadHref} download>Download video</a> : null}
           {props.handoutHref ? <a href={props.handoutHref}>Download handout</a> : null}
-          {track ? <a href={track.downloadHref} download>Download transcript ({track.label})</a> : null}
+          {track ? (
+            <a href={track.href} download>
+              Download transcript ({track.label})
+            </a>
+          ) : null}
         </div>
       </div>
       {track ? (
-        <section className={styles.transcript} aria-label={`Transcript: ${props.title}`}>
+        <section className={styles.transcript} aria-label={`Transcript: ${props.title}`} aria-busy={!cues && !failed}>
           {props.transcripts.length > 1 ? (
             <label className={styles.controls}>
               Language{" "}
@@ -272,22 +320,40 @@ export function VideoPlayer(props: VideoPlayerProps) {
               </select>
             </label>
           ) : null}
-          <ol ref={listRef}>
-            {track.cues.map((c, i) => (
-              <li key={`${c.start}-${i}`}>
-                <button
-                  type="button"
-                  className={i === active ? styles.cueActive : styles.cue}
-                  aria-current={i === active ? "true" : undefined}
-                  onClick={() => seek(c.start)}
-                  onKeyDown={(e) => onCueKey(e, i)}
-                >
-                  <span className="visually-hidden">Seek to {clock(c.start)}: </span>
-                  {c.text}
-                </button>
-              </li>
-            ))}
-          </ol>
+          {cues ? (
+            <ol ref={listRef}>
+              {cues.map((c, i) => (
+                <li key={`${c.start}-${i}`}>
+                  <button
+                    type="button"
+                    className={i === active ? styles.cueActive : styles.cue}
+                    aria-current={i === active ? "true" : undefined}
+                    onClick={() => seek(c.start)}
+                    onKeyDown={(e) => onCueKey(e, i)}
+                  >
+                    <span className="visually-hidden">Seek to {clock(c.start)}: </span>
+                    {c.text}
+                  </button>
+                </li>
+              ))}
+            </ol>
+          ) : failed ? (
+            <p className={styles.transcriptStatus} role="alert" data-testid="transcript-error">
+              The transcript could not be loaded.{" "}
+              <button type="button" className={styles.linkButton} onClick={() => setAttempt((n) => n + 1)}>
+                Try again
+              </button>{" "}
+              or{" "}
+              <a href={track.href} download>
+                download it
+              </a>
+              .
+            </p>
+          ) : (
+            <p className={styles.transcriptStatus} role="status" data-testid="transcript-loading">
+              Loading transcript…
+            </p>
+          )}
         </section>
       ) : null}
     </div>

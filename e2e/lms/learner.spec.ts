@@ -77,8 +77,9 @@ for (const c of COURSES) {
       await page.goto(`/courses/${enc(c.key)}/jump/${enc(c.videoUnit)}`);
       const transcript = page.getByRole("region", { name: /^Transcript:/ }).first();
       await expect(transcript).toBeVisible();
+      // The panel loads its cues after the page (the page carries only the transcript's URL).
       const cues = transcript.getByRole("button");
-      expect(await cues.count()).toBeGreaterThan(1);
+      await expect.poll(() => cues.count()).toBeGreaterThan(1);
       await cues.nth(1).click();
       await expect(cues.nth(1)).toHaveAttribute("aria-current", "true");
       const player = page.getByTestId("video-player").first();

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { buildAssetIndex, renderCourseHtml, rewriteUrl } from "./html";
-import { buildOutline, componentsOf, findUnit, learnerView, neighbours, parseOlxDate, unitKeyOf, type BlockRow } from "./outline";
+import { buildOutline, componentsOf, findUnit, learnerView, neighbours, parseOlxDate, unitKeyOf, unitKeyPrefix, type BlockRow } from "./outline";
 import { parseRange } from "./range";
-import { parseSjson, parseSrt, parseTranscript, parseVtt, toVtt } from "./transcripts";
+import { cuesFromJson, isTranscriptFormat, parseSjson, parseSrt, parseTranscript, parseVtt, toVtt, transcriptHref } from "./transcripts";
 import { parseVideoXml } from "./video";
 import { completionKeysOf, courseProgress, keysComplete, nextDue, progressOfKeys } from "./progress";
 import { dateGroup, enrollmentBlock } from "./dates";
@@ -48,6 +48,15 @@ describe("transcripts", () => {
     expect(parseTranscript("x.srt.sjson", '{"start":[10],"end":[20],"text":["z"]}')[0].text).toBe("z");
     expect(parseSjson("not json")).toEqual([]);
     expect(toVtt([{ start: 61.5, end: 62, text: "x" }])).toBe("WEBVTT\n\n00:01:01.500 --> 00:01:02.000\nx\n");
+  });
+  it("names the route's conversions of a transcript URL and checks the JSON the player fetches", () => {
+    expect(transcriptHref("/assets/k/subs.srt?v=abcdef12", "json")).toBe("/assets/k/subs.srt?v=abcdef12&format=json");
+    expect(transcriptHref("/assets/k/subs.srt", "vtt")).toBe("/assets/k/subs.srt?format=vtt");
+    expect(["vtt", "json", "srt", null].map(isTranscriptFormat)).toEqual([true, true, false, false]);
+    const cues = [{ start: 0, end: 1.5, text: "a < b" }];
+    expect(cuesFromJson({ cues })).toEqual(cues);
+    expect(cuesFromJson({ cues: [] })).toEqual([]);
+    for (const bad of [null, "x", [], { cues: "x" }, { cues: [{ start: "0", end: 1, text: "a" }] }, { cues: [{ start: 0, end: 1 }] }, { cues: [null] }]) expect(cuesFromJson(bad)).toBeNull();
   });
 });
 
@@ -134,6 +143,23 @@ describe("outline", () => {
     expect(keysComplete(["b@html+h1", "b@html+h2"], new Set(["b@html+h1"]))).toBe(false);
     expect(progressOfKeys([], new Set())).toEqual({ completed: 0, total: 0, percent: 0 });
     expect(progressOfKeys([["a", "b"], ["c"]], new Set(["a", "c"])).percent).toBe(67);
+  });
+  it("finds the unit key prefix the course home's islands rebuild keys with", () => {
+    const key = (type: string, name: string) => `block-v1:O+C+R+type@${type}+block@${name}`;
+    const real = buildOutline([
+      { ...row("course", "c", null, 0), usageKey: key("course", "c") },
+      { ...row("chapter", "s1", key("course", "c"), 0), usageKey: key("chapter", "s1") },
+      { ...row("sequential", "q1", key("chapter", "s1"), 0), usageKey: key("sequential", "q1") },
+      { ...row("vertical", "u1", key("sequential", "q1"), 0), usageKey: key("vertical", "u1") },
+      { ...row("vertical", "u2", key("sequential", "q1"), 1), usageKey: key("vertical", "u2") },
+    ]);
+    const view = learnerView(real, { staff: false, now });
+    const prefix = unitKeyPrefix(view);
+    expect(prefix).toBe("block-v1:O+C+R+type@vertical+block@");
+    expect(view.units.every(({ unit }) => prefix + unit.urlName === unit.usageKey)).toBe(true);
+    // Keys of another form give no prefix: every unit is then sent with its own key.
+    expect(unitKeyPrefix(learnerView(outline, { staff: false, now }))).toBe("");
+    expect(unitKeyPrefix({ sections: [], units: [] })).toBe("");
   });
   it("parses OLX dates with and without a zone as UTC", () => {
     expect(parseOlxDate("2016-07-17T12:00")?.toISOString()).toBe("2016-07-17T12:00:00.000Z");

@@ -289,3 +289,14 @@ export function unitKind(unit: OutlineNode, viewer: Viewer): UnitKind {
   if (types.has("discussion")) return "discussion";
   return "other";
 }
+
+/**
+ * What the view's unit usage keys have in common before their url_name
+ * ("block-v1:Org+Course+Run+type@vertical+block@"), taken from its first unit; "" when it has none.
+ * Lets the course home's islands receive a unit's url_name alone and rebuild its key as prefix +
+ * url_name; a unit whose key is not that is sent with its key.
+ */
+export function unitKeyPrefix(view: LearnerView): string {
+  const u = view.units[0]?.unit;
+  return u && u.usageKey.endsWith(`@${u.urlName}`) ? u.usageKey.slice(0, u.usageKey.length - u.urlName.length) : "";
+}

@@ -1,6 +1,7 @@
 // Transcript formats Open edX courses carry: SubRip (.srt), WebVTT (.vtt) and edX's own
 // "sjson" ({start:[ms], end:[ms], text:[...]}). All parse to one cue list; cues serialize to
-// WebVTT for the <track> element. Pure.
+// WebVTT for the <track> element and to JSON for the video player's transcript panel, which
+// fetches them from the course-file route (?format=vtt / ?format=json). Pure.
 
 export interface Cue {
   /** seconds */
@@ -99,4 +100,27 @@ export function clock(seconds: number): string {
   const m = Math.floor((t % 3600) / 60);
   const s = t % 60;
   return h ? `${h}:${String(m).padStart(2, "0")}:${String(s).padStart(2, "0")}` : `${m}:${String(s).padStart(2, "0")}`;
+}
+
+/** The conversions the course-file route serves a transcript in. */
+export type TranscriptFormat = "vtt" | "json";
+
+export function isTranscriptFormat(v: string | null | undefined): v is TranscriptFormat {
+  return v === "vtt" || v === "json";
+}
+
+/** A transcript file's URL (as rewriteUrl gives it, maybe with ?v=<hash>) in one of the route's formats. */
+export function transcriptHref(href: string, format: TranscriptFormat): string {
+  return `${href}${href.includes("?") ? "&" : "?"}format=${format}`;
+}
+
+/** The cues of a ?format=json answer, checked (a cached or proxied answer may be anything); null when it is not one. */
+export function cuesFromJson(data: unknown): Cue[] | null {
+  const cues = data && typeof data === "object" ? (data as { cues?: unknown }).cues : undefined;
+  if (!Array.isArray(cues)) return null;
+  const ok = cues.every(
+    (c: unknown) =>
+      !!c && typeof c === "object" && Number.isFinite((c as Cue).start) && Number.isFinite((c as Cue).end) && typeof (c as Cue).text === "string",
+  );
+  return ok ? (cues as Cue[]) : null;
 }

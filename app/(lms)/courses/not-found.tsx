@@ -1,14 +1,8 @@
-import Link from "next/link";
-import styles from "@/components/lms/lms.module.css";
+// A course, section or unit that does not exist (or is not released). The view is a client
+// component so that it is not embedded in every course page's Flight data
+// (components/shell/boundary-views.tsx).
+import { CourseNotFoundView } from "@/components/shell/boundary-views";
 
 export default function CourseNotFound() {
-  return (
-    <div className={`${styles.page} ${styles.narrow}`}>
-      <h1>Page not found</h1>
-      <p>We could not find that course, section or unit. It may not exist, or it may not be released yet.</p>
-      <p>
-        <Link href="/courses">Browse the course catalog</Link> or go to <Link href="/dashboard">your dashboard</Link>.
-      </p>
-    </div>
-  );
+  return <CourseNotFoundView />;
 }

@@ -5,6 +5,7 @@
 // fed by the learner-state JSON, so this page never reads the learner's state.
 import type { Metadata } from "next";
 import { getLearnerView, getRenderedDocument, getRenderedUpdates } from "@/lib/db/queries/courseware";
+import { unitKeyPrefix } from "@/lib/lms/outline";
 import { courseHref, learnHref, safeDecode } from "@/lib/lms/urls";
 import { CourseHomeProgress, ProgressPercent, ResumeLink } from "@/components/lms/course-home-progress";
 import { CourseOutline } from "@/components/lms/course-outline";
@@ -35,8 +36,9 @@ export default async function CourseHomePage({ params }: Props) {
     getRenderedDocument({ version, courseKey: course.courseKey, path: "info/handouts.html" }),
   ]);
   const first = view.units[0];
+  const keyPrefix = unitKeyPrefix(view);
   return (
-    <CourseHomeProgress courseKey={course.courseKey}>
+    <CourseHomeProgress courseKey={course.courseKey} unitKeyPrefix={keyPrefix}>
       <div className={styles.page}>
         <p className={styles.meta}>
           {course.org} · {course.number}
@@ -53,7 +55,7 @@ export default async function CourseHomePage({ params }: Props) {
               <h2 id="outline-h">Outline</h2>
               <ProgressPercent />
             </div>
-            <CourseOutline courseKey={course.courseKey} view={view} />
+            <CourseOutline view={view} unitKeyPrefix={keyPrefix} />
           </section>
           <div>
             <section aria-labelledby="updates-h">

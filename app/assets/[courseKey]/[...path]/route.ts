@@ -2,7 +2,9 @@
 // draft, so the unit preview shows them): right content type, ETag = content hash,
 // immutable caching when the URL carries the hash (?v=), HTTP Range (206) for media, and locked
 // assets only for enrolled learners and staff (401 anonymous, 403 others). `?format=vtt` serves
-// a transcript (.srt/.sjson/.vtt) as WebVTT for <track>. Course files never run script on the
+// a transcript (.srt/.sjson/.vtt) as WebVTT for <track>, `?format=json` as its cues
+// ({"cues":[{start,end,text}]}, seconds) for the video player's transcript panel, which loads them
+// itself instead of receiving them in the page. Course files never run script on the
 // site's origin: lib/lms/asset-policy.ts decides inline / sandboxed / attachment from the stored
 // type, and with ASSET_ORIGIN set, active files are redirected to that origin (lib/lms/asset-origin.ts).
 // `?jsinput=1` serves an HTML page with the jsinput postMessage bridge (lib/lms/jsinput-bridge.ts)
@@ -16,7 +18,7 @@ import { getAsset } from "@/lib/db/queries/courses";
 import { getBlobText, getTranscriptCues, getVersionData, type AssetInfo, type VersionData } from "@/lib/db/queries/courseware";
 import { getContentStore } from "@/lib/content";
 import { parseRange } from "@/lib/lms/range";
-import { parseTranscript, toVtt, type Cue } from "@/lib/lms/transcripts";
+import { isTranscriptFormat, parseTranscript, toVtt, type Cue } from "@/lib/lms/transcripts";
 import { safeDecode } from "@/lib/lms/urls";
 import { assetServePolicy } from "@/lib/lms/asset-policy";
 import { injectJsinputBridge, JSINPUT_SANDBOX_CSP } from "@/lib/lms/jsinput-bridge";
@@ -87,7 +89,9 @@ async function serve(req: Request, ctxParams: Promise<{ courseKey: string; path:
   }
 
   const policy = assetServePolicy(asset.contentType, asset.path);
-  if (settings.ASSET_ORIGIN && !onAssetOrigin && policy.disposition !== "inline" && url.searchParams.get("format") !== "vtt") {
+  const format = url.searchParams.get("format");
+  // A transcript converted here is passive text (WebVTT or JSON), whatever the file's stored type.
+  if (settings.ASSET_ORIGIN && !onAssetOrigin && policy.disposition !== "inline" && !isTranscriptFormat(format)) {
     const target = new URL(url.pathname + url.search, settings.ASSET_ORIGIN);
     if (asset.locked) target.searchParams.set("grant", signAssetGrant(settings.NEXTAUTH_SECRET, courseKey, asset.path));
     return new Response(null, { status: 307, headers: { Location: target.toString(), "Cache-Control": "no-store" } });
@@ -97,14 +101,20 @@ async function serve(req: Request, ctxParams: Promise<{ courseKey: string; path:
   const pinned = v !== null && v.length >= 8 && asset.hash.startsWith(v);
   const scope = asset.locked || fromDraft ? "private" : "public";
   const cacheControl = pinned ? `${scope}, max-age=${YEAR}, immutable` : `${scope}, max-age=0, must-revalidate`;
-  const format = url.searchParams.get("format");
 
-  if (format === "vtt") {
+  if (isTranscriptFormat(format)) {
+    const tEtag = `"${asset.hash}-${format}"`;
+    const tHeaders: Record<string, string> = {
+      "Content-Type": format === "vtt" ? "text/vtt; charset=utf-8" : "application/json; charset=utf-8",
+      "X-Content-Type-Options": "nosniff",
+      "Cache-Control": cacheControl,
+      ETag: tEtag,
+    };
     const cues = fromDraft || !version ? await draftCues(asset) : (await getTranscriptCues({ version, fileName: asset.path }))?.cues;
     if (!cues) return text(404, "Not a transcript");
-    return new Response(head ? null : toVtt(cues), {
-      headers: { "Content-Type": "text/vtt; charset=utf-8", "X-Content-Type-Options": "nosniff", "Cache-Control": cacheControl, ETag: `"${asset.hash}-vtt"` },
-    });
+    const inmT = req.headers.get("if-none-match");
+    if (inmT && inmT.split(",").some((t) => t.trim().replace(/^W\//, "") === tEtag)) return new Response(null, { status: 304, headers: tHeaders });
+    return new Response(head ? null : format === "vtt" ? toVtt(cues) : JSON.stringify({ cues }), { headers: tHeaders });
   }
 
   if (url.searchParams.get("jsinput") === "1") {

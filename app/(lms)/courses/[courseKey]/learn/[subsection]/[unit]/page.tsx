@@ -74,9 +74,8 @@ export default async function UnitPage({ params }: Props) {
           courseKey={course.courseKey}
           subsectionUrlName={ref.subsection.urlName}
           subsectionName={ref.subsection.displayName}
-          currentKey={ref.unit.usageKey}
+          currentUrlName={ref.unit.urlName}
           items={subUnits.map((u) => ({
-            usageKey: u.unit.usageKey,
             urlName: u.unit.urlName,
             displayName: u.unit.displayName,
             kind: unitKind(u.unit, learner),
