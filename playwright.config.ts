@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { defineConfig, devices } from "@playwright/test";
+import INSTANCE from "./scripts/lib/instance.json";
 
 // scripts/e2e.sh prepares a throwaway database (migrated, seeded, demo courses imported) and a
 // build, then runs this. The server is Debian's Chromium: Playwright never downloads a browser.
@@ -35,7 +36,8 @@ export default defineConfig({
   webServer: clusterState
     ? undefined
     : {
-        command: `npx next start -H 127.0.0.1 -p ${port}`,
+        // Idle connections outlive a client's pause between requests (as behind nginx), like every instance.
+        command: `npx next start -H 127.0.0.1 -p ${port} --keepAliveTimeout ${INSTANCE.keepAliveTimeoutMs}`,
         env: { NEXT_DIST_DIR: distDir },
         url: `${baseURL}/api/health`,
         timeout: 120_000,

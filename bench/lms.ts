@@ -243,7 +243,7 @@ export async function run(args: string[]): Promise<void> {
         console.log(`building into ${dist} (no build there yet)…`);
         await sh(path.join(process.cwd(), "node_modules/.bin/next"), ["build"], env, false);
       }
-      server = spawn(process.execPath, [path.join(process.cwd(), "node_modules/next/dist/bin/next"), "start", "-H", "127.0.0.1", "-p", String(port)], {
+      server = spawn(process.execPath, [path.join(process.cwd(), "node_modules/next/dist/bin/next"), "start", "-H", "127.0.0.1", "-p", String(port), "--keepAliveTimeout", String(INSTANCE.keepAliveTimeoutMs)], {
         cwd: process.cwd(),
         // The instance settings an operator runs with (scripts/lib/instance.json); --node-options "" for Node's defaults.
         env: { ...env, NODE_ENV: "production", NODE_OPTIONS: opt(args, "--node-options") ?? INSTANCE.nodeOptions },

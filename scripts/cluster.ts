@@ -194,7 +194,7 @@ async function main() {
   try {
     for (let index = 0; index < count; index++) {
       const p = firstPort + index;
-      const proc = spawn(process.execPath, [path.join(ROOT, "node_modules/next/dist/bin/next"), "start", "-H", HOST, "-p", String(p)], {
+      const proc = spawn(process.execPath, [path.join(ROOT, "node_modules/next/dist/bin/next"), "start", "-H", HOST, "-p", String(p), "--keepAliveTimeout", String(INSTANCE.keepAliveTimeoutMs)], {
         cwd: ROOT,
         // The instance's Node settings (scripts/lib/instance.json) unless NODE_OPTIONS says otherwise.
         env: { ...shared, NODE_OPTIONS: shared.NODE_OPTIONS || INSTANCE.nodeOptions },

@@ -36,5 +36,5 @@ npx next build >var/setup-build.log 2>&1 || { tail -40 var/setup-build.log; die 
 if [ "$start" = 1 ]; then
   say "Atrium is starting on http://localhost:3000 — sign in as learner / learner-pass-1, author / author-pass-1 or admin / admin-pass-1"
   # The Node settings every instance gets unless NODE_OPTIONS says otherwise (README: memory).
-  NODE_OPTIONS="${NODE_OPTIONS:-$(node -p 'require("./scripts/lib/instance.json").nodeOptions')}" exec npx next start -H 0.0.0.0 -p "${PORT:-3000}"
+  NODE_OPTIONS="${NODE_OPTIONS:-$(node -p 'require("./scripts/lib/instance.json").nodeOptions')}" exec npx next start -H 0.0.0.0 -p "${PORT:-3000}" --keepAliveTimeout "$(node -p 'require("./scripts/lib/instance.json").keepAliveTimeoutMs')"
 fi
