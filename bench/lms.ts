@@ -278,6 +278,8 @@ export async function run(args: string[]): Promise<void> {
     await measure(unitUrl, {}, 8, 3, jar);
     await measure(homeUrl, {}, 8, 2, jar);
     await measure(staticUrl, {}, 8, 2);
+    // The first problem unit loads the problem engine (a few seconds once per process).
+    if (problemUrl) await measure(problemUrl, {}, 8, 3, jar);
     await new Promise((r) => setTimeout(r, 1500));
     const idle = pid ? treeRssMb(pid) : NaN;
     let peak = idle;
