@@ -29,6 +29,8 @@ export interface LearnerStateJson {
   unit?: {
     key: string;
     canSubmit: boolean;
+    /** url_names of the complete units of this unit's subsection */
+    completeUnits: string[];
     /** the learner's state of each problem the unit shows them */
     problems: Record<string, LearnerProblemJson>;
   };

@@ -1,7 +1,7 @@
 "use client";
 // The units of the current subsection, with type icons and completion; plain links, so Tab/Enter
-// work. It receives ids and names only (no outline trees); completion comes from the learner's
-// state (components/lms/learner-state.tsx) once it has loaded.
+// work. It receives url_names and names only; which units are complete comes with the unit's
+// learner state (components/lms/learner-state.tsx, ?unit=) once it has loaded.
 import Link from "next/link";
 import type { UnitKind } from "@/lib/lms/outline";
 import { learnHref } from "@/lib/lms/urls";
@@ -21,8 +21,6 @@ export interface SeqItem {
   urlName: string;
   displayName: string;
   kind: UnitKind;
-  /** the keys that must all be completed for the unit to be complete (its visible components, or itself) */
-  completionKeys: string[];
 }
 
 export function SequenceBar({
@@ -39,14 +37,14 @@ export function SequenceBar({
   currentUrlName: string;
 }) {
   const { data } = useLearnerState(courseKey);
-  const done = new Set(data?.completed ?? []);
+  const done = new Set(data?.unit?.completeUnits ?? []);
   return (
     <nav aria-label={`Units in ${subsectionName}`}>
       <ol className={styles.seqbar}>
         {items.map((it, i) => {
           const current = it.urlName === currentUrlName;
           const icon = ICON[it.kind];
-          const complete = it.completionKeys.every((k) => done.has(k));
+          const complete = done.has(it.urlName);
           return (
             <li key={it.urlName}>
               <Link

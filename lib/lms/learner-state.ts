@@ -52,6 +52,8 @@ export interface LearnerUnitJson {
   key: string;
   /** may the caller submit answers in this course (enrolled learners and staff) */
   canSubmit: boolean;
+  /** url_names of the complete units of this unit's subsection (the sequence bar's ✓) */
+  completeUnits: string[];
   /** the caller's state of each problem the unit shows them, by usage key */
   problems: Record<string, LearnerProblemJson>;
 }
@@ -67,12 +69,14 @@ export async function learnerUnitJson(ctx: CourseContext, unitKey: string, now =
   if (!ref || !ctx.user) return null;
   // The learner's library picks, split_test group and conditional outcomes decide which problems show.
   const content = await loadLearnerContent({ outline: ctx.version.outline, userId: ctx.user.id, courseId: ctx.course.id, completed: ctx.state.completed });
-  const problems = componentsOf(ref.unit, content ? { ...ctx.viewer, content } : ctx.viewer).filter((c) => c.type === "problem");
+  const learner = content ? { ...ctx.viewer, content } : ctx.viewer;
+  const problems = componentsOf(ref.unit, learner).filter((c) => c.type === "problem");
+  const completeUnits = view.units.filter((u) => u.subsection.usageKey === ref.subsection.usageKey && isUnitComplete(u.unit, learner, ctx.state.completed)).map((u) => u.unit.urlName);
   const rows = await listProblemStatesFor({ userId: ctx.user.id, courseId: ctx.course.id, usageKeys: problems.map((p) => p.usageKey) });
   const stateOf = new Map(rows.map((r) => [r.usageKey, r]));
   const out: Record<string, LearnerProblemJson> = {};
   for (const p of problems) out[p.usageKey] = learnerProblemJson({ settings: p.settings, state: stateOf.get(p.usageKey) ?? null, signedIn: true, isStaff: ctx.isStaff, now });
-  return { key: unitKey, canSubmit: canCourse(ctx.actor, "course:submit-answer", ctx.facts), problems: out };
+  return { key: unitKey, canSubmit: canCourse(ctx.actor, "course:submit-answer", ctx.facts), completeUnits, problems: out };
 }
 
 /** The caller's state in the course, filtered to what their view shows. The caller checks access first. */

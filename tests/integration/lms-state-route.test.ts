@@ -176,8 +176,10 @@ describe("GET /api/lms/courses/<key>/state", () => {
     await getDb()
       .insert(problemStates)
       .values([q1, c.key("problem", "q_staff"), c.key("problem", "q_hidden")].map((usageKey) => ({ userId: a.id, courseId: c.courseId, usageKey, seed: 7, attempts: 1, done: true, answers: { q1_2_1: "zebra" }, correctness: { q1_2_1: "incorrect" }, earned: 0, possible: 1, lastSubmittedAt: new Date() })));
+    // A completed its unit's one visible problem: the sequence bar's ✓ for that unit (the staff-only one does not count).
+    await markCompleted({ userId: a.id, courseId: c.courseId, usageKeys: [q1] });
     const unitQuery = `?unit=${encodeURIComponent(c.key("vertical", "qunit"))}`;
-    type Unit = { key: string; canSubmit: boolean; problems: Record<string, { answers: Record<string, string>; attempts: number; correctness: Record<string, string>; earned: number | null; possible: number | null; canReset: boolean; answerAvailable: boolean; closed: boolean }> };
+    type Unit = { key: string; canSubmit: boolean; completeUnits: string[]; problems: Record<string, { answers: Record<string, string>; attempts: number; correctness: Record<string, string>; earned: number | null; possible: number | null; canReset: boolean; answerAvailable: boolean; closed: boolean }> };
 
     session.user = a;
     expect(JSON.parse((await call(c.courseKey)).text)).not.toHaveProperty("unit");
@@ -187,6 +189,7 @@ describe("GET /api/lms/courses/<key>/state", () => {
     const ua = (JSON.parse(ra.text) as { unit: Unit }).unit;
     expect(ua.key).toBe(c.key("vertical", "qunit"));
     expect(ua.canSubmit).toBe(true);
+    expect(ua.completeUnits).toEqual(["qunit"]);
     expect(Object.keys(ua.problems)).toEqual([q1]);
     expect(ua.problems[q1]).toMatchObject({ answers: { q1_2_1: "zebra" }, correctness: { q1_2_1: "incorrect" }, attempts: 1, earned: 0, possible: 1, closed: false, answerAvailable: true });
     // Staff-only problems and units are not named, not even with their stored state.
@@ -201,6 +204,7 @@ describe("GET /api/lms/courses/<key>/state", () => {
     const ub = (JSON.parse(rb.text) as { unit: Unit }).unit;
     expect(ub.problems[q1]).toMatchObject({ answers: {}, correctness: {}, attempts: 0, earned: null, possible: null, answerAvailable: false });
     expect(rb.text).not.toContain("zebra");
+    expect(ub.completeUnits).toEqual([]);
 
     // Staff of the course see the staff-only problem of the unit.
     const staff = await createTestUser("st_qstaff");
@@ -208,6 +212,7 @@ describe("GET /api/lms/courses/<key>/state", () => {
     session.user = staff;
     const us = (JSON.parse((await call(c.courseKey, unitQuery)).text) as { unit: Unit }).unit;
     expect(Object.keys(us.problems).sort()).toEqual([q1, c.key("problem", "q_staff")].sort());
+    expect(us.completeUnits).toEqual([]);
   });
 
   it("a publish is what the next request sees (the version id is read per request; content is cached per version)", async () => {

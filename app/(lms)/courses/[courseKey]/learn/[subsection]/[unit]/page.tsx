@@ -12,7 +12,6 @@ import { notFound } from "next/navigation";
 import { getLearnerView } from "@/lib/db/queries/courseware";
 import { componentsOf, findUnit, neighbours, unitKind } from "@/lib/lms/outline";
 import { loadLearnerContent } from "@/lib/lms/personalize";
-import { completionKeysOf } from "@/lib/lms/progress";
 import { courseHref, learnHref, safeDecode } from "@/lib/lms/urls";
 import { BookmarkButton } from "@/components/lms/bookmark-button";
 import { LearnerStateUnit } from "@/components/lms/learner-state";
@@ -79,7 +78,6 @@ export default async function UnitPage({ params }: Props) {
             urlName: u.unit.urlName,
             displayName: u.unit.displayName,
             kind: unitKind(u.unit, learner),
-            completionKeys: completionKeysOf(u.unit, learner),
           }))}
         />
         <div className={styles.spread}>
