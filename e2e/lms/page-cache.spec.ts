@@ -200,6 +200,8 @@ test("a client navigation (the Next button) is answered from the cache too, and 
     await expect(page.getByTestId("account-menu-button")).toBeVisible();
     await page.getByRole("link", { name: /^← Previous/ }).click();
     await expect(page).toHaveURL(/\/learn\/getting_started\/welcome_unit$/);
+    // Viewing the text-only unit completed it: the sequence bar's ✓ comes with this learner's state.
+    await expect(page.getByRole("link", { name: "2. Finding Your Way, text, completed" })).toBeVisible();
     await page.close();
   }
 });
