@@ -131,7 +131,7 @@ export function ReplyForm({ courseKey, threadId, parentId, policy, label, onDone
     },
   });
   return (
-    <form key={key} className={styles.form} onSubmit={onSubmit} aria-label={label}>
+    <form key={key} className={styles.form} onSubmit={onSubmit} aria-label={parentId !== null ? "Comment on this response" : "Respond to this post"}>
       <input type="hidden" name="courseKey" value={courseKey} />
       <input type="hidden" name="threadId" value={threadId} />
       {parentId !== null ? <input type="hidden" name="parentId" value={parentId} /> : null}

@@ -333,7 +333,7 @@ export function ThreadView({ courseKey, threadId, meta, onBack, backLabel = "Bac
       ) : meta.policy.blackout && !me.canModerate ? (
         <p className={styles.notice}>Discussions are read-only during a blackout period set by the course team.</p>
       ) : (
-        <ReplyForm courseKey={courseKey} threadId={t.id} parentId={null} policy={meta.policy} label="Add a response" onDone={() => void refresh()} />
+        <ReplyForm courseKey={courseKey} threadId={t.id} parentId={null} policy={meta.policy} label="Your response" onDone={() => void refresh()} />
       )}
     </article>
   );
