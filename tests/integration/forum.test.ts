@@ -330,3 +330,31 @@ describe("the thread list", () => {
     expect(q.decodeCursor(Buffer.from("[1,2]").toString("base64url"))).toBeNull();
   });
 });
+
+describe("the e-mail digest job", () => {
+  it("sends one message per person with their unread replies (anonymous repliers unnamed), marks them e-mailed, and never twice", async () => {
+    const { runForumDigest } = await import("@/lib/forum/digest-job");
+    const dc = await makeCourse();
+    const [asker, helper] = [await freshLearner(dc.courseId), await freshLearner(dc.courseId)];
+    const fa = await as(asker, () => f(dc.courseKey));
+    const { threadId } = await forum.createThread(fa, { topicId: "course", kind: "question", title: "Digest me", body: "x", anonymity: "none" });
+    const fh = await as(helper, () => f(dc.courseKey));
+    await forum.createPost(fh, { threadId, parentId: null, body: "named reply", anonymity: "none" });
+    await forum.createPost(fh, { threadId, parentId: null, body: "secret reply", anonymity: "anonymous" });
+    const sent: { to: string; subject: string; text: string }[] = [];
+    const send = async (m: { to: string; subject: string; text: string }) => {
+      sent.push(m);
+    };
+    const r = await runForumDigest({ baseUrl: "https://lms.example", minAgeMinutes: -1, send });
+    expect(r).toMatchObject({ failed: 0 });
+    const mine = sent.filter((m) => m.to === asker.email);
+    expect(mine).toHaveLength(1);
+    expect(mine[0].subject).toBe("2 new replies in your course discussions");
+    expect(mine[0].text).toContain(`${helper.fullName} replied to your post`);
+    expect(mine[0].text).toContain("Someone replied to your post");
+    expect(mine[0].text).toContain(`https://lms.example/courses/${encodeURIComponent(dc.courseKey)}/discussion?thread=${threadId}`);
+    sent.length = 0;
+    await runForumDigest({ baseUrl: "https://lms.example", minAgeMinutes: -1, send });
+    expect(sent.filter((m) => m.to === asker.email)).toEqual([]);
+  });
+});
