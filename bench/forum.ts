@@ -1,4 +1,5 @@
-// npm run bench -- forum [--duration S] [--connections N] [--learners N] [--threads N] [--posts N] [--port P] [--dist DIR]
+// npm run bench -- forum [--duration S] [--connections N] [--learners N] [--threads N] [--posts N] [--port P] [--dist DIR] [--seed-only] [--keep]
+// --seed-only: seed and time the search SQL, start no server; --keep: leave the database (its name is printed) for EXPLAIN.
 // The course forum at size: a throwaway database (atrium_bench_forum_*, dropped at the end) with
 // Atrium 101 imported, --learners (32) distinct learners enrolled and signed in, and --threads
 // (10,000) threads with --posts (100,000) responses and comments in that one course, written with
@@ -135,7 +136,10 @@ export async function run(args: string[]): Promise<void> {
     }
     const [[{ first }]] = (await conn.query("SELECT MIN(id) AS first FROM forum_threads WHERE course_id = ?", [course.id])) as unknown as [{ first: number }[]];
     const bigThread = first + nThreads - 1; // the newest thread holds 200 posts
-    const sample = renderForumMarkdown("A response with **Markdown** and math: $x^2$.");
+    const body = (words: number) => {
+      const md = r() < 0.1 ? `${text(words)} so $x^2 + ${Math.floor(r() * 9)}$ holds` : text(words);
+      return [md, renderForumMarkdown(md)] as const;
+    };
     let written = 0;
     const postRows: unknown[][] = [];
     const flush = async () => {
@@ -144,18 +148,18 @@ export async function run(args: string[]): Promise<void> {
     };
     // 150 responses + 50 comments in the big thread
     for (let k = 0; k < 150; k++) {
-      postRows.push([bigThread, course.id, null, pick(userIds), text(30), sample, Math.floor(r() * 10), new Date()]);
+      postRows.push([bigThread, course.id, null, pick(userIds), ...body(30), Math.floor(r() * 10), new Date()]);
       written++;
     }
     await flush();
     const [bigResp] = (await conn.query("SELECT id FROM forum_posts WHERE thread_id = ? ORDER BY id LIMIT 50", [bigThread])) as unknown as [{ id: number }[]];
-    for (const { id } of bigResp) postRows.push([bigThread, course.id, id, pick(userIds), text(12), sample, 0, new Date()]);
+    for (const { id } of bigResp) postRows.push([bigThread, course.id, id, pick(userIds), ...body(12), 0, new Date()]);
     written += bigResp.length;
     await flush();
     // the rest spread over the other threads (responses only: comments need their parent's id)
     while (written < nPosts) {
       const tid = first + Math.floor(r() * (nThreads - 1));
-      postRows.push([tid, course.id, null, pick(userIds), text(30), sample, Math.floor(r() * 5), new Date(start + r() * 90 * 86400_000)]);
+      postRows.push([tid, course.id, null, pick(userIds), ...body(30), Math.floor(r() * 5), new Date(start + r() * 90 * 86400_000)]);
       written++;
       if (postRows.length >= BATCH) await flush();
     }
@@ -184,6 +188,10 @@ export async function run(args: string[]): Promise<void> {
       [course.id, `%${word}%`, `%${word}%`, course.id, `%${word}%`],
     );
     await conn.end();
+    if (args.includes("--seed-only")) {
+      console.log(`search in SQL for "${word}": FULLTEXT ${ft.toFixed(1)} ms, LIKE ${like.toFixed(1)} ms`);
+      return;
+    }
 
     if (!existsSync(path.join(dist, "BUILD_ID"))) {
       console.log(`building into ${dist} (no build there yet)…`);
@@ -243,7 +251,8 @@ export async function run(args: string[]): Promise<void> {
       server.kill("SIGTERM");
       await new Promise((r) => setTimeout(r, 500));
     }
-    await dropDatabase(dbUrl).catch(() => undefined);
+    if (args.includes("--keep")) console.log(`kept database ${name}`);
+    else await dropDatabase(dbUrl).catch(() => undefined);
     await rm(contentDir, { recursive: true, force: true });
     const { closeDb } = await import("@/lib/db");
     await closeDb().catch(() => undefined);

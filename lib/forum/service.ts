@@ -5,10 +5,12 @@ import "server-only";
 // enrollment; plus the forum's community-TA role and ban), asks the pure rules
 // (lib/forum/rules.ts) and only then touches the database (lib/db/queries/forum.ts), whose
 // transactions re-run the rules that depend on the thread's state on the locked row.
-import type { SessionUser } from "@/lib/auth/session";
+import { actorOf, getCurrentUser, type SessionUser } from "@/lib/auth/session";
+import { canCourse, type CourseFacts } from "@/lib/auth/permissions";
+import { getVersionData, type VersionData } from "@/lib/db/queries/courseware";
+import type { Viewer } from "@/lib/lms/outline";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
-import { loadCourseContext, type CourseContext } from "@/lib/lms/course-context";
 import * as q from "@/lib/db/queries/forum";
 import { getCourseRolesOfUser, isActivelyEnrolled } from "@/lib/db/queries/course-access";
 import { findUserByLogin } from "@/lib/db/queries/problems";
@@ -22,9 +24,11 @@ export const BODY_MAX = 20_000;
 export const REASON_MAX = 500;
 
 export interface ForumContext {
-  ctx: CourseContext;
   user: SessionUser;
   courseId: number;
+  courseKey: string;
+  version: VersionData;
+  viewer: Viewer;
   actor: ForumActor;
   policy: ForumPolicy;
   topics: ForumTopic[];
@@ -37,25 +41,41 @@ function enforce(v: Verdict): void {
   if (!v.ok) throw new AppError(v.code as `forbidden:${string}`, v.message);
 }
 
-/** The caller's standing in a course's forum. Throws not_found:course, unauthorized or forbidden:course. */
-export async function loadForum(courseKey: string, opts: { requireRead?: boolean } = {}): Promise<ForumContext> {
-  const ctx = await loadCourseContext(courseKey);
-  if (!ctx) throw new AppError("not_found:course", "That course does not exist.");
-  if (!ctx.user) throw new AppError("unauthorized", "Please sign in to use the course discussions.");
-  const standing = ctx.canViewCourseware ? await q.getForumStanding({ userId: ctx.user.id, courseId: ctx.course.id }) : { communityTA: false, banned: false };
-  const actor: ForumActor = { userId: ctx.user.id, canRead: ctx.canViewCourseware, isStaff: ctx.isStaff, isCommunityTA: standing.communityTA, banned: standing.banned };
-  if (opts.requireRead !== false) enforce(rules.canRead(actor));
-  const policy = forumPolicyOf(ctx.version.outline.root.settings);
-  const topics = forumTopics(ctx.version.outline, ctx.viewer);
+/**
+ * The caller's standing in a course's forum: the session's user (one query, lib/auth/session),
+ * then the course, roles, enrollment, community-TA role and ban in one more (getForumAccess); the
+ * published version's outline comes from the per-version cache. Throws not_found:course (also for
+ * an unpublished course), unauthorized, or forbidden:course (neither enrolled nor staff).
+ */
+export async function loadForum(courseKey: string): Promise<ForumContext> {
+  const user = await getCurrentUser();
+  if (!user) {
+    // anonymous: an unknown course is still a 404 (user id 0 holds no roles), a known one asks to sign in
+    if (!(await q.getForumAccess({ courseKey, userId: 0 }))?.course.publishedVersionId) throw new AppError("not_found:course", "That course does not exist.");
+    throw new AppError("unauthorized", "Please sign in to use the course discussions.");
+  }
+  const access = await q.getForumAccess({ courseKey, userId: user.id });
+  const version = access?.course.publishedVersionId ? await getVersionData({ versionId: access.course.publishedVersionId }) : null;
+  if (!access || !version) throw new AppError("not_found:course", "That course does not exist.");
+  const facts: CourseFacts = { roles: access.roles, enrolled: access.enrolled, catalogVisibility: access.course.catalogVisibility };
+  const isStaff = canCourse(actorOf(user), "course:view-staff-content", facts);
+  const canView = canCourse(actorOf(user), "course:view-courseware", facts);
+  const actor: ForumActor = { userId: user.id, canRead: canView, isStaff, isCommunityTA: canView && access.communityTA, banned: access.banned };
+  enforce(rules.canRead(actor));
+  const viewer: Viewer = { staff: isStaff, now: new Date() };
+  const policy = forumPolicyOf(version.outline.root.settings);
+  const topics = forumTopics(version.outline, viewer);
   return {
-    ctx,
-    user: ctx.user,
-    courseId: ctx.course.id,
+    user,
+    courseId: access.course.id,
+    courseKey: access.course.courseKey,
+    version,
+    viewer,
     actor,
     policy,
     topics,
-    moment: { blackout: inBlackout(policy, ctx.viewer.now) },
-    visibleTopicIds: ctx.isStaff ? null : topics.map((t) => t.id),
+    moment: { blackout: inBlackout(policy, viewer.now) },
+    visibleTopicIds: isStaff ? null : topics.map((t) => t.id),
   };
 }
 

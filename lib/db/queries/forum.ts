@@ -9,6 +9,7 @@ import "server-only";
 import { and, asc, desc, eq, inArray, isNull, sql, type SQL } from "drizzle-orm";
 import { getDb, type DbOrTx, type Tx } from "@/lib/db";
 import {
+  courses,
   forumBans,
   forumEdits,
   forumFollows,
@@ -31,13 +32,35 @@ export type NotificationKind = (typeof forumNotifications.$inferInsert)["kind"];
 // ---------------------------------------------------------------------------------------------
 // Standing of one user in one course's forum
 
-/** Community-TA role and ban of a user in a course, in one round trip. */
-export async function getForumStanding({ userId, courseId, db = getDb() }: { userId: number; courseId: number; db?: DbOrTx }): Promise<{ communityTA: boolean; banned: boolean }> {
-  const [rows] = (await db.execute(sql`
-    SELECT
-      EXISTS (SELECT 1 FROM forum_roles WHERE course_id = ${courseId} AND user_id = ${userId} AND role = 'community_ta') AS ta,
-      EXISTS (SELECT 1 FROM forum_bans WHERE course_id = ${courseId} AND user_id = ${userId}) AS banned`)) as unknown as [{ ta: number; banned: number }[]];
-  return { communityTA: Number(rows[0]?.ta) === 1, banned: Number(rows[0]?.banned) === 1 };
+/**
+ * Everything a forum request needs to know about the caller and the course, in ONE round trip:
+ * the course by key, the user's staff/instructor roles, active enrollment, community-TA role and
+ * ban. Null when the course does not exist.
+ */
+export async function getForumAccess({ courseKey, userId, db = getDb() }: { courseKey: string; userId: number; db?: DbOrTx }): Promise<{
+  course: typeof courses.$inferSelect;
+  roles: ("staff" | "instructor")[];
+  enrolled: boolean;
+  communityTA: boolean;
+  banned: boolean;
+} | null> {
+  const rows = await db
+    .select({
+      course: courses,
+      // Written out with table names: without a join, drizzle leaves ${courses.id} unqualified,
+      // which inside a subquery would name the subquery's own id column.
+      roles: sql<string | null>`(SELECT GROUP_CONCAT(cr.role) FROM course_roles cr WHERE cr.user_id = ${userId} AND cr.course_id = courses.id)`,
+      enrolled: sql<number | null>`(SELECT MAX(e.is_active) FROM enrollments e WHERE e.user_id = ${userId} AND e.course_id = courses.id)`,
+      ta: sql<number>`EXISTS (SELECT 1 FROM forum_roles fr WHERE fr.course_id = courses.id AND fr.user_id = ${userId} AND fr.role = 'community_ta')`,
+      banned: sql<number>`EXISTS (SELECT 1 FROM forum_bans fb WHERE fb.course_id = courses.id AND fb.user_id = ${userId})`,
+    })
+    .from(courses)
+    .where(eq(courses.courseKey, courseKey))
+    .limit(1);
+  const row = rows[0];
+  if (!row) return null;
+  const roles = (row.roles ?? "").split(",").filter((r): r is "staff" | "instructor" => r === "staff" || r === "instructor");
+  return { course: row.course, roles, enrolled: Number(row.enrolled) === 1, communityTA: Number(row.ta) === 1, banned: Number(row.banned) === 1 };
 }
 
 /** Posts (threads + responses + comments) the user wrote in the course in each window (ms), newest windows first. */
@@ -150,12 +173,16 @@ export async function listThreads({
   else if (filter === "following") where.push(sql`f.id IS NOT NULL`);
   else if (filter === "mine") where.push(sql`(t.author_id = ${userId} OR EXISTS (SELECT 1 FROM forum_posts mp WHERE mp.thread_id = t.id AND mp.author_id = ${userId} AND mp.deleted_at IS NULL))`);
   const q = search?.trim();
+  // Search: the matching thread ids are found once by the two FULLTEXT indexes (a derived table
+  // MariaDB materializes), then joined; as `t.id IN (…)` MariaDB ran it as a dependent subquery,
+  // one FULLTEXT lookup per thread (0.8 s at 10,000 threads instead of 20 ms).
+  let matches = sql``;
   if (q) {
     const bq = booleanQueryOf(q);
     if (bq) {
-      where.push(sql`t.id IN (
+      matches = sql`JOIN (
         SELECT st.id FROM forum_threads st WHERE st.course_id = ${courseId} AND MATCH(st.title, st.body_md) AGAINST (${bq} IN BOOLEAN MODE)
-        UNION SELECT sp.thread_id FROM forum_posts sp WHERE sp.course_id = ${courseId} AND sp.deleted_at IS NULL AND MATCH(sp.body_md) AGAINST (${bq} IN BOOLEAN MODE))`);
+        UNION SELECT sp.thread_id FROM forum_posts sp WHERE sp.course_id = ${courseId} AND sp.deleted_at IS NULL AND MATCH(sp.body_md) AGAINST (${bq} IN BOOLEAN MODE)) m ON m.id = t.id`;
     } else {
       // only short words (FULLTEXT ignores words under 3 letters): a plain substring match on titles
       where.push(sql`t.title LIKE ${`%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`}`);
@@ -173,6 +200,7 @@ export async function listThreads({
       t.vote_count AS voteCount, t.post_count AS postCount, t.post_seq AS postSeq, t.last_activity_at AS lastActivityAt,
       t.created_at AS createdAt, r.seen_seq AS seenSeq, f.id IS NOT NULL AS following, v.id IS NOT NULL AS voted
     FROM forum_threads t
+    ${matches}
     JOIN users u ON u.id = t.author_id
     LEFT JOIN forum_reads r ON r.user_id = ${userId} AND r.thread_id = t.id
     LEFT JOIN forum_follows f ON f.user_id = ${userId} AND f.thread_id = t.id
