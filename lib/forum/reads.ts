@@ -86,8 +86,8 @@ export interface ThreadJson {
 }
 
 export async function threadDetail(f: ForumContext, threadId: number): Promise<ThreadJson> {
-  const t = await threadFor(f, threadId);
-  const [posts, reader] = await Promise.all([q.listPostsOfThread({ threadId, userId: f.actor.userId }), q.getThreadReaderState({ threadId, userId: f.actor.userId })]);
+  // All three at once; nothing is sent unless the thread passes threadFor's checks.
+  const [t, posts, reader] = await Promise.all([threadFor(f, threadId), q.listPostsOfThread({ threadId, userId: f.actor.userId }), q.getThreadReaderState({ threadId, userId: f.actor.userId })]);
   const moderator = isModerator(f.actor);
   const mine = (authorId: number) => authorId === f.actor.userId;
   const postJson = (p: (typeof posts)[number]): PostJson => ({

@@ -7,7 +7,11 @@ import type { SessionUser } from "@/lib/auth/session";
 import type * as SessionModule from "@/lib/auth/session";
 
 const session = vi.hoisted(() => ({ user: null as SessionUser | null }));
-vi.mock("@/lib/auth/session", async (orig) => ({ ...(await orig<typeof SessionModule>()), getCurrentUser: async () => session.user }));
+vi.mock("@/lib/auth/session", async (orig) => ({
+  ...(await orig<typeof SessionModule>()),
+  getCurrentUser: async () => session.user,
+  getSessionClaims: async () => (session.user ? { uid: session.user.id, sv: 1, sid: "test" } : null),
+}));
 vi.mock("next/headers", () => ({ cookies: async () => ({ get: () => undefined }) }));
 
 import { closeDb } from "@/lib/db";
