@@ -52,7 +52,7 @@ type Result = { reqs: number; p50: number; p95: number; p99: number; bad: number
 type Instance = PromiseLike<{ requests: { average: number }; non2xx: number; errors: number; timeouts: number }> & { on: (ev: "response", fn: (c: unknown, status: number, bytes: number, ms: number) => void) => void };
 type Autocannon = (o: { url: string; connections: number; duration: number; requests?: unknown[] }) => Instance;
 
-const pct = (sorted: number[], p: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] : NaN);
+const pct = (sorted: number[], p: number) => (sorted.length ? Math.round(sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]) : NaN);
 
 /** autocannon with each request carrying the next cookie; latencies collected to compute p95 exactly. */
 async function measure(url: string, connections: number, duration: number, cookies: string[] = []): Promise<Result> {
@@ -200,8 +200,11 @@ export async function run(args: string[]): Promise<void> {
     server = spawn(process.execPath, [path.join(process.cwd(), "node_modules/next/dist/bin/next"), "start", "-H", "127.0.0.1", "-p", String(port)], {
       cwd: process.cwd(),
       env: { ...env, NODE_ENV: "production", NODE_OPTIONS: opt(args, "--node-options") ?? INSTANCE.nodeOptions },
-      stdio: ["ignore", "ignore", "inherit"],
+      stdio: ["ignore", "ignore", "pipe"],
     });
+    let serverErr = "";
+    server.stderr?.on("data", (d: Buffer) => (serverErr = (serverErr + d.toString()).slice(-4000)));
+    server.on("exit", (code) => code && code !== 143 && console.error(`server exited ${code}:\n${serverErr}`));
     const base = `http://127.0.0.1:${port}`;
     await waitFor(`${base}/api/health`, 60_000);
     const api = `${base}/api/lms/courses/${encodeURIComponent(COURSE_KEY)}/forum`;
