@@ -8,7 +8,7 @@ async function main() {
   const [name, ...args] = process.argv.slice(2);
   const file = name ? path.join(__dirname, `${name}.ts`) : "";
   if (!name || !/^[a-z0-9-]+$/.test(name) || !existsSync(file)) {
-    console.error("usage: npm run bench -- <import|lms|studio|capa|load|page-weight> [options]");
+    console.error("usage: npm run bench -- <import|lms|studio|capa|load|page-weight|forum> [options]");
     process.exit(2);
   }
   const mod = (await import(pathToFileURL(file).href)) as { run: (args: string[]) => Promise<void> };

@@ -90,6 +90,9 @@ const schema = z
     MONGODB_DB: z.string().min(1).default("atrium"),
     SMTP_URL: z.string().optional(),
     MAIL_FROM: z.string().default("Atrium <no-reply@localhost>"),
+    /** Course discussions: most posts (threads, responses, comments) one learner may write per minute / per hour in one course. */
+    FORUM_POSTS_PER_MINUTE: z.coerce.number().int().positive().default(5),
+    FORUM_POSTS_PER_HOUR: z.coerce.number().int().positive().default(60),
     // Import limits (defaults fit a 2 GB server; see .env.example).
     IMPORT_MAX_UPLOAD_BYTES: z.coerce.number().int().positive().default(512 * 1024 ** 2),
     IMPORT_MAX_UNPACKED_BYTES: z.coerce.number().int().positive().default(1024 ** 3),

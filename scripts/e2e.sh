@@ -16,6 +16,8 @@ export E2E_DIST_DIR="${E2E_DIST_DIR:-.next-test}"
 export NEXT_DIST_DIR="$E2E_DIST_DIR"
 BUILD_LOG="$(mktemp /tmp/atrium-e2e-build-XXXXXX.log)"
 export LOGIN_MAX_FAILURES_PER_IP=1000
+# e2e/forum/xss.spec.ts posts many threads from one learner; the rate limit itself is tested in tests/integration/forum.test.ts.
+export FORUM_POSTS_PER_MINUTE=200 FORUM_POSTS_PER_HOUR=2000
 # e2e/studio/rerun-git.spec.ts imports from a bare repository it makes in a temp folder.
 export GIT_IMPORT_ALLOW_LOCAL=true
 CLUSTER_PID="" CLUSTER_DIR=""

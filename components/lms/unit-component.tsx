@@ -1,13 +1,13 @@
 // One component of a unit as learners see it: Text (sanitized HTML), Video (the player with
 // transcripts), Problem (the CAPA problem), Discussion, or an "unsupported" notice. Shared by the
 // LMS unit page and Studio's unit preview, which renders a draft version through the same code.
-import Link from "next/link";
 import type { ReactNode } from "react";
 import { getBlobText, getRenderedHtml, getTranscriptCues, getVideoModel, type VersionData } from "@/lib/db/queries/courseware";
 import { rewriteUrl } from "@/lib/lms/html";
 import type { OutlineNode } from "@/lib/lms/outline";
-import { courseHref } from "@/lib/lms/urls";
 import { ConditionalNotice } from "@/components/lms/conditional-notice";
+import { InlineDiscussion } from "@/components/forum/inline-discussion";
+import { topicIdOfBlock } from "@/lib/forum/policy";
 import { VideoPlayer, type TranscriptTrack } from "@/components/lms/video-player";
 import styles from "@/components/lms/lms.module.css";
 
@@ -102,13 +102,11 @@ export async function UnitComponent({ node, version, courseKey, courseId, userId
       return <ProblemBlock courseId={courseId} courseKey={courseKey} usageKey={node.usageKey} definitionXml={xml} definitionHash={node.definitionHash} settings={node.settings} userId={userId} />;
     }
     case "discussion":
+      // A client island: the unit's HTML is shared by every learner, the threads are not.
       return (
         <>
           {heading}
-          <div className={styles.notice} role="note">
-            Discussion for this unit{typeof node.settings.discussion_category === "string" ? ` (${node.settings.discussion_category})` : ""} takes place in the course forum.{" "}
-            <Link href={courseHref(courseKey)}>Go to the course home</Link> for the forum and updates.
-          </div>
+          <InlineDiscussion courseKey={courseKey} topicId={topicIdOfBlock(node)} />
         </>
       );
     default:

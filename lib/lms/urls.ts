@@ -21,6 +21,7 @@ export const aboutHref = (courseKey: string) => `/courses/${seg(courseKey)}/abou
 export const datesHref = (courseKey: string) => `/courses/${seg(courseKey)}/dates`;
 export const progressHref = (courseKey: string) => `/courses/${seg(courseKey)}/progress`;
 export const instructorHref = (courseKey: string) => `/courses/${seg(courseKey)}/instructor`;
+export const discussionHref = (courseKey: string) => `/courses/${seg(courseKey)}/discussion`;
 export const learnHref = (courseKey: string, subsectionUrlName: string, unitUrlName: string) =>
   `/courses/${seg(courseKey)}/learn/${seg(subsectionUrlName)}/${seg(unitUrlName)}`;
 /** Jump to a block by url_name: resolved by the jump route to its unit. */

@@ -27,6 +27,8 @@ export async function createTestUser(prefix: string, flags: { isAdmin?: boolean 
 export async function createTestCourse(opts: {
   sections: TestBlock[];
   course?: Partial<typeof courses.$inferInsert>;
+  /** extra settings of the course block (advanced settings such as discussion_topics) */
+  rootSettings?: Record<string, unknown>;
 }): Promise<{ courseId: number; courseKey: string; versionId: number; key: (type: string, name: string) => string }> {
   const db = getDb();
   const org = "LmsT";
@@ -39,7 +41,7 @@ export async function createTestCourse(opts: {
   const [v] = await db.insert(courseVersions).values({ courseId, source: "import", rootUsageKey: key("course", run) });
   const versionId = v.insertId;
   const rows: (typeof courseBlocks.$inferInsert)[] = [
-    { versionId, usageKey: key("course", run), blockType: "course", urlName: run, parentUsageKey: null, position: 0, depth: 0, displayName: "Course", settings: { start: "2020-01-01T00:00:00Z" }, fields: {} },
+    { versionId, usageKey: key("course", run), blockType: "course", urlName: run, parentUsageKey: null, position: 0, depth: 0, displayName: "Course", settings: { start: "2020-01-01T00:00:00Z", ...opts.rootSettings }, fields: {} },
   ];
   const walk = (blocks: TestBlock[], parent: string, depth: number, inherited: Record<string, unknown>) => {
     blocks.forEach((b, position) => {

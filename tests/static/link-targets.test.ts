@@ -37,7 +37,7 @@ const sources = [...appFiles, ...walk(path.join(ROOT, "components"))].filter((f)
 const REVIEWED: Record<string, string> = {
   "components/shell/site-nav.tsx: item.href": "header-account's items: /courses, /dashboard, /studio (pages)",
   "components/lms/course-home-progress.tsx: resume ?? firstHref": "learnHref of the Resume unit (state route, lib/lms/learner-state.ts) or of the first unit (course home page): the unit page",
-  "components/lms/course-tabs.tsx: t.href": "courseHref, datesHref, progressHref, instructorHref (pages)",
+  "components/lms/course-tabs.tsx: t.href": "courseHref, datesHref, progressHref, discussionHref, instructorHref (pages)",
   "app/(lms)/courses/[courseKey]/dates/page.tsx: it.href": "learnHref (the unit page)",
   "app/(lms)/courses/page.tsx: hrefFor(page - 1)": "/courses?… (the catalog page)",
   "app/(lms)/courses/page.tsx: hrefFor(page + 1)": "/courses?… (the catalog page)",

@@ -1,3 +1,4 @@
 export * from "./accounts";
 export * from "./courses";
 export * from "./learners";
+export * from "./forum";

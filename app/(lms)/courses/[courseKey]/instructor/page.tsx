@@ -16,6 +16,9 @@ import { safeDecode } from "@/lib/lms/urls";
 import { getCourseStructure, RESCORE_JOB_KIND } from "@/lib/problems";
 import { getLearnerProgress } from "@/lib/problems/progress";
 import { requireCourseware } from "@/lib/lms/course-context";
+import { CommunityTAPanel, ForumBanPanel } from "@/components/forum/forum-people-panel";
+import { listBans, listCommunityTAs, listModLog } from "@/lib/db/queries/forum";
+import { discussionHref } from "@/lib/lms/urls";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Instructor" };
@@ -64,6 +67,7 @@ export default async function InstructorPage({ params, searchParams }: { params:
   const gradable = [...structure.problems.values()].filter((p) => p.maxScore !== null);
   const counts = await countSubmittedByProblem({ courseId: course.id, usageKeys: gradable.map((p) => p.usageKey) });
   const subName = new Map(structure.subsections.map((s) => [s.usageKey, s.displayName]));
+  const [tas, bans, modLog] = await Promise.all([listCommunityTAs({ courseId: course.id }), listBans({ courseId: course.id }), listModLog({ courseId: course.id, limit: 20 })]);
   const jobs = canRescore ? (await listJobsByCourse({ courseKey: course.courseKey, limit: 50 })).filter((j) => j.kind === RESCORE_JOB_KIND).slice(0, 10) : [];
 
   return (
@@ -162,6 +166,32 @@ export default async function InstructorPage({ params, searchParams }: { params:
             )}
           </div>
         ) : null}
+      </section>
+
+      <section aria-labelledby="forum-h" style={{ marginTop: "2rem" }}>
+        <h2 id="forum-h">Discussions</h2>
+        <p className={styles.muted}>
+          Community TAs are learners who help moderate the <a href={discussionHref(course.courseKey)}>course discussions</a>: they pin, close, endorse and remove posts and
+          handle reports. Course staff moderate too, and alone can ban someone from posting.
+        </p>
+        <h3>Community TAs</h3>
+        <CommunityTAPanel courseKey={course.courseKey} tas={tas} />
+        <h3>Banned from posting</h3>
+        <ForumBanPanel courseKey={course.courseKey} bans={bans} />
+        <h3>Recent moderation</h3>
+        {modLog.length === 0 ? (
+          <p className={styles.muted}>Nothing yet.</p>
+        ) : (
+          <ul data-testid="forum-mod-log">
+            {modLog.map((l) => (
+              <li key={l.id}>
+                {when(l.createdAt)}: {l.actorUsername ?? "a script"} — {l.action.replace(/_/g, " ")}
+                {l.targetUsername ? ` (${l.targetUsername})` : ""}
+                {l.threadId ? ` · thread #${l.threadId}` : ""}
+              </li>
+            ))}
+          </ul>
+        )}
       </section>
 
       {canRescore ? (

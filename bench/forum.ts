@@ -1,0 +1,263 @@
+// npm run bench -- forum [--duration S] [--connections N] [--learners N] [--threads N] [--posts N] [--port P] [--dist DIR] [--seed-only] [--keep]
+// --seed-only: seed and time the search SQL, start no server; --keep: leave the database (its name is printed) for EXPLAIN.
+// The course forum at size: a throwaway database (atrium_bench_forum_*, dropped at the end) with
+// Atrium 101 imported, --learners (32) distinct learners enrolled and signed in, and --threads
+// (10,000) threads with --posts (100,000) responses and comments in that one course, written with
+// bulk INSERTs; one thread holds 200 posts. Then, in one run on one instance, with autocannon and
+// each request carrying the next learner's cookie: the static /help page, the thread list (first
+// page and a deep page by cursor), the 200-post thread, and a search. Prints req/s, p50/p95/p99,
+// each ÷ static (target ≥ 0.5) and p95 (target ≤ 100 ms), and FULLTEXT vs LIKE for the search.
+import INSTANCE from "@/scripts/lib/instance.json";
+import { spawn, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { existsSync } from "node:fs";
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import mysql from "mysql2/promise";
+import { renderForumMarkdown } from "@/lib/forum/markdown";
+
+const COURSE_DIR = "content/atr101";
+const COURSE_KEY = "course-v1:Atrium+ATR101+2026";
+
+function opt(args: string[], name: string): string | undefined {
+  const i = args.indexOf(name);
+  return i >= 0 ? args[i + 1] : undefined;
+}
+
+function sh(cmd: string, argv: string[], env: NodeJS.ProcessEnv, quiet = true): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const p = spawn(cmd, argv, { cwd: process.cwd(), env, stdio: quiet ? ["ignore", "ignore", "pipe"] : "inherit" });
+    let err = "";
+    p.stderr?.on("data", (d: Buffer) => (err += d.toString()));
+    p.on("error", reject);
+    p.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`${cmd} ${argv.join(" ")} exited ${code}\n${err.slice(-2000)}`))));
+  });
+}
+
+async function waitFor(url: string, ms: number): Promise<void> {
+  const until = Date.now() + ms;
+  while (Date.now() < until) {
+    try {
+      if ((await fetch(url)).status < 500) return;
+    } catch {
+      /* not up yet */
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`server did not answer ${url} within ${ms} ms`);
+}
+
+type Result = { reqs: number; p50: number; p95: number; p99: number; bad: number };
+type Instance = PromiseLike<{ requests: { average: number }; non2xx: number; errors: number; timeouts: number }> & { on: (ev: "response", fn: (c: unknown, status: number, bytes: number, ms: number) => void) => void };
+type Autocannon = (o: { url: string; connections: number; duration: number; requests?: unknown[] }) => Instance;
+
+const pct = (sorted: number[], p: number) => (sorted.length ? Math.round(sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]) : NaN);
+
+/** autocannon with each request carrying the next cookie; latencies collected to compute p95 exactly. */
+async function measure(url: string, connections: number, duration: number, cookies: string[] = []): Promise<Result> {
+  const name = "autocannon"; // ships no types
+  const autocannon = ((await import(name)) as { default: Autocannon }).default;
+  let n = 0;
+  const requests = cookies.length ? [{ setupRequest: (req: { headers?: Record<string, string> }) => ({ ...req, headers: { ...req.headers, Cookie: cookies[n++ % cookies.length] } }) }] : undefined;
+  const times: number[] = [];
+  const inst = autocannon({ url, connections, duration, requests });
+  inst.on("response", (_c, _s, _b, ms) => times.push(ms));
+  const r = await inst;
+  times.sort((a, b) => a - b);
+  return { reqs: r.requests.average, p50: pct(times, 50), p95: pct(times, 95), p99: pct(times, 99), bad: r.non2xx + r.errors + r.timeouts };
+}
+
+// A vocabulary for bodies: common words plus rarer "topic" words a search can find.
+const COMMON = "the a learning course unit video problem answer question help week grade progress reading notes example because how what when where why".split(" ");
+const RARE = Array.from({ length: 400 }, (_, i) => `term${i.toString(36)}x`);
+function rnd(seed: number) {
+  let s = seed >>> 0;
+  return () => ((s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32);
+}
+
+export async function run(args: string[]): Promise<void> {
+  const duration = Number(opt(args, "--duration") ?? 10);
+  const connections = Number(opt(args, "--connections") ?? 32);
+  const port = Number(opt(args, "--port") ?? 3291);
+  const learners = Number(opt(args, "--learners") ?? 32);
+  const nThreads = Number(opt(args, "--threads") ?? 10_000);
+  const nPosts = Number(opt(args, "--posts") ?? 100_000);
+  const dist = opt(args, "--dist") ?? ".next-bench-forum";
+  if (path.normalize(dist).replace(/\/$/, "") === ".next") throw new Error("--dist must not be .next (the folder the app from scripts/setup.sh serves)");
+  const name = `atrium_bench_forum_${randomBytes(3).toString("hex")}`;
+  const serverUrl = process.env.TEST_DATABASE_SERVER_URL ?? "mysql://root@127.0.0.1:3306";
+  const dbUrl = `${serverUrl}/${name}`;
+  const contentDir = await mkdtemp(path.join(tmpdir(), "atrium-bench-forum-"));
+  const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: dbUrl, NEXTAUTH_SECRET: randomBytes(24).toString("hex"), NEXTAUTH_URL: `http://127.0.0.1:${port}`, CONTENT_DIR: contentDir, NEXT_DIST_DIR: dist, NEXT_TELEMETRY_DISABLED: "1" };
+  let server: ChildProcess | null = null;
+  const { migrateDatabase, dropDatabase } = await import("@/lib/db/migrate");
+  try {
+    console.log(`setup: database ${name}`);
+    await migrateDatabase(dbUrl);
+    const tsx = path.join(process.cwd(), "node_modules/.bin/tsx");
+    await sh(tsx, ["--conditions=react-server", "scripts/db-seed.ts"], env);
+    await sh(tsx, ["--conditions=react-server", "scripts/olx.ts", "import", COURSE_DIR, "--owner", "author"], env);
+    const conn = await mysql.createConnection({ uri: dbUrl, timezone: "Z" });
+    const [[course]] = (await conn.query("SELECT id FROM courses WHERE course_key = ?", [COURSE_KEY])) as unknown as [{ id: number }[]];
+    const { encode } = await import("next-auth/jwt");
+    const cookies: string[] = [];
+    const userIds: number[] = [];
+    for (let i = 0; i < learners; i++) {
+      const u = `benchlearner${i}`;
+      const [ins] = (await conn.query(
+        `INSERT INTO users (email, email_normalized, username, username_normalized, full_name, password_hash) SELECT ?, ?, ?, ?, ?, password_hash FROM users WHERE username = 'learner'`,
+        [`${u}@example.com`, `${u}@example.com`, u, u, `Bench Learner ${i}`],
+      )) as unknown as [{ insertId: number }];
+      const id = ins.insertId;
+      userIds.push(id);
+      await conn.query("INSERT INTO enrollments (user_id, course_id) VALUES (?, ?)", [id, course.id]);
+      const sid = randomBytes(24).toString("base64url");
+      await conn.query("INSERT INTO user_sessions (user_id, sid, expires_at) VALUES (?, ?, DATE_ADD(NOW(), INTERVAL 1 DAY))", [id, sid]);
+      cookies.push(`next-auth.session-token=${await encode({ token: { sub: String(id), uid: id, sv: 1, sid }, secret: env.NEXTAUTH_SECRET!, maxAge: 86400 })}`);
+    }
+
+    // ---- seed: threads, then posts, in multi-row INSERTs of 2,000
+    const t0 = Date.now();
+    const r = rnd(42);
+    const pick = <T,>(a: readonly T[]) => a[Math.floor(r() * a.length)];
+    const text = (words: number) => Array.from({ length: words }, () => (r() < 0.06 ? pick(RARE) : pick(COMMON))).join(" ");
+    const topics = ["course", "atr101-study-group", "atr101-introductions", "questions_board"];
+    const start = Date.now() - 90 * 86400_000;
+    const BATCH = 2000;
+    for (let i = 0; i < nThreads; i += BATCH) {
+      const rows: unknown[][] = [];
+      for (let j = i; j < Math.min(nThreads, i + BATCH); j++) {
+        const md = text(40);
+        const at = new Date(start + Math.floor((j / nThreads) * 90 * 86400_000));
+        rows.push([course.id, pick(topics), r() < 0.4 ? "question" : "discussion", `Thread ${j}: ${text(6)}`, md, `<p>${md}</p>\n`, pick(userIds), Math.floor(r() * 30), at, at]);
+      }
+      await conn.query("INSERT INTO forum_threads (course_id, topic_id, kind, title, body_md, body_html, author_id, vote_count, last_activity_at, created_at) VALUES ?", [rows]);
+    }
+    const [[{ first }]] = (await conn.query("SELECT MIN(id) AS first FROM forum_threads WHERE course_id = ?", [course.id])) as unknown as [{ first: number }[]];
+    const bigThread = first + nThreads - 1; // the newest thread holds 200 posts
+    const body = (words: number) => {
+      const md = r() < 0.1 ? `${text(words)} so $x^2 + ${Math.floor(r() * 9)}$ holds` : text(words);
+      return [md, renderForumMarkdown(md)] as const;
+    };
+    let written = 0;
+    const postRows: unknown[][] = [];
+    const flush = async () => {
+      if (!postRows.length) return;
+      await conn.query("INSERT INTO forum_posts (thread_id, course_id, parent_id, author_id, body_md, body_html, vote_count, created_at) VALUES ?", [postRows.splice(0)]);
+    };
+    // 150 responses + 50 comments in the big thread
+    for (let k = 0; k < 150; k++) {
+      postRows.push([bigThread, course.id, null, pick(userIds), ...body(30), Math.floor(r() * 10), new Date()]);
+      written++;
+    }
+    await flush();
+    const [bigResp] = (await conn.query("SELECT id FROM forum_posts WHERE thread_id = ? ORDER BY id LIMIT 50", [bigThread])) as unknown as [{ id: number }[]];
+    for (const { id } of bigResp) postRows.push([bigThread, course.id, id, pick(userIds), ...body(12), 0, new Date()]);
+    written += bigResp.length;
+    await flush();
+    // the rest spread over the other threads (responses only: comments need their parent's id)
+    while (written < nPosts) {
+      const tid = first + Math.floor(r() * (nThreads - 1));
+      postRows.push([tid, course.id, null, pick(userIds), ...body(30), Math.floor(r() * 5), new Date(start + r() * 90 * 86400_000)]);
+      written++;
+      if (postRows.length >= BATCH) await flush();
+    }
+    await flush();
+    await conn.query(
+      `UPDATE forum_threads t JOIN (SELECT thread_id, COUNT(*) AS n, MAX(created_at) AS lastAt FROM forum_posts WHERE course_id = ? GROUP BY thread_id) p ON p.thread_id = t.id
+       SET t.post_count = p.n, t.post_seq = p.n, t.last_activity_at = GREATEST(t.last_activity_at, p.lastAt)`,
+      [course.id],
+    );
+    await conn.query("ANALYZE TABLE forum_threads, forum_posts");
+    console.log(`seeded ${nThreads} threads and ${written} posts in ${((Date.now() - t0) / 1000).toFixed(1)} s (thread ${bigThread} has 200 posts)`);
+
+    // ---- the search word: a rare term, and FULLTEXT vs LIKE for it in SQL
+    const word = RARE[7];
+    const timeSql = async (q: string, params: unknown[]) => {
+      const s = process.hrtime.bigint();
+      for (let i = 0; i < 5; i++) await conn.query(q, params);
+      return Number(process.hrtime.bigint() - s) / 5e6;
+    };
+    const ft = await timeSql(
+      `SELECT COUNT(*) FROM (SELECT id FROM forum_threads WHERE course_id = ? AND MATCH(title, body_md) AGAINST (? IN BOOLEAN MODE) UNION SELECT thread_id FROM forum_posts WHERE course_id = ? AND MATCH(body_md) AGAINST (? IN BOOLEAN MODE)) x`,
+      [course.id, `+${word}*`, course.id, `+${word}*`],
+    );
+    const like = await timeSql(
+      `SELECT COUNT(*) FROM (SELECT id FROM forum_threads WHERE course_id = ? AND (title LIKE ? OR body_md LIKE ?) UNION SELECT thread_id FROM forum_posts WHERE course_id = ? AND body_md LIKE ?) x`,
+      [course.id, `%${word}%`, `%${word}%`, course.id, `%${word}%`],
+    );
+    await conn.end();
+    if (args.includes("--seed-only")) {
+      console.log(`search in SQL for "${word}": FULLTEXT ${ft.toFixed(1)} ms, LIKE ${like.toFixed(1)} ms`);
+      return;
+    }
+
+    if (!existsSync(path.join(dist, "BUILD_ID"))) {
+      console.log(`building into ${dist} (no build there yet)…`);
+      await sh(path.join(process.cwd(), "node_modules/.bin/next"), ["build"], env, false);
+    }
+    server = spawn(process.execPath, [path.join(process.cwd(), "node_modules/next/dist/bin/next"), "start", "-H", "127.0.0.1", "-p", String(port)], {
+      cwd: process.cwd(),
+      env: { ...env, NODE_ENV: "production", NODE_OPTIONS: opt(args, "--node-options") ?? INSTANCE.nodeOptions },
+      stdio: ["ignore", "ignore", "pipe"],
+    });
+    let serverErr = "";
+    server.stderr?.on("data", (d: Buffer) => (serverErr = (serverErr + d.toString()).slice(-4000)));
+    server.on("exit", (code) => code && code !== 143 && console.error(`server exited ${code}:\n${serverErr}`));
+    const base = `http://127.0.0.1:${port}`;
+    await waitFor(`${base}/api/health`, 60_000);
+    const api = `${base}/api/lms/courses/${encodeURIComponent(COURSE_KEY)}/forum`;
+    // a deep page: follow the cursor 50 pages in
+    let cursor: string | null = null;
+    for (let i = 0; i < 50; i++) {
+      const res: Response = await fetch(`${api}/threads${cursor ? `?cursor=${cursor}` : ""}`, { headers: { Cookie: cookies[0] } });
+      if (res.status !== 200) throw new Error(`thread list answered ${res.status}: ${await res.text()}`);
+      cursor = ((await res.json()) as { next: string | null }).next;
+    }
+    const urls = {
+      static: `${base}/help`,
+      list: `${api}/threads`,
+      deep: `${api}/threads?cursor=${cursor}`,
+      thread: `${api}/threads/${bigThread}`,
+      search: `${api}/threads?q=${word}`,
+    };
+    for (const [k, u] of Object.entries(urls)) {
+      const res = await fetch(u, { headers: { Cookie: cookies[1] } });
+      if (res.status !== 200) throw new Error(`${k} answered ${res.status}`);
+      if (k === "thread") {
+        const j = (await res.json()) as { responses: { comments?: unknown[] }[] };
+        const total = j.responses.length + j.responses.reduce((a, x) => a + (x.comments?.length ?? 0), 0);
+        if (total !== 200) throw new Error(`the big thread shows ${total} posts, expected 200`);
+      }
+    }
+    console.log(`warming up…`);
+    for (const u of Object.values(urls)) await measure(u, 8, 2, cookies);
+    console.log(`measuring ${duration}s each at ${connections} connections, ${cookies.length} distinct learners…`);
+    const res: Record<string, Result> = {};
+    for (const [k, u] of Object.entries(urls)) res[k] = await measure(u, connections, duration, k === "static" ? [] : cookies);
+    const label: Record<string, string> = { static: "static /help", list: "thread list, first page", deep: "thread list, page 51 (cursor)", thread: "thread of 200 posts", search: `search "${word}"` };
+    const line = (k: string) => {
+      const x = res[k];
+      return `${label[k].padEnd(32)} ${x.reqs.toFixed(0).padStart(7)} ${String(x.p50).padStart(7)} ${String(x.p95).padStart(7)} ${String(x.p99).padStart(7)} ${String(x.bad).padStart(5)} ${k === "static" ? "".padStart(9) : (x.reqs / res.static.reqs).toFixed(2).padStart(9)}`;
+    };
+    console.log(`\n${"request".padEnd(32)} ${"req/s".padStart(7)} ${"p50 ms".padStart(7)} ${"p95 ms".padStart(7)} ${"p99 ms".padStart(7)} ${"bad".padStart(5)} ${"÷ static".padStart(9)}`);
+    for (const k of Object.keys(urls)) console.log(line(k));
+    const verdict = Object.keys(urls)
+      .filter((k) => k !== "static")
+      .map((k) => `${k}: ${res[k].reqs / res.static.reqs >= 0.5 ? "≥" : "<"} 0.5× static, p95 ${res[k].p95} ms ${res[k].p95 <= 100 ? "≤" : ">"} 100 ms`);
+    console.log(`\ntargets (each ≥ 0.5 × static, p95 ≤ 100 ms): ${verdict.join("; ")}`);
+    console.log(`search in SQL for "${word}" over ${nThreads} threads + ${written} posts: FULLTEXT boolean mode ${ft.toFixed(1)} ms, LIKE '%…%' ${like.toFixed(1)} ms (mean of 5)`);
+    console.log(`machine: ${(await import("node:os")).cpus().length} cores, load ${(await import("node:os")).loadavg().map((x) => x.toFixed(1)).join(" ")}; autocannon shares the cores with the server.`);
+  } finally {
+    if (server) {
+      server.kill("SIGTERM");
+      await new Promise((r) => setTimeout(r, 500));
+    }
+    if (args.includes("--keep")) console.log(`kept database ${name}`);
+    else await dropDatabase(dbUrl).catch(() => undefined);
+    await rm(contentDir, { recursive: true, force: true });
+    const { closeDb } = await import("@/lib/db");
+    await closeDb().catch(() => undefined);
+  }
+}

@@ -1,0 +1,124 @@
+"use client";
+// The forum's client data: React Query over the JSON routes (app/api/lms/courses/<key>/forum/…),
+// shared by the Discussion tab and the inline discussions of units (all inside the course's
+// LmsQueryProvider). Writes are server actions (lib/actions/forum/…); after one, `refresh`
+// invalidates every forum query of the course so counts, lists and the open thread agree.
+import { useInfiniteQuery, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useCallback } from "react";
+import type { ForumMetaJson, NotificationJson, ThreadJson, ThreadPageJson } from "@/lib/forum/reads";
+
+export type { ForumMetaJson, NotificationJson, ThreadJson, ThreadPageJson, PostJson } from "@/lib/forum/reads";
+export type { ThreadSummaryView, AuthorView } from "@/lib/forum/views";
+
+export class ForumFetchError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+const base = (courseKey: string) => `/api/lms/courses/${encodeURIComponent(courseKey)}/forum`;
+
+async function getJson<T>(url: string): Promise<T> {
+  const res = await fetch(url, { credentials: "same-origin", cache: "no-store" });
+  if (!res.ok) {
+    const body = (await res.json().catch(() => null)) as { error?: { message?: string } } | null;
+    throw new ForumFetchError(res.status, body?.error?.message ?? `The discussions could not be loaded (${res.status}).`);
+  }
+  return (await res.json()) as T;
+}
+
+export const forumKey = (courseKey: string) => ["forum", courseKey] as const;
+
+export interface ThreadQuery {
+  topic?: string | null;
+  filter?: string;
+  sort?: string;
+  q?: string;
+}
+
+export function useForumMeta(courseKey: string) {
+  return useQuery({ queryKey: [...forumKey(courseKey), "meta"], queryFn: () => getJson<ForumMetaJson>(base(courseKey)) });
+}
+
+export function useThreads(courseKey: string, query: ThreadQuery, pageSize = 20) {
+  return useInfiniteQuery({
+    queryKey: [...forumKey(courseKey), "threads", query, pageSize],
+    initialPageParam: null as string | null,
+    queryFn: ({ pageParam }) => {
+      const sp = new URLSearchParams();
+      if (query.topic) sp.set("topic", query.topic);
+      if (query.filter && query.filter !== "all") sp.set("filter", query.filter);
+      if (query.sort && query.sort !== "activity") sp.set("sort", query.sort);
+      if (query.q) sp.set("q", query.q);
+      sp.set("limit", String(pageSize));
+      if (pageParam) sp.set("cursor", pageParam);
+      return getJson<ThreadPageJson>(`${base(courseKey)}/threads?${sp}`);
+    },
+    getNextPageParam: (last) => last.next,
+  });
+}
+
+export function useThread(courseKey: string, threadId: number | null) {
+  return useQuery({
+    queryKey: [...forumKey(courseKey), "thread", threadId],
+    queryFn: () => getJson<ThreadJson>(`${base(courseKey)}/threads/${threadId}`),
+    enabled: threadId !== null,
+  });
+}
+
+export function useNotifications(courseKey: string, enabled = true) {
+  return useQuery({
+    queryKey: [...forumKey(courseKey), "notifications"],
+    queryFn: () => getJson<{ notifications: NotificationJson[]; unread: number }>(`${base(courseKey)}/notifications`),
+    enabled,
+    refetchInterval: 60_000,
+  });
+}
+
+export interface ReportJson {
+  id: number;
+  threadId: number;
+  postId: number | null;
+  reason: string;
+  reporter: string;
+  threadTitle: string;
+  excerpt: string;
+  author: { username: string | null; name: string };
+  deleted: boolean;
+  createdAt: string;
+}
+
+export function useReports(courseKey: string, enabled: boolean) {
+  return useQuery({ queryKey: [...forumKey(courseKey), "reports"], queryFn: () => getJson<{ reports: ReportJson[] }>(`${base(courseKey)}/reports`), enabled });
+}
+
+export interface EditJson {
+  id: number;
+  oldTitle: string | null;
+  oldBodyMd: string;
+  editor: string;
+  createdAt: string;
+}
+
+export function useEditHistory(courseKey: string, threadId: number, postId: number | null, enabled: boolean) {
+  return useQuery({
+    queryKey: [...forumKey(courseKey), "history", threadId, postId],
+    queryFn: () => getJson<{ edits: EditJson[] }>(`${base(courseKey)}/history?thread=${threadId}${postId ? `&post=${postId}` : ""}`),
+    enabled,
+  });
+}
+
+/** After a write: refetch every forum query of the course. */
+export function useForumRefresh(courseKey: string) {
+  const client = useQueryClient();
+  return useCallback(() => client.invalidateQueries({ queryKey: forumKey(courseKey) }), [client, courseKey]);
+}
+
+const dtf = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
+/** "Dec 6, 2026, 5:35 AM UTC" */
+export function when(iso: string): string {
+  return `${dtf.format(new Date(iso))} UTC`;
+}

@@ -1,0 +1,340 @@
+"use client";
+// One thread as the reader sees it: the post, its responses (the answer and endorsed ones first)
+// and their comments, with what the reader may do to each: vote, follow, mark the answer (the
+// asker), endorse/pin/close and read the edit history (moderators), edit/delete (the author or a
+// moderator), report (anyone but the author). Opening it marks it read. Every button's action
+// is checked again on the server.
+import { useEffect, useId, useState } from "react";
+import { useActionCall } from "@/components/ui/use-action-form";
+import { deletePostAction } from "@/lib/actions/forum/delete-post-action";
+import { deleteThreadAction } from "@/lib/actions/forum/delete-thread-action";
+import { endorsePostAction } from "@/lib/actions/forum/endorse-post-action";
+import { followThreadAction } from "@/lib/actions/forum/follow-thread-action";
+import { markAnswerAction } from "@/lib/actions/forum/mark-answer-action";
+import { markThreadReadAction } from "@/lib/actions/forum/mark-thread-read-action";
+import { reportPostAction } from "@/lib/actions/forum/report-post-action";
+import { setThreadFlagAction } from "@/lib/actions/forum/set-thread-flag-action";
+import { voteAction } from "@/lib/actions/forum/vote-action";
+import { useEditHistory, useForumRefresh, useThread, when, type AuthorView, type ForumMetaJson, type PostJson } from "./forum-api";
+import { EditForm, ReplyForm } from "./post-editor";
+import styles from "./forum.module.css";
+
+type Me = ForumMetaJson["me"];
+
+function Author({ a, createdAt, edited }: { a: AuthorView; createdAt: string; edited: boolean }) {
+  return (
+    <span className={styles.meta}>
+      <span>
+        <span className={styles.author}>{a.mine ? `${a.name} (you)` : a.name}</span>
+        {a.anonymity !== "none" && a.username !== null ? <span className={styles.hint}> · posted anonymously{a.anonymity === "peers" ? " to classmates" : ""}</span> : null}
+      </span>
+      <time dateTime={createdAt}>{when(createdAt)}</time>
+      {edited ? <span>(edited)</span> : null}
+    </span>
+  );
+}
+
+function History({ courseKey, threadId, postId }: { courseKey: string; threadId: number; postId: number | null }) {
+  const { data, isLoading, error } = useEditHistory(courseKey, threadId, postId, true);
+  if (isLoading) return <p className={styles.hint}>Loading history…</p>;
+  if (error) return <p className={styles.error}>{error.message}</p>;
+  if (!data?.edits.length) return <p className={styles.hint}>Never edited.</p>;
+  return (
+    <div className={styles.history}>
+      <strong>Earlier versions (newest first)</strong>
+      <ol>
+        {data.edits.map((e) => (
+          <li key={e.id}>
+            Before {e.editor}&apos;s edit of <time dateTime={e.createdAt}>{when(e.createdAt)}</time>:{e.oldTitle !== null ? <div>Title: {e.oldTitle}</div> : null}
+            <pre>{e.oldBodyMd}</pre>
+          </li>
+        ))}
+      </ol>
+    </div>
+  );
+}
+
+function ReportForm({ courseKey, threadId, postId, onDone }: { courseKey: string; threadId: number; postId: number | null; onDone: (msg: string) => void }) {
+  const id = useId();
+  const [reason, setReason] = useState("");
+  const { pending, error, run } = useActionCall();
+  return (
+    <form
+      className={styles.form}
+      aria-label="Report this post"
+      onSubmit={(e) => {
+        e.preventDefault();
+        run(() => reportPostAction({ courseKey, threadId, postId, reason }), () => onDone("Thanks: the course team will review this post."));
+      }}
+    >
+      <label htmlFor={id}>
+        What is wrong with this post?
+        <input id={id} className={styles.input} value={reason} onChange={(e) => setReason(e.target.value)} maxLength={500} required />
+      </label>
+      {error ? <p className={styles.error} role="status">{error}</p> : null}
+      <div>
+        <button type="submit" className={styles.button} disabled={pending}>
+          Send report
+        </button>
+      </div>
+    </form>
+  );
+}
+
+/** The buttons under a thread or post. */
+function PostActions({
+  courseKey,
+  threadId,
+  post,
+  isThread,
+  extra,
+  onEdit,
+}: {
+  courseKey: string;
+  threadId: number;
+  post: { id: number; votes: number; voted: boolean; canDelete: boolean; canEdit: boolean; bodyMd?: string; author: AuthorView };
+  isThread: boolean;
+  extra?: React.ReactNode;
+  onEdit: () => void;
+}) {
+  const refresh = useForumRefresh(courseKey);
+  const { pending, error, run } = useActionCall();
+  const [panel, setPanel] = useState<"report" | "history" | null>(null);
+  const [note, setNote] = useState<string | null>(null);
+  const label = isThread ? "post" : "response";
+  return (
+    <>
+      <div className={styles.actions}>
+        <button type="button" className={styles.small} aria-pressed={post.voted} disabled={pending} onClick={() => run(() => voteAction({ courseKey, target: isThread ? "thread" : "post", id: post.id, on: !post.voted }), () => void refresh())}>
+          <span aria-hidden="true">▲</span> {post.votes} <span className={styles.visuallyHidden}>{post.voted ? "votes, remove your vote" : "votes, vote for this " + label}</span>
+        </button>
+        {extra}
+        {post.canEdit && post.bodyMd !== undefined ? (
+          <button type="button" className={styles.small} onClick={onEdit}>
+            Edit
+          </button>
+        ) : null}
+        {post.canDelete ? (
+          <button
+            type="button"
+            className={styles.danger}
+            disabled={pending}
+            onClick={() => {
+              if (!window.confirm(`Delete this ${label}? This cannot be undone.`)) return;
+              run(() => (isThread ? deleteThreadAction({ courseKey, threadId }) : deletePostAction({ courseKey, postId: post.id })), () => void refresh());
+            }}
+          >
+            Delete
+          </button>
+        ) : null}
+        {!post.author.mine ? (
+          <button type="button" className={styles.small} aria-expanded={panel === "report"} onClick={() => setPanel(panel === "report" ? null : "report")}>
+            Report
+          </button>
+        ) : null}
+      </div>
+      {error ? <p className={styles.error} role="status">{error}</p> : null}
+      {note ? <p role="status">{note}</p> : null}
+      {panel === "report" ? (
+        <ReportForm
+          courseKey={courseKey}
+          threadId={threadId}
+          postId={isThread ? null : post.id}
+          onDone={(m) => {
+            setNote(m);
+            setPanel(null);
+          }}
+        />
+      ) : null}
+    </>
+  );
+}
+
+function HistoryToggle({ courseKey, threadId, postId }: { courseKey: string; threadId: number; postId: number | null }) {
+  const [open, setOpen] = useState(false);
+  return (
+    <>
+      <button type="button" className={styles.small} aria-expanded={open} onClick={() => setOpen(!open)}>
+        Edit history
+      </button>
+      {open ? <History courseKey={courseKey} threadId={threadId} postId={postId} /> : null}
+    </>
+  );
+}
+
+function Response({ courseKey, threadId, r, me, isQuestion, iAsked, closed, policy, firstUnread }: { courseKey: string; threadId: number; r: PostJson; me: Me; isQuestion: boolean; iAsked: boolean; closed: boolean; policy: ForumMetaJson["policy"]; firstUnread: number | null }) {
+  const refresh = useForumRefresh(courseKey);
+  const { pending, error, run } = useActionCall();
+  const [editing, setEditing] = useState<number | null>(null);
+  const [commenting, setCommenting] = useState(false);
+  const isNew = (id: number) => firstUnread !== null && id >= firstUnread;
+  const canMark = isQuestion && (iAsked || me.canModerate);
+  return (
+    <li className={`${r.isAnswer ? styles.postAnswer : styles.post} ${isNew(r.id) ? styles.postNew : ""}`} aria-label={`Response by ${r.author.name}`}>
+      <div>
+        {r.isAnswer ? <span className={styles.badgeAnswered}>✓ Answer</span> : null}
+        {r.endorsed ? <span className={styles.badgeAnswered}>Endorsed by staff</span> : null}
+        {isNew(r.id) ? <span className={styles.badgeNew}>New</span> : null}
+        <Author a={r.author} createdAt={r.createdAt} edited={r.edited} />
+      </div>
+      {editing === r.id && r.bodyMd !== undefined ? (
+        <EditForm courseKey={courseKey} target={{ kind: "post", id: r.id, body: r.bodyMd }} onDone={() => { setEditing(null); void refresh(); }} onCancel={() => setEditing(null)} />
+      ) : (
+        <div className={styles.body} dangerouslySetInnerHTML={{ __html: r.bodyHtml }} />
+      )}
+      <PostActions
+        courseKey={courseKey}
+        threadId={threadId}
+        post={r}
+        isThread={false}
+        onEdit={() => setEditing(r.id)}
+        extra={
+          <>
+            {canMark ? (
+              <button type="button" className={styles.small} aria-pressed={r.isAnswer} disabled={pending} onClick={() => run(() => markAnswerAction({ courseKey, postId: r.id, on: !r.isAnswer }), () => void refresh())}>
+                {r.isAnswer ? "Unmark answer" : "Mark as answer"}
+              </button>
+            ) : null}
+            {me.canModerate ? (
+              <button type="button" className={styles.small} aria-pressed={r.endorsed} disabled={pending} onClick={() => run(() => endorsePostAction({ courseKey, postId: r.id, on: !r.endorsed }), () => void refresh())}>
+                {r.endorsed ? "Unendorse" : "Endorse"}
+              </button>
+            ) : null}
+            {me.canModerate && r.edited ? <HistoryToggle courseKey={courseKey} threadId={threadId} postId={r.id} /> : null}
+          </>
+        }
+      />
+      {error ? <p className={styles.error} role="status">{error}</p> : null}
+      {r.comments && r.comments.length > 0 ? (
+        <ul className={styles.comments} aria-label="Comments">
+          {r.comments.map((c) => (
+            <li key={c.id} className={`${styles.comment} ${isNew(c.id) ? styles.postNew : ""}`}>
+              <Author a={c.author} createdAt={c.createdAt} edited={c.edited} />
+              {editing === c.id && c.bodyMd !== undefined ? (
+                <EditForm courseKey={courseKey} target={{ kind: "post", id: c.id, body: c.bodyMd }} onDone={() => { setEditing(null); void refresh(); }} onCancel={() => setEditing(null)} />
+              ) : (
+                <div className={styles.body} dangerouslySetInnerHTML={{ __html: c.bodyHtml }} />
+              )}
+              <PostActions courseKey={courseKey} threadId={threadId} post={c} isThread={false} onEdit={() => setEditing(c.id)} extra={me.canModerate && c.edited ? <HistoryToggle courseKey={courseKey} threadId={threadId} postId={c.id} /> : null} />
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      {!closed && !me.banned ? (
+        commenting ? (
+          <ReplyForm courseKey={courseKey} threadId={threadId} parentId={r.id} policy={policy} label="Your comment" onDone={() => { setCommenting(false); void refresh(); }} />
+        ) : (
+          <button type="button" className={styles.small} style={{ marginTop: "0.5rem" }} onClick={() => setCommenting(true)}>
+            Add a comment
+          </button>
+        )
+      ) : null}
+    </li>
+  );
+}
+
+export function ThreadView({ courseKey, threadId, meta, onBack, backLabel = "Back to all posts", headingLevel = 2 }: { courseKey: string; threadId: number; meta: ForumMetaJson; onBack: () => void; backLabel?: string; headingLevel?: 2 | 3 }) {
+  const { data, error, isLoading } = useThread(courseKey, threadId);
+  const refresh = useForumRefresh(courseKey);
+  const { pending, error: actionError, run } = useActionCall();
+  const [editing, setEditing] = useState(false);
+  const me = meta.me;
+  const seq = data?.postSeq;
+  useEffect(() => {
+    // mark it read once it has been shown (the unread counts and "New" marks follow)
+    if (seq === undefined) return;
+    void markThreadReadAction({ courseKey, threadId }).then((r) => (r.ok ? refresh() : undefined));
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [courseKey, threadId, seq]);
+  const H = headingLevel === 2 ? "h2" : "h3";
+  if (isLoading) return <p role="status">Loading the thread…</p>;
+  if (error || !data) {
+    return (
+      <div>
+        <p className={styles.error} role="alert">
+          {error?.message ?? "This thread could not be loaded."}
+        </p>
+        <button type="button" className={styles.secondary} onClick={onBack}>
+          {backLabel}
+        </button>
+      </div>
+    );
+  }
+  const t = data.thread;
+  const closed = t.closed;
+  return (
+    <article aria-labelledby={`thread-${t.id}-title`}>
+      <button type="button" className={styles.small} onClick={onBack}>
+        ← {backLabel}
+      </button>
+      <div className={styles.post}>
+        <div>
+          {t.pinned ? <span className={styles.badgePinned}>Pinned</span> : null}
+          {t.closed ? <span className={styles.badgeClosed}>Closed</span> : null}
+          {t.kind === "question" ? <span className={t.answered ? styles.badgeAnswered : styles.badgeQuestion}>{t.answered ? "✓ Answered question" : "Question"}</span> : null}
+          <span className={styles.hint}>
+            in {t.topicName}
+            {t.unitHref ? (
+              <>
+                {" · "}
+                <a href={t.unitHref}>go to the unit</a>
+              </>
+            ) : null}
+          </span>
+        </div>
+        <H id={`thread-${t.id}-title`} style={{ margin: "0.4rem 0", overflowWrap: "anywhere" }}>
+          {t.title}
+        </H>
+        <Author a={t.author} createdAt={t.createdAt} edited={t.edited} />
+        {editing && t.bodyMd !== undefined ? (
+          <EditForm courseKey={courseKey} target={{ kind: "thread", id: t.id, title: t.title, body: t.bodyMd }} onDone={() => { setEditing(false); void refresh(); }} onCancel={() => setEditing(false)} />
+        ) : (
+          <div className={styles.body} dangerouslySetInnerHTML={{ __html: t.bodyHtml }} />
+        )}
+        <PostActions
+          courseKey={courseKey}
+          threadId={t.id}
+          post={{ ...t, id: t.id }}
+          isThread
+          onEdit={() => setEditing(true)}
+          extra={
+            <>
+              <button type="button" className={styles.small} aria-pressed={t.following} disabled={pending} onClick={() => run(() => followThreadAction({ courseKey, threadId: t.id, on: !t.following }), () => void refresh())}>
+                {t.following ? "Following" : "Follow"}
+              </button>
+              {me.canModerate ? (
+                <>
+                  <button type="button" className={styles.small} aria-pressed={t.pinned} disabled={pending} onClick={() => run(() => setThreadFlagAction({ courseKey, threadId: t.id, flag: "pinned", on: !t.pinned }), () => void refresh())}>
+                    {t.pinned ? "Unpin" : "Pin"}
+                  </button>
+                  <button type="button" className={styles.small} aria-pressed={t.closed} disabled={pending} onClick={() => run(() => setThreadFlagAction({ courseKey, threadId: t.id, flag: "closed", on: !t.closed }), () => void refresh())}>
+                    {t.closed ? "Reopen" : "Close"}
+                  </button>
+                  {t.edited ? <HistoryToggle courseKey={courseKey} threadId={t.id} postId={null} /> : null}
+                </>
+              ) : null}
+            </>
+          }
+        />
+        {actionError ? <p className={styles.error} role="status">{actionError}</p> : null}
+      </div>
+      <H style={{ fontSize: "1.05rem" }}>
+        {data.responses.length} {data.responses.length === 1 ? "response" : "responses"}
+      </H>
+      <ul style={{ listStyle: "none", padding: 0, margin: 0 }}>
+        {data.responses.map((r) => (
+          <Response key={r.id} courseKey={courseKey} threadId={t.id} r={r} me={me} isQuestion={t.kind === "question"} iAsked={t.author.mine} closed={closed} policy={meta.policy} firstUnread={data.firstUnreadPostId} />
+        ))}
+      </ul>
+      {closed ? (
+        <p className={styles.notice}>This thread is closed: it takes no new responses or comments.</p>
+      ) : me.banned ? (
+        <p className={styles.notice}>You have been banned from posting in this course&apos;s discussions.</p>
+      ) : meta.policy.blackout && !me.canModerate ? (
+        <p className={styles.notice}>Discussions are read-only during a blackout period set by the course team.</p>
+      ) : (
+        <ReplyForm courseKey={courseKey} threadId={t.id} parentId={null} policy={meta.policy} label="Your response" onDone={() => void refresh()} />
+      )}
+    </article>
+  );
+}

@@ -1,0 +1,16 @@
+"use server";
+// Deletes a thread (its author, or a moderator).
+import { z } from "zod";
+import { userAction } from "@/lib/actions";
+import * as forum from "@/lib/forum/service";
+
+const id = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
+const schema = z.object({
+  courseKey: z.string().min(1).max(255),
+  threadId: id,
+});
+
+export const deleteThreadAction = userAction(schema, async (input) => {
+  const f = await forum.loadForum(input.courseKey);
+  return (await forum.deleteThread(f, { threadId: input.threadId })) ?? { done: true as const };
+});

@@ -1,0 +1,17 @@
+"use server";
+// Endorses (or un-endorses) a response: course staff and community TAs.
+import { z } from "zod";
+import { userAction } from "@/lib/actions";
+import * as forum from "@/lib/forum/service";
+
+const id = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
+const schema = z.object({
+  courseKey: z.string().min(1).max(255),
+  postId: id,
+  on: z.boolean(),
+});
+
+export const endorsePostAction = userAction(schema, async (input) => {
+  const f = await forum.loadForum(input.courseKey);
+  return (await forum.endorse(f, { postId: input.postId, on: input.on })) ?? { done: true as const };
+});

@@ -1,0 +1,17 @@
+"use server";
+// Follows or unfollows a thread (replies in it then reach the follower's notifications).
+import { z } from "zod";
+import { userAction } from "@/lib/actions";
+import * as forum from "@/lib/forum/service";
+
+const id = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
+const schema = z.object({
+  courseKey: z.string().min(1).max(255),
+  threadId: id,
+  on: z.boolean(),
+});
+
+export const followThreadAction = userAction(schema, async (input) => {
+  const f = await forum.loadForum(input.courseKey);
+  return (await forum.follow(f, { threadId: input.threadId, on: input.on })) ?? { done: true as const };
+});

@@ -1,0 +1,17 @@
+"use server";
+// Handles a report from the moderation queue: dismiss it, or remove the post.
+import { z } from "zod";
+import { userAction } from "@/lib/actions";
+import * as forum from "@/lib/forum/service";
+
+const id = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
+const schema = z.object({
+  courseKey: z.string().min(1).max(255),
+  reportId: id,
+  resolution: z.enum(["dismissed", "removed"]),
+});
+
+export const resolveReportAction = userAction(schema, async (input) => {
+  const f = await forum.loadForum(input.courseKey);
+  return (await forum.resolveReport(f, { reportId: input.reportId, resolution: input.resolution })) ?? { done: true as const };
+});

@@ -1,0 +1,18 @@
+"use server";
+// Up-votes a thread or post, or takes the vote back.
+import { z } from "zod";
+import { userAction } from "@/lib/actions";
+import * as forum from "@/lib/forum/service";
+
+const id = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
+const schema = z.object({
+  courseKey: z.string().min(1).max(255),
+  target: z.enum(["thread", "post"]),
+  id,
+  on: z.boolean(),
+});
+
+export const voteAction = userAction(schema, async (input) => {
+  const f = await forum.loadForum(input.courseKey);
+  return (await forum.vote(f, { target: input.target, id: input.id, on: input.on })) ?? { done: true as const };
+});

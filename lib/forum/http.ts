@@ -1,0 +1,34 @@
+import "server-only";
+// The forum's JSON route handlers share this: decode the course key, load the caller's standing
+// (lib/forum/service.ts loadForum: 401 anonymous, 404 unknown course, 403 not enrolled and not
+// staff), run the handler, and answer JSON that is private to the caller (never stored by a
+// shared cache). A typed AppError becomes its status and message; anything else is logged and
+// answered with a generic 500 (lib/errors.ts).
+import { errorResponseOf } from "@/lib/errors";
+import { safeDecode } from "@/lib/lms/urls";
+import { loadForum, type ForumContext } from "./service";
+
+export const PRIVATE_HEADERS = { "Cache-Control": "private, no-store", Vary: "Cookie" };
+
+export async function forumJson<P extends { courseKey: string }>(
+  params: Promise<P>,
+  handle: (f: ForumContext, p: P) => Promise<unknown>,
+): Promise<Response> {
+  try {
+    const p = await params;
+    const courseKey = safeDecode(p.courseKey);
+    if (!courseKey) return Response.json({ error: { code: "not_found:course", message: "That course does not exist." } }, { status: 404, headers: PRIVATE_HEADERS });
+    const f = await loadForum(courseKey);
+    return Response.json(await handle(f, p), { headers: PRIVATE_HEADERS });
+  } catch (err) {
+    const { status, body } = errorResponseOf(err);
+    return Response.json(body, { status, headers: PRIVATE_HEADERS });
+  }
+}
+
+/** A positive integer id from a path or query value, or null. */
+export function idOf(v: string | null | undefined): number | null {
+  if (!v || !/^\d{1,15}$/.test(v)) return null;
+  const n = Number(v);
+  return n >= 1 ? n : null;
+}

@@ -1,0 +1,197 @@
+import "server-only";
+// The forum's reads as the JSON routes answer them: every author passes through views.ts
+// (anonymous authors are dropped for readers who may not see them), every thread is checked to
+// belong to the course and to a topic the reader can see (service.threadFor).
+import { AppError } from "@/lib/errors";
+import * as q from "@/lib/db/queries/forum";
+import { learnHref } from "@/lib/lms/urls";
+import { excerptOf } from "./markdown";
+import { groupTopics } from "./policy";
+import { isModerator, seesAuthor } from "./rules";
+import { threadFor, type ForumContext } from "./service";
+import { authorView, notificationText, threadSummaryView, type AuthorView, type ThreadSummaryView } from "./views";
+
+export interface ForumMetaJson {
+  groups: { category: string; topics: { id: string; name: string; threads: number; unread: number; unitHref: string | null }[] }[];
+  policy: { allowAnonymous: boolean; allowAnonymousToPeers: boolean; blackout: boolean };
+  me: { username: string; role: "staff" | "community_ta" | "learner"; banned: boolean; canModerate: boolean; canManageUsers: boolean };
+  openReports: number | null;
+}
+
+export async function forumMeta(f: ForumContext): Promise<ForumMetaJson> {
+  const counts = await q.countThreadsByTopic({ courseId: f.courseId, userId: f.actor.userId });
+  const moderator = isModerator(f.actor);
+  return {
+    groups: groupTopics(f.topics).map((g) => ({
+      category: g.category,
+      topics: g.topics.map((t) => ({
+        id: t.id,
+        name: t.name,
+        threads: counts.get(t.id)?.threads ?? 0,
+        unread: counts.get(t.id)?.unread ?? 0,
+        unitHref: t.unit ? learnHref(f.courseKey, t.unit.subsection, t.unit.unit) : null,
+      })),
+    })),
+    policy: { allowAnonymous: f.policy.allowAnonymous, allowAnonymousToPeers: f.policy.allowAnonymousToPeers, blackout: f.moment.blackout },
+    me: { username: f.user.username, role: f.actor.isStaff ? "staff" : f.actor.isCommunityTA ? "community_ta" : "learner", banned: f.actor.banned, canModerate: moderator, canManageUsers: f.actor.isStaff },
+    openReports: moderator ? await q.countOpenReports({ courseId: f.courseId }) : null,
+  };
+}
+
+export interface ThreadPageJson {
+  threads: ThreadSummaryView[];
+  next: string | null;
+}
+
+const FILTERS = new Set<q.ThreadFilter>(["all", "unread", "unanswered", "following", "mine"]);
+
+export async function threadPage(f: ForumContext, sp: URLSearchParams): Promise<ThreadPageJson> {
+  const topicId = sp.get("topic")?.slice(0, 255) || null;
+  if (topicId && f.visibleTopicIds !== null && !f.visibleTopicIds.includes(topicId)) throw new AppError("not_found:topic", "That topic does not exist.");
+  const filter = (FILTERS.has(sp.get("filter") as q.ThreadFilter) ? sp.get("filter") : "all") as q.ThreadFilter;
+  const sort: q.ThreadSort = sp.get("sort") === "votes" ? "votes" : "activity";
+  const limit = Math.min(Math.max(Number(sp.get("limit")) || 20, 1), 50);
+  const cursor = q.decodeCursor(sp.get("cursor"));
+  if (sp.get("cursor") && !cursor) throw new AppError("invalid:cursor", "That page link is not valid any more; start from the first page.");
+  const { rows, next } = await q.listThreads({ courseId: f.courseId, userId: f.actor.userId, topicId, visibleTopicIds: f.visibleTopicIds, filter, sort, search: sp.get("q")?.slice(0, 200), cursor, limit });
+  return { threads: rows.map((r) => threadSummaryView(f.actor, r)), next: next ? q.encodeCursor(next) : null };
+}
+
+export interface PostJson {
+  id: number;
+  parentId: number | null;
+  bodyHtml: string;
+  author: AuthorView;
+  authorIsStaff?: boolean;
+  isAnswer: boolean;
+  endorsed: boolean;
+  votes: number;
+  voted: boolean;
+  edited: boolean;
+  createdAt: string;
+  /** the reader may edit / delete it */
+  canEdit: boolean;
+  canDelete: boolean;
+  /** only for the reader's own posts: the Markdown source, to edit */
+  bodyMd?: string;
+  comments?: PostJson[];
+}
+
+export interface ThreadJson {
+  thread: ThreadSummaryView & { bodyHtml: string; bodyMd?: string; edited: boolean; canEdit: boolean; canDelete: boolean; topicName: string; unitHref: string | null };
+  responses: PostJson[];
+  /** the reader's read marker before this visit (new posts are those with a higher sequence) */
+  firstUnreadPostId: number | null;
+  postSeq: number;
+}
+
+export async function threadDetail(f: ForumContext, threadId: number): Promise<ThreadJson> {
+  // All three at once; nothing is sent unless the thread passes threadFor's checks.
+  const [t, posts, reader] = await Promise.all([threadFor(f, threadId), q.listPostsOfThread({ threadId, userId: f.actor.userId }), q.getThreadReaderState({ threadId, userId: f.actor.userId })]);
+  const moderator = isModerator(f.actor);
+  const mine = (authorId: number) => authorId === f.actor.userId;
+  const postJson = (p: (typeof posts)[number]): PostJson => ({
+    id: p.id,
+    parentId: p.parentId,
+    bodyHtml: p.bodyHtml,
+    author: authorView(f.actor, { authorId: p.authorId, anonymity: p.anonymity, username: p.authorUsername, fullName: p.authorFullName }),
+    isAnswer: p.isAnswer,
+    endorsed: p.endorsed,
+    votes: p.voteCount,
+    voted: p.voted,
+    edited: p.editedAt !== null,
+    createdAt: p.createdAt.toISOString(),
+    canEdit: (mine(p.authorId) && !f.actor.banned && !f.moment.blackout) || moderator,
+    canDelete: mine(p.authorId) || moderator,
+    ...(mine(p.authorId) || moderator ? { bodyMd: p.bodyMd } : {}),
+  });
+  const responses: PostJson[] = [];
+  const byId = new Map<number, PostJson>();
+  for (const p of posts) {
+    const j = postJson(p);
+    byId.set(p.id, j);
+    if (p.parentId === null) responses.push({ ...j, comments: [] });
+  }
+  const respById = new Map(responses.map((r) => [r.id, r]));
+  for (const p of posts) if (p.parentId !== null) respById.get(p.parentId)?.comments?.push(byId.get(p.id)!);
+  // the answer first, then endorsed responses, then the rest in posting order (as Open edX shows a question)
+  responses.sort((a, b) => Number(b.isAnswer) - Number(a.isAnswer) || Number(b.endorsed) - Number(a.endorsed) || a.id - b.id);
+  const topic = f.topics.find((x) => x.id === t.topicId);
+  // the posts this reader has not seen: the last (postSeq - seenSeq) posted, by id
+  const unseen = reader.seenSeq === null ? 0 : Math.max(0, t.postSeq - reader.seenSeq);
+  const ordered = posts.map((p) => p.id).sort((a, b) => a - b);
+  const summary = threadSummaryView(f.actor, {
+    ...t,
+    excerptMd: t.bodyMd.slice(0, 400),
+    authorUsername: t.authorUsername,
+    authorFullName: t.authorFullName,
+    seenSeq: reader.seenSeq,
+    following: reader.following,
+    voted: reader.voted,
+  });
+  return {
+    thread: {
+      ...summary,
+      bodyHtml: t.bodyHtml,
+      ...(mine(t.authorId) || moderator ? { bodyMd: t.bodyMd } : {}),
+      edited: t.editedAt !== null,
+      canEdit: (mine(t.authorId) && !f.actor.banned && !f.moment.blackout) || moderator,
+      canDelete: mine(t.authorId) || moderator,
+      topicName: topic?.name ?? "Unknown topic",
+      unitHref: topic?.unit ? learnHref(f.courseKey, topic.unit.subsection, topic.unit.unit) : null,
+    },
+    responses,
+    firstUnreadPostId: unseen > 0 && ordered.length ? (ordered[Math.max(0, ordered.length - unseen)] ?? null) : null,
+    postSeq: t.postSeq,
+  };
+}
+
+export interface NotificationJson {
+  id: number;
+  text: string;
+  threadId: number;
+  threadTitle: string;
+  postId: number | null;
+  read: boolean;
+  createdAt: string;
+}
+
+export async function notificationsOf(f: ForumContext, sp: URLSearchParams): Promise<{ notifications: NotificationJson[]; unread: number }> {
+  const before = Number(sp.get("before")) || null;
+  const { rows, unread } = await q.listNotifications({ userId: f.actor.userId, courseId: f.courseId, beforeId: before, limit: 30 });
+  return {
+    unread,
+    notifications: rows.map((n) => {
+      const actor = seesAuthor(f.actor, { authorId: n.actorId, anonymity: n.actorAnonymity }) ? n.actorFullName.trim() || n.actorUsername : "Someone";
+      return { id: n.id, text: notificationText(n.kind, actor), threadId: n.threadId, threadTitle: n.threadTitle, postId: n.postId, read: n.readAt !== null, createdAt: n.createdAt.toISOString() };
+    }),
+  };
+}
+
+export async function reportQueue(f: ForumContext) {
+  const rows = await q.listOpenReports({ courseId: f.courseId });
+  return {
+    reports: rows.map((r) => ({
+      id: r.id,
+      threadId: r.threadId,
+      postId: r.postId,
+      reason: r.reason,
+      reporter: r.reporterUsername,
+      threadTitle: r.threadTitle,
+      excerpt: excerptOf(r.targetBodyMd, 300),
+      author: authorView(f.actor, { authorId: r.targetAuthorId, anonymity: r.targetAnonymity, username: r.targetAuthorUsername, fullName: r.targetAuthorUsername }),
+      deleted: r.targetDeleted,
+      createdAt: r.createdAt.toISOString(),
+    })),
+  };
+}
+
+export async function editHistory(f: ForumContext, threadId: number, postId: number | null) {
+  const t = await threadFor(f, threadId);
+  if (postId !== null) {
+    const p = await q.getPost({ postId });
+    if (!p || p.threadId !== t.id) throw new AppError("not_found:post", "That post does not exist.");
+  }
+  const rows = await q.listEdits({ threadId, postId });
+  return { edits: rows.map((e) => ({ id: e.id, oldTitle: e.oldTitle, oldBodyMd: e.oldBodyMd, editor: e.editorUsername, createdAt: e.createdAt.toISOString() })) };
+}

@@ -1,0 +1,201 @@
+// The forum's JSON routes and server actions on the real MariaDB, called as Next calls them:
+// every route and every action checks access on the server, per request (anonymous 401,
+// unenrolled and other-course learners 403, a thread of another course 404, moderation routes
+// for moderators only), and no JSON names the author of an anonymous post to a peer.
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import type { SessionUser } from "@/lib/auth/session";
+import type * as SessionModule from "@/lib/auth/session";
+
+const session = vi.hoisted(() => ({ user: null as SessionUser | null }));
+vi.mock("@/lib/auth/session", async (orig) => ({
+  ...(await orig<typeof SessionModule>()),
+  getCurrentUser: async () => session.user,
+  getSessionClaims: async () => (session.user ? { uid: session.user.id, sv: 1, sid: "test" } : null),
+}));
+vi.mock("next/headers", () => ({ cookies: async () => ({ get: () => undefined }) }));
+
+import { closeDb } from "@/lib/db";
+import { enrollUser } from "@/lib/db/queries/enrollments";
+import * as q from "@/lib/db/queries/forum";
+import { GET as metaGET } from "@/app/api/lms/courses/[courseKey]/forum/route";
+import { GET as listGET } from "@/app/api/lms/courses/[courseKey]/forum/threads/route";
+import { GET as threadGET } from "@/app/api/lms/courses/[courseKey]/forum/threads/[threadId]/route";
+import { GET as reportsGET } from "@/app/api/lms/courses/[courseKey]/forum/reports/route";
+import { GET as historyGET } from "@/app/api/lms/courses/[courseKey]/forum/history/route";
+import { GET as notificationsGET } from "@/app/api/lms/courses/[courseKey]/forum/notifications/route";
+import { createThreadAction } from "@/lib/actions/forum/create-thread-action";
+import { createPostAction } from "@/lib/actions/forum/create-post-action";
+import { editThreadAction } from "@/lib/actions/forum/edit-thread-action";
+import { deletePostAction } from "@/lib/actions/forum/delete-post-action";
+import { endorsePostAction } from "@/lib/actions/forum/endorse-post-action";
+import { setThreadFlagAction } from "@/lib/actions/forum/set-thread-flag-action";
+import { setCommunityTAAction } from "@/lib/actions/forum/set-community-ta-action";
+import { setForumBanAction } from "@/lib/actions/forum/set-forum-ban-action";
+import { createTestCourse, createTestUser, grantRole } from "./lms-helpers";
+
+type User = Awaited<ReturnType<typeof createTestUser>>;
+
+const course = () =>
+  createTestCourse({
+    rootSettings: { discussion_topics: { General: { id: "course" } }, allow_anonymous: true },
+    sections: [{ type: "chapter", name: "c", children: [{ type: "sequential", name: "s", children: [{ type: "vertical", name: "u", children: [{ type: "discussion", name: "d", settings: { discussion_id: "inline-1" } }] }] }] }],
+  });
+
+type Params = { courseKey: string; threadId: string };
+const ctx = (courseKey: string, extra: Record<string, string> = {}) => ({ params: Promise.resolve({ courseKey: encodeURIComponent(courseKey), threadId: "", ...extra }) });
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Handler = (req: Request, c: { params: Promise<any> }) => Promise<Response>;
+const get = async (handler: Handler, courseKey: string, query = "", extra: Partial<Params> = {}) => {
+  const res = await handler(new Request(`http://x/api${query}`), ctx(courseKey, extra as Record<string, string>));
+  return { status: res.status, text: await res.text(), cache: res.headers.get("cache-control") };
+};
+
+let c: Awaited<ReturnType<typeof course>>;
+let other: Awaited<ReturnType<typeof course>>;
+let A: User, B: User, outsider: User, otherLearner: User, staff: User;
+let threadId: number;
+let anonThreadId: number;
+let postId: number;
+
+beforeAll(async () => {
+  c = await course();
+  other = await course();
+  [A, B, outsider, otherLearner, staff] = await Promise.all(["ra", "rb", "rout", "roth", "rstaff"].map((p) => createTestUser(p)));
+  for (const u of [A, B]) await enrollUser({ userId: u.id, courseId: c.courseId, actorId: null });
+  await enrollUser({ userId: otherLearner.id, courseId: other.courseId, actorId: null });
+  await grantRole({ userId: staff.id, courseId: c.courseId, role: "staff" });
+  session.user = A;
+  const t = await createThreadAction({ courseKey: c.courseKey, topicId: "inline-1", kind: "question", title: "A's question", body: "Body **A**", anonymity: "none" });
+  if (!t.ok) throw new Error(t.message);
+  threadId = t.data.threadId;
+  session.user = B;
+  const p = await createPostAction({ courseKey: c.courseKey, threadId, body: "B answers", anonymity: "none" });
+  if (!p.ok) throw new Error(p.message);
+  postId = p.data.postId;
+  const an = await createThreadAction({ courseKey: c.courseKey, topicId: "course", kind: "discussion", title: "Secret author", body: "x", anonymity: "anonymous" });
+  if (!an.ok) throw new Error(an.message);
+  anonThreadId = an.data.threadId;
+});
+beforeEach(() => {
+  session.user = null;
+});
+afterAll(async () => {
+  await closeDb();
+});
+
+describe("forum JSON routes", () => {
+  it("refuse the anonymous (401), the unenrolled and another course's learners (403), and are private", async () => {
+    const routes = [
+      () => get(metaGET, c.courseKey),
+      () => get(listGET, c.courseKey),
+      () => get(threadGET, c.courseKey, "", { threadId: String(threadId) }),
+      () => get(notificationsGET, c.courseKey),
+    ];
+    for (const [who, status] of [[null, 401], [outsider, 403], [otherLearner, 403]] as const) {
+      session.user = who;
+      for (const call of routes) {
+        const r = await call();
+        expect(r.status).toBe(status);
+        expect(r.text).not.toContain("A's question");
+        expect(r.cache).toBe("private, no-store");
+      }
+    }
+    session.user = A;
+    expect((await get(listGET, "course-v1:No+Such+Course")).status).toBe(404);
+  });
+
+  it("a thread id of another course, a malformed id or a forged cursor is refused", async () => {
+    session.user = otherLearner;
+    expect((await get(threadGET, other.courseKey, "", { threadId: String(threadId) })).status).toBe(404);
+    session.user = A;
+    expect((await get(threadGET, c.courseKey, "", { threadId: "1e3" })).status).toBe(404);
+    expect((await get(listGET, c.courseKey, "?cursor=forged")).status).toBe(400);
+    expect((await get(listGET, c.courseKey, "?topic=no-such-topic")).status).toBe(404);
+  });
+
+  it("lists, opens and searches for a learner; the anonymous author is named to staff only", async () => {
+    session.user = A;
+    const list = JSON.parse((await get(listGET, c.courseKey)).text) as { threads: { id: number; title: string; author: { username: string | null } }[] };
+    expect(list.threads.map((t) => t.title).sort()).toEqual(["A's question", "Secret author"]);
+    const anonForA = await get(threadGET, c.courseKey, "", { threadId: String(anonThreadId) });
+    expect(anonForA.text).not.toContain(B.username);
+    expect(JSON.parse(anonForA.text).thread.author).toEqual({ username: null, name: "Anonymous", anonymity: "anonymous", mine: false });
+    const listText = (await get(listGET, c.courseKey)).text;
+    expect(listText).not.toContain(B.username);
+    session.user = staff;
+    expect(JSON.parse((await get(threadGET, c.courseKey, "", { threadId: String(anonThreadId) })).text).thread.author.username).toBe(B.username);
+    session.user = A;
+    const detail = JSON.parse((await get(threadGET, c.courseKey, "", { threadId: String(threadId) })).text);
+    expect(detail.thread.bodyHtml).toBe("<p>Body <strong>A</strong></p>\n");
+    expect(detail.responses).toHaveLength(1);
+    expect(detail.responses[0]).toMatchObject({ canEdit: false, canDelete: false });
+    expect(detail.responses[0].bodyMd).toBeUndefined(); // another's source is not sent
+    const found = JSON.parse((await get(listGET, c.courseKey, "?q=answers")).text);
+    expect(found.threads.map((t: { id: number }) => t.id)).toEqual([threadId]);
+  });
+
+  it("moderation routes are for moderators", async () => {
+    session.user = A;
+    expect((await get(reportsGET, c.courseKey)).status).toBe(403);
+    expect((await get(historyGET, c.courseKey, `?thread=${threadId}`)).status).toBe(403);
+    session.user = staff;
+    expect((await get(reportsGET, c.courseKey)).status).toBe(200);
+    expect((await get(historyGET, c.courseKey, `?thread=${threadId}`)).status).toBe(200);
+    expect((await get(historyGET, c.courseKey, "?thread=x")).status).toBe(400);
+  });
+});
+
+describe("forum server actions", () => {
+  it("refuse outsiders and other courses' learners for every write", async () => {
+    for (const who of [outsider, otherLearner]) {
+      session.user = who;
+      const results = await Promise.all([
+        createThreadAction({ courseKey: c.courseKey, topicId: "course", kind: "discussion", title: "x", body: "y", anonymity: "none" }),
+        createPostAction({ courseKey: c.courseKey, threadId, body: "y", anonymity: "none" }),
+        editThreadAction({ courseKey: c.courseKey, threadId, title: "x", body: "y" }),
+        deletePostAction({ courseKey: c.courseKey, postId }),
+      ]);
+      for (const r of results) expect(r).toMatchObject({ ok: false, code: "forbidden:course" });
+    }
+    session.user = null;
+    expect(await createPostAction({ courseKey: c.courseKey, threadId, body: "y", anonymity: "none" })).toMatchObject({ ok: false, code: "unauthorized" });
+    // and through another course's key, a thread id of this course is not found
+    session.user = otherLearner;
+    expect(await createPostAction({ courseKey: other.courseKey, threadId, body: "y", anonymity: "none" })).toMatchObject({ ok: false, code: "not_found:thread" });
+  });
+
+  it("a learner cannot edit, delete or endorse another's post, pin, grant roles or ban", async () => {
+    session.user = A;
+    expect(await deletePostAction({ courseKey: c.courseKey, postId })).toMatchObject({ ok: false, code: "forbidden:post" });
+    expect(await endorsePostAction({ courseKey: c.courseKey, postId, on: true })).toMatchObject({ ok: false, code: "forbidden:moderator" });
+    expect(await setThreadFlagAction({ courseKey: c.courseKey, threadId, flag: "pinned", on: true })).toMatchObject({ ok: false, code: "forbidden:moderator" });
+    expect(await setCommunityTAAction({ courseKey: c.courseKey, login: A.username, on: true })).toMatchObject({ ok: false, code: "forbidden:staff" });
+    expect(await setForumBanAction({ courseKey: c.courseKey, login: B.username, on: true })).toMatchObject({ ok: false, code: "forbidden:staff" });
+    session.user = B;
+    expect(await editThreadAction({ courseKey: c.courseKey, threadId, title: "x", body: "y" })).toMatchObject({ ok: false, code: "forbidden:post" });
+    expect((await q.getThread({ threadId }))!.title).toBe("A's question");
+  });
+
+  it("staff grant the community TA role (enrolled learners only) and ban; a banned user's post is refused", async () => {
+    session.user = staff;
+    expect(await setCommunityTAAction({ courseKey: c.courseKey, login: outsider.username, on: true })).toMatchObject({ ok: false, code: "invalid:role" });
+    expect(await setCommunityTAAction({ courseKey: c.courseKey, login: A.username, on: true })).toMatchObject({ ok: true });
+    expect((await q.listCommunityTAs({ courseId: c.courseId })).map((t) => t.username)).toEqual([A.username]);
+    session.user = A;
+    expect(await endorsePostAction({ courseKey: c.courseKey, postId, on: true })).toMatchObject({ ok: true });
+    session.user = staff;
+    expect(await setForumBanAction({ courseKey: c.courseKey, login: B.username, on: true, reason: "test" })).toMatchObject({ ok: true });
+    session.user = B;
+    expect(await createPostAction({ courseKey: c.courseKey, threadId, body: "still here?", anonymity: "none" })).toMatchObject({ ok: false, code: "forbidden:banned" });
+    const log = await q.listModLog({ courseId: c.courseId });
+    expect(log.map((l) => l.action)).toEqual(expect.arrayContaining(["grant_community_ta", "ban"]));
+  });
+
+  it("bad input changes nothing and says why", async () => {
+    session.user = A;
+    const r = await createThreadAction({ courseKey: c.courseKey, topicId: "course", kind: "poll" as "question", title: "x", body: "y", anonymity: "none" });
+    expect(r).toMatchObject({ ok: false, code: "invalid:input" });
+    const r2 = await createThreadAction({ courseKey: c.courseKey, topicId: "course", kind: "discussion", title: "", body: "y", anonymity: "none" });
+    expect(r2).toMatchObject({ ok: false, code: "invalid:title", fieldErrors: { title: expect.any(String) } });
+  });
+});
