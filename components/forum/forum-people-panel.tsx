@@ -45,7 +45,7 @@ export function CommunityTAPanel({ courseKey, tas }: { courseKey: string; tas: P
         }}
       >
         <label htmlFor={id} style={{ display: "flex", flexDirection: "column", gap: "0.2rem" }}>
-          Username or email of an enrolled learner
+          New community TA (an enrolled learner’s username or e-mail)
           <input id={id} className={styles.input} value={login} onChange={(e) => setLogin(e.target.value)} required maxLength={254} autoComplete="off" />
         </label>
         <button type="submit" className={styles.button} disabled={pending} style={{ alignSelf: "flex-end" }}>
@@ -86,7 +86,7 @@ export function ForumBanPanel({ courseKey, bans }: { courseKey: string; bans: (P
         }}
       >
         <label htmlFor={ids.login} style={{ display: "flex", flexDirection: "column", gap: "0.2rem" }}>
-          Username or email
+          Learner to ban (username or e-mail)
           <input id={ids.login} className={styles.input} value={login} onChange={(e) => setLogin(e.target.value)} required maxLength={254} autoComplete="off" />
         </label>
         <label htmlFor={ids.reason} style={{ display: "flex", flexDirection: "column", gap: "0.2rem" }}>
