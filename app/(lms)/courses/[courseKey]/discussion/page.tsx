@@ -22,7 +22,7 @@ export default async function DiscussionPage({ params }: { params: Promise<{ cou
       <p className={styles.meta}>
         {ctx.course.org} · {ctx.course.number}
       </p>
-      <h1 style={{ margin: "0.25rem 0" }}>{ctx.course.displayName}: discussion</h1>
+      <h1 style={{ margin: "0.25rem 0" }}>{ctx.course.displayName}</h1>
       <CourseTabs courseKey={ctx.course.courseKey} courseName={ctx.course.displayName} current="discussion" isStaff={ctx.isStaff} />
       <Suspense fallback={<p>Loading the discussions…</p>}>
         <ForumBoard courseKey={ctx.course.courseKey} />
