@@ -15,14 +15,11 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import mysql from "mysql2/promise";
 import { OPENEDX_DEMO_DIR } from "@/scripts/lib/shared-fixtures";
+import { opt, signIn } from "./lib/http";
 
 const DEMO = OPENEDX_DEMO_DIR;
 const DEMO_KEY = "course-v1:OpenedX+DemoX+DemoCourse";
 
-function opt(args: string[], name: string): string | undefined {
-  const i = args.indexOf(name);
-  return i >= 0 ? args[i + 1] : undefined;
-}
 
 function sh(cmd: string, argv: string[], env: NodeJS.ProcessEnv, quiet = true): Promise<void> {
   return new Promise((resolve, reject) => {
@@ -76,30 +73,7 @@ async function waitFor(url: string, ms: number): Promise<void> {
   throw new Error(`server did not answer ${url} within ${ms} ms`);
 }
 
-function cookiesOf(res: Response, jar: Map<string, string>) {
-  for (const c of res.headers.getSetCookie()) {
-    const [pair] = c.split(";");
-    const i = pair.indexOf("=");
-    jar.set(pair.slice(0, i), pair.slice(i + 1));
-  }
-}
-const cookieHeader = (jar: Map<string, string>) => [...jar].map(([k, v]) => `${k}=${v}`).join("; ");
 
-async function signIn(base: string, login: string, password: string): Promise<string> {
-  const jar = new Map<string, string>();
-  const r1 = await fetch(`${base}/api/auth/csrf`);
-  cookiesOf(r1, jar);
-  const { csrfToken } = (await r1.json()) as { csrfToken: string };
-  const r2 = await fetch(`${base}/api/auth/callback/credentials`, {
-    method: "POST",
-    redirect: "manual",
-    headers: { "Content-Type": "application/x-www-form-urlencoded", Cookie: cookieHeader(jar) },
-    body: new URLSearchParams({ csrfToken, login, email: login, password, json: "true" }),
-  });
-  cookiesOf(r2, jar);
-  if (![...jar.keys()].some((k) => k.includes("session-token"))) throw new Error(`sign-in as ${login} failed (${r2.status})`);
-  return cookieHeader(jar);
-}
 
 type AutocannonResult = {
   requests: { average: number; total: number };

@@ -17,14 +17,10 @@ import os, { tmpdir } from "node:os";
 import path from "node:path";
 import mysql from "mysql2/promise";
 import type { LoadSetup } from "./load-setup";
+import { cookieHeader, cookiesOf, opt } from "./lib/http";
 
 const ROOT = process.cwd();
 const DEMO = OPENEDX_DEMO_DIR;
-
-export function opt(args: string[], name: string): string | undefined {
-  const i = args.indexOf(name);
-  return i >= 0 ? args[i + 1] : undefined;
-}
 
 function sh(cmd: string, argv: string[], env: NodeJS.ProcessEnv): Promise<string> {
   return new Promise((resolve, reject) => {
@@ -187,14 +183,6 @@ async function fetchText(url: string, init: RequestInit, ms: number): Promise<{ 
   }
 }
 
-function cookiesOf(res: Response, jar: Map<string, string>) {
-  for (const c of res.headers.getSetCookie()) {
-    const [pair] = c.split(";");
-    const i = pair.indexOf("=");
-    jar.set(pair.slice(0, i), pair.slice(i + 1));
-  }
-}
-const cookieHeader = (jar: Map<string, string>) => [...jar].map(([k, v]) => `${k}=${v}`).join("; ");
 
 /** The action's result out of an RSC (text/x-component) answer: the row holding {ok: …}. */
 export function parseActionResult(body: string): { ok: boolean; code?: string; message?: string; data?: { attempts?: number } } | null {

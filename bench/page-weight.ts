@@ -6,40 +6,14 @@
 // (a video with a transcript) and course home, and an Atrium 101 text unit and course home. The
 // user (default: the seeded learner) must be enrolled in those courses.
 import { formatPageWeight, pageWeight, type PageWeight } from "@/scripts/lib/flight-weight";
+import { opt, signIn } from "./lib/http";
 
 const DEMO_KEY = "course-v1:OpenedX+DemoX+DemoCourse";
 const ATR101_KEY = "course-v1:Atrium+ATR101+2026";
 const enc = encodeURIComponent;
 
-function opt(args: string[], name: string): string | undefined {
-  const i = args.indexOf(name);
-  return i >= 0 ? args[i + 1] : undefined;
-}
 
-function cookiesOf(res: Response, jar: Map<string, string>) {
-  for (const c of res.headers.getSetCookie()) {
-    const [pair] = c.split(";");
-    const i = pair.indexOf("=");
-    jar.set(pair.slice(0, i), pair.slice(i + 1));
-  }
-}
-const cookieHeader = (jar: Map<string, string>) => [...jar].map(([k, v]) => `${k}=${v}`).join("; ");
 
-async function signIn(base: string, login: string, password: string): Promise<string> {
-  const jar = new Map<string, string>();
-  const r1 = await fetch(`${base}/api/auth/csrf`);
-  cookiesOf(r1, jar);
-  const { csrfToken } = (await r1.json()) as { csrfToken: string };
-  const r2 = await fetch(`${base}/api/auth/callback/credentials`, {
-    method: "POST",
-    redirect: "manual",
-    headers: { "Content-Type": "application/x-www-form-urlencoded", Cookie: cookieHeader(jar) },
-    body: new URLSearchParams({ csrfToken, login, email: login, password, json: "true" }),
-  });
-  cookiesOf(r2, jar);
-  if (![...jar.keys()].some((k) => k.includes("session-token"))) throw new Error(`sign-in as ${login} failed (${r2.status})`);
-  return cookieHeader(jar);
-}
 
 /** The first unit of a course, where /learn sends the user. */
 async function firstUnit(base: string, cookie: string, courseKey: string): Promise<string> {

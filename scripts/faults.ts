@@ -15,7 +15,8 @@ import { randomBytes } from "node:crypto";
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import net from "node:net";
 import path from "node:path";
-import { machineLine, missingAcked, opt, prepareDatabase, report, runLoad, startCluster, submitActionId, type LoadStats } from "../bench/load";
+import { opt } from "../bench/lib/http";
+import { machineLine, missingAcked, prepareDatabase, report, runLoad, startCluster, submitActionId, type LoadStats } from "../bench/load";
 
 const args = process.argv.slice(2);
 const LEARNERS = Number(opt(args, "--learners") ?? 20);
