@@ -1,14 +1,16 @@
 import "server-only";
 // The forum's reads as the JSON routes answer them: every author passes through views.ts
 // (anonymous authors are dropped for readers who may not see them), every thread is checked to
-// belong to the course and to a topic the reader can see (service.threadFor).
+// belong to the course and to a topic the reader can see (service.visibleThread). A thread's posts
+// come from the per-revision cache (thread-cache.ts); the reader's own parts are queried per request.
 import { AppError } from "@/lib/errors";
 import * as q from "@/lib/db/queries/forum";
 import { learnHref } from "@/lib/lms/urls";
 import { excerptOf } from "./markdown";
 import { groupTopics } from "./policy";
 import { isModerator, seesAuthor } from "./rules";
-import { threadFor, type ForumContext } from "./service";
+import { threadFor, visibleThread, type ForumContext } from "./service";
+import { threadPosts } from "./thread-cache";
 import { authorView, notificationText, threadSummaryView, type AuthorView, type ThreadSummaryView } from "./views";
 
 export interface ForumMetaJson {
@@ -86,8 +88,13 @@ export interface ThreadJson {
 }
 
 export async function threadDetail(f: ForumContext, threadId: number): Promise<ThreadJson> {
-  // All three at once; nothing is sent unless the thread passes threadFor's checks.
-  const [t, posts, reader] = await Promise.all([threadFor(f, threadId), q.listPostsOfThread({ threadId, userId: f.actor.userId }), q.getThreadReaderState({ threadId, userId: f.actor.userId })]);
+  // The thread with the reader's marker/follow/vote, and the reader's votes on its posts, side by
+  // side; the posts themselves come from the per-revision cache (lib/forum/thread-cache.ts).
+  // Nothing is sent unless the thread passes visibleThread's checks.
+  const [row, votedPosts] = await Promise.all([q.getThreadForReader({ threadId, userId: f.actor.userId }), q.listVotedPostIds({ threadId, userId: f.actor.userId })]);
+  const t = visibleThread(f, row);
+  const reader = t.reader;
+  const { posts } = await threadPosts(threadId, t.revision);
   const moderator = isModerator(f.actor);
   const mine = (authorId: number) => authorId === f.actor.userId;
   const postJson = (p: (typeof posts)[number]): PostJson => ({
@@ -98,7 +105,7 @@ export async function threadDetail(f: ForumContext, threadId: number): Promise<T
     isAnswer: p.isAnswer,
     endorsed: p.endorsed,
     votes: p.voteCount,
-    voted: p.voted,
+    voted: votedPosts.has(p.id),
     edited: p.editedAt !== null,
     createdAt: p.createdAt.toISOString(),
     canEdit: (mine(p.authorId) && !f.actor.banned && !f.moment.blackout) || moderator,

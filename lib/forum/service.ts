@@ -110,7 +110,11 @@ async function checkRate(f: ForumContext): Promise<void> {
 
 /** A thread of this course the caller may see (learners: of a topic they can see), or not_found. */
 export async function threadFor(f: ForumContext, threadId: number) {
-  const thread = await q.getThread({ threadId });
+  return visibleThread(f, await q.getThread({ threadId }));
+}
+
+/** The thread itself when the caller may see it (of this course, live, of a topic they can see), else not_found. */
+export function visibleThread<T extends q.ThreadRow>(f: ForumContext, thread: T | null): T {
   if (!thread || thread.courseId !== f.courseId || thread.deletedAt || (f.visibleTopicIds !== null && !f.visibleTopicIds.includes(thread.topicId))) {
     throw new AppError("not_found:thread", "That thread does not exist.");
   }

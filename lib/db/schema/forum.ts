@@ -34,6 +34,12 @@ export const forumThreads = mysqlTable(
     postCount: int("post_count").notNull().default(0),
     /** bumped by every new response or comment, never decreased: read markers compare against it */
     postSeq: int("post_seq").notNull().default(0),
+    /**
+     * bumped, in the same transaction, by every write that changes what a reader of the thread is
+     * sent (a post added, edited or deleted, a vote, an answer mark, an endorsement, pin/close): the
+     * in-process cache of a thread's posts (lib/forum/thread-cache.ts) is keyed by (id, revision)
+     */
+    revision: int("revision").notNull().default(0),
     lastActivityAt: at("last_activity_at").notNull().default(sql`CURRENT_TIMESTAMP(3)`),
     editedAt: at("edited_at"),
     deletedAt: at("deleted_at"),
