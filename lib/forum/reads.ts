@@ -10,6 +10,7 @@ import { excerptOf } from "./markdown";
 import { groupTopics } from "./policy";
 import { isModerator, seesAuthor } from "./rules";
 import { threadFor, visibleThread, type ForumContext } from "./service";
+import { listPage } from "./list-cache";
 import { threadPosts } from "./thread-cache";
 import { authorView, notificationText, threadSummaryView, type AuthorView, type ThreadSummaryView } from "./views";
 
@@ -55,7 +56,15 @@ export async function threadPage(f: ForumContext, sp: URLSearchParams): Promise<
   const limit = Math.min(Math.max(Number(sp.get("limit")) || 20, 1), 50);
   const cursor = q.decodeCursor(sp.get("cursor"));
   if (sp.get("cursor") && !cursor) throw new AppError("invalid:cursor", "That page link is not valid any more; start from the first page.");
-  const { rows, next } = await q.listThreads({ courseId: f.courseId, userId: f.actor.userId, topicId, visibleTopicIds: f.visibleTopicIds, filter, sort, search: sp.get("q")?.slice(0, 200), cursor, limit });
+  const search = sp.get("q")?.slice(0, 200).trim() || null;
+  if (filter === "all" || filter === "unanswered") {
+    // the same page for everyone of this audience: cached by the course forum's revision (list-cache.ts)
+    const page = await listPage({ courseId: f.courseId, revision: f.forumRevision, visibleTopicIds: f.visibleTopicIds, topicId, filter, sort, search, cursor, limit });
+    const states = await q.listThreadReaderStates({ userId: f.actor.userId, threadIds: page.rows.map((r) => r.id) });
+    const none = { seenSeq: null, following: false, voted: false };
+    return { threads: page.rows.map((r) => threadSummaryView(f.actor, { ...r, ...(states.get(r.id) ?? none) })), next: page.next ? q.encodeCursor(page.next) : null };
+  }
+  const { rows, next } = await q.listThreads({ courseId: f.courseId, userId: f.actor.userId, topicId, visibleTopicIds: f.visibleTopicIds, filter, sort, search, cursor, limit });
   return { threads: rows.map((r) => threadSummaryView(f.actor, r)), next: next ? q.encodeCursor(next) : null };
 }
 

@@ -35,6 +35,8 @@ export interface ForumContext {
   moment: ForumMoment;
   /** learners see only the threads of topics they can see; null for staff (every topic) */
   visibleTopicIds: string[] | null;
+  /** the course forum's revision (lib/forum/list-cache.ts keys list pages by it) */
+  forumRevision: number;
 }
 
 function enforce(v: Verdict): void {
@@ -79,6 +81,7 @@ export async function loadForum(courseKey: string): Promise<ForumContext> {
     topics,
     moment: { blackout: inBlackout(policy, viewer.now) },
     visibleTopicIds: isStaff ? null : topics.map((t) => t.id),
+    forumRevision: access.forumRevision,
   };
 }
 

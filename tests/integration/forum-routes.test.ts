@@ -30,6 +30,7 @@ import { editPostAction } from "@/lib/actions/forum/edit-post-action";
 import { voteAction } from "@/lib/actions/forum/vote-action";
 import { markAnswerAction } from "@/lib/actions/forum/mark-answer-action";
 import { deletePostAction } from "@/lib/actions/forum/delete-post-action";
+import { deleteThreadAction } from "@/lib/actions/forum/delete-thread-action";
 import { endorsePostAction } from "@/lib/actions/forum/endorse-post-action";
 import { setThreadFlagAction } from "@/lib/actions/forum/set-thread-flag-action";
 import { setCommunityTAAction } from "@/lib/actions/forum/set-community-ta-action";
@@ -277,5 +278,47 @@ describe("the per-revision thread cache", () => {
     expect((await open(t.data.threadId)).responses[0]).toMatchObject({ votes: 1, voted: true });
     session.user = poster;
     expect((await open(t.data.threadId)).responses[0]).toMatchObject({ votes: 1, voted: false });
+  });
+});
+
+describe("the list cache (by the course forum's revision)", () => {
+  type Row = { id: number; title: string; votes: number; voted: boolean; following: boolean; posts: number; author: { username: string | null } };
+  const list = async (query = "") => JSON.parse((await get(listGET, c.courseKey, query)).text) as { threads: Row[] };
+  let reader: User, writer: User;
+  beforeAll(async () => {
+    [reader, writer] = await Promise.all(["lcreader", "lcwriter"].map((p) => createTestUser(p)));
+    for (const u of [reader, writer]) await enrollUser({ userId: u.id, courseId: c.courseId, actorId: null });
+  });
+
+  it("a warm first page and a warm search show a new thread, a reply, a vote and a deletion at once; the reader's parts stay theirs", async () => {
+    session.user = reader;
+    await list();
+    await list("?q=zebrafish");
+    session.user = writer;
+    const t = await createThreadAction({ courseKey: c.courseKey, topicId: "course", kind: "discussion", title: "Zebrafish facts", body: "about zebrafish", anonymity: "anonymous" });
+    if (!t.ok) throw new Error(t.message);
+    const id = t.data.threadId;
+    session.user = reader;
+    const first = (await list()).threads.find((r) => r.id === id);
+    expect(first).toMatchObject({ title: "Zebrafish facts", votes: 0, voted: false, following: false, posts: 0, author: { username: null } });
+    expect((await list("?q=zebrafish")).threads.map((r) => r.id)).toEqual([id]);
+    // staff warm the same key space (their own audience), a peer still gets no name
+    session.user = staff;
+    expect((await list()).threads.find((r) => r.id === id)?.author.username).toBe(writer.username);
+    session.user = reader;
+    expect((await get(listGET, c.courseKey)).text).not.toContain(writer.username);
+    expect(await voteAction({ courseKey: c.courseKey, target: "thread", id, on: true })).toMatchObject({ ok: true });
+    expect((await list()).threads.find((r) => r.id === id)).toMatchObject({ votes: 1, voted: true });
+    session.user = writer; // the writer follows their own thread, has not voted
+    expect((await list()).threads.find((r) => r.id === id)).toMatchObject({ votes: 1, voted: false, following: true });
+    const p = await createPostAction({ courseKey: c.courseKey, threadId: id, body: "a reply", anonymity: "none" });
+    if (!p.ok) throw new Error(p.message);
+    session.user = reader;
+    expect((await list()).threads.find((r) => r.id === id)?.posts).toBe(1);
+    session.user = writer;
+    expect(await deleteThreadAction({ courseKey: c.courseKey, threadId: id })).toMatchObject({ ok: true });
+    session.user = reader;
+    expect((await list()).threads.find((r) => r.id === id)).toBeUndefined();
+    expect((await list("?q=zebrafish")).threads).toEqual([]);
   });
 });

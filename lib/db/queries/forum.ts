@@ -43,6 +43,8 @@ export async function getForumAccess({ courseKey, userId, db = getDb() }: { cour
   enrolled: boolean;
   communityTA: boolean;
   banned: boolean;
+  /** forum_course_revisions.revision (0 before the first write): what the list cache is keyed by */
+  forumRevision: number;
 } | null> {
   const rows = await db
     .select({
@@ -53,6 +55,7 @@ export async function getForumAccess({ courseKey, userId, db = getDb() }: { cour
       enrolled: sql<number | null>`(SELECT MAX(e.is_active) FROM enrollments e WHERE e.user_id = ${userId} AND e.course_id = courses.id)`,
       ta: sql<number>`EXISTS (SELECT 1 FROM forum_roles fr WHERE fr.course_id = courses.id AND fr.user_id = ${userId} AND fr.role = 'community_ta')`,
       banned: sql<number>`EXISTS (SELECT 1 FROM forum_bans fb WHERE fb.course_id = courses.id AND fb.user_id = ${userId})`,
+      forumRevision: sql<number | null>`(SELECT fcr.revision FROM forum_course_revisions fcr WHERE fcr.course_id = courses.id)`,
     })
     .from(courses)
     .where(eq(courses.courseKey, courseKey))
@@ -60,7 +63,7 @@ export async function getForumAccess({ courseKey, userId, db = getDb() }: { cour
   const row = rows[0];
   if (!row) return null;
   const roles = (row.roles ?? "").split(",").filter((r): r is "staff" | "instructor" => r === "staff" || r === "instructor");
-  return { course: row.course, roles, enrolled: Number(row.enrolled) === 1, communityTA: Number(row.ta) === 1, banned: Number(row.banned) === 1 };
+  return { course: row.course, roles, enrolled: Number(row.enrolled) === 1, communityTA: Number(row.ta) === 1, banned: Number(row.banned) === 1, forumRevision: Number(row.forumRevision ?? 0) };
 }
 
 /** Posts (threads + responses + comments) the user wrote in the course in each window (ms), newest windows first. */
@@ -148,6 +151,7 @@ export async function listThreads({
   search,
   cursor,
   limit = 20,
+  withReader = true,
   db = getDb(),
 }: {
   courseId: number;
@@ -160,8 +164,11 @@ export async function listThreads({
   search?: string | null;
   cursor?: ThreadCursor | null;
   limit?: number;
+  /** false: leave out the reader's marker/follow/vote (the list cache asks them per reader); only with filter "all" or "unanswered" */
+  withReader?: boolean;
   db?: DbOrTx;
 }): Promise<{ rows: ThreadListRow[]; next: ThreadCursor | null }> {
+  if (!withReader && filter !== "all" && filter !== "unanswered") throw new Error(`listThreads: filter ${filter} needs the reader`);
   const where: SQL[] = [sql`t.course_id = ${courseId}`, sql`t.deleted_at IS NULL`];
   if (topicId) where.push(sql`t.topic_id = ${topicId}`);
   if (visibleTopicIds !== null) {
@@ -198,13 +205,17 @@ export async function listThreads({
     SELECT t.id, t.topic_id AS topicId, t.kind, t.title, LEFT(t.body_md, 400) AS excerptMd, t.author_id AS authorId,
       u.username AS authorUsername, u.full_name AS authorFullName, t.anonymity, t.pinned, t.closed, t.answered,
       t.vote_count AS voteCount, t.post_count AS postCount, t.post_seq AS postSeq, t.last_activity_at AS lastActivityAt,
-      t.created_at AS createdAt, r.seen_seq AS seenSeq, f.id IS NOT NULL AS following, v.id IS NOT NULL AS voted
+      t.created_at AS createdAt${withReader ? sql`, r.seen_seq AS seenSeq, f.id IS NOT NULL AS following, v.id IS NOT NULL AS voted` : sql``}
     FROM forum_threads t
     ${matches}
     JOIN users u ON u.id = t.author_id
-    LEFT JOIN forum_reads r ON r.user_id = ${userId} AND r.thread_id = t.id
+    ${
+      withReader
+        ? sql`LEFT JOIN forum_reads r ON r.user_id = ${userId} AND r.thread_id = t.id
     LEFT JOIN forum_follows f ON f.user_id = ${userId} AND f.thread_id = t.id
-    LEFT JOIN forum_votes v ON v.user_id = ${userId} AND v.target_type = 'thread' AND v.target_id = t.id
+    LEFT JOIN forum_votes v ON v.user_id = ${userId} AND v.target_type = 'thread' AND v.target_id = t.id`
+        : sql``
+    }
     WHERE ${sql.join(where, sql` AND `)}
     ORDER BY t.pinned DESC, ${keyCol} DESC, t.id DESC
     LIMIT ${limit + 1}`)) as unknown as [Record<string, unknown>[]];
@@ -239,6 +250,22 @@ function threadListRowOf(r: Record<string, unknown>): ThreadListRow {
     following: bool(r.following),
     voted: bool(r.voted),
   };
+}
+
+export type ThreadListEntry = Omit<ThreadListRow, "seenSeq" | "following" | "voted">;
+
+/** The reader's marker, follow and vote on each of a page's threads (a page is ≤ 50 ids: unique-index lookups). */
+export async function listThreadReaderStates({ userId, threadIds }: { userId: number; threadIds: number[] }): Promise<Map<number, ReaderState>> {
+  if (!threadIds.length) return new Map();
+  const ids = sql.join(threadIds.map((id) => sql`${id}`), sql`, `);
+  const [rows] = (await getDb().execute(sql`
+    SELECT t.id, r.seen_seq AS seenSeq, f.id IS NOT NULL AS following, v.id IS NOT NULL AS voted
+    FROM forum_threads t
+    LEFT JOIN forum_reads r ON r.user_id = ${userId} AND r.thread_id = t.id
+    LEFT JOIN forum_follows f ON f.user_id = ${userId} AND f.thread_id = t.id
+    LEFT JOIN forum_votes v ON v.user_id = ${userId} AND v.target_type = 'thread' AND v.target_id = t.id
+    WHERE t.id IN (${ids})`)) as unknown as [Record<string, unknown>[]];
+  return new Map(rows.map((r) => [Number(r.id), { seenSeq: r.seenSeq === null || r.seenSeq === undefined ? null : Number(r.seenSeq), following: bool(r.following), voted: bool(r.voted) }]));
 }
 
 /** Per topic: live threads, and threads with something the user has not read. */
@@ -390,6 +417,16 @@ async function bumpRevision(tx: Tx, threadId: number): Promise<void> {
   await tx.update(forumThreads).set({ revision: bumped() }).where(eq(forumThreads.id, threadId));
 }
 
+/**
+ * Bumps the course forum's revision (forum_course_revisions): every write that changes a thread
+ * list or a search's answer calls it last in its transaction (its row is always locked after the
+ * thread's, never before).
+ */
+async function bumpCourseRevision(tx: DbOrTx, by: { courseId: number } | { threadId: number }): Promise<void> {
+  const course = "courseId" in by ? sql`${by.courseId}` : sql`(SELECT ft.course_id FROM forum_threads ft WHERE ft.id = ${by.threadId})`;
+  await tx.execute(sql`INSERT INTO forum_course_revisions (course_id, revision) VALUES (${course}, 1) ON DUPLICATE KEY UPDATE revision = revision + 1`);
+}
+
 export async function insertThread(values: {
   courseId: number;
   topicId: string;
@@ -405,6 +442,7 @@ export async function insertThread(values: {
     // Like Open edX, the author follows their own thread (replies reach them).
     await tx.insert(forumFollows).values({ userId: values.authorId, threadId: id, courseId: values.courseId });
     await tx.insert(forumReads).values({ userId: values.authorId, threadId: id, courseId: values.courseId, seenSeq: 0 });
+    await bumpCourseRevision(tx, { courseId: values.courseId });
     return id;
   });
 }
@@ -450,6 +488,7 @@ export async function insertPost(p: NewPost, guard: (thread: ThreadRow, parent: 
     }
     await tx.insert(forumFollows).values({ userId: p.authorId, threadId: thread.id, courseId: thread.courseId }).onDuplicateKeyUpdate({ set: { threadId: thread.id } });
     await markThreadRead({ userId: p.authorId, threadId: thread.id, courseId: thread.courseId, seq, db: tx });
+    await bumpCourseRevision(tx, { courseId: thread.courseId });
     return { postId, notified: [...kinds.keys()] };
   });
 }
@@ -462,6 +501,7 @@ export async function updateThreadText({ threadId, editorId, title, bodyMd, body
     guard(thread);
     await tx.insert(forumEdits).values({ courseId: thread.courseId, threadId, postId: null, editorId, oldTitle: thread.title, oldBodyMd: thread.bodyMd });
     await tx.update(forumThreads).set({ title, bodyMd, bodyHtml, editedAt: new Date(), revision: bumped() }).where(eq(forumThreads.id, threadId));
+    await bumpCourseRevision(tx, { courseId: thread.courseId });
   });
 }
 
@@ -476,6 +516,7 @@ export async function updatePostText({ postId, editorId, bodyMd, bodyHtml }: { p
     await tx.insert(forumEdits).values({ courseId: thread.courseId, threadId: thread.id, postId, editorId, oldTitle: null, oldBodyMd: locked.bodyMd });
     await tx.update(forumPosts).set({ bodyMd, bodyHtml, editedAt: new Date() }).where(eq(forumPosts.id, postId));
     await bumpRevision(tx, thread.id);
+    await bumpCourseRevision(tx, { courseId: thread.courseId }); // search matches post bodies
   });
 }
 
@@ -485,6 +526,7 @@ export async function softDeleteThread({ threadId, actorId }: { threadId: number
     if (!thread) throw new Error("thread vanished");
     guard(thread);
     await tx.update(forumThreads).set({ deletedAt: new Date(), deletedBy: actorId, revision: bumped() }).where(eq(forumThreads.id, threadId));
+    await bumpCourseRevision(tx, { courseId: thread.courseId });
     return thread;
   });
 }
@@ -510,6 +552,7 @@ export async function softDeletePost({ postId, actorId }: { postId: number; acto
       .update(forumThreads)
       .set({ postCount: sql`GREATEST(${forumThreads.postCount} - ${ids.length}, 0)`, answered: answered.length > 0, revision: bumped() })
       .where(eq(forumThreads.id, thread.id));
+    await bumpCourseRevision(tx, { courseId: thread.courseId });
     return { thread, post };
   });
 }
@@ -539,7 +582,10 @@ export async function setVote({ userId, targetType, targetId, on }: { userId: nu
       delta = -1;
     }
     if (delta !== 0) {
-      if (targetType === "thread") await tx.update(forumThreads).set({ voteCount: sql`${forumThreads.voteCount} + ${delta}`, revision: bumped() }).where(eq(forumThreads.id, targetId));
+      if (targetType === "thread") {
+        await tx.update(forumThreads).set({ voteCount: sql`${forumThreads.voteCount} + ${delta}`, revision: bumped() }).where(eq(forumThreads.id, targetId));
+        await bumpCourseRevision(tx, { threadId: targetId }); // the list shows (and sorts by) a thread's votes
+      }
       else await tx.update(forumPosts).set({ voteCount: sql`${forumPosts.voteCount} + ${delta}` }).where(eq(forumPosts.id, targetId));
     }
     return target.voteCount + delta;
@@ -562,6 +608,7 @@ export async function setAnswer({ postId, actorId, on }: { postId: number; actor
     await tx.update(forumPosts).set({ isAnswer: on }).where(eq(forumPosts.id, postId));
     const answered = await tx.select({ id: forumPosts.id }).from(forumPosts).where(and(eq(forumPosts.threadId, thread.id), eq(forumPosts.isAnswer, true), isNull(forumPosts.deletedAt))).limit(1);
     await tx.update(forumThreads).set({ answered: answered.length > 0, revision: bumped() }).where(eq(forumThreads.id, thread.id));
+    await bumpCourseRevision(tx, { courseId: thread.courseId });
     if (on && !first.isAnswer && first.authorId !== actorId) {
       await tx.insert(forumNotifications).values({ userId: first.authorId, courseId: thread.courseId, threadId: thread.id, postId, actorId, actorAnonymity: actorId === thread.authorId ? thread.anonymity : "none", kind: "answer_marked" });
     }
@@ -584,10 +631,13 @@ export async function setEndorsed({ postId, actorId, on }: { postId: number; act
 }
 
 export async function setThreadFlag({ threadId, flag, on }: { threadId: number; flag: "pinned" | "closed"; on: boolean }): Promise<void> {
-  await getDb()
-    .update(forumThreads)
-    .set({ [flag]: on, revision: bumped() })
-    .where(eq(forumThreads.id, threadId));
+  await getDb().transaction(async (tx) => {
+    await tx
+      .update(forumThreads)
+      .set({ [flag]: on, revision: bumped() })
+      .where(eq(forumThreads.id, threadId));
+    await bumpCourseRevision(tx, { threadId });
+  });
 }
 
 export async function logModeration(entry: typeof forumModLog.$inferInsert, db: DbOrTx = getDb()): Promise<void> {

@@ -163,6 +163,17 @@ export const forumEdits = mysqlTable(
   (t) => [index("forum_edits_target_idx").on(t.threadId, t.postId, t.id)],
 );
 
+/**
+ * One number per course forum, bumped in the same transaction by every write that changes a thread
+ * list or a search's answer (a thread or post added, edited or deleted, a thread's vote, answered
+ * flag, pin or close): the in-process cache of list pages (lib/forum/list-cache.ts) is keyed by it.
+ * A row of its own, not a column of `courses`, so forum writes never lock the course row.
+ */
+export const forumCourseRevisions = mysqlTable("forum_course_revisions", {
+  courseId: ref("course_id").primaryKey(),
+  revision: int("revision").notNull().default(0),
+});
+
 /** A user barred from posting in one course's forum (reading stays allowed). */
 export const forumBans = mysqlTable(
   "forum_bans",
