@@ -7,8 +7,8 @@ import "server-only";
 // transactions re-run the rules that depend on the thread's state on the locked row.
 import { actorOf, getCurrentUser, getSessionClaims, type SessionUser } from "@/lib/auth/session";
 import { canCourse, type CourseFacts } from "@/lib/auth/permissions";
-import { getVersionData, type VersionData } from "@/lib/db/queries/courseware";
-import type { Viewer } from "@/lib/lms/outline";
+import { getLearnerView, getVersionData, type VersionData } from "@/lib/db/queries/courseware";
+import type { LearnerView, Viewer } from "@/lib/lms/outline";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import * as q from "@/lib/db/queries/forum";
@@ -37,6 +37,22 @@ export interface ForumContext {
   visibleTopicIds: string[] | null;
   /** the course forum's revision (lib/forum/list-cache.ts keys list pages by it) */
   forumRevision: number;
+}
+
+/**
+ * The viewer's topics, computed once per cached learner view (getLearnerView keeps one per
+ * version and audience until the next release date, the same moments the topics can change):
+ * the forum's routes otherwise walked the whole outline on every request.
+ */
+const topicsByView = new WeakMap<LearnerView, ForumTopic[]>();
+function topicsOf(version: VersionData, viewer: Viewer): ForumTopic[] {
+  const view = getLearnerView({ version, viewer });
+  let topics = topicsByView.get(view);
+  if (!topics) {
+    topics = forumTopics(version.outline, viewer, view);
+    topicsByView.set(view, topics);
+  }
+  return topics;
 }
 
 function enforce(v: Verdict): void {
@@ -69,7 +85,7 @@ export async function loadForum(courseKey: string): Promise<ForumContext> {
   enforce(rules.canRead(actor));
   const viewer: Viewer = { staff: isStaff, now: new Date() };
   const policy = forumPolicyOf(version.outline.root.settings);
-  const topics = forumTopics(version.outline, viewer);
+  const topics = topicsOf(version, viewer);
   return {
     user,
     courseId: access.course.id,
