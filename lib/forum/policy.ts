@@ -5,7 +5,7 @@
 // and each inline `discussion` block adds one topic (its `discussion_id`), grouped by its
 // `discussion_category` and named by its `discussion_target`. Nothing here is stored: a publish
 // changes the topics for every reader at once, and the version's outline is cached per version id.
-import { componentsOf, learnerView, parseOlxDate, type Outline, type OutlineNode, type Viewer } from "@/lib/lms/outline";
+import { componentsOf, learnerView, parseOlxDate, type LearnerView, type Outline, type OutlineNode, type Viewer } from "@/lib/lms/outline";
 
 export interface ForumTopic {
   /** stable id stored on threads: the discussion block's discussion_id, or the policy's "id" */
@@ -67,8 +67,9 @@ export function topicIdOfBlock(node: OutlineNode): string {
  * The topics a viewer may see, in course order: the course-wide topics of the policy (sorted by
  * name, as Open edX lists them), then one per discussion block the viewer can see (an unreleased
  * or staff-only unit's discussion is not listed to learners and takes no posts from them).
+ * `view`: the viewer's learner view when the caller has it cached (lib/db/queries/courseware getLearnerView).
  */
-export function forumTopics(outline: Outline, viewer: Viewer): ForumTopic[] {
+export function forumTopics(outline: Outline, viewer: Viewer, view: LearnerView = learnerView(outline, viewer)): ForumTopic[] {
   const topics: ForumTopic[] = [];
   const seen = new Set<string>();
   const policy = parseJson(outline.root.settings.discussion_topics);
@@ -80,7 +81,7 @@ export function forumTopics(outline: Outline, viewer: Viewer): ForumTopic[] {
       topics.push({ id, name, category: COURSE_WIDE_CATEGORY });
     }
   }
-  for (const ref of learnerView(outline, viewer).units) {
+  for (const ref of view.units) {
     const stack = componentsOf(ref.unit, viewer);
     for (const node of stack) {
       if (node.type !== "discussion") continue;

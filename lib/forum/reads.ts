@@ -1,14 +1,17 @@
 import "server-only";
 // The forum's reads as the JSON routes answer them: every author passes through views.ts
 // (anonymous authors are dropped for readers who may not see them), every thread is checked to
-// belong to the course and to a topic the reader can see (service.threadFor).
+// belong to the course and to a topic the reader can see (service.visibleThread). A thread's posts
+// come from the per-revision cache (thread-cache.ts); the reader's own parts are queried per request.
 import { AppError } from "@/lib/errors";
 import * as q from "@/lib/db/queries/forum";
 import { learnHref } from "@/lib/lms/urls";
 import { excerptOf } from "./markdown";
 import { groupTopics } from "./policy";
 import { isModerator, seesAuthor } from "./rules";
-import { threadFor, type ForumContext } from "./service";
+import { threadFor, visibleThread, type ForumContext } from "./service";
+import { listPage } from "./list-cache";
+import { threadPosts } from "./thread-cache";
 import { authorView, notificationText, threadSummaryView, type AuthorView, type ThreadSummaryView } from "./views";
 
 export interface ForumMetaJson {
@@ -53,7 +56,15 @@ export async function threadPage(f: ForumContext, sp: URLSearchParams): Promise<
   const limit = Math.min(Math.max(Number(sp.get("limit")) || 20, 1), 50);
   const cursor = q.decodeCursor(sp.get("cursor"));
   if (sp.get("cursor") && !cursor) throw new AppError("invalid:cursor", "That page link is not valid any more; start from the first page.");
-  const { rows, next } = await q.listThreads({ courseId: f.courseId, userId: f.actor.userId, topicId, visibleTopicIds: f.visibleTopicIds, filter, sort, search: sp.get("q")?.slice(0, 200), cursor, limit });
+  const search = sp.get("q")?.slice(0, 200).trim() || null;
+  if (filter === "all" || filter === "unanswered") {
+    // the same page for everyone of this audience: cached by the course forum's revision (list-cache.ts)
+    const page = await listPage({ courseId: f.courseId, revision: f.forumRevision, visibleTopicIds: f.visibleTopicIds, topicId, filter, sort, search, cursor, limit });
+    const states = await q.listThreadReaderStates({ userId: f.actor.userId, threadIds: page.rows.map((r) => r.id) });
+    const none = { seenSeq: null, following: false, voted: false };
+    return { threads: page.rows.map((r) => threadSummaryView(f.actor, { ...r, ...(states.get(r.id) ?? none) })), next: page.next ? q.encodeCursor(page.next) : null };
+  }
+  const { rows, next } = await q.listThreads({ courseId: f.courseId, userId: f.actor.userId, topicId, visibleTopicIds: f.visibleTopicIds, filter, sort, search, cursor, limit });
   return { threads: rows.map((r) => threadSummaryView(f.actor, r)), next: next ? q.encodeCursor(next) : null };
 }
 
@@ -86,8 +97,13 @@ export interface ThreadJson {
 }
 
 export async function threadDetail(f: ForumContext, threadId: number): Promise<ThreadJson> {
-  // All three at once; nothing is sent unless the thread passes threadFor's checks.
-  const [t, posts, reader] = await Promise.all([threadFor(f, threadId), q.listPostsOfThread({ threadId, userId: f.actor.userId }), q.getThreadReaderState({ threadId, userId: f.actor.userId })]);
+  // The thread with the reader's marker/follow/vote, and the reader's votes on its posts, side by
+  // side; the posts themselves come from the per-revision cache (lib/forum/thread-cache.ts).
+  // Nothing is sent unless the thread passes visibleThread's checks.
+  const [row, votedPosts] = await Promise.all([q.getThreadForReader({ threadId, userId: f.actor.userId }), q.listVotedPostIds({ threadId, userId: f.actor.userId })]);
+  const t = visibleThread(f, row);
+  const reader = t.reader;
+  const { posts } = await threadPosts(threadId, t.revision);
   const moderator = isModerator(f.actor);
   const mine = (authorId: number) => authorId === f.actor.userId;
   const postJson = (p: (typeof posts)[number]): PostJson => ({
@@ -98,7 +114,7 @@ export async function threadDetail(f: ForumContext, threadId: number): Promise<T
     isAnswer: p.isAnswer,
     endorsed: p.endorsed,
     votes: p.voteCount,
-    voted: p.voted,
+    voted: votedPosts.has(p.id),
     edited: p.editedAt !== null,
     createdAt: p.createdAt.toISOString(),
     canEdit: (mine(p.authorId) && !f.actor.banned && !f.moment.blackout) || moderator,

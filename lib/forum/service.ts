@@ -7,8 +7,8 @@ import "server-only";
 // transactions re-run the rules that depend on the thread's state on the locked row.
 import { actorOf, getCurrentUser, getSessionClaims, type SessionUser } from "@/lib/auth/session";
 import { canCourse, type CourseFacts } from "@/lib/auth/permissions";
-import { getVersionData, type VersionData } from "@/lib/db/queries/courseware";
-import type { Viewer } from "@/lib/lms/outline";
+import { getLearnerView, getVersionData, type VersionData } from "@/lib/db/queries/courseware";
+import type { LearnerView, Viewer } from "@/lib/lms/outline";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import * as q from "@/lib/db/queries/forum";
@@ -35,6 +35,24 @@ export interface ForumContext {
   moment: ForumMoment;
   /** learners see only the threads of topics they can see; null for staff (every topic) */
   visibleTopicIds: string[] | null;
+  /** the course forum's revision (lib/forum/list-cache.ts keys list pages by it) */
+  forumRevision: number;
+}
+
+/**
+ * The viewer's topics, computed once per cached learner view (getLearnerView keeps one per
+ * version and audience until the next release date, the same moments the topics can change):
+ * the forum's routes otherwise walked the whole outline on every request.
+ */
+const topicsByView = new WeakMap<LearnerView, ForumTopic[]>();
+function topicsOf(version: VersionData, viewer: Viewer): ForumTopic[] {
+  const view = getLearnerView({ version, viewer });
+  let topics = topicsByView.get(view);
+  if (!topics) {
+    topics = forumTopics(version.outline, viewer, view);
+    topicsByView.set(view, topics);
+  }
+  return topics;
 }
 
 function enforce(v: Verdict): void {
@@ -67,7 +85,7 @@ export async function loadForum(courseKey: string): Promise<ForumContext> {
   enforce(rules.canRead(actor));
   const viewer: Viewer = { staff: isStaff, now: new Date() };
   const policy = forumPolicyOf(version.outline.root.settings);
-  const topics = forumTopics(version.outline, viewer);
+  const topics = topicsOf(version, viewer);
   return {
     user,
     courseId: access.course.id,
@@ -79,6 +97,7 @@ export async function loadForum(courseKey: string): Promise<ForumContext> {
     topics,
     moment: { blackout: inBlackout(policy, viewer.now) },
     visibleTopicIds: isStaff ? null : topics.map((t) => t.id),
+    forumRevision: access.forumRevision,
   };
 }
 
@@ -110,7 +129,11 @@ async function checkRate(f: ForumContext): Promise<void> {
 
 /** A thread of this course the caller may see (learners: of a topic they can see), or not_found. */
 export async function threadFor(f: ForumContext, threadId: number) {
-  const thread = await q.getThread({ threadId });
+  return visibleThread(f, await q.getThread({ threadId }));
+}
+
+/** The thread itself when the caller may see it (of this course, live, of a topic they can see), else not_found. */
+export function visibleThread<T extends q.ThreadRow>(f: ForumContext, thread: T | null): T {
   if (!thread || thread.courseId !== f.courseId || thread.deletedAt || (f.visibleTopicIds !== null && !f.visibleTopicIds.includes(thread.topicId))) {
     throw new AppError("not_found:thread", "That thread does not exist.");
   }

@@ -26,7 +26,11 @@ import { GET as notificationsGET } from "@/app/api/lms/courses/[courseKey]/forum
 import { createThreadAction } from "@/lib/actions/forum/create-thread-action";
 import { createPostAction } from "@/lib/actions/forum/create-post-action";
 import { editThreadAction } from "@/lib/actions/forum/edit-thread-action";
+import { editPostAction } from "@/lib/actions/forum/edit-post-action";
+import { voteAction } from "@/lib/actions/forum/vote-action";
+import { markAnswerAction } from "@/lib/actions/forum/mark-answer-action";
 import { deletePostAction } from "@/lib/actions/forum/delete-post-action";
+import { deleteThreadAction } from "@/lib/actions/forum/delete-thread-action";
 import { endorsePostAction } from "@/lib/actions/forum/endorse-post-action";
 import { setThreadFlagAction } from "@/lib/actions/forum/set-thread-flag-action";
 import { setCommunityTAAction } from "@/lib/actions/forum/set-community-ta-action";
@@ -197,5 +201,124 @@ describe("forum server actions", () => {
     expect(r).toMatchObject({ ok: false, code: "invalid:input" });
     const r2 = await createThreadAction({ courseKey: c.courseKey, topicId: "course", kind: "discussion", title: "", body: "y", anonymity: "none" });
     expect(r2).toMatchObject({ ok: false, code: "invalid:title", fieldErrors: { title: expect.any(String) } });
+  });
+});
+
+describe("the per-revision thread cache", () => {
+  type Post = { id: number; bodyHtml: string; author: { username: string | null; name: string }; votes: number; voted: boolean; endorsed: boolean; isAnswer: boolean; bodyMd?: string };
+  const open = async (id: number) => JSON.parse((await get(threadGET, c.courseKey, "", { threadId: String(id) })).text) as { responses: Post[] };
+  const revisionOf = async (id: number) => (await q.getThread({ threadId: id }))!.revision;
+  // their own learners: the tests above ban B
+  let asker: User, poster: User;
+  beforeAll(async () => {
+    [asker, poster] = await Promise.all(["rcasker", "rcposter"].map((p) => createTestUser(p)));
+    for (const u of [asker, poster]) await enrollUser({ userId: u.id, courseId: c.courseId, actorId: null });
+  });
+
+  it("still hides an anonymous author from a peer after a staff read warmed it, and names them to staff", async () => {
+    session.user = asker;
+    const t = await createThreadAction({ courseKey: c.courseKey, topicId: "course", kind: "question", title: "Cache and anonymity", body: "q", anonymity: "none" });
+    if (!t.ok) throw new Error(t.message);
+    session.user = poster;
+    const p = await createPostAction({ courseKey: c.courseKey, threadId: t.data.threadId, body: "an anonymous answer", anonymity: "anonymous" });
+    if (!p.ok) throw new Error(p.message);
+    session.user = staff;
+    const forStaff = await open(t.data.threadId);
+    expect(forStaff.responses[0].author.username).toBe(poster.username);
+    expect(forStaff.responses[0].bodyMd).toBe("an anonymous answer"); // a moderator may edit it
+    session.user = asker; // a peer, served from the entry the staff read filled
+    const text = (await get(threadGET, c.courseKey, "", { threadId: String(t.data.threadId) })).text;
+    expect(text).not.toContain(poster.username);
+    expect(text).not.toContain(poster.fullName);
+    const forA = JSON.parse(text) as { responses: Post[] };
+    expect(forA.responses[0].author).toMatchObject({ username: null, name: "Anonymous" });
+    expect(forA.responses[0].bodyMd).toBeUndefined();
+    session.user = poster; // the author sees their own name and source
+    const forB = await open(t.data.threadId);
+    expect(forB.responses[0].author.username).toBe(poster.username);
+    expect(forB.responses[0].bodyMd).toBe("an anonymous answer");
+  });
+
+  it("every write that changes what readers see bumps the revision, so a warm entry is never served stale", async () => {
+    session.user = asker;
+    const t = await createThreadAction({ courseKey: c.courseKey, topicId: "course", kind: "question", title: "Cache freshness", body: "q", anonymity: "none" });
+    if (!t.ok) throw new Error(t.message);
+    const id = t.data.threadId;
+    session.user = poster;
+    const p = await createPostAction({ courseKey: c.courseKey, threadId: id, body: "first text", anonymity: "none" });
+    if (!p.ok) throw new Error(p.message);
+    const pid = p.data.postId;
+    const steps: [string, () => Promise<unknown>, (r: Post[]) => void][] = [
+      ["edit", () => editPostAction({ courseKey: c.courseKey, postId: pid, body: "second text" }), (r) => expect(r[0].bodyHtml).toContain("second text")],
+      ["vote", () => ((session.user = asker), voteAction({ courseKey: c.courseKey, target: "post", id: pid, on: true })), (r) => expect(r[0].votes).toBe(1)],
+      ["endorse", () => ((session.user = staff), endorsePostAction({ courseKey: c.courseKey, postId: pid, on: true })), (r) => expect(r[0].endorsed).toBe(true)],
+      ["answer", () => ((session.user = asker), markAnswerAction({ courseKey: c.courseKey, postId: pid, on: true })), (r) => expect(r[0].isAnswer).toBe(true)],
+      ["delete", () => ((session.user = poster), deletePostAction({ courseKey: c.courseKey, postId: pid })), (r) => expect(r).toHaveLength(0)],
+    ];
+    for (const [what, write, check] of steps) {
+      session.user = poster;
+      await open(id); // warm at the current revision
+      const before = await revisionOf(id);
+      expect(await write(), what).toMatchObject({ ok: true });
+      expect(await revisionOf(id), what).toBeGreaterThan(before);
+      session.user = poster;
+      check((await open(id)).responses);
+    }
+  });
+
+  it("the reader's own vote comes from their own query, not from the shared entry", async () => {
+    session.user = asker;
+    const t = await createThreadAction({ courseKey: c.courseKey, topicId: "course", kind: "discussion", title: "Cache and votes", body: "q", anonymity: "none" });
+    if (!t.ok) throw new Error(t.message);
+    session.user = poster;
+    const p = await createPostAction({ courseKey: c.courseKey, threadId: t.data.threadId, body: "vote for me", anonymity: "none" });
+    if (!p.ok) throw new Error(p.message);
+    session.user = asker;
+    expect(await voteAction({ courseKey: c.courseKey, target: "post", id: p.data.postId, on: true })).toMatchObject({ ok: true });
+    expect((await open(t.data.threadId)).responses[0]).toMatchObject({ votes: 1, voted: true });
+    session.user = poster;
+    expect((await open(t.data.threadId)).responses[0]).toMatchObject({ votes: 1, voted: false });
+  });
+});
+
+describe("the list cache (by the course forum's revision)", () => {
+  type Row = { id: number; title: string; votes: number; voted: boolean; following: boolean; posts: number; author: { username: string | null } };
+  const list = async (query = "") => JSON.parse((await get(listGET, c.courseKey, query)).text) as { threads: Row[] };
+  let reader: User, writer: User;
+  beforeAll(async () => {
+    [reader, writer] = await Promise.all(["lcreader", "lcwriter"].map((p) => createTestUser(p)));
+    for (const u of [reader, writer]) await enrollUser({ userId: u.id, courseId: c.courseId, actorId: null });
+  });
+
+  it("a warm first page and a warm search show a new thread, a reply, a vote and a deletion at once; the reader's parts stay theirs", async () => {
+    session.user = reader;
+    await list();
+    await list("?q=zebrafish");
+    session.user = writer;
+    const t = await createThreadAction({ courseKey: c.courseKey, topicId: "course", kind: "discussion", title: "Zebrafish facts", body: "about zebrafish", anonymity: "anonymous" });
+    if (!t.ok) throw new Error(t.message);
+    const id = t.data.threadId;
+    session.user = reader;
+    const first = (await list()).threads.find((r) => r.id === id);
+    expect(first).toMatchObject({ title: "Zebrafish facts", votes: 0, voted: false, following: false, posts: 0, author: { username: null } });
+    expect((await list("?q=zebrafish")).threads.map((r) => r.id)).toEqual([id]);
+    // staff warm the same key space (their own audience), a peer still gets no name
+    session.user = staff;
+    expect((await list()).threads.find((r) => r.id === id)?.author.username).toBe(writer.username);
+    session.user = reader;
+    expect((await get(listGET, c.courseKey)).text).not.toContain(writer.username);
+    expect(await voteAction({ courseKey: c.courseKey, target: "thread", id, on: true })).toMatchObject({ ok: true });
+    expect((await list()).threads.find((r) => r.id === id)).toMatchObject({ votes: 1, voted: true });
+    session.user = writer; // the writer follows their own thread, has not voted
+    expect((await list()).threads.find((r) => r.id === id)).toMatchObject({ votes: 1, voted: false, following: true });
+    const p = await createPostAction({ courseKey: c.courseKey, threadId: id, body: "a reply", anonymity: "none" });
+    if (!p.ok) throw new Error(p.message);
+    session.user = reader;
+    expect((await list()).threads.find((r) => r.id === id)?.posts).toBe(1);
+    session.user = writer;
+    expect(await deleteThreadAction({ courseKey: c.courseKey, threadId: id })).toMatchObject({ ok: true });
+    session.user = reader;
+    expect((await list()).threads.find((r) => r.id === id)).toBeUndefined();
+    expect((await list("?q=zebrafish")).threads).toEqual([]);
   });
 });

@@ -8,6 +8,7 @@ import { getDb } from "@/lib/db";
 import { courseAssets, courseBlocks, courseDocuments, courseVersions } from "@/lib/db/schema";
 import { getContentStore } from "@/lib/content";
 import { Lru } from "@/lib/lru";
+import type { ThreadCursor, ThreadListEntry, ThreadPostRow } from "@/lib/db/queries/forum";
 import { buildOutline, learnerView, parseOlxDate, type LearnerView, type Outline, type Viewer } from "@/lib/lms/outline";
 import { parseVideoXml, type VideoModel } from "@/lib/lms/video";
 import { buildAssetIndex, renderCourseHtml, type AssetIndex } from "@/lib/lms/html";
@@ -43,6 +44,8 @@ const g = globalThis as unknown as {
   __lmsDrafts?: Lru<Promise<VersionData | null>>;
   __lmsPages?: Lru<SharedPage>;
   __lmsAlike?: Lru<boolean>;
+  __lmsForumThreads?: Lru<Promise<ForumThreadPosts | null>>;
+  __lmsForumLists?: Lru<Promise<ForumListPage>>;
 };
 /**
  * Byte budgets of the in-process caches (estimated: strings at one byte a character, as V8 keeps
@@ -71,6 +74,10 @@ export const LMS_CACHE_BUDGETS = {
   pages: 24 * MB,
   /** whether each problem definition renders alike for every learner (a boolean per content hash) */
   alike: 1 * MB,
+  /** course forums: a thread's posts keyed by (thread id, revision), reader-independent (lib/forum/thread-cache.ts) */
+  forumThreads: 16 * MB,
+  /** course forums: thread list and search pages keyed by the course forum's revision (lib/forum/list-cache.ts) */
+  forumLists: 8 * MB,
 } as const;
 /** The session module's decoded-cookie map (lib/auth/session.ts) holds at most 4,096 × ~0.6 KB ≈ 2.5 MB more. */
 export const LMS_CACHE_BUDGET_BYTES = Object.values(LMS_CACHE_BUDGETS).reduce((a, b) => a + b, 0);
@@ -93,6 +100,21 @@ export interface SharedPage {
 }
 /** The page cache's store (lib/lms/page-cache.ts owns the keys; the budget lives here with the others). */
 export const sharedPages = (g.__lmsPages ??= new Lru<SharedPage>(4000, LMS_CACHE_BUDGETS.pages));
+
+/** What lib/forum/thread-cache.ts keeps of a thread at one revision: its live posts, authors raw (views.ts decides per reader). */
+export interface ForumThreadPosts {
+  revision: number;
+  posts: ThreadPostRow[];
+}
+/** The forum thread cache's store (lib/forum/thread-cache.ts owns the keys; the budget lives here with the others). */
+export const forumThreadPosts = (g.__lmsForumThreads ??= new Lru<Promise<ForumThreadPosts | null>>(4000, LMS_CACHE_BUDGETS.forumThreads));
+
+/** What lib/forum/list-cache.ts keeps of one list or search page: its threads, without the reader's parts. */
+export interface ForumListPage {
+  rows: ThreadListEntry[];
+  next: ThreadCursor | null;
+}
+export const forumListPages = (g.__lmsForumLists ??= new Lru<Promise<ForumListPage>>(4000, LMS_CACHE_BUDGETS.forumLists));
 
 /** Estimated bytes of a loaded version: its rows' strings plus ~200 bytes of objects per row. */
 function versionBytes(v: VersionData): number {
@@ -118,7 +140,7 @@ function cacheLoad(cache: Lru<Promise<VersionData | null>>, key: string, load: (
 
 /** Bytes each cache holds now (for the bench and operators). */
 export function lmsCacheBytes(): Record<keyof typeof LMS_CACHE_BUDGETS, number> {
-  return { versions: versions.bytes, drafts: drafts.bytes, texts: texts.bytes, rendered: rendered.bytes, cues: cuesCache.bytes, videos: videos.bytes, views: views.bytes, updates: updatesCache.bytes, pages: sharedPages.bytes, alike: alike.bytes };
+  return { versions: versions.bytes, drafts: drafts.bytes, texts: texts.bytes, rendered: rendered.bytes, cues: cuesCache.bytes, videos: videos.bytes, views: views.bytes, updates: updatesCache.bytes, pages: sharedPages.bytes, alike: alike.bytes, forumThreads: forumThreadPosts.bytes, forumLists: forumListPages.bytes };
 }
 
 async function loadVersion(versionId: number): Promise<VersionData | null> {

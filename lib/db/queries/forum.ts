@@ -43,6 +43,8 @@ export async function getForumAccess({ courseKey, userId, db = getDb() }: { cour
   enrolled: boolean;
   communityTA: boolean;
   banned: boolean;
+  /** forum_course_revisions.revision (0 before the first write): what the list cache is keyed by */
+  forumRevision: number;
 } | null> {
   const rows = await db
     .select({
@@ -53,6 +55,7 @@ export async function getForumAccess({ courseKey, userId, db = getDb() }: { cour
       enrolled: sql<number | null>`(SELECT MAX(e.is_active) FROM enrollments e WHERE e.user_id = ${userId} AND e.course_id = courses.id)`,
       ta: sql<number>`EXISTS (SELECT 1 FROM forum_roles fr WHERE fr.course_id = courses.id AND fr.user_id = ${userId} AND fr.role = 'community_ta')`,
       banned: sql<number>`EXISTS (SELECT 1 FROM forum_bans fb WHERE fb.course_id = courses.id AND fb.user_id = ${userId})`,
+      forumRevision: sql<number | null>`(SELECT fcr.revision FROM forum_course_revisions fcr WHERE fcr.course_id = courses.id)`,
     })
     .from(courses)
     .where(eq(courses.courseKey, courseKey))
@@ -60,7 +63,7 @@ export async function getForumAccess({ courseKey, userId, db = getDb() }: { cour
   const row = rows[0];
   if (!row) return null;
   const roles = (row.roles ?? "").split(",").filter((r): r is "staff" | "instructor" => r === "staff" || r === "instructor");
-  return { course: row.course, roles, enrolled: Number(row.enrolled) === 1, communityTA: Number(row.ta) === 1, banned: Number(row.banned) === 1 };
+  return { course: row.course, roles, enrolled: Number(row.enrolled) === 1, communityTA: Number(row.ta) === 1, banned: Number(row.banned) === 1, forumRevision: Number(row.forumRevision ?? 0) };
 }
 
 /** Posts (threads + responses + comments) the user wrote in the course in each window (ms), newest windows first. */
@@ -148,6 +151,7 @@ export async function listThreads({
   search,
   cursor,
   limit = 20,
+  withReader = true,
   db = getDb(),
 }: {
   courseId: number;
@@ -160,8 +164,11 @@ export async function listThreads({
   search?: string | null;
   cursor?: ThreadCursor | null;
   limit?: number;
+  /** false: leave out the reader's marker/follow/vote (the list cache asks them per reader); only with filter "all" or "unanswered" */
+  withReader?: boolean;
   db?: DbOrTx;
 }): Promise<{ rows: ThreadListRow[]; next: ThreadCursor | null }> {
+  if (!withReader && filter !== "all" && filter !== "unanswered") throw new Error(`listThreads: filter ${filter} needs the reader`);
   const where: SQL[] = [sql`t.course_id = ${courseId}`, sql`t.deleted_at IS NULL`];
   if (topicId) where.push(sql`t.topic_id = ${topicId}`);
   if (visibleTopicIds !== null) {
@@ -198,13 +205,17 @@ export async function listThreads({
     SELECT t.id, t.topic_id AS topicId, t.kind, t.title, LEFT(t.body_md, 400) AS excerptMd, t.author_id AS authorId,
       u.username AS authorUsername, u.full_name AS authorFullName, t.anonymity, t.pinned, t.closed, t.answered,
       t.vote_count AS voteCount, t.post_count AS postCount, t.post_seq AS postSeq, t.last_activity_at AS lastActivityAt,
-      t.created_at AS createdAt, r.seen_seq AS seenSeq, f.id IS NOT NULL AS following, v.id IS NOT NULL AS voted
+      t.created_at AS createdAt${withReader ? sql`, r.seen_seq AS seenSeq, f.id IS NOT NULL AS following, v.id IS NOT NULL AS voted` : sql``}
     FROM forum_threads t
     ${matches}
     JOIN users u ON u.id = t.author_id
-    LEFT JOIN forum_reads r ON r.user_id = ${userId} AND r.thread_id = t.id
+    ${
+      withReader
+        ? sql`LEFT JOIN forum_reads r ON r.user_id = ${userId} AND r.thread_id = t.id
     LEFT JOIN forum_follows f ON f.user_id = ${userId} AND f.thread_id = t.id
-    LEFT JOIN forum_votes v ON v.user_id = ${userId} AND v.target_type = 'thread' AND v.target_id = t.id
+    LEFT JOIN forum_votes v ON v.user_id = ${userId} AND v.target_type = 'thread' AND v.target_id = t.id`
+        : sql``
+    }
     WHERE ${sql.join(where, sql` AND `)}
     ORDER BY t.pinned DESC, ${keyCol} DESC, t.id DESC
     LIMIT ${limit + 1}`)) as unknown as [Record<string, unknown>[]];
@@ -241,6 +252,22 @@ function threadListRowOf(r: Record<string, unknown>): ThreadListRow {
   };
 }
 
+export type ThreadListEntry = Omit<ThreadListRow, "seenSeq" | "following" | "voted">;
+
+/** The reader's marker, follow and vote on each of a page's threads (a page is ≤ 50 ids: unique-index lookups). */
+export async function listThreadReaderStates({ userId, threadIds }: { userId: number; threadIds: number[] }): Promise<Map<number, ReaderState>> {
+  if (!threadIds.length) return new Map();
+  const ids = sql.join(threadIds.map((id) => sql`${id}`), sql`, `);
+  const [rows] = (await getDb().execute(sql`
+    SELECT t.id, r.seen_seq AS seenSeq, f.id IS NOT NULL AS following, v.id IS NOT NULL AS voted
+    FROM forum_threads t
+    LEFT JOIN forum_reads r ON r.user_id = ${userId} AND r.thread_id = t.id
+    LEFT JOIN forum_follows f ON f.user_id = ${userId} AND f.thread_id = t.id
+    LEFT JOIN forum_votes v ON v.user_id = ${userId} AND v.target_type = 'thread' AND v.target_id = t.id
+    WHERE t.id IN (${ids})`)) as unknown as [Record<string, unknown>[]];
+  return new Map(rows.map((r) => [Number(r.id), { seenSeq: r.seenSeq === null || r.seenSeq === undefined ? null : Number(r.seenSeq), following: bool(r.following), voted: bool(r.voted) }]));
+}
+
 /** Per topic: live threads, and threads with something the user has not read. */
 export async function countThreadsByTopic({ courseId, userId }: { courseId: number; userId: number }): Promise<Map<string, { threads: number; unread: number }>> {
   const [rows] = (await getDb().execute(sql`
@@ -274,29 +301,97 @@ export async function getPost({ postId, db = getDb() }: { postId: number; db?: D
   return rows[0] ?? null;
 }
 
-/** The live responses and comments of a thread in posting order, with authors and the reader's votes. */
-export async function listPostsOfThread({ threadId, userId, limit = 2000 }: { threadId: number; userId: number; limit?: number }): Promise<(PostRow & AuthorCols & { voted: boolean })[]> {
-  const rows = await getDb()
-    .select({ p: forumPosts, authorUsername: users.username, authorFullName: users.fullName, voteId: forumVotes.id })
-    .from(forumPosts)
-    .innerJoin(users, eq(users.id, forumPosts.authorId))
-    .leftJoin(forumVotes, and(eq(forumVotes.userId, userId), eq(forumVotes.targetType, "post"), eq(forumVotes.targetId, forumPosts.id)))
-    .where(and(eq(forumPosts.threadId, threadId), isNull(forumPosts.deletedAt)))
-    .orderBy(asc(forumPosts.id))
-    .limit(limit);
-  return rows.map((r) => ({ ...r.p, authorUsername: r.authorUsername, authorFullName: r.authorFullName, voted: r.voteId !== null }));
+/** A post as every reader's view of it is built from (lib/forum/thread-cache.ts): nothing about the reader. */
+export interface ThreadPostRow {
+  id: number;
+  parentId: number | null;
+  authorId: number;
+  authorUsername: string;
+  authorFullName: string;
+  anonymity: Anonymity;
+  bodyMd: string;
+  bodyHtml: string;
+  isAnswer: boolean;
+  endorsed: boolean;
+  voteCount: number;
+  editedAt: Date | null;
+  createdAt: Date;
 }
 
-/** The reader's marker, follow and vote on one thread. */
-export async function getThreadReaderState({ threadId, userId }: { threadId: number; userId: number }): Promise<{ seenSeq: number | null; following: boolean; voted: boolean }> {
+/**
+ * The live responses and comments of a thread in posting order, with their authors, and the
+ * thread's revision read by the SAME statement (one consistent snapshot), so the posts are cached
+ * under the revision they belong to. Revision null: the thread does not exist.
+ */
+export async function listPostsOfThread({ threadId, limit = 2000 }: { threadId: number; limit?: number }): Promise<{ revision: number | null; posts: ThreadPostRow[] }> {
   const [rows] = (await getDb().execute(sql`
-    SELECT (SELECT seen_seq FROM forum_reads WHERE user_id = ${userId} AND thread_id = ${threadId}) AS seenSeq,
-      EXISTS (SELECT 1 FROM forum_follows WHERE user_id = ${userId} AND thread_id = ${threadId}) AS following,
-      EXISTS (SELECT 1 FROM forum_votes WHERE user_id = ${userId} AND target_type = 'thread' AND target_id = ${threadId}) AS voted`)) as unknown as [
-    { seenSeq: number | null; following: number; voted: number }[],
-  ];
+    SELECT t.revision, p.id, p.parent_id AS parentId, p.author_id AS authorId, u.username AS authorUsername, u.full_name AS authorFullName,
+      p.anonymity, p.body_md AS bodyMd, p.body_html AS bodyHtml, p.is_answer AS isAnswer, p.endorsed, p.vote_count AS voteCount,
+      p.edited_at AS editedAt, p.created_at AS createdAt
+    FROM forum_threads t
+    LEFT JOIN forum_posts p ON p.thread_id = t.id AND p.deleted_at IS NULL
+    LEFT JOIN users u ON u.id = p.author_id
+    WHERE t.id = ${threadId}
+    ORDER BY p.id ASC
+    LIMIT ${limit}`)) as unknown as [Record<string, unknown>[]];
+  if (!rows.length) return { revision: null, posts: [] };
+  const posts = rows
+    .filter((r) => r.id !== null)
+    .map((r) => ({
+      id: Number(r.id),
+      parentId: r.parentId === null ? null : Number(r.parentId),
+      authorId: Number(r.authorId),
+      authorUsername: String(r.authorUsername ?? ""),
+      authorFullName: String(r.authorFullName ?? ""),
+      anonymity: r.anonymity as Anonymity,
+      bodyMd: String(r.bodyMd),
+      bodyHtml: String(r.bodyHtml),
+      isAnswer: bool(r.isAnswer),
+      endorsed: bool(r.endorsed),
+      voteCount: Number(r.voteCount),
+      editedAt: r.editedAt === null ? null : new Date(r.editedAt as string),
+      createdAt: new Date(r.createdAt as string),
+    }));
+  return { revision: Number(rows[0].revision), posts };
+}
+
+export interface ReaderState {
+  seenSeq: number | null;
+  following: boolean;
+  voted: boolean;
+}
+
+/** One thread with its author, and the reader's marker, follow and vote on it: one indexed round trip. */
+export async function getThreadForReader({ threadId, userId }: { threadId: number; userId: number }): Promise<(ThreadRow & AuthorCols & { reader: ReaderState }) | null> {
+  const rows = await getDb()
+    .select({
+      t: forumThreads,
+      authorUsername: users.username,
+      authorFullName: users.fullName,
+      seenSeq: sql<number | null>`(SELECT r.seen_seq FROM forum_reads r WHERE r.user_id = ${userId} AND r.thread_id = ${threadId})`,
+      following: sql<number>`EXISTS (SELECT 1 FROM forum_follows f WHERE f.user_id = ${userId} AND f.thread_id = ${threadId})`,
+      voted: sql<number>`EXISTS (SELECT 1 FROM forum_votes v WHERE v.user_id = ${userId} AND v.target_type = 'thread' AND v.target_id = ${threadId})`,
+    })
+    .from(forumThreads)
+    .innerJoin(users, eq(users.id, forumThreads.authorId))
+    .where(eq(forumThreads.id, threadId))
+    .limit(1);
   const r = rows[0];
-  return { seenSeq: r?.seenSeq === null || r?.seenSeq === undefined ? null : Number(r.seenSeq), following: bool(r?.following), voted: bool(r?.voted) };
+  if (!r) return null;
+  return {
+    ...r.t,
+    authorUsername: r.authorUsername,
+    authorFullName: r.authorFullName,
+    reader: { seenSeq: r.seenSeq === null || r.seenSeq === undefined ? null : Number(r.seenSeq), following: bool(r.following), voted: bool(r.voted) },
+  };
+}
+
+/** The ids of the posts of one thread the user voted for (their votes are few: the unique (user, type, target) index, then the post's thread). */
+export async function listVotedPostIds({ threadId, userId }: { threadId: number; userId: number }): Promise<Set<number>> {
+  const [rows] = (await getDb().execute(sql`
+    SELECT v.target_id AS id FROM forum_votes v JOIN forum_posts p ON p.id = v.target_id
+    WHERE v.user_id = ${userId} AND v.target_type = 'post' AND p.thread_id = ${threadId}`)) as unknown as [{ id: number | string }[]];
+  return new Set(rows.map((r) => Number(r.id)));
 }
 
 /** Records that the user has read the thread up to `seq` (never moves backwards). */
@@ -315,6 +410,23 @@ async function lockThread(tx: Tx, threadId: number): Promise<ThreadRow | null> {
   return rows[0] ?? null;
 }
 
+/** `revision = revision + 1`: every write that changes what a thread's readers see sets it in its own transaction. */
+const bumped = () => sql`${forumThreads.revision} + 1`;
+
+async function bumpRevision(tx: Tx, threadId: number): Promise<void> {
+  await tx.update(forumThreads).set({ revision: bumped() }).where(eq(forumThreads.id, threadId));
+}
+
+/**
+ * Bumps the course forum's revision (forum_course_revisions): every write that changes a thread
+ * list or a search's answer calls it last in its transaction (its row is always locked after the
+ * thread's, never before).
+ */
+async function bumpCourseRevision(tx: DbOrTx, by: { courseId: number } | { threadId: number }): Promise<void> {
+  const course = "courseId" in by ? sql`${by.courseId}` : sql`(SELECT ft.course_id FROM forum_threads ft WHERE ft.id = ${by.threadId})`;
+  await tx.execute(sql`INSERT INTO forum_course_revisions (course_id, revision) VALUES (${course}, 1) ON DUPLICATE KEY UPDATE revision = revision + 1`);
+}
+
 export async function insertThread(values: {
   courseId: number;
   topicId: string;
@@ -330,6 +442,7 @@ export async function insertThread(values: {
     // Like Open edX, the author follows their own thread (replies reach them).
     await tx.insert(forumFollows).values({ userId: values.authorId, threadId: id, courseId: values.courseId });
     await tx.insert(forumReads).values({ userId: values.authorId, threadId: id, courseId: values.courseId, seenSeq: 0 });
+    await bumpCourseRevision(tx, { courseId: values.courseId });
     return id;
   });
 }
@@ -360,7 +473,7 @@ export async function insertPost(p: NewPost, guard: (thread: ThreadRow, parent: 
     const seq = thread.postSeq + 1;
     await tx
       .update(forumThreads)
-      .set({ postCount: sql`${forumThreads.postCount} + 1`, postSeq: seq, lastActivityAt: now })
+      .set({ postCount: sql`${forumThreads.postCount} + 1`, postSeq: seq, lastActivityAt: now, revision: bumped() })
       .where(eq(forumThreads.id, thread.id));
     const followers = await tx.select({ userId: forumFollows.userId }).from(forumFollows).where(eq(forumFollows.threadId, thread.id));
     const kinds = new Map<number, NotificationKind>();
@@ -375,6 +488,7 @@ export async function insertPost(p: NewPost, guard: (thread: ThreadRow, parent: 
     }
     await tx.insert(forumFollows).values({ userId: p.authorId, threadId: thread.id, courseId: thread.courseId }).onDuplicateKeyUpdate({ set: { threadId: thread.id } });
     await markThreadRead({ userId: p.authorId, threadId: thread.id, courseId: thread.courseId, seq, db: tx });
+    await bumpCourseRevision(tx, { courseId: thread.courseId });
     return { postId, notified: [...kinds.keys()] };
   });
 }
@@ -386,7 +500,8 @@ export async function updateThreadText({ threadId, editorId, title, bodyMd, body
     if (!thread) throw new Error("thread vanished");
     guard(thread);
     await tx.insert(forumEdits).values({ courseId: thread.courseId, threadId, postId: null, editorId, oldTitle: thread.title, oldBodyMd: thread.bodyMd });
-    await tx.update(forumThreads).set({ title, bodyMd, bodyHtml, editedAt: new Date() }).where(eq(forumThreads.id, threadId));
+    await tx.update(forumThreads).set({ title, bodyMd, bodyHtml, editedAt: new Date(), revision: bumped() }).where(eq(forumThreads.id, threadId));
+    await bumpCourseRevision(tx, { courseId: thread.courseId });
   });
 }
 
@@ -400,6 +515,8 @@ export async function updatePostText({ postId, editorId, bodyMd, bodyHtml }: { p
     guard(thread, locked);
     await tx.insert(forumEdits).values({ courseId: thread.courseId, threadId: thread.id, postId, editorId, oldTitle: null, oldBodyMd: locked.bodyMd });
     await tx.update(forumPosts).set({ bodyMd, bodyHtml, editedAt: new Date() }).where(eq(forumPosts.id, postId));
+    await bumpRevision(tx, thread.id);
+    await bumpCourseRevision(tx, { courseId: thread.courseId }); // search matches post bodies
   });
 }
 
@@ -408,7 +525,8 @@ export async function softDeleteThread({ threadId, actorId }: { threadId: number
     const thread = await lockThread(tx, threadId);
     if (!thread) throw new Error("thread vanished");
     guard(thread);
-    await tx.update(forumThreads).set({ deletedAt: new Date(), deletedBy: actorId }).where(eq(forumThreads.id, threadId));
+    await tx.update(forumThreads).set({ deletedAt: new Date(), deletedBy: actorId, revision: bumped() }).where(eq(forumThreads.id, threadId));
+    await bumpCourseRevision(tx, { courseId: thread.courseId });
     return thread;
   });
 }
@@ -432,8 +550,9 @@ export async function softDeletePost({ postId, actorId }: { postId: number; acto
     const answered = await tx.select({ id: forumPosts.id }).from(forumPosts).where(and(eq(forumPosts.threadId, thread.id), eq(forumPosts.isAnswer, true), isNull(forumPosts.deletedAt))).limit(1);
     await tx
       .update(forumThreads)
-      .set({ postCount: sql`GREATEST(${forumThreads.postCount} - ${ids.length}, 0)`, answered: answered.length > 0 })
+      .set({ postCount: sql`GREATEST(${forumThreads.postCount} - ${ids.length}, 0)`, answered: answered.length > 0, revision: bumped() })
       .where(eq(forumThreads.id, thread.id));
+    await bumpCourseRevision(tx, { courseId: thread.courseId });
     return { thread, post };
   });
 }
@@ -442,6 +561,11 @@ export async function softDeletePost({ postId, actorId }: { postId: number; acto
 export async function setVote({ userId, targetType, targetId, on }: { userId: number; targetType: "thread" | "post"; targetId: number; on: boolean }): Promise<number> {
   return getDb().transaction(async (tx) => {
     const table = targetType === "thread" ? forumThreads : forumPosts;
+    // A post's thread is locked (and its revision bumped) before the post: the locking order of
+    // every other write (thread, then its posts). A vote that changes nothing costs one cache miss.
+    if (targetType === "post") {
+      await tx.execute(sql`UPDATE forum_threads SET revision = revision + 1 WHERE id = (SELECT p.thread_id FROM forum_posts p WHERE p.id = ${targetId})`);
+    }
     const [target] = await tx.select({ voteCount: table.voteCount }).from(table).where(eq(table.id, targetId)).for("update");
     if (!target) throw new Error("vote target vanished");
     const existing = await tx
@@ -457,7 +581,13 @@ export async function setVote({ userId, targetType, targetId, on }: { userId: nu
       await tx.delete(forumVotes).where(eq(forumVotes.id, existing[0].id));
       delta = -1;
     }
-    if (delta !== 0) await tx.update(table).set({ voteCount: sql`${table.voteCount} + ${delta}` }).where(eq(table.id, targetId));
+    if (delta !== 0) {
+      if (targetType === "thread") {
+        await tx.update(forumThreads).set({ voteCount: sql`${forumThreads.voteCount} + ${delta}`, revision: bumped() }).where(eq(forumThreads.id, targetId));
+        await bumpCourseRevision(tx, { threadId: targetId }); // the list shows (and sorts by) a thread's votes
+      }
+      else await tx.update(forumPosts).set({ voteCount: sql`${forumPosts.voteCount} + ${delta}` }).where(eq(forumPosts.id, targetId));
+    }
     return target.voteCount + delta;
   });
 }
@@ -477,7 +607,8 @@ export async function setAnswer({ postId, actorId, on }: { postId: number; actor
     guard(thread, first);
     await tx.update(forumPosts).set({ isAnswer: on }).where(eq(forumPosts.id, postId));
     const answered = await tx.select({ id: forumPosts.id }).from(forumPosts).where(and(eq(forumPosts.threadId, thread.id), eq(forumPosts.isAnswer, true), isNull(forumPosts.deletedAt))).limit(1);
-    await tx.update(forumThreads).set({ answered: answered.length > 0 }).where(eq(forumThreads.id, thread.id));
+    await tx.update(forumThreads).set({ answered: answered.length > 0, revision: bumped() }).where(eq(forumThreads.id, thread.id));
+    await bumpCourseRevision(tx, { courseId: thread.courseId });
     if (on && !first.isAnswer && first.authorId !== actorId) {
       await tx.insert(forumNotifications).values({ userId: first.authorId, courseId: thread.courseId, threadId: thread.id, postId, actorId, actorAnonymity: actorId === thread.authorId ? thread.anonymity : "none", kind: "answer_marked" });
     }
@@ -492,6 +623,7 @@ export async function setEndorsed({ postId, actorId, on }: { postId: number; act
     if (!thread) throw new Error("thread vanished");
     guard(thread, first);
     await tx.update(forumPosts).set({ endorsed: on, endorsedBy: on ? actorId : null }).where(eq(forumPosts.id, postId));
+    await bumpRevision(tx, thread.id);
     if (on && !first.endorsed && first.authorId !== actorId) {
       await tx.insert(forumNotifications).values({ userId: first.authorId, courseId: thread.courseId, threadId: thread.id, postId, actorId, kind: "endorsed" });
     }
@@ -499,7 +631,13 @@ export async function setEndorsed({ postId, actorId, on }: { postId: number; act
 }
 
 export async function setThreadFlag({ threadId, flag, on }: { threadId: number; flag: "pinned" | "closed"; on: boolean }): Promise<void> {
-  await getDb().update(forumThreads).set({ [flag]: on }).where(eq(forumThreads.id, threadId));
+  await getDb().transaction(async (tx) => {
+    await tx
+      .update(forumThreads)
+      .set({ [flag]: on, revision: bumped() })
+      .where(eq(forumThreads.id, threadId));
+    await bumpCourseRevision(tx, { threadId });
+  });
 }
 
 export async function logModeration(entry: typeof forumModLog.$inferInsert, db: DbOrTx = getDb()): Promise<void> {

@@ -34,6 +34,12 @@ export const forumThreads = mysqlTable(
     postCount: int("post_count").notNull().default(0),
     /** bumped by every new response or comment, never decreased: read markers compare against it */
     postSeq: int("post_seq").notNull().default(0),
+    /**
+     * bumped, in the same transaction, by every write that changes what a reader of the thread is
+     * sent (a post added, edited or deleted, a vote, an answer mark, an endorsement, pin/close): the
+     * in-process cache of a thread's posts (lib/forum/thread-cache.ts) is keyed by (id, revision)
+     */
+    revision: int("revision").notNull().default(0),
     lastActivityAt: at("last_activity_at").notNull().default(sql`CURRENT_TIMESTAMP(3)`),
     editedAt: at("edited_at"),
     deletedAt: at("deleted_at"),
@@ -156,6 +162,17 @@ export const forumEdits = mysqlTable(
   },
   (t) => [index("forum_edits_target_idx").on(t.threadId, t.postId, t.id)],
 );
+
+/**
+ * One number per course forum, bumped in the same transaction by every write that changes a thread
+ * list or a search's answer (a thread or post added, edited or deleted, a thread's vote, answered
+ * flag, pin or close): the in-process cache of list pages (lib/forum/list-cache.ts) is keyed by it.
+ * A row of its own, not a column of `courses`, so forum writes never lock the course row.
+ */
+export const forumCourseRevisions = mysqlTable("forum_course_revisions", {
+  courseId: ref("course_id").primaryKey(),
+  revision: int("revision").notNull().default(0),
+});
 
 /** A user barred from posting in one course's forum (reading stays allowed). */
 export const forumBans = mysqlTable(

@@ -1,0 +1,1 @@
+ALTER TABLE `forum_threads` ADD `revision` int DEFAULT 0 NOT NULL;
