@@ -16,37 +16,11 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import mysql from "mysql2/promise";
 import { renderForumMarkdown } from "@/lib/forum/markdown";
+import { sh, waitFor } from "./lib/process";
+import { opt } from "./lib/http";
 
 const COURSE_DIR = "content/atr101";
 const COURSE_KEY = "course-v1:Atrium+ATR101+2026";
-
-function opt(args: string[], name: string): string | undefined {
-  const i = args.indexOf(name);
-  return i >= 0 ? args[i + 1] : undefined;
-}
-
-function sh(cmd: string, argv: string[], env: NodeJS.ProcessEnv, quiet = true): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const p = spawn(cmd, argv, { cwd: process.cwd(), env, stdio: quiet ? ["ignore", "ignore", "pipe"] : "inherit" });
-    let err = "";
-    p.stderr?.on("data", (d: Buffer) => (err += d.toString()));
-    p.on("error", reject);
-    p.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`${cmd} ${argv.join(" ")} exited ${code}\n${err.slice(-2000)}`))));
-  });
-}
-
-async function waitFor(url: string, ms: number): Promise<void> {
-  const until = Date.now() + ms;
-  while (Date.now() < until) {
-    try {
-      if ((await fetch(url)).status < 500) return;
-    } catch {
-      /* not up yet */
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`server did not answer ${url} within ${ms} ms`);
-}
 
 type Result = { reqs: number; p50: number; p95: number; p99: number; bad: number };
 type Instance = PromiseLike<{ requests: { average: number }; non2xx: number; errors: number; timeouts: number }> & { on: (ev: "response", fn: (c: unknown, status: number, bytes: number, ms: number) => void) => void };

@@ -16,20 +16,10 @@ import path from "node:path";
 import mysql from "mysql2/promise";
 import { OPENEDX_DEMO_DIR } from "@/scripts/lib/shared-fixtures";
 import { opt, signIn } from "./lib/http";
+import { sh, waitFor } from "./lib/process";
 
 const DEMO = OPENEDX_DEMO_DIR;
 const DEMO_KEY = "course-v1:OpenedX+DemoX+DemoCourse";
-
-
-function sh(cmd: string, argv: string[], env: NodeJS.ProcessEnv, quiet = true): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const p = spawn(cmd, argv, { cwd: process.cwd(), env, stdio: quiet ? ["ignore", "ignore", "pipe"] : "inherit" });
-    let err = "";
-    p.stderr?.on("data", (d: Buffer) => (err += d.toString()));
-    p.on("error", reject);
-    p.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`${cmd} ${argv.join(" ")} exited ${code}\n${err.slice(-2000)}`))));
-  });
-}
 
 /** RSS (MB) of a process and all its descendants, from /proc. */
 function treeRssMb(pid: number): number {
@@ -58,22 +48,6 @@ function treeRssMb(pid: number): number {
   }
   return kb / 1024;
 }
-
-async function waitFor(url: string, ms: number): Promise<void> {
-  const until = Date.now() + ms;
-  while (Date.now() < until) {
-    try {
-      const r = await fetch(url);
-      if (r.status < 500) return;
-    } catch {
-      /* not up yet */
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`server did not answer ${url} within ${ms} ms`);
-}
-
-
 
 type AutocannonResult = {
   requests: { average: number; total: number };
