@@ -3,24 +3,11 @@
 // and marks them e-mailed is lib/forum/digest-job.ts (`npm run forum -- digest`); it runs only
 // when SMTP is configured. An anonymous replier is "Someone" here: e-mails go to peers.
 import { discussionHref } from "@/lib/lms/urls";
-import { notificationText, type NotificationKind } from "./views";
+import type { DigestRow } from "@/lib/db/queries/forum";
+import { notificationText } from "./views";
 
-export interface DigestItem {
-  id: number;
-  userId: number;
-  email: string;
-  username: string;
-  fullName: string;
-  courseKey: string;
-  courseName: string;
-  kind: NotificationKind;
-  threadId: number;
-  threadTitle: string;
-  actorUsername: string;
-  actorFullName: string;
-  actorAnonymity: "none" | "anonymous" | "peers";
-  createdAt: Date;
-}
+/** One unread notification with what its e-mail line needs (the job reads them in this shape). */
+export type DigestItem = DigestRow;
 
 export interface DigestMail {
   to: string;
