@@ -4,6 +4,7 @@
 import { QueryClient, QueryClientProvider, useQuery } from "@tanstack/react-query";
 import { useState, useTransition } from "react";
 import { startRescoreAction } from "@/lib/actions/problems/start-rescore-action";
+import lms from "@/components/lms/lms.module.css";
 
 export interface RescoreProblem {
   usageKey: string;
@@ -74,7 +75,7 @@ function Panel({ courseId, courseKey, problems }: { courseId: number; courseKey:
             ))}
           </select>
         </div>
-        <button type="submit" disabled={pending || (j !== undefined && (j.status === "queued" || j.status === "running"))}>
+        <button type="submit" className={lms.button} disabled={pending || (j !== undefined && (j.status === "queued" || j.status === "running"))}>
           {pending ? "Starting…" : "Rescore for every learner"}
         </button>
       </form>
