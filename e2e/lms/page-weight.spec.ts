@@ -42,6 +42,8 @@ test("Atrium 101: the video unit and the course home stay within their Flight bu
 });
 
 test("demo course: the course home sends each unit's key at most once, within its Flight budget", async ({ page }) => {
+  // Skipped only when ../shared (the Open edX demo course, not committed: CC BY-NC-SA) is absent:
+  // scripts/e2e.sh imports it and sets E2E_OPENEDX_DEMO whenever it is there, as in CI.
   test.skip(!process.env.E2E_OPENEDX_DEMO, "the Open edX demo course is not imported");
   await registerUser(page, "pwd");
   await enroll(page, DEMO);
