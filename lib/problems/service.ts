@@ -27,7 +27,7 @@ import {
 import { AppError } from "@/lib/errors";
 import { weightedScore } from "@/lib/grading";
 import { assetHref } from "@/lib/lms/urls";
-import { Lru } from "@/lib/lru";
+import { problemBlockRows, problemInputs, type ProblemInputs } from "@/lib/db/queries/courseware";
 import { problemImageSrc, sanitizeProblemHtml } from "./html";
 import { persistLearnerGrades } from "./learner-grades";
 import { scriptedOptions } from "./python";
@@ -64,16 +64,17 @@ export interface LoadedProblem {
   problemId: string;
 }
 
-/** Block rows of published versions (immutable: keyed by version id), so a submit reads only the course's current version from MySQL. */
-const blockCache = new Lru<Promise<BlockRow | null>>(2000);
-
+/** A published block row, cached by version id (immutable), so a submit reads only the course's current version from MySQL. */
 function publishedBlock(versionId: number, usageKey: string): Promise<BlockRow | null> {
   const key = `${versionId}|${usageKey}`;
-  let row = blockCache.get(key);
+  let row = problemBlockRows.get(key);
   if (!row) {
     row = getBlock({ versionId, usageKey });
-    blockCache.set(key, row);
-    row.catch(() => blockCache.delete(key));
+    problemBlockRows.set(key, row, 0);
+    row.then(
+      (r) => (r ? problemBlockRows.resize(key, 300 + key.length + JSON.stringify(r.settings ?? {}).length + JSON.stringify(r.fields ?? {}).length) : problemBlockRows.delete(key)),
+      () => problemBlockRows.delete(key),
+    );
   }
   return row;
 }
@@ -96,26 +97,16 @@ export async function loadProblem({ courseId, usageKey, isStaff, now = new Date(
   return { course, block, settings: readProblemSettings(block.settings, block.fields), xml: def.xml, problemId: block.urlName };
 }
 
-/** A problem's answerable inputs, for validating a submission before it is graded. */
-interface AnswerInputs {
-  supported: boolean;
-  reason?: string;
-  ids: string[];
-  longIds: string[];
-}
-
-/** Input ids and kinds of problems without Python, by definition hash and url_name (ids are positional; a seed only reorders choices). */
-const answerInputsCache = new Lru<AnswerInputs>(5000);
-
-/** The inputs a submission may answer. A Python problem runs its script (its inputs may depend on it); any other is read once per definition. */
-async function answerInputsOf(p: LoadedProblem, userId: number): Promise<AnswerInputs> {
+/** The inputs a submission may answer. A Python problem runs its script (its inputs may depend on it); any other is read once
+ *  per definition hash and url_name (input ids are positional: a seed only reorders choices). */
+async function answerInputsOf(p: LoadedProblem, userId: number): Promise<ProblemInputs> {
   const key = `${p.block.definitionHash}|${p.problemId}`;
   const scripted = needsPython(p.xml);
-  const hit = scripted ? undefined : answerInputsCache.get(key);
+  const hit = scripted ? undefined : problemInputs.get(key);
   if (hit) return hit;
   const model = scripted ? await renderProblemScripted(p.xml, await optionsFor(p, userId, 1)) : renderProblem(p.xml, { problemId: p.problemId, seed: 1 });
-  const inputs: AnswerInputs = { supported: model.supported, ...(model.reason ? { reason: model.reason } : {}), ids: model.inputs.map((i) => i.id), longIds: longAnswerInputIds(model.inputs) };
-  if (!scripted) answerInputsCache.set(key, inputs);
+  const inputs: ProblemInputs = { supported: model.supported, ...(model.reason ? { reason: model.reason } : {}), ids: model.inputs.map((i) => i.id), longIds: longAnswerInputIds(model.inputs) };
+  if (!scripted) problemInputs.set(key, inputs, 64 + key.length + 2 * [...inputs.ids, ...inputs.longIds].join("").length);
   return inputs;
 }
 

@@ -9,6 +9,7 @@ import { courseAssets, courseBlocks, courseDocuments, courseVersions } from "@/l
 import { getContentStore } from "@/lib/content";
 import { Lru } from "@/lib/lru";
 import type { ThreadCursor, ThreadListEntry, ThreadPostRow } from "@/lib/db/queries/forum";
+import type { BlockRow as ProblemBlockRow } from "@/lib/db/queries/problems";
 import { buildOutline, learnerView, parseOlxDate, type LearnerView, type Outline, type Viewer } from "@/lib/lms/outline";
 import { parseVideoXml, type VideoModel } from "@/lib/lms/video";
 import { buildAssetIndex, renderCourseHtml, type AssetIndex } from "@/lib/lms/html";
@@ -46,6 +47,8 @@ const g = globalThis as unknown as {
   __lmsAlike?: Lru<boolean>;
   __lmsForumThreads?: Lru<Promise<ForumThreadPosts | null>>;
   __lmsForumLists?: Lru<Promise<ForumListPage>>;
+  __lmsProblemBlocks?: Lru<Promise<ProblemBlockRow | null>>;
+  __lmsProblemInputs?: Lru<ProblemInputs>;
 };
 /**
  * Byte budgets of the in-process caches (estimated: strings at one byte a character, as V8 keeps
@@ -78,6 +81,10 @@ export const LMS_CACHE_BUDGETS = {
   forumThreads: 16 * MB,
   /** course forums: thread list and search pages keyed by the course forum's revision (lib/forum/list-cache.ts) */
   forumLists: 8 * MB,
+  /** published problem block rows a submit reads (lib/problems/service.ts), keyed by version id and usage key */
+  problemBlocks: 2 * MB,
+  /** each problem definition's answerable input ids (lib/problems/service.ts), keyed by content hash */
+  problemInputs: 1 * MB,
 } as const;
 /** The session module's decoded-cookie map (lib/auth/session.ts) holds at most 4,096 × ~0.6 KB ≈ 2.5 MB more. */
 export const LMS_CACHE_BUDGET_BYTES = Object.values(LMS_CACHE_BUDGETS).reduce((a, b) => a + b, 0);
@@ -116,6 +123,17 @@ export interface ForumListPage {
 }
 export const forumListPages = (g.__lmsForumLists ??= new Lru<Promise<ForumListPage>>(4000, LMS_CACHE_BUDGETS.forumLists));
 
+/** The problem service's stores (lib/problems/service.ts owns the keys and sizes; the budgets live here with the others). */
+export const problemBlockRows = (g.__lmsProblemBlocks ??= new Lru<Promise<ProblemBlockRow | null>>(4000, LMS_CACHE_BUDGETS.problemBlocks));
+/** A problem definition's answerable inputs (a Python problem's are read per learner and never kept). */
+export interface ProblemInputs {
+  supported: boolean;
+  reason?: string;
+  ids: string[];
+  longIds: string[];
+}
+export const problemInputs = (g.__lmsProblemInputs ??= new Lru<ProblemInputs>(5000, LMS_CACHE_BUDGETS.problemInputs));
+
 /** Estimated bytes of a loaded version: its rows' strings plus ~200 bytes of objects per row. */
 function versionBytes(v: VersionData): number {
   let n = 0;
@@ -140,7 +158,7 @@ function cacheLoad(cache: Lru<Promise<VersionData | null>>, key: string, load: (
 
 /** Bytes each cache holds now (for the bench and operators). */
 export function lmsCacheBytes(): Record<keyof typeof LMS_CACHE_BUDGETS, number> {
-  return { versions: versions.bytes, drafts: drafts.bytes, texts: texts.bytes, rendered: rendered.bytes, cues: cuesCache.bytes, videos: videos.bytes, views: views.bytes, updates: updatesCache.bytes, pages: sharedPages.bytes, alike: alike.bytes, forumThreads: forumThreadPosts.bytes, forumLists: forumListPages.bytes };
+  return { versions: versions.bytes, drafts: drafts.bytes, texts: texts.bytes, rendered: rendered.bytes, cues: cuesCache.bytes, videos: videos.bytes, views: views.bytes, updates: updatesCache.bytes, pages: sharedPages.bytes, alike: alike.bytes, forumThreads: forumThreadPosts.bytes, forumLists: forumListPages.bytes, problemBlocks: problemBlockRows.bytes, problemInputs: problemInputs.bytes };
 }
 
 async function loadVersion(versionId: number): Promise<VersionData | null> {
