@@ -8,32 +8,14 @@
 // neutral state (no ✓, bookmark button disabled, problems readable but not yet answerable), so the page stays usable.
 import { QueryClient, QueryClientProvider, useQuery, useQueryClient } from "@tanstack/react-query";
 import { createContext, useContext, useMemo, useState, type ReactNode } from "react";
-import type { LearnerProblemJson } from "@/lib/problems/view";
+import type { LearnerHomeJson, LearnerStateJson as ServerLearnerState, LearnerUnitJson } from "@/lib/lms/learner-state";
 
-export interface LearnerStateJson {
-  enrolled: boolean;
-  isStaff: boolean;
-  viewingAsLearner: boolean;
-  completed: string[];
-  bookmarks: string[];
-  lastUnitKey: string | null;
+/** What GET …/state answers (lib/lms/learner-state.ts defines each part; types only reach the client). */
+export interface LearnerStateJson extends ServerLearnerState {
   /** the course home's parts; only when asked for (?home=1) */
-  home?: {
-    scores: Record<string, { earned: number; possible: number }>;
-    /** usage keys of the complete units, subsections and sections */
-    complete: string[];
-    percent: number;
-    resumeHref: string | null;
-  };
+  home?: LearnerHomeJson;
   /** the unit page's parts; only when asked for (?unit=) */
-  unit?: {
-    key: string;
-    canSubmit: boolean;
-    /** url_names of the complete units of this unit's subsection */
-    completeUnits: string[];
-    /** the learner's state of each problem the unit shows them */
-    problems: Record<string, LearnerProblemJson>;
-  };
+  unit?: LearnerUnitJson;
 }
 
 export function LmsQueryProvider({ children }: { children: ReactNode }) {
