@@ -5,7 +5,8 @@
 // (10,000) threads with --posts (100,000) responses and comments in that one course, written with
 // bulk INSERTs; one thread holds 200 posts. Then, in one run on one instance, with autocannon and
 // each request carrying the next learner's cookie: the static /help page, the thread list (first
-// page and a deep page by cursor), the 200-post thread, and a search. Prints req/s, p50/p95/p99,
+// page and a deep page by cursor), the 200-post thread, and a search; and the Discussion tab's
+// topic overview (thread and unread counts per topic). Prints req/s, p50/p95/p99,
 // each ÷ static (target ≥ 0.5) and p95 (target ≤ 100 ms), and FULLTEXT vs LIKE for the search.
 import INSTANCE from "@/scripts/lib/instance.json";
 import { spawn, type ChildProcess } from "node:child_process";
@@ -191,6 +192,7 @@ export async function run(args: string[]): Promise<void> {
     }
     const urls = {
       static: `${base}/help`,
+      overview: api,
       list: `${api}/threads`,
       deep: `${api}/threads?cursor=${cursor}`,
       thread: `${api}/threads/${bigThread}`,
@@ -210,7 +212,7 @@ export async function run(args: string[]): Promise<void> {
     console.log(`measuring ${duration}s each at ${connections} connections, ${cookies.length} distinct learners…`);
     const res: Record<string, Result> = {};
     for (const [k, u] of Object.entries(urls)) res[k] = await measure(u, connections, duration, k === "static" ? [] : cookies);
-    const label: Record<string, string> = { static: "static /help", list: "thread list, first page", deep: "thread list, page 51 (cursor)", thread: "thread of 200 posts", search: `search "${word}"` };
+    const label: Record<string, string> = { static: "static /help", overview: "topics with unread counts", list: "thread list, first page", deep: "thread list, page 51 (cursor)", thread: "thread of 200 posts", search: `search "${word}"` };
     const line = (k: string) => {
       const x = res[k];
       return `${label[k].padEnd(32)} ${x.reqs.toFixed(0).padStart(7)} ${String(x.p50).padStart(7)} ${String(x.p95).padStart(7)} ${String(x.p99).padStart(7)} ${String(x.bad).padStart(5)} ${k === "static" ? "".padStart(9) : (x.reqs / res.static.reqs).toFixed(2).padStart(9)}`;

@@ -6,6 +6,7 @@ import "server-only";
 // entry is never invalidated, only evicted (LRU, byte budget LMS_CACHE_BUDGETS.forumLists). Only
 // the reader-independent filters are cached ("all", "unanswered"); authors are kept raw and pass
 // lib/forum/views.ts per reader, and the reader's marker/follow/vote come from one small query.
+// The forum overview's thread count per topic is cached the same way, beside the pages.
 import { forumListPages, type ForumListPage } from "@/lib/db/queries/courseware";
 import * as q from "@/lib/db/queries/forum";
 
@@ -36,7 +37,7 @@ function keyOf(k: ListPageKey): string {
 /** One page of threads for an audience at the course forum's revision; a miss runs the list query once (concurrent readers share it). */
 export function listPage(k: ListPageKey): Promise<ForumListPage> {
   const key = keyOf(k);
-  let p = forumListPages.get(key);
+  let p = forumListPages.get(key) as Promise<ForumListPage> | undefined;
   if (!p) {
     p = q
       .listThreads({ courseId: k.courseId, userId: 0, topicId: k.topicId, visibleTopicIds: k.visibleTopicIds, filter: k.filter, sort: k.sort, search: k.search, cursor: k.cursor, limit: k.limit, withReader: false })
@@ -44,6 +45,21 @@ export function listPage(k: ListPageKey): Promise<ForumListPage> {
     forumListPages.set(key, p, 0);
     p.then(
       (v) => forumListPages.resize(key, listPageBytes(v)),
+      () => forumListPages.delete(key),
+    );
+  }
+  return p;
+}
+
+/** Live threads per topic at the course forum's revision (the same for every reader); a miss counts once. */
+export function topicThreadCounts(courseId: number, revision: number): Promise<Map<string, number>> {
+  const key = `counts:${courseId}:${revision}`; // no page key starts with "counts" (keyOf writes JSON arrays)
+  let p = forumListPages.get(key) as Promise<Map<string, number>> | undefined;
+  if (!p) {
+    p = q.countThreadsByTopic({ courseId });
+    forumListPages.set(key, p, 0);
+    p.then(
+      (v) => forumListPages.resize(key, 64 + [...v.keys()].reduce((n, t) => n + 48 + t.length, 0)),
       () => forumListPages.delete(key),
     );
   }

@@ -10,7 +10,7 @@ import { excerptOf } from "./markdown";
 import { groupTopics } from "./policy";
 import { isModerator, seesAuthor } from "./rules";
 import { threadFor, visibleThread, type ForumContext } from "./service";
-import { listPage } from "./list-cache";
+import { listPage, topicThreadCounts } from "./list-cache";
 import { threadPosts } from "./thread-cache";
 import { authorView, notificationText, threadSummaryView, type AuthorView, type ThreadSummaryView } from "./views";
 
@@ -22,7 +22,8 @@ export interface ForumMetaJson {
 }
 
 export async function forumMeta(f: ForumContext): Promise<ForumMetaJson> {
-  const counts = await q.countThreadsByTopic({ courseId: f.courseId, userId: f.actor.userId });
+  // thread counts from the per-revision cache; unread = threads - those the reader has read to the end
+  const [threads, read] = await Promise.all([topicThreadCounts(f.courseId, f.forumRevision), q.countReadThreadsByTopic({ courseId: f.courseId, userId: f.actor.userId })]);
   const moderator = isModerator(f.actor);
   return {
     groups: groupTopics(f.topics).map((g) => ({
@@ -30,8 +31,8 @@ export async function forumMeta(f: ForumContext): Promise<ForumMetaJson> {
       topics: g.topics.map((t) => ({
         id: t.id,
         name: t.name,
-        threads: counts.get(t.id)?.threads ?? 0,
-        unread: counts.get(t.id)?.unread ?? 0,
+        threads: threads.get(t.id) ?? 0,
+        unread: Math.max(0, (threads.get(t.id) ?? 0) - (read.get(t.id) ?? 0)),
         unitHref: t.unit ? learnHref(f.courseKey, t.unit.subsection, t.unit.unit) : null,
       })),
     })),

@@ -5,7 +5,7 @@ import "server-only";
 // enrollment; plus the forum's community-TA role and ban), asks the pure rules
 // (lib/forum/rules.ts) and only then touches the database (lib/db/queries/forum.ts), whose
 // transactions re-run the rules that depend on the thread's state on the locked row.
-import { actorOf, getCurrentUser, getSessionClaims, type SessionUser } from "@/lib/auth/session";
+import { actorOf, getSessionClaims, sessionUserOf, type SessionUser } from "@/lib/auth/session";
 import { canCourse, type CourseFacts } from "@/lib/auth/permissions";
 import { getLearnerView, getVersionData, type VersionData } from "@/lib/db/queries/courseware";
 import type { LearnerView, Viewer } from "@/lib/lms/outline";
@@ -60,22 +60,21 @@ function enforce(v: Verdict): void {
 }
 
 /**
- * The caller's standing in a course's forum: the session's user (one query, lib/auth/session),
- * then the course, roles, enrollment, community-TA role and ban in one more (getForumAccess); the
- * published version's outline comes from the per-version cache. Throws not_found:course (also for
- * an unpublished course), unauthorized, or forbidden:course (neither enrolled nor staff).
+ * The caller's standing in a course's forum, in ONE round trip: the session's user (checked against
+ * its session row as lib/auth/session does), the course, roles, enrollment, community-TA role and
+ * ban (getForumAccess); the published version's outline comes from the per-version cache. Throws
+ * not_found:course (also for an unpublished course), unauthorized, or forbidden:course (neither
+ * enrolled nor staff).
  */
 export async function loadForum(courseKey: string): Promise<ForumContext> {
-  // The cookie's claims name the user before the session is checked, so the session check and the
-  // access query run side by side; the access row is used only for the user the session confirms.
   const claims = await getSessionClaims();
-  const [user, early] = await Promise.all([getCurrentUser(), claims ? q.getForumAccess({ courseKey, userId: claims.uid }) : Promise.resolve(null)]);
+  const access = await q.getForumAccess({ courseKey, userId: claims?.uid ?? 0, sid: claims?.sid ?? null });
+  const user = claims && access ? sessionUserOf({ claims, row: access.user }) : null;
   if (!user) {
     // anonymous: an unknown course is still a 404 (user id 0 holds no roles), a known one asks to sign in
-    if (!(await q.getForumAccess({ courseKey, userId: 0 }))?.course.publishedVersionId) throw new AppError("not_found:course", "That course does not exist.");
+    if (!access?.course.publishedVersionId) throw new AppError("not_found:course", "That course does not exist.");
     throw new AppError("unauthorized", "Please sign in to use the course discussions.");
   }
-  const access = claims?.uid === user.id ? early : await q.getForumAccess({ courseKey, userId: user.id });
   const version = access?.course.publishedVersionId ? await getVersionData({ versionId: access.course.publishedVersionId }) : null;
   if (!access || !version) throw new AppError("not_found:course", "That course does not exist.");
   const facts: CourseFacts = { roles: access.roles, enrolled: access.enrolled, catalogVisibility: access.course.catalogVisibility };

@@ -6,11 +6,11 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vites
 import type { SessionUser } from "@/lib/auth/session";
 import type * as SessionModule from "@/lib/auth/session";
 
-const session = vi.hoisted(() => ({ user: null as SessionUser | null }));
+const session = vi.hoisted(() => ({ user: null as (SessionUser & { sid: string }) | null }));
 vi.mock("@/lib/auth/session", async (orig) => ({
   ...(await orig<typeof SessionModule>()),
   getCurrentUser: async () => session.user,
-  getSessionClaims: async () => (session.user ? { uid: session.user.id, sv: 1, sid: "test" } : null),
+  getSessionClaims: async () => (session.user ? { uid: session.user.id, sv: 1, sid: session.user.sid } : null),
 }));
 vi.mock("next/headers", () => ({ cookies: async () => ({ get: () => undefined }) }));
 

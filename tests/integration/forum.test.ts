@@ -7,15 +7,17 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vites
 import type { SessionUser } from "@/lib/auth/session";
 import type * as SessionModule from "@/lib/auth/session";
 
-const session = vi.hoisted(() => ({ user: null as SessionUser | null }));
+const session = vi.hoisted(() => ({ user: null as (SessionUser & { sid: string }) | null }));
 vi.mock("@/lib/auth/session", async (orig) => ({
   ...(await orig<typeof SessionModule>()),
   getCurrentUser: async () => session.user,
-  getSessionClaims: async () => (session.user ? { uid: session.user.id, sv: 1, sid: "test" } : null),
+  getSessionClaims: async () => (session.user ? { uid: session.user.id, sv: 1, sid: session.user.sid } : null),
 }));
 vi.mock("next/headers", () => ({ cookies: async () => ({ get: () => undefined }) }));
 
-import { closeDb } from "@/lib/db";
+import { eq } from "drizzle-orm";
+import { closeDb, getDb } from "@/lib/db";
+import { userSessions } from "@/lib/db/schema";
 import { enrollUser } from "@/lib/db/queries/enrollments";
 import * as q from "@/lib/db/queries/forum";
 import * as forum from "@/lib/forum/service";
@@ -92,6 +94,12 @@ describe("who may read and write", () => {
     await expectCode(as(outsider, () => f(c.courseKey)), "forbidden:course");
     await expectCode(as(otherLearner, () => f(c.courseKey)), "forbidden:course");
     await expectCode(as(A, () => f("course-v1:No+Such+Course")), "not_found:course");
+    // a cookie whose session was signed out, or whose claims name another session, signs no one in
+    const gone = await freshLearner(c.courseId);
+    await as(gone, () => f(c.courseKey));
+    await expectCode(as({ ...gone, sid: A.sid }, () => f(c.courseKey)), "unauthorized");
+    await getDb().delete(userSessions).where(eq(userSessions.userId, gone.id));
+    await expectCode(as(gone, () => f(c.courseKey)), "unauthorized");
     // even holding a thread id of this course, an outsider gets nowhere
     const fa = await as(A, () => f(c.courseKey));
     const { threadId } = await forum.createThread(fa, { topicId: "course", kind: "discussion", title: "Hello", body: "First!", anonymity: "none" });
@@ -327,8 +335,10 @@ describe("the thread list", () => {
     expect(await ff("all", "chloro")).toEqual([ids[5]]);
     expect(await ff("all", "zzzzqqq")).toEqual([]);
     // unread counts per topic follow the reader's markers
-    const counts = await q.countThreadsByTopic({ courseId: lc.courseId, userId: r.id });
-    expect((counts.get("course")?.unread ?? 0) + (counts.get("offtopic")?.unread ?? 0)).toBe(22);
+    const [threads, read] = [await q.countThreadsByTopic({ courseId: lc.courseId }), await q.countReadThreadsByTopic({ courseId: lc.courseId, userId: r.id })];
+    const unread = (t: string) => (threads.get(t) ?? 0) - (read.get(t) ?? 0);
+    expect(unread("course") + unread("offtopic")).toBe(22);
+    expect((threads.get("course") ?? 0) + (threads.get("offtopic") ?? 0)).toBe(23);
     // a forged cursor is ignored, not an error
     expect(q.decodeCursor("not-a-cursor")).toBeNull();
     expect(q.decodeCursor(Buffer.from("[1,2]").toString("base64url"))).toBeNull();

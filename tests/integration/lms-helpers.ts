@@ -3,7 +3,7 @@
 // and users. Names are unique per call: test files run in parallel on one database.
 import { randomBytes } from "node:crypto";
 import { getDb } from "@/lib/db";
-import { courseBlocks, courseRoles, courseVersions, courses, users } from "@/lib/db/schema";
+import { courseBlocks, courseRoles, courseVersions, courses, userSessions, users } from "@/lib/db/schema";
 import { eq } from "drizzle-orm";
 
 export const uniq = () => randomBytes(4).toString("hex");
@@ -20,7 +20,10 @@ export async function createTestUser(prefix: string, flags: { isAdmin?: boolean 
   const [res] = await getDb()
     .insert(users)
     .values({ email: `${u}@example.test`, emailNormalized: `${u}@example.test`, username: u, usernameNormalized: u, fullName: u, passwordHash: "x", isAdmin: flags.isAdmin ?? false });
-  return { id: res.insertId, email: `${u}@example.test`, username: u, fullName: u, isAdmin: flags.isAdmin ?? false, canCreateCourses: false, isActive: true };
+  // a live session row, for code that checks the cookie's session in SQL (lib/forum/service.ts loadForum)
+  const sid = `test-${uniq()}${uniq()}`;
+  await getDb().insert(userSessions).values({ userId: res.insertId, sid, expiresAt: new Date(Date.now() + 86_400_000) });
+  return { id: res.insertId, email: `${u}@example.test`, username: u, fullName: u, isAdmin: flags.isAdmin ?? false, canCreateCourses: false, isActive: true, sid };
 }
 
 /** Inserts course + version + block rows; settings inherit start and visible_to_staff_only down the tree like the importer does. */

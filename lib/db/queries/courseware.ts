@@ -46,7 +46,7 @@ const g = globalThis as unknown as {
   __lmsPages?: Lru<SharedPage>;
   __lmsAlike?: Lru<boolean>;
   __lmsForumThreads?: Lru<Promise<ForumThreadPosts | null>>;
-  __lmsForumLists?: Lru<Promise<ForumListPage>>;
+  __lmsForumLists?: Lru<Promise<ForumListPage | Map<string, number>>>;
   __lmsProblemBlocks?: Lru<Promise<ProblemBlockRow | null>>;
   __lmsProblemInputs?: Lru<ProblemInputs>;
 };
@@ -79,7 +79,7 @@ export const LMS_CACHE_BUDGETS = {
   alike: 1 * MB,
   /** course forums: a thread's posts keyed by (thread id, revision), reader-independent (lib/forum/thread-cache.ts) */
   forumThreads: 16 * MB,
-  /** course forums: thread list and search pages keyed by the course forum's revision (lib/forum/list-cache.ts) */
+  /** course forums: thread list and search pages, and thread counts per topic, keyed by the course forum's revision (lib/forum/list-cache.ts) */
   forumLists: 8 * MB,
   /** published problem block rows a submit reads (lib/problems/service.ts), keyed by version id and usage key */
   problemBlocks: 2 * MB,
@@ -116,12 +116,12 @@ export interface ForumThreadPosts {
 /** The forum thread cache's store (lib/forum/thread-cache.ts owns the keys; the budget lives here with the others). */
 export const forumThreadPosts = (g.__lmsForumThreads ??= new Lru<Promise<ForumThreadPosts | null>>(4000, LMS_CACHE_BUDGETS.forumThreads));
 
-/** What lib/forum/list-cache.ts keeps of one list or search page: its threads, without the reader's parts. */
+/** What lib/forum/list-cache.ts keeps of one list or search page: its threads, without the reader's parts. Its store also holds each revision's thread counts per topic (keys of their own). */
 export interface ForumListPage {
   rows: ThreadListEntry[];
   next: ThreadCursor | null;
 }
-export const forumListPages = (g.__lmsForumLists ??= new Lru<Promise<ForumListPage>>(4000, LMS_CACHE_BUDGETS.forumLists));
+export const forumListPages = (g.__lmsForumLists ??= new Lru<Promise<ForumListPage | Map<string, number>>>(4000, LMS_CACHE_BUDGETS.forumLists));
 
 /** The problem service's stores (lib/problems/service.ts owns the keys and sizes; the budgets live here with the others). */
 export const problemBlockRows = (g.__lmsProblemBlocks ??= new Lru<Promise<ProblemBlockRow | null>>(4000, LMS_CACHE_BUDGETS.problemBlocks));

@@ -34,11 +34,14 @@ export type NotificationKind = (typeof forumNotifications.$inferInsert)["kind"];
 
 /**
  * Everything a forum request needs to know about the caller and the course, in ONE round trip:
- * the course by key, the user's staff/instructor roles, active enrollment, community-TA role and
- * ban. Null when the course does not exist.
+ * the course by key; the session's user (only while that session row exists and has not expired;
+ * null otherwise, and always for `sid` null); and that user's staff/instructor roles, active
+ * enrollment, community-TA role and ban. Null when the course does not exist. Anonymous callers
+ * pass userId 0, who holds no roles.
  */
-export async function getForumAccess({ courseKey, userId, db = getDb() }: { courseKey: string; userId: number; db?: DbOrTx }): Promise<{
+export async function getForumAccess({ courseKey, userId, sid, now = new Date(), db = getDb() }: { courseKey: string; userId: number; sid: string | null; now?: Date; db?: DbOrTx }): Promise<{
   course: typeof courses.$inferSelect;
+  user: typeof users.$inferSelect | null;
   roles: ("staff" | "instructor")[];
   enrolled: boolean;
   communityTA: boolean;
@@ -49,6 +52,7 @@ export async function getForumAccess({ courseKey, userId, db = getDb() }: { cour
   const rows = await db
     .select({
       course: courses,
+      user: users,
       // Written out with table names: without a join, drizzle leaves ${courses.id} unqualified,
       // which inside a subquery would name the subquery's own id column.
       roles: sql<string | null>`(SELECT GROUP_CONCAT(cr.role) FROM course_roles cr WHERE cr.user_id = ${userId} AND cr.course_id = courses.id)`,
@@ -58,12 +62,16 @@ export async function getForumAccess({ courseKey, userId, db = getDb() }: { cour
       forumRevision: sql<number | null>`(SELECT fcr.revision FROM forum_course_revisions fcr WHERE fcr.course_id = courses.id)`,
     })
     .from(courses)
+    .leftJoin(
+      users,
+      and(eq(users.id, userId), sid === null ? sql`FALSE` : sql`EXISTS (SELECT 1 FROM user_sessions us WHERE us.user_id = users.id AND us.sid = ${sid} AND us.expires_at > ${now})`),
+    )
     .where(eq(courses.courseKey, courseKey))
     .limit(1);
   const row = rows[0];
   if (!row) return null;
   const roles = (row.roles ?? "").split(",").filter((r): r is "staff" | "instructor" => r === "staff" || r === "instructor");
-  return { course: row.course, roles, enrolled: Number(row.enrolled) === 1, communityTA: Number(row.ta) === 1, banned: Number(row.banned) === 1, forumRevision: Number(row.forumRevision ?? 0) };
+  return { course: row.course, user: row.user, roles, enrolled: Number(row.enrolled) === 1, communityTA: Number(row.ta) === 1, banned: Number(row.banned) === 1, forumRevision: Number(row.forumRevision ?? 0) };
 }
 
 /** Posts (threads + responses + comments) the user wrote in the course in each window (ms), newest windows first. */
@@ -268,14 +276,27 @@ export async function listThreadReaderStates({ userId, threadIds }: { userId: nu
   return new Map(rows.map((r) => [Number(r.id), { seenSeq: r.seenSeq === null || r.seenSeq === undefined ? null : Number(r.seenSeq), following: bool(r.following), voted: bool(r.voted) }]));
 }
 
-/** Per topic: live threads, and threads with something the user has not read. */
-export async function countThreadsByTopic({ courseId, userId }: { courseId: number; userId: number }): Promise<Map<string, { threads: number; unread: number }>> {
+/** Live threads per topic in a course (the same for every reader: lib/forum/list-cache.ts caches it by the forum's revision). */
+export async function countThreadsByTopic({ courseId }: { courseId: number }): Promise<Map<string, number>> {
   const [rows] = (await getDb().execute(sql`
-    SELECT t.topic_id AS topicId, COUNT(*) AS threads, SUM(r.seen_seq IS NULL OR r.seen_seq < t.post_seq) AS unread
-    FROM forum_threads t LEFT JOIN forum_reads r ON r.user_id = ${userId} AND r.thread_id = t.id
-    WHERE t.course_id = ${courseId} AND t.deleted_at IS NULL
-    GROUP BY t.topic_id`)) as unknown as [{ topicId: string; threads: number | string; unread: number | string | null }[]];
-  return new Map(rows.map((r) => [r.topicId, { threads: Number(r.threads), unread: Number(r.unread ?? 0) }]));
+    SELECT topic_id AS topicId, COUNT(*) AS threads FROM forum_threads
+    WHERE course_id = ${courseId} AND deleted_at IS NULL
+    GROUP BY topic_id`)) as unknown as [{ topicId: string; threads: number | string }[]];
+  return new Map(rows.map((r) => [r.topicId, Number(r.threads)]));
+}
+
+/**
+ * Live threads per topic the reader has read up to their last post. A topic's unread count is its
+ * thread count minus this: the query walks only the reader's own read markers (forum_reads by
+ * user and course), not every thread of the course.
+ */
+export async function countReadThreadsByTopic({ courseId, userId }: { courseId: number; userId: number }): Promise<Map<string, number>> {
+  const [rows] = (await getDb().execute(sql`
+    SELECT t.topic_id AS topicId, COUNT(*) AS n
+    FROM forum_reads r JOIN forum_threads t ON t.id = r.thread_id
+    WHERE r.user_id = ${userId} AND r.course_id = ${courseId} AND t.deleted_at IS NULL AND r.seen_seq >= t.post_seq
+    GROUP BY t.topic_id`)) as unknown as [{ topicId: string; n: number | string }[]];
+  return new Map(rows.map((r) => [r.topicId, Number(r.n)]));
 }
 
 // ---------------------------------------------------------------------------------------------
