@@ -2,8 +2,8 @@
 // viewer of the problem sees (the render model, answers, solutions and hints removed) and leaves
 // the learner's own state to the client (learner-problem.tsx, over the state route). A problem that
 // renders alike for every learner reads nothing of the learner here, so its unit can be rendered
-// once per course version (lib/lms/page-cache.ts); one that differs (a Python script, shuffled
-// choices) is rendered with this learner's seed. Props are the contract used by the unit page.
+// once per course version (lib/lms/page-cache.ts); one that differs (shuffled choices, a script that
+// reads the seed or the learner) is rendered with this learner's seed. Props are the contract used by the unit page.
 import { getCourseFacts } from "@/lib/auth/course-access";
 import { canCourse } from "@/lib/auth/permissions";
 import { actorOf, getCurrentUser } from "@/lib/auth/session";

@@ -480,17 +480,50 @@ export const needsPythonStatic = (xml: string) =>
   /<script[^>]*type\s*=\s*["'][^"']*python/i.test(xml) || /<customresponse[\s>/]/.test(xml);
 
 /**
- * Does this problem look the same to every learner? Not when it runs Python (the script gets the
- * learner's seed and anonymous id) or when loading it draws from the learner's seed (shuffled
- * choices, an answer pool). A problem that fails to load shows every learner the same notice.
- * The LMS renders such problems once per course version and sends each learner only their state.
+ * Does this problem look the same to every learner? Not when loading it draws from the learner's
+ * seed (shuffled choices, an answer pool), and not when its Python can read anything that differs
+ * per learner or per run (scriptRendersAlike). A problem that fails to load shows every learner
+ * the same notice. The LMS renders such problems once per course version and sends each learner
+ * only their state; their grading still runs per learner, with the learner's seed.
  */
 export function rendersAlikeForEveryLearner(problemXml: string): boolean {
-  if (needsPythonStatic(problemXml)) return false;
+  if (needsPythonStatic(problemXml)) return scriptRendersAlike(problemXml);
   try {
     return !loadProblem(problemXml, { seed: 1 }).seeded;
   } catch (e) {
     if (e instanceof CapaError) return true;
     throw e;
   }
+}
+
+/**
+ * Names through which a problem's Python reads the learner or the moment: the context's seeded
+ * `random`, `seed` and `anonymous_student_id` (Open edX's capa context), and modules whose answers
+ * change per run. Matched as whole words anywhere in the scripts (a false alarm only costs a
+ * per-learner render).
+ */
+const LEARNER_DEPENDENT = /\b(?:random|seed|anonymous_student_id|numpy|scipy|time|datetime|uuid|secrets|os|sys|__import__|exec|eval|open)\b/;
+/** Standard modules whose results depend only on their arguments; any other import (the course's python_lib included) may not. */
+const PURE_MODULES = new Set(["json", "math", "cmath", "re", "string", "fractions", "decimal", "itertools", "functools", "collections", "operator"]);
+
+/**
+ * A Python problem renders alike when every script is deterministic: it names nothing of
+ * LEARNER_DEPENDENT, imports only PURE_MODULES and is inline (no `src`), and the problem text
+ * reads no per-learner value (`$seed`, `$anonymous_student_id`) and shuffles nothing. The same
+ * script with any seed then defines the same `$name` values, so the rendered problem is the same.
+ * Scripts in `<answer>` blocks and customresponse checks run only when grading.
+ */
+export function scriptRendersAlike(problemXml: string): boolean {
+  if (/\$\{?(?:seed|anonymous_student_id)\b/.test(problemXml)) return false;
+  if (/\bshuffle\s*=|\banswer-pool\s*=/i.test(problemXml)) return false;
+  for (const m of problemXml.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script\s*>/gi)) {
+    const [, attrs, code] = m;
+    if (!/\btype\s*=\s*["'][^"']*python/i.test(attrs)) continue;
+    if (/\bsrc\s*=/i.test(attrs) || LEARNER_DEPENDENT.test(code)) return false;
+    for (const imp of code.matchAll(/^[ \t]*(?:from[ \t]+([\w.]+)[ \t]+import\b|import[ \t]+([^\n#;]+))/gm)) {
+      const modules = imp[1] ? [imp[1]] : imp[2].split(",").map((x) => x.trim().split(/\s+/)[0]);
+      if (modules.some((mod) => !PURE_MODULES.has(mod.split(".")[0]))) return false;
+    }
+  }
+  return true;
 }

@@ -1,6 +1,7 @@
 // Python-scripted problems graded through the real Pyodide sandbox (lib/sandbox).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SandboxPool } from "@/lib/sandbox/pool";
+import { rendersAlikeForEveryLearner } from "./problem";
 import { gradeProblemScripted, renderProblemScripted } from "./scripted";
 
 let pool: SandboxPool;
@@ -12,6 +13,31 @@ afterAll(() => pool.close());
 
 const grade = (xml: string, answers: Record<string, string | string[]>, seed = 1) =>
   gradeProblemScripted(xml, answers, { runner: pool, seed, problemId: "1" });
+
+describe("scripts that render alike for every learner", () => {
+  const problems = {
+    deterministic: `<problem><script type="loncapa/python">
+import math
+k = 3
+area = round(math.pi * k ** 2, 2)
+def check(expect, ans): return 0.01 > abs(float(ans) - area)
+</script><p>A circle of radius $k has area?</p><customresponse cfn="check"><textline/></customresponse></problem>`,
+    seeded: `<problem><script type="loncapa/python">k = random.randint(1, 1000)</script><p>A circle of radius $k has area?</p>
+<numericalresponse answer="$k"><formulaequationinput/></numericalresponse></problem>`,
+  };
+  it("renders identically for any seed and learner exactly when rendersAlikeForEveryLearner says so", async () => {
+    for (const [name, xml] of Object.entries(problems)) {
+      const models = new Set<string>();
+      for (const [seed, anon] of [[1, "a1"], [2, "b2"], [977, "c3"]] as const) {
+        const { seed: _s, ...m } = await renderProblemScripted(xml, { runner: pool, seed, problemId: "1", anonymousStudentId: anon });
+        expect(m.supported).toBe(true);
+        models.add(JSON.stringify(m));
+      }
+      expect({ name, alike: models.size === 1 }).toEqual({ name, alike: rendersAlikeForEveryLearner(xml) });
+    }
+    expect(rendersAlikeForEveryLearner(problems.deterministic)).toBe(true);
+  });
+});
 
 describe("$name substitution from the script", () => {
   const xml = `<problem>
