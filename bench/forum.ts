@@ -5,8 +5,9 @@
 // (10,000) threads with --posts (100,000) responses and comments in that one course, written with
 // bulk INSERTs; one thread holds 200 posts. Then, in one run on one instance, with autocannon and
 // each request carrying the next learner's cookie: the static /help page, the thread list (first
-// page and a deep page by cursor), the 200-post thread, and a search; and the Discussion tab's
-// topic overview (thread and unread counts per topic). Prints req/s, p50/p95/p99,
+// page and a deep page by cursor), the 200-post thread (its first page: 25 of its 150 responses with
+// their comments; the sanity check first follows its cursors to all 200 posts), a search, and the
+// Discussion tab's topic overview (thread and unread counts per topic). Prints req/s, p50/p95/p99,
 // each ÷ static (target ≥ 0.5) and p95 (target ≤ 100 ms), and FULLTEXT vs LIKE for the search.
 import INSTANCE from "@/scripts/lib/instance.json";
 import { spawn, type ChildProcess } from "node:child_process";
@@ -202,9 +203,26 @@ export async function run(args: string[]): Promise<void> {
       const res = await fetch(u, { headers: { Cookie: cookies[1] } });
       if (res.status !== 200) throw new Error(`${k} answered ${res.status}`);
       if (k === "thread") {
-        const j = (await res.json()) as { responses: { comments?: unknown[] }[] };
-        const total = j.responses.length + j.responses.reduce((a, x) => a + (x.comments?.length ?? 0), 0);
-        if (total !== 200) throw new Error(`the big thread shows ${total} posts, expected 200`);
+        // the first page: 25 responses (each of the first 50 has one comment), 150 in all; the
+        // cursors then reach every one of the 200 posts exactly once
+        type Page = { responses: { id: number; comments?: { id: number }[] }[]; nextResponses: string | null; responseCount: number };
+        const text = await res.text();
+        const first = JSON.parse(text) as Page;
+        const comments = (p: Page) => p.responses.reduce((a, x) => a + (x.comments?.length ?? 0), 0);
+        if (first.responses.length !== 25 || comments(first) !== 25 || first.responseCount !== 150) {
+          throw new Error(`the big thread's first page shows ${first.responses.length} responses with ${comments(first)} comments of ${first.responseCount}, expected 25 with 25 of 150`);
+        }
+        const ids = new Set<number>();
+        let page: Page | null = first;
+        for (let n = 0; page; n++) {
+          for (const r of page.responses) for (const id of [r.id, ...(r.comments ?? []).map((c) => c.id)]) ids.add(id);
+          if (!page.nextResponses || n > 20) break;
+          const more: Response = await fetch(`${u}?after=${page.nextResponses}`, { headers: { Cookie: cookies[1] } });
+          if (more.status !== 200) throw new Error(`the big thread's next page answered ${more.status}`);
+          page = (await more.json()) as Page;
+        }
+        if (ids.size !== 200) throw new Error(`the big thread's pages show ${ids.size} posts, expected 200`);
+        console.log(`thread ${bigThread}: first page ${(Buffer.byteLength(text) / 1024).toFixed(1)} KB of JSON (25 of 150 responses); its pages reach all 200 posts`);
       }
     }
     console.log(`warming up…`);
@@ -212,7 +230,7 @@ export async function run(args: string[]): Promise<void> {
     console.log(`measuring ${duration}s each at ${connections} connections, ${cookies.length} distinct learners…`);
     const res: Record<string, Result> = {};
     for (const [k, u] of Object.entries(urls)) res[k] = await measure(u, connections, duration, k === "static" ? [] : cookies);
-    const label: Record<string, string> = { static: "static /help", overview: "topics with unread counts", list: "thread list, first page", deep: "thread list, page 51 (cursor)", thread: "thread of 200 posts", search: `search "${word}"` };
+    const label: Record<string, string> = { static: "static /help", overview: "topics with unread counts", list: "thread list, first page", deep: "thread list, page 51 (cursor)", thread: "thread of 200 posts, first page", search: `search "${word}"` };
     const line = (k: string) => {
       const x = res[k];
       return `${label[k].padEnd(32)} ${x.reqs.toFixed(0).padStart(7)} ${String(x.p50).padStart(7)} ${String(x.p95).padStart(7)} ${String(x.p99).padStart(7)} ${String(x.bad).padStart(5)} ${k === "static" ? "".padStart(9) : (x.reqs / res.static.reqs).toFixed(2).padStart(9)}`;

@@ -5,9 +5,9 @@
 // invalidates every forum query of the course so counts, lists and the open thread agree.
 import { useInfiniteQuery, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useCallback } from "react";
-import type { ForumMetaJson, NotificationJson, ThreadJson, ThreadPageJson } from "@/lib/forum/reads";
+import type { ForumMetaJson, NotificationJson, PostJson, ResponsePageJson, ThreadJson, ThreadPageJson } from "@/lib/forum/reads";
 
-export type { ForumMetaJson, NotificationJson, ThreadJson, ThreadPageJson, PostJson } from "@/lib/forum/reads";
+export type { ForumMetaJson, NotificationJson, ThreadJson, ThreadPageJson, PostJson, ResponsePageJson } from "@/lib/forum/reads";
 export type { ThreadSummaryView, AuthorView } from "@/lib/forum/views";
 
 export class ForumFetchError extends Error {
@@ -61,12 +61,37 @@ export function useThreads(courseKey: string, query: ThreadQuery, pageSize = 20)
   });
 }
 
+/**
+ * A thread and its responses, a page at a time: the first page (`…/threads/<id>`) carries the
+ * thread, each `fetchNextPage` appends the responses after `nextResponses`. After a write the
+ * refresh refetches every loaded page from the first, so the pages always belong together.
+ */
 export function useThread(courseKey: string, threadId: number | null) {
-  return useQuery({
+  return useInfiniteQuery({
     queryKey: [...forumKey(courseKey), "thread", threadId],
-    queryFn: () => getJson<ThreadJson>(`${base(courseKey)}/threads/${threadId}`),
+    initialPageParam: null as string | null,
+    queryFn: ({ pageParam }): Promise<ThreadJson | ResponsePageJson> =>
+      pageParam ? getJson<ResponsePageJson>(`${base(courseKey)}/threads/${threadId}?after=${encodeURIComponent(pageParam)}`) : getJson<ThreadJson>(`${base(courseKey)}/threads/${threadId}`),
+    getNextPageParam: (last) => last.nextResponses,
     enabled: threadId !== null,
   });
+}
+
+/** The loaded pages as one thread: its first page, every response loaded so far (once each), and how many there are in all. */
+export function threadOfPages(pages: (ThreadJson | ResponsePageJson)[]): { first: ThreadJson; responses: PostJson[]; responseCount: number } | null {
+  const first = pages[0];
+  if (!first || !("thread" in first)) return null;
+  const seen = new Set<number>();
+  const responses: PostJson[] = [];
+  // a write by someone else between two pages can move a response (an endorsement): keep its first place
+  for (const p of pages) {
+    for (const r of p.responses) {
+      if (seen.has(r.id)) continue;
+      seen.add(r.id);
+      responses.push(r);
+    }
+  }
+  return { first, responses, responseCount: Math.max(pages.at(-1)!.responseCount, responses.length) };
 }
 
 export function useNotifications(courseKey: string, enabled = true) {

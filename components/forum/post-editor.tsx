@@ -121,13 +121,14 @@ export function NewThreadForm({
   );
 }
 
-export function ReplyForm({ courseKey, threadId, parentId, policy, label, onDone }: { courseKey: string; threadId: number; parentId: number | null; policy: PostingPolicy; label: string; onDone: () => void }) {
+/** `onDone` gets the new post's id. */
+export function ReplyForm({ courseKey, threadId, parentId, policy, label, onDone }: { courseKey: string; threadId: number; parentId: number | null; policy: PostingPolicy; label: string; onDone: (postId: number | null) => void }) {
   const id = useId();
   const [key, setKey] = useState(0);
   const { result, pending, onSubmit } = useActionForm(createPostAction, {
-    onSuccess: () => {
+    onSuccess: (data) => {
       setKey((k) => k + 1);
-      onDone();
+      onDone("postId" in data ? data.postId : null);
     },
   });
   return (

@@ -3,8 +3,10 @@
 // and their comments, with what the reader may do to each: vote, follow, mark the answer (the
 // asker), endorse/pin/close and read the edit history (moderators), edit/delete (the author or a
 // moderator), report (anyone but the author). Opening it marks it read. Every button's action
-// is checked again on the server.
-import { useEffect, useId, useState } from "react";
+// is checked again on the server. Responses come 25 at a time ("Load more responses", focus then
+// on the first one loaded); new posts further down are one "Show new posts" away, and one's own
+// new response is loaded and focused after posting it.
+import { useEffect, useId, useRef, useState } from "react";
 import { useActionCall } from "@/components/ui/use-action-form";
 import { deletePostAction } from "@/lib/actions/forum/delete-post-action";
 import { deleteThreadAction } from "@/lib/actions/forum/delete-thread-action";
@@ -15,7 +17,7 @@ import { markThreadReadAction } from "@/lib/actions/forum/mark-thread-read-actio
 import { reportPostAction } from "@/lib/actions/forum/report-post-action";
 import { setThreadFlagAction } from "@/lib/actions/forum/set-thread-flag-action";
 import { voteAction } from "@/lib/actions/forum/vote-action";
-import { useEditHistory, useForumRefresh, useThread, when, type AuthorView, type ForumMetaJson, type PostJson } from "./forum-api";
+import { threadOfPages, useEditHistory, useForumRefresh, useThread, when, type AuthorView, type ForumMetaJson, type PostJson } from "./forum-api";
 import { EditForm, ReplyForm } from "./post-editor";
 import styles from "./forum.module.css";
 
@@ -170,7 +172,7 @@ function Response({ courseKey, threadId, r, me, isQuestion, iAsked, closed, poli
   const isNew = (id: number) => firstUnread !== null && id >= firstUnread;
   const canMark = isQuestion && (iAsked || me.canModerate);
   return (
-    <li className={`${r.isAnswer ? styles.postAnswer : styles.post} ${isNew(r.id) ? styles.postNew : ""}`} aria-label={`Response by ${r.author.name}`}>
+    <li className={`${r.isAnswer ? styles.postAnswer : styles.post} ${isNew(r.id) ? styles.postNew : ""}`} aria-label={`Response by ${r.author.name}`} data-post={r.id} tabIndex={-1}>
       <div>
         {r.isAnswer ? <span className={styles.badgeAnswered}>✓ Answer</span> : null}
         {r.endorsed ? <span className={styles.badgeAnswered}>Endorsed by staff</span> : null}
@@ -208,7 +210,7 @@ function Response({ courseKey, threadId, r, me, isQuestion, iAsked, closed, poli
       {r.comments && r.comments.length > 0 ? (
         <ul className={styles.comments} aria-label="Comments">
           {r.comments.map((c) => (
-            <li key={c.id} className={`${styles.comment} ${isNew(c.id) ? styles.postNew : ""}`}>
+            <li key={c.id} className={`${styles.comment} ${isNew(c.id) ? styles.postNew : ""}`} data-post={c.id} tabIndex={-1}>
               <Author a={c.author} createdAt={c.createdAt} edited={c.edited} />
               {editing === c.id && c.bodyMd !== undefined ? (
                 <EditForm courseKey={courseKey} target={{ kind: "post", id: c.id, body: c.bodyMd }} onDone={() => { setEditing(null); void refresh(); }} onCancel={() => setEditing(null)} />
@@ -234,21 +236,80 @@ function Response({ courseKey, threadId, r, me, isQuestion, iAsked, closed, poli
 }
 
 export function ThreadView({ courseKey, threadId, meta, onBack, backLabel = "Back to all posts", headingLevel = 2 }: { courseKey: string; threadId: number; meta: ForumMetaJson; onBack: () => void; backLabel?: string; headingLevel?: 2 | 3 }) {
-  const { data, error, isLoading } = useThread(courseKey, threadId);
+  const { data, error, isLoading, isFetching, isFetchedAfterMount, hasNextPage, isFetchingNextPage, isFetchNextPageError, fetchNextPage } = useThread(courseKey, threadId);
   const refresh = useForumRefresh(courseKey);
   const { pending, error: actionError, run } = useActionCall();
   const [editing, setEditing] = useState(false);
+  const articleRef = useRef<HTMLElement>(null);
+  const view = data ? threadOfPages(data.pages) : null;
   const me = meta.me;
-  const seq = data?.postSeq;
+  // The reader's marker of this visit, kept while marking the thread read refetches it without one
+  // (so the "New" marks stay). Taken once the data is this visit's: a cached copy that is being
+  // refetched on opening is an earlier visit's.
+  const [visit, setVisit] = useState<{ threadId: number; firstUnread: number | null } | null>(null);
+  if (view && (isFetchedAfterMount || !isFetching) && visit?.threadId !== threadId) setVisit({ threadId, firstUnread: view.first.firstUnreadPostId });
+  const ready = visit?.threadId === threadId;
+  const firstUnread = ready ? visit.firstUnread : null;
+  const seq = ready ? view?.first.postSeq : undefined;
   useEffect(() => {
     // mark it read once it has been shown (the unread counts and "New" marks follow)
     if (seq === undefined) return;
     void markThreadReadAction({ courseKey, threadId }).then((r) => (r.ok ? refresh() : undefined));
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [courseKey, threadId, seq]);
+
+  // Where focus goes once the pages it waits for are shown: the first response of a page just
+  // loaded ("Load more"), or a post further down ("Show new posts", one's own new response).
+  const focusNext = useRef<{ index: number; pages: number } | { postId: number } | null>(null);
+  const latest = useRef(data);
+  useEffect(() => {
+    latest.current = data;
+    const want = focusNext.current;
+    if (!want || !data) return;
+    const root = articleRef.current;
+    if ("postId" in want) {
+      const el = root?.querySelector<HTMLElement>(`[data-post="${want.postId}"]`);
+      if (el) {
+        focusNext.current = null;
+        el.focus();
+      }
+    } else if (data.pages.length > want.pages) {
+      focusNext.current = null;
+      const id = view?.responses[want.index]?.id;
+      (root?.querySelector<HTMLElement>(`[data-post="${id}"]`) ?? root?.querySelector<HTMLElement>("[data-responses-heading]"))?.focus();
+    }
+  });
+  const loadMore = () => {
+    if (isFetchingNextPage || !data || !view) return;
+    focusNext.current = { index: view.responses.length, pages: data.pages.length };
+    void fetchNextPage();
+  };
+  /** Loads pages until the post is loaded, then moves focus to it (once it is rendered). */
+  const showPost = async (postId: number) => {
+    const has = (pages: { responses: PostJson[] }[]) => pages.some((p) => p.responses.some((r) => r.id === postId || r.comments?.some((c) => c.id === postId)));
+    focusNext.current = { postId };
+    let pages = latest.current?.pages ?? [];
+    while (!has(pages)) {
+      const res = await fetchNextPage();
+      if (res.isError || !res.data || res.data.pages.length <= pages.length) break; // no further page
+      pages = res.data.pages;
+    }
+    if (!has(pages)) {
+      focusNext.current = null; // gone (deleted meanwhile): nothing to show
+      return;
+    }
+    // already rendered: no render is coming for the effect to act on
+    const el = articleRef.current?.querySelector<HTMLElement>(`[data-post="${postId}"]`);
+    if (el) {
+      focusNext.current = null;
+      el.focus();
+    }
+  };
+
   const H = headingLevel === 2 ? "h2" : "h3";
   if (isLoading) return <p role="status">Loading the thread…</p>;
-  if (error || !data) {
+  // a page that failed to load more leaves the thread shown (its error sits by the button)
+  if (!view || (error && !isFetchNextPageError)) {
     return (
       <div>
         <p className={styles.error} role="alert">
@@ -260,10 +321,14 @@ export function ThreadView({ courseKey, threadId, meta, onBack, backLabel = "Bac
       </div>
     );
   }
-  const t = data.thread;
+  const { responses, responseCount } = view;
+  const shown = (id: number) => responses.some((r) => r.id === id || r.comments?.some((c) => c.id === id));
+  const newFurtherDown = firstUnread !== null && hasNextPage && !shown(firstUnread);
+  const remaining = Math.max(0, responseCount - responses.length);
+  const t = view.first.thread;
   const closed = t.closed;
   return (
-    <article aria-labelledby={`thread-${t.id}-title`}>
+    <article aria-labelledby={`thread-${t.id}-title`} ref={articleRef}>
       <button type="button" className={styles.small} onClick={onBack}>
         ← {backLabel}
       </button>
@@ -318,14 +383,33 @@ export function ThreadView({ courseKey, threadId, meta, onBack, backLabel = "Bac
         />
         {actionError ? <p className={styles.error} role="status">{actionError}</p> : null}
       </div>
-      <H style={{ fontSize: "1.05rem" }}>
-        {data.responses.length} {data.responses.length === 1 ? "response" : "responses"}
+      <H style={{ fontSize: "1.05rem" }} tabIndex={-1} data-responses-heading>
+        {responseCount} {responseCount === 1 ? "response" : "responses"}
+        {remaining > 0 ? <span className={styles.hint}> (showing {responses.length})</span> : null}
       </H>
+      {newFurtherDown ? (
+        <p className={styles.notice}>
+          There are new posts since your last visit further down.{" "}
+          <button type="button" className={styles.small} onClick={() => void showPost(firstUnread)}>
+            Show new posts
+          </button>
+        </p>
+      ) : null}
       <ul style={{ listStyle: "none", padding: 0, margin: 0 }}>
-        {data.responses.map((r) => (
-          <Response key={r.id} courseKey={courseKey} threadId={t.id} r={r} me={me} isQuestion={t.kind === "question"} iAsked={t.author.mine} closed={closed} policy={meta.policy} firstUnread={data.firstUnreadPostId} />
+        {responses.map((r) => (
+          <Response key={r.id} courseKey={courseKey} threadId={t.id} r={r} me={me} isQuestion={t.kind === "question"} iAsked={t.author.mine} closed={closed} policy={meta.policy} firstUnread={firstUnread} />
         ))}
       </ul>
+      {hasNextPage && remaining > 0 ? (
+        <button type="button" className={styles.secondary} aria-disabled={isFetchingNextPage} onClick={loadMore}>
+          {isFetchingNextPage ? "Loading more responses…" : `Load more responses (${remaining} more)`}
+        </button>
+      ) : null}
+      {isFetchNextPageError ? (
+        <p className={styles.error} role="alert">
+          {error?.message ?? "More responses could not be loaded."}
+        </p>
+      ) : null}
       {closed ? (
         <p className={styles.notice}>This thread is closed: it takes no new responses or comments.</p>
       ) : me.banned ? (
@@ -333,7 +417,7 @@ export function ThreadView({ courseKey, threadId, meta, onBack, backLabel = "Bac
       ) : meta.policy.blackout && !me.canModerate ? (
         <p className={styles.notice}>Discussions are read-only during a blackout period set by the course team.</p>
       ) : (
-        <ReplyForm courseKey={courseKey} threadId={t.id} parentId={null} policy={meta.policy} label="Your response" onDone={() => void refresh()} />
+        <ReplyForm courseKey={courseKey} threadId={t.id} parentId={null} policy={meta.policy} label="Your response" onDone={(id) => void refresh().then(() => (id !== null ? showPost(id) : undefined))} />
       )}
     </article>
   );

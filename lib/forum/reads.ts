@@ -2,7 +2,8 @@ import "server-only";
 // The forum's reads as the JSON routes answer them: every author passes through views.ts
 // (anonymous authors are dropped for readers who may not see them), every thread is checked to
 // belong to the course and to a topic the reader can see (service.visibleThread). A thread's posts
-// come from the per-revision cache (thread-cache.ts); the reader's own parts are queried per request.
+// come from the per-revision cache (thread-cache.ts); the reader's own parts are queried per request,
+// and only one page of its responses is built and sent (response-page.ts).
 import { AppError } from "@/lib/errors";
 import * as q from "@/lib/db/queries/forum";
 import { learnHref } from "@/lib/lms/urls";
@@ -11,6 +12,7 @@ import { groupTopics } from "./policy";
 import { isModerator, seesAuthor } from "./rules";
 import { threadFor, visibleThread, type ForumContext } from "./service";
 import { listPage, topicThreadCounts } from "./list-cache";
+import { decodeResponseCursor, encodeResponseCursor, pageResponses, responseLimitOf } from "./response-page";
 import { threadPosts } from "./thread-cache";
 import { authorView, notificationText, threadSummaryView, type AuthorView, type ThreadSummaryView } from "./views";
 
@@ -89,15 +91,33 @@ export interface PostJson {
   comments?: PostJson[];
 }
 
-export interface ThreadJson {
-  thread: ThreadSummaryView & { bodyHtml: string; bodyMd?: string; edited: boolean; canEdit: boolean; canDelete: boolean; topicName: string; unitHref: string | null };
+/** One page of a thread's responses (`?after=<cursor>`): no thread summary, the first page has it. */
+export interface ResponsePageJson {
+  /** in display order: the answer, then endorsed responses, then posting order; each with all its comments */
   responses: PostJson[];
-  /** the reader's read marker before this visit (new posts are those with a higher sequence) */
+  /** the cursor of the next page (`?after=`), null on the last page */
+  nextResponses: string | null;
+  /** every response of the thread (comments not counted) */
+  responseCount: number;
+}
+
+/** The thread and the first page of its responses. */
+export interface ThreadJson extends ResponsePageJson {
+  thread: ThreadSummaryView & { bodyHtml: string; bodyMd?: string; edited: boolean; canEdit: boolean; canDelete: boolean; topicName: string; unitHref: string | null };
+  /** the reader's read marker before this visit, over the whole thread (new posts are those with this id or a higher one); may be on a later page */
   firstUnreadPostId: number | null;
   postSeq: number;
 }
 
-export async function threadDetail(f: ForumContext, threadId: number): Promise<ThreadJson> {
+/**
+ * GET …/threads/<id>[?limit=1..50][&after=<cursor>]: without `after`, the thread and its first page
+ * of responses (ThreadJson); with it, the next page only (ResponsePageJson). A cursor that does not
+ * decode is a 400. Only the page's posts are built and sent; the per-reader parts are as for a whole thread.
+ */
+export async function threadDetail(f: ForumContext, threadId: number, sp: URLSearchParams = new URLSearchParams()): Promise<ThreadJson | ResponsePageJson> {
+  const limit = responseLimitOf(sp.get("limit"));
+  const after = decodeResponseCursor(sp.get("after"));
+  if (sp.get("after") && !after) throw new AppError("invalid:cursor", "That link to more responses is not valid any more; open the thread again.");
   // The thread with the reader's marker/follow/vote, and the reader's votes on its posts, side by
   // side; the posts themselves come from the per-revision cache (lib/forum/thread-cache.ts).
   // Nothing is sent unless the thread passes visibleThread's checks.
@@ -122,21 +142,18 @@ export async function threadDetail(f: ForumContext, threadId: number): Promise<T
     canDelete: mine(p.authorId) || moderator,
     ...(mine(p.authorId) || moderator ? { bodyMd: p.bodyMd } : {}),
   });
-  const responses: PostJson[] = [];
-  const byId = new Map<number, PostJson>();
-  for (const p of posts) {
-    const j = postJson(p);
-    byId.set(p.id, j);
-    if (p.parentId === null) responses.push({ ...j, comments: [] });
-  }
-  const respById = new Map(responses.map((r) => [r.id, r]));
-  for (const p of posts) if (p.parentId !== null) respById.get(p.parentId)?.comments?.push(byId.get(p.id)!);
   // the answer first, then endorsed responses, then the rest in posting order (as Open edX shows a question)
-  responses.sort((a, b) => Number(b.isAnswer) - Number(a.isAnswer) || Number(b.endorsed) - Number(a.endorsed) || a.id - b.id);
+  const pg = pageResponses(posts, after, limit);
+  const page: ResponsePageJson = {
+    responses: pg.responses.map(({ response, comments }) => ({ ...postJson(response), comments: comments.map(postJson) })),
+    nextResponses: pg.next ? encodeResponseCursor(pg.next) : null,
+    responseCount: pg.total,
+  };
+  if (after) return page;
   const topic = f.topics.find((x) => x.id === t.topicId);
   // the posts this reader has not seen: the last (postSeq - seenSeq) posted, by id
   const unseen = reader.seenSeq === null ? 0 : Math.max(0, t.postSeq - reader.seenSeq);
-  const ordered = posts.map((p) => p.id).sort((a, b) => a - b);
+  const firstUnread = unseen > 0 && posts.length ? posts.map((p) => p.id).sort((a, b) => a - b)[Math.max(0, posts.length - unseen)] : undefined;
   const summary = threadSummaryView(f.actor, {
     ...t,
     excerptMd: t.bodyMd.slice(0, 400),
@@ -157,8 +174,8 @@ export async function threadDetail(f: ForumContext, threadId: number): Promise<T
       topicName: topic?.name ?? "Unknown topic",
       unitHref: topic?.unit ? learnHref(f.courseKey, topic.unit.subsection, topic.unit.unit) : null,
     },
-    responses,
-    firstUnreadPostId: unseen > 0 && ordered.length ? (ordered[Math.max(0, ordered.length - unseen)] ?? null) : null,
+    ...page,
+    firstUnreadPostId: firstUnread ?? null,
     postSeq: t.postSeq,
   };
 }

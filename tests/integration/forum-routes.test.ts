@@ -281,6 +281,129 @@ describe("the per-revision thread cache", () => {
   });
 });
 
+describe("paging a thread's responses", () => {
+  type Post = { id: number; parentId: number | null; author: { username: string | null; name: string; mine: boolean }; isAnswer: boolean; endorsed: boolean; bodyMd?: string; comments?: Post[] };
+  type Page = { thread?: { id: number }; responses: Post[]; nextResponses: string | null; responseCount: number; firstUnreadPostId?: number | null };
+  const page = async (query = "") => {
+    const r = await get(threadGET, c.courseKey, query, { threadId: String(pagedId) });
+    expect(r.status, r.text).toBe(200);
+    return { ...(JSON.parse(r.text) as Page), text: r.text };
+  };
+  /** every page from the first, following `nextResponses` */
+  const allPages = async (limit = "") => {
+    const pages = [await page(limit ? `?limit=${limit}` : "")];
+    while (pages.at(-1)!.nextResponses) pages.push(await page(`?after=${pages.at(-1)!.nextResponses}${limit ? `&limit=${limit}` : ""}`));
+    return pages;
+  };
+  let asker: User, peer: User, reader: User;
+  let pagedId: number;
+  /** ids of the 30 responses in posting order */
+  const r: number[] = [];
+  const add = async (authorId: number, parentId: number | null, body: string, anonymity: "none" | "anonymous" = "none") =>
+    (await q.insertPost({ threadId: pagedId, parentId, authorId, bodyMd: body, bodyHtml: `<p>${body}</p>`, anonymity }, () => {})).postId;
+
+  beforeAll(async () => {
+    [asker, peer, reader] = await Promise.all(["pgasker", "pgpeer", "pgreader"].map((p) => createTestUser(p)));
+    for (const u of [asker, peer, reader]) await enrollUser({ userId: u.id, courseId: c.courseId, actorId: null });
+    session.user = asker;
+    const t = await createThreadAction({ courseKey: c.courseKey, topicId: "course", kind: "question", title: "A long question", body: "q", anonymity: "none" });
+    if (!t.ok) throw new Error(t.message);
+    pagedId = t.data.threadId;
+    // 30 responses written straight through the query layer (the rate limit is tested elsewhere):
+    // #26 anonymous, #27 the reader's own; comments on #0 (peer), #28 (the reader's) and #29 (anonymous)
+    for (let i = 0; i < 30; i++) r.push(await add(i === 27 ? reader.id : peer.id, null, `response ${i}`, i === 26 ? "anonymous" : "none"));
+    await add(peer.id, r[0], "comment on 0");
+    await add(reader.id, r[28], "my comment on 28");
+    await add(peer.id, r[29], "anonymous comment on 29", "anonymous");
+    expect(await markAnswerAction({ courseKey: c.courseKey, postId: r[10], on: true })).toMatchObject({ ok: true });
+    session.user = staff;
+    expect(await endorsePostAction({ courseKey: c.courseKey, postId: r[20], on: true })).toMatchObject({ ok: true });
+  });
+
+  it("the first page: the thread, 25 responses (the answer, then endorsed, then posting order) with their comments, the total and a cursor", async () => {
+    session.user = reader;
+    const p1 = await page();
+    expect(p1.thread?.id).toBe(pagedId);
+    expect(p1.responseCount).toBe(30);
+    const expected = [r[10], r[20], ...r.slice(0, 10), ...r.slice(11, 20), ...r.slice(21, 25)];
+    expect(p1.responses.map((x) => x.id)).toEqual(expected);
+    expect(p1.responses[0]).toMatchObject({ isAnswer: true });
+    expect(p1.responses[1]).toMatchObject({ endorsed: true });
+    expect(p1.responses.find((x) => x.id === r[0])!.comments!.map((x) => x.parentId)).toEqual([r[0]]);
+    expect(typeof p1.nextResponses).toBe("string");
+    expect((await page("?limit=10")).responses).toHaveLength(10);
+    expect((await page("?limit=999")).responses).toHaveLength(30);
+    expect((await page("?limit=0")).responses).toHaveLength(25);
+  });
+
+  it("following the cursors reaches every response and comment once; later pages carry no thread summary", async () => {
+    session.user = reader;
+    for (const limit of ["", "7"]) {
+      const pages = await allPages(limit);
+      expect(pages.length, limit).toBe(limit ? 5 : 2);
+      expect(pages.slice(1).every((x) => x.thread === undefined && x.firstUnreadPostId === undefined)).toBe(true);
+      expect(pages.at(-1)!.nextResponses).toBeNull();
+      const ids = pages.flatMap((x) => x.responses.map((y) => y.id));
+      expect(new Set(ids).size).toBe(30);
+      expect(ids.sort((a, b) => a - b)).toEqual(r);
+      expect(pages.flatMap((x) => x.responses.flatMap((y) => y.comments ?? [])).length).toBe(3);
+    }
+  });
+
+  it("a cursor that does not decode is a 400 with a message; a thread-list cursor is not a response cursor", async () => {
+    session.user = reader;
+    for (const bad of ["forged", q.encodeCursor({ pinned: false, key: 1, id: 1 }), Buffer.from("[9,1]").toString("base64url")]) {
+      const res = await get(threadGET, c.courseKey, `?after=${bad}`, { threadId: String(pagedId) });
+      expect(res.status, bad).toBe(400);
+      expect(JSON.parse(res.text).error).toMatchObject({ code: "invalid:cursor", message: expect.stringContaining("not valid") });
+    }
+    // the same access checks as the first page
+    session.user = outsider;
+    const p1 = JSON.parse((await get(threadGET, c.courseKey, "", { threadId: String(pagedId) })).text);
+    expect(p1.error.code).toBe("forbidden:course");
+  });
+
+  it("on page 2 a peer still cannot see an anonymous author, staff can, and the Markdown source goes only to its author and moderators", async () => {
+    session.user = staff; // warms the entry with every name
+    const p1Staff = await page();
+    const p2Staff = await page(`?after=${p1Staff.nextResponses}`);
+    expect(p2Staff.responses.map((x) => x.id)).toEqual(r.slice(25));
+    expect(p2Staff.responses.find((x) => x.id === r[26])!.author.username).toBe(peer.username);
+    expect(p2Staff.responses.every((x) => x.bodyMd !== undefined)).toBe(true);
+
+    session.user = reader;
+    const p1 = await page();
+    const p2 = await page(`?after=${p1.nextResponses}`);
+    const anon = p2.responses.find((x) => x.id === r[26])!;
+    expect(anon.author).toMatchObject({ username: null, name: "Anonymous" });
+    expect(anon.bodyMd).toBeUndefined();
+    const anonComment = p2.responses.find((x) => x.id === r[29])!.comments![0];
+    expect(anonComment.author).toMatchObject({ username: null, name: "Anonymous" });
+    // the peer's named responses are on page 2 too, so the anonymous posts' own JSON is what must not name them
+    expect(JSON.stringify([anon, anonComment])).not.toContain(peer.username);
+    const own = p2.responses.find((x) => x.id === r[27])!;
+    expect(own).toMatchObject({ author: { mine: true }, bodyMd: "response 27" });
+    const ownComment = p2.responses.find((x) => x.id === r[28])!.comments![0];
+    expect(ownComment).toMatchObject({ author: { mine: true }, bodyMd: "my comment on 28" });
+    expect(p2.responses.find((x) => x.id === r[28])!.bodyMd).toBeUndefined();
+    expect(p2.responses.filter((x) => x.bodyMd !== undefined).map((x) => x.id)).toEqual([r[27]]);
+  });
+
+  it("firstUnreadPostId names a new response on a later page, and the last page holds it", async () => {
+    session.user = reader;
+    const before = await page();
+    await q.markThreadRead({ userId: reader.id, threadId: pagedId, courseId: c.courseId, seq: (await q.getThread({ threadId: pagedId }))!.postSeq });
+    expect((await page()).firstUnreadPostId).toBeNull();
+    const fresh = await add(peer.id, null, "a new response");
+    const p1 = await page();
+    expect(p1.responseCount).toBe(before.responseCount + 1);
+    expect(p1.firstUnreadPostId).toBe(fresh);
+    expect(p1.responses.map((x) => x.id)).not.toContain(fresh);
+    const pages = await allPages();
+    expect(pages.at(-1)!.responses.at(-1)!.id).toBe(fresh);
+  });
+});
+
 describe("the list cache (by the course forum's revision)", () => {
   type Row = { id: number; title: string; votes: number; voted: boolean; following: boolean; posts: number; author: { username: string | null } };
   const list = async (query = "") => JSON.parse((await get(listGET, c.courseKey, query)).text) as { threads: Row[] };
