@@ -1,6 +1,8 @@
 // One component of a unit as learners see it: Text (sanitized HTML), Video (the player with
 // transcripts), Problem (the CAPA problem), Discussion, or an "unsupported" notice. Shared by the
 // LMS unit page and Studio's unit preview, which renders a draft version through the same code.
+// The page cache shares a unit by what this renders (lib/lms/page-cache-key.ts
+// RENDERED_COMPONENT_TYPES): a type given its own case here must be listed there.
 import type { ReactNode } from "react";
 import { getBlobText, getRenderedHtml, getTranscriptCues, getVideoModel, type VersionData } from "@/lib/db/queries/courseware";
 import { rewriteUrl } from "@/lib/lms/html";

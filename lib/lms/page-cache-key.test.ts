@@ -93,6 +93,22 @@ describe("isSharedUnit", () => {
     ]);
     for (const k of ["uc", "us", "ul"]) expect(componentsAlikeForEveryone(personal.byKey.get(k)!)).toBe(false);
   });
+  it("shares a unit with blocks Atrium shows as a notice (the same for everyone), but not one with a vertical of personal blocks", () => {
+    const o = buildOutline([
+      row("course", "course", null, 0),
+      row("ch", "chapter", "course", 0),
+      row("seq", "sequential", "ch", 0),
+      row("ua", "vertical", "seq", 0),
+      row("ora", "openassessment", "ua", 0),
+      row("lti", "lti", "ua", 1),
+      row("poll", "poll", "ua", 2),
+      row("ub", "vertical", "seq", 1),
+      row("inner", "vertical", "ub", 0),
+      row("st", "split_test", "inner", 0),
+    ]);
+    expect(isSharedUnit(o.byKey.get("ua")!)).toBe(true);
+    expect(isSharedUnit(o.byKey.get("ub")!)).toBe(false);
+  });
   it("lists the problems under units, inside containers too", () => {
     const keys = (nodes: string[]) => problemsUnder(nodes.map((k) => outline.byKey.get(k)!)).map((p) => p.usageKey).sort();
     expect(keys(["u1"])).toEqual([]);

@@ -48,6 +48,16 @@ export function cacheableRequest({ method, pathname, query, headers: h }: { meth
  *  (picks), split_test (groups) and conditional (outcomes) are the learner's own. */
 export const SHARED_COMPONENT_TYPES: ReadonlySet<string> = new Set(["html", "video", "discussion"]);
 
+/** The types components/lms/unit-component.tsx renders itself, plus the personal containers. Any
+ *  other type (an XBlock Atrium cannot display: openassessment, lti, poll, drag-and-drop-v2…) is
+ *  shown as a notice built from the version's block alone, the same for everyone. A type that
+ *  UnitComponent learns to render must be listed here (and in SHARED_COMPONENT_TYPES if it reads
+ *  nothing of the learner). */
+export const RENDERED_COMPONENT_TYPES: ReadonlySet<string> = new Set(["html", "video", "discussion", "problem", "conditional", "library_content", "itembank", "wrapper", "split_test", "vertical"]);
+
+/** Is a block rendered from the version alone (not counting problems, which the caller asks about)? */
+const rendersFromVersion = (type: string) => SHARED_COMPONENT_TYPES.has(type) || !RENDERED_COMPONENT_TYPES.has(type);
+
 /** Every problem block under these nodes (the caller asks which of them render alike). */
 export function problemsUnder(nodes: readonly OutlineNode[]): OutlineNode[] {
   const out: OutlineNode[] = [];
@@ -72,7 +82,7 @@ export function isSharedUnit(unit: OutlineNode, alikeProblem: (problem: OutlineN
       if (!alikeProblem(node)) return false;
       continue;
     }
-    if (!SHARED_COMPONENT_TYPES.has(node.type)) return false;
+    if (!rendersFromVersion(node.type)) return false;
     stack.push(...node.children);
   }
   return true;
