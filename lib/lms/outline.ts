@@ -280,22 +280,9 @@ export function leafKeys(unit: OutlineNode, viewer: Viewer): string[] {
 
 export type UnitKind = "video" | "problem" | "html" | "discussion" | "other";
 
-/**
- * Does a unit show every viewer of an audience the same components (hence the same sequence-bar
- * icon)? Not when anything in it is chosen per learner: a library's picks, a split_test's group, a
- * conditional's outcome (componentsOf reads them from viewer.content).
- */
-export function componentsAlikeForEveryone(unit: OutlineNode): boolean {
-  const stack = [unit];
-  while (stack.length) {
-    const n = stack.pop()!;
-    if (n.type === "conditional" || INLINE_CONTAINERS.has(n.type)) return false;
-    stack.push(...n.children);
-  }
-  return true;
-}
-
-/** The icon a unit gets in the sequence bar: problem beats video beats text. */
+/** The icon a unit gets in the sequence bar: problem beats video beats text. The unit page passes
+ *  the audience's viewer (no learner picks): a library counts its whole pool, a split_test the
+ *  groups the viewer may see, a conditional is "other". */
 export function unitKind(unit: OutlineNode, viewer: Viewer): UnitKind {
   const types = new Set(componentsOf(unit, viewer).map((c) => c.type));
   if (types.has("problem")) return "problem";

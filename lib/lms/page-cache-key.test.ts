@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { buildOutline, type BlockRow } from "@/lib/lms/outline";
-import { componentsAlikeForEveryone } from "@/lib/lms/outline";
+import { buildOutline, unitKind, type BlockRow } from "@/lib/lms/outline";
 import { audienceOf, cacheableRequest, isSharedUnit, pageCacheKey, parseCoursePagePath, problemsUnder, releaseDates, releaseEpoch, sharedPageOf, withNonce } from "@/lib/lms/page-cache-key";
 
 const row = (usageKey: string, blockType: string, parent: string | null, position: number, settings: Record<string, unknown> = {}): BlockRow => ({
@@ -77,21 +76,12 @@ describe("isSharedUnit", () => {
     // A library's picks are the learner's own, whatever its problems are like.
     expect(isSharedUnit(outline.byKey.get("u3")!, () => true)).toBe(false);
   });
-  it("tells units whose components (and sequence-bar icon) are the same for every viewer from those that hold per-learner choices", () => {
-    expect(["u1", "u2", "u4"].map((k) => componentsAlikeForEveryone(outline.byKey.get(k)!))).toEqual([true, true, true]);
-    expect(componentsAlikeForEveryone(outline.byKey.get("u3")!)).toBe(false);
-    const personal = buildOutline([
-      row("course", "course", null, 0),
-      row("ch", "chapter", "course", 0),
-      row("seq", "sequential", "ch", 0),
-      row("uc", "vertical", "seq", 0),
-      row("w", "wrapper", "uc", 0),
-      row("c", "conditional", "w", 0),
-      row("us", "vertical", "seq", 1),
-      row("st", "split_test", "us", 0),
-      row("ul", "library_content", "seq", 2),
-    ]);
-    for (const k of ["uc", "us", "ul"]) expect(componentsAlikeForEveryone(personal.byKey.get(k)!)).toBe(false);
+  it("gives a unit the same sequence-bar icon for every learner of an audience: a library counts its whole pool, not the learner's picks", () => {
+    const u3 = outline.byKey.get("u3")!;
+    const now = new Date();
+    expect(unitKind(u3, { staff: false, now })).toBe("problem");
+    // what the learner's own picks would have given (the unit page no longer asks this)
+    expect(unitKind(u3, { staff: false, now, content: { library: new Map([["lib", ["h3"]]]), split: new Map(), conditional: new Map() } })).toBe("html");
   });
   it("shares a unit with blocks Atrium shows as a notice (the same for everyone), but not one with a vertical of personal blocks", () => {
     const o = buildOutline([

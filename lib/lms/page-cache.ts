@@ -21,7 +21,7 @@ import type { CourseRow } from "@/lib/db/queries/catalog";
 import { getCourseAccessBySession } from "@/lib/db/queries/course-access";
 import { getLearnerView, getVersionData, problemRendersAlike, sharedPages, type SharedPage } from "@/lib/db/queries/courseware";
 import { VIEW_AS_LEARNER_COOKIE } from "@/lib/lms/course-context";
-import { componentsAlikeForEveryone, findUnit, type OutlineNode } from "@/lib/lms/outline";
+import { findUnit, type OutlineNode } from "@/lib/lms/outline";
 import { audienceOf, isSharedUnit, pageCacheKey, problemsUnder, type RequestKind, parseCoursePagePath, releaseDates, releaseEpoch, sharedPageOf, withNonce } from "@/lib/lms/page-cache-key";
 import { RENDER_NONCE_HEADER, RENDER_TOKEN_HEADER, renderToken } from "@/lib/render-headers";
 import { newNonce } from "@/lib/security-headers";
@@ -68,11 +68,9 @@ async function decide(pathname: string, cookies: { name: string; value: string }
     const found = findUnit(view, page.subsection, page.unit);
     if (!found) return { bypass: "unit" };
     // The unit's own blocks must render alike for everyone; of the subsection's other units the page
-    // shows only the sequence bar's titles and icons, which differ only where their components do.
-    const sub = found.ref.subsection.usageKey;
-    const siblings = view.units.filter((u) => u.subsection.usageKey === sub).map((u) => u.unit);
+    // shows only the sequence bar's titles and icons, which come from the audience's view.
     const alike = await alikeProblems(problemsUnder([found.ref.unit]));
-    if (!isSharedUnit(found.ref.unit, (p) => alike.has(p.usageKey)) || !siblings.every(componentsAlikeForEveryone)) return { bypass: "personal" };
+    if (!isSharedUnit(found.ref.unit, (p) => alike.has(p.usageKey))) return { bypass: "personal" };
   }
   return {
     key: pageCacheKey({

@@ -74,10 +74,13 @@ export default async function UnitPage({ params }: Props) {
           subsectionUrlName={ref.subsection.urlName}
           subsectionName={ref.subsection.displayName}
           currentUrlName={ref.unit.urlName}
+          // Icons from the audience's view, not the learner's picks (a library counts its whole pool,
+          // a conditional is "other"), so the bar is the same for every learner: the page cache
+          // shares a unit whatever its neighbours hold (lib/lms/page-cache.ts).
           items={subUnits.map((u) => ({
             urlName: u.unit.urlName,
             displayName: u.unit.displayName,
-            kind: unitKind(u.unit, learner),
+            kind: unitKind(u.unit, viewer),
           }))}
         />
         <div className={styles.spread}>
