@@ -15,7 +15,7 @@ type Cached = { pool: mysql.Pool; db: Db; url: string };
 const g = globalThis as unknown as { __atriumDb?: Cached };
 
 export function createPool(url: string, size = 10): mysql.Pool {
-  return mysql.createPool({
+  const pool = mysql.createPool({
     uri: url,
     connectionLimit: size,
     maxIdle: size,
@@ -27,6 +27,14 @@ export function createPool(url: string, size = 10): mysql.Pool {
     charset: "utf8mb4_unicode_ci",
     connectTimeout: 5_000,
   });
+  // GROUP_CONCAT lists (a reader's votes in a thread: lib/db/queries/forum.ts getThreadForReader)
+  // may run past MySQL's 1 KB default (MariaDB's is 1 MB since 10.2), which truncates them
+  // silently. Set before the connection's first query (a connection runs its commands in order).
+  // (The promise pool hands this event the callback-style connection.)
+  pool.on("connection", (conn) => {
+    (conn as unknown as { query(sql: string, cb: (err: Error | null) => void): void }).query("SET SESSION group_concat_max_len = 1048576", () => undefined);
+  });
+  return pool;
 }
 
 export function createDb(pool: mysql.Pool): Db {

@@ -9,6 +9,7 @@ import "server-only";
 // The forum overview's thread count per topic is cached the same way, beside the pages.
 import { forumListPages, type ForumListPage } from "@/lib/db/queries/courseware";
 import * as q from "@/lib/db/queries/forum";
+import { threadExcerpt } from "./views";
 
 export interface ListPageKey {
   courseId: number;
@@ -26,7 +27,7 @@ export interface ListPageKey {
 /** Estimated bytes of a page: its strings plus ~300 bytes of objects per row. */
 export function listPageBytes(p: ForumListPage): number {
   let n = 64;
-  for (const r of p.rows) n += 300 + r.title.length + r.excerptMd.length + r.topicId.length + r.authorUsername.length + r.authorFullName.length;
+  for (const r of p.rows) n += 300 + r.title.length + r.excerptMd.length + (r.excerpt?.length ?? 0) + r.topicId.length + r.authorUsername.length + r.authorFullName.length;
   return n;
 }
 
@@ -41,7 +42,7 @@ export function listPage(k: ListPageKey): Promise<ForumListPage> {
   if (!p) {
     p = q
       .listThreads({ courseId: k.courseId, userId: 0, topicId: k.topicId, visibleTopicIds: k.visibleTopicIds, filter: k.filter, sort: k.sort, search: k.search, cursor: k.cursor, limit: k.limit, withReader: false })
-      .then(({ rows, next }) => ({ rows: rows.map(({ seenSeq: _s, following: _f, voted: _v, ...entry }) => entry), next }));
+      .then(({ rows, next }) => ({ rows: rows.map(({ seenSeq: _s, following: _f, voted: _v, ...entry }) => ({ ...entry, excerpt: threadExcerpt(entry.excerptMd) })), next }));
     forumListPages.set(key, p, 0);
     p.then(
       (v) => forumListPages.resize(key, listPageBytes(v)),

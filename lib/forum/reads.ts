@@ -118,11 +118,12 @@ export async function threadDetail(f: ForumContext, threadId: number, sp: URLSea
   const limit = responseLimitOf(sp.get("limit"));
   const after = decodeResponseCursor(sp.get("after"));
   if (sp.get("after") && !after) throw new AppError("invalid:cursor", "That link to more responses is not valid any more; open the thread again.");
-  // The thread with the reader's marker/follow/vote, and the reader's votes on its posts, side by
-  // side; the posts themselves come from the per-revision cache (lib/forum/thread-cache.ts).
+  // The thread with the reader's marker/follow/vote and the reader's votes on its posts, in one
+  // query; the posts themselves come from the per-revision cache (lib/forum/thread-cache.ts).
   // Nothing is sent unless the thread passes visibleThread's checks.
-  const [row, votedPosts] = await Promise.all([q.getThreadForReader({ threadId, userId: f.actor.userId }), q.listVotedPostIds({ threadId, userId: f.actor.userId })]);
+  const row = await q.getThreadForReader({ threadId, userId: f.actor.userId });
   const t = visibleThread(f, row);
+  const votedPosts = t.votedPostIds;
   const reader = t.reader;
   const { posts } = await threadPosts(threadId, t.revision);
   const moderator = isModerator(f.actor);

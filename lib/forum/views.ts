@@ -40,12 +40,17 @@ export interface ThreadSummaryView {
   createdAt: string;
 }
 
+/** A thread's excerpt in lists: the plain text of the start of its body. */
+export const threadExcerpt = (excerptMd: string) => excerptOf(excerptMd, 160);
+
 export function threadSummaryView(
   reader: Pick<ForumActor, "userId" | "isStaff" | "isCommunityTA">,
   r: {
     id: number; topicId: string; kind: "discussion" | "question"; title: string; excerptMd: string; authorId: number; authorUsername: string; authorFullName: string;
     anonymity: Anonymity; pinned: boolean; closed: boolean; answered: boolean; voteCount: number; postCount: number; postSeq: number; lastActivityAt: Date; createdAt: Date;
     seenSeq: number | null; following: boolean; voted: boolean;
+    /** the excerpt, when a cache already made it from excerptMd */
+    excerpt?: string;
   },
 ): ThreadSummaryView {
   return {
@@ -53,7 +58,7 @@ export function threadSummaryView(
     topicId: r.topicId,
     kind: r.kind,
     title: r.title,
-    excerpt: excerptOf(r.excerptMd, 160),
+    excerpt: r.excerpt ?? threadExcerpt(r.excerptMd),
     author: authorView(reader, { authorId: r.authorId, anonymity: r.anonymity, username: r.authorUsername, fullName: r.authorFullName }),
     pinned: r.pinned,
     closed: r.closed,

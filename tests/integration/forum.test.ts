@@ -15,9 +15,9 @@ vi.mock("@/lib/auth/session", async (orig) => ({
 }));
 vi.mock("next/headers", () => ({ cookies: async () => ({ get: () => undefined }) }));
 
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { closeDb, getDb } from "@/lib/db";
-import { userSessions } from "@/lib/db/schema";
+import { forumPosts, forumVotes, userSessions } from "@/lib/db/schema";
 import { enrollUser } from "@/lib/db/queries/enrollments";
 import * as q from "@/lib/db/queries/forum";
 import * as forum from "@/lib/forum/service";
@@ -342,6 +342,27 @@ describe("the thread list", () => {
     // a forged cursor is ignored, not an error
     expect(q.decodeCursor("not-a-cursor")).toBeNull();
     expect(q.decodeCursor(Buffer.from("[1,2]").toString("base64url"))).toBeNull();
+  });
+});
+
+describe("a reader's votes in a long thread", () => {
+  it("come back whole with the thread, past MySQL's 1 KB GROUP_CONCAT default (the pool raises it per connection)", async () => {
+    const vc = await makeCourse();
+    const [w, r] = [await freshLearner(vc.courseId), await freshLearner(vc.courseId)];
+    const fw = await as(w, () => f(vc.courseKey));
+    const { threadId } = await forum.createThread(fw, { topicId: "course", kind: "discussion", title: "Many answers", body: "go", anonymity: "none" });
+    const db = getDb();
+    const rows = Array.from({ length: 300 }, (_, i) => ({ threadId, courseId: vc.courseId, parentId: null, authorId: w.id, bodyMd: `answer ${i}`, bodyHtml: `<p>answer ${i}</p>` }));
+    await db.insert(forumPosts).values(rows);
+    const posts = await db.select({ id: forumPosts.id }).from(forumPosts).where(eq(forumPosts.threadId, threadId));
+    expect(posts.length).toBe(300);
+    await db.insert(forumVotes).values(posts.map((p) => ({ userId: r.id, targetType: "post" as const, targetId: p.id })));
+    const row = await q.getThreadForReader({ threadId, userId: r.id });
+    expect(String([...row!.votedPostIds].join(",")).length).toBeGreaterThan(1024);
+    expect([...row!.votedPostIds].sort((a, b) => a - b)).toEqual(posts.map((p) => p.id).sort((a, b) => a - b));
+    expect((await q.getThreadForReader({ threadId, userId: w.id }))!.votedPostIds.size).toBe(0);
+    const [[limit]] = (await db.execute(sql`SELECT @@SESSION.group_concat_max_len AS n`)) as unknown as [{ n: number | string }[]];
+    expect(Number(limit.n)).toBeGreaterThanOrEqual(1048576);
   });
 });
 

@@ -32,6 +32,11 @@ export type NotificationKind = (typeof forumNotifications.$inferInsert)["kind"];
 // ---------------------------------------------------------------------------------------------
 // Standing of one user in one course's forum
 
+/** What a forum request reads of the course row (only these: a forum read costs what its columns cost). */
+export type ForumCourse = Pick<typeof courses.$inferSelect, "id" | "courseKey" | "publishedVersionId" | "catalogVisibility">;
+/** What lib/auth/session's sessionUserOf checks of the user row. */
+export type ForumSessionUser = Pick<typeof users.$inferSelect, "id" | "email" | "username" | "fullName" | "isAdmin" | "canCreateCourses" | "isActive" | "sessionVersion">;
+
 /**
  * Everything a forum request needs to know about the caller and the course, in ONE round trip:
  * the course by key; the session's user (only while that session row exists and has not expired;
@@ -40,8 +45,8 @@ export type NotificationKind = (typeof forumNotifications.$inferInsert)["kind"];
  * pass userId 0, who holds no roles.
  */
 export async function getForumAccess({ courseKey, userId, sid, now = new Date(), db = getDb() }: { courseKey: string; userId: number; sid: string | null; now?: Date; db?: DbOrTx }): Promise<{
-  course: typeof courses.$inferSelect;
-  user: typeof users.$inferSelect | null;
+  course: ForumCourse;
+  user: ForumSessionUser | null;
   roles: ("staff" | "instructor")[];
   enrolled: boolean;
   communityTA: boolean;
@@ -51,8 +56,17 @@ export async function getForumAccess({ courseKey, userId, sid, now = new Date(),
 } | null> {
   const rows = await db
     .select({
-      course: courses,
-      user: users,
+      course: { id: courses.id, courseKey: courses.courseKey, publishedVersionId: courses.publishedVersionId, catalogVisibility: courses.catalogVisibility },
+      user: {
+        id: users.id,
+        email: users.email,
+        username: users.username,
+        fullName: users.fullName,
+        isAdmin: users.isAdmin,
+        canCreateCourses: users.canCreateCourses,
+        isActive: users.isActive,
+        sessionVersion: users.sessionVersion,
+      },
       // Written out with table names: without a join, drizzle leaves ${courses.id} unqualified,
       // which inside a subquery would name the subquery's own id column.
       roles: sql<string | null>`(SELECT GROUP_CONCAT(cr.role) FROM course_roles cr WHERE cr.user_id = ${userId} AND cr.course_id = courses.id)`,
@@ -260,7 +274,8 @@ function threadListRowOf(r: Record<string, unknown>): ThreadListRow {
   };
 }
 
-export type ThreadListEntry = Omit<ThreadListRow, "seenSeq" | "following" | "voted">;
+/** A list row as every reader sees it (lib/forum/list-cache.ts adds the excerpt it made once). */
+export type ThreadListEntry = Omit<ThreadListRow, "seenSeq" | "following" | "voted"> & { excerpt?: string };
 
 /** The reader's marker, follow and vote on each of a page's threads (a page is ≤ 50 ids: unique-index lookups). */
 export async function listThreadReaderStates({ userId, threadIds }: { userId: number; threadIds: number[] }): Promise<Map<number, ReaderState>> {
@@ -382,8 +397,12 @@ export interface ReaderState {
   voted: boolean;
 }
 
-/** One thread with its author, and the reader's marker, follow and vote on it: one indexed round trip. */
-export async function getThreadForReader({ threadId, userId }: { threadId: number; userId: number }): Promise<(ThreadRow & AuthorCols & { reader: ReaderState }) | null> {
+/**
+ * One thread with its author, and the reader's marker, follow and vote on it, and the ids of its
+ * posts the reader voted for: one indexed round trip (the reader's votes are few: the unique
+ * (user, type, target) index, then each post's thread).
+ */
+export async function getThreadForReader({ threadId, userId }: { threadId: number; userId: number }): Promise<(ThreadRow & AuthorCols & { reader: ReaderState; votedPostIds: Set<number> }) | null> {
   const rows = await getDb()
     .select({
       t: forumThreads,
@@ -392,6 +411,7 @@ export async function getThreadForReader({ threadId, userId }: { threadId: numbe
       seenSeq: sql<number | null>`(SELECT r.seen_seq FROM forum_reads r WHERE r.user_id = ${userId} AND r.thread_id = ${threadId})`,
       following: sql<number>`EXISTS (SELECT 1 FROM forum_follows f WHERE f.user_id = ${userId} AND f.thread_id = ${threadId})`,
       voted: sql<number>`EXISTS (SELECT 1 FROM forum_votes v WHERE v.user_id = ${userId} AND v.target_type = 'thread' AND v.target_id = ${threadId})`,
+      votedPosts: sql<string | null>`(SELECT GROUP_CONCAT(v.target_id) FROM forum_votes v JOIN forum_posts p ON p.id = v.target_id WHERE v.user_id = ${userId} AND v.target_type = 'post' AND p.thread_id = ${threadId})`,
     })
     .from(forumThreads)
     .innerJoin(users, eq(users.id, forumThreads.authorId))
@@ -404,15 +424,8 @@ export async function getThreadForReader({ threadId, userId }: { threadId: numbe
     authorUsername: r.authorUsername,
     authorFullName: r.authorFullName,
     reader: { seenSeq: r.seenSeq === null || r.seenSeq === undefined ? null : Number(r.seenSeq), following: bool(r.following), voted: bool(r.voted) },
+    votedPostIds: new Set(r.votedPosts ? String(r.votedPosts).split(",").map(Number) : []),
   };
-}
-
-/** The ids of the posts of one thread the user voted for (their votes are few: the unique (user, type, target) index, then the post's thread). */
-export async function listVotedPostIds({ threadId, userId }: { threadId: number; userId: number }): Promise<Set<number>> {
-  const [rows] = (await getDb().execute(sql`
-    SELECT v.target_id AS id FROM forum_votes v JOIN forum_posts p ON p.id = v.target_id
-    WHERE v.user_id = ${userId} AND v.target_type = 'post' AND p.thread_id = ${threadId}`)) as unknown as [{ id: number | string }[]];
-  return new Set(rows.map((r) => Number(r.id)));
 }
 
 /** Records that the user has read the thread up to `seq` (never moves backwards). */
