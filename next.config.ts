@@ -2,7 +2,8 @@ import type { NextConfig } from "next";
 
 const nextConfig: NextConfig = {
   // Native/driver packages stay as plain Node requires on the server.
-  serverExternalPackages: ["mysql2", "mongodb", "bcryptjs", "sanitize-html", "@xmldom/xmldom", "tar-stream", "mathjs", "esbuild", "pyodide"],
+  // (mathjs is bundled: tree shaking keeps only the functions lib/capa/calc.ts creates.)
+  serverExternalPackages: ["mysql2", "mongodb", "bcryptjs", "sanitize-html", "@xmldom/xmldom", "tar-stream", "esbuild", "pyodide"],
   // Each checkout/instance may build into its own folder (parallel builds, side-by-side benches).
   distDir: process.env.NEXT_DIST_DIR ?? ".next",
   // Several instances or builds behind one balancer (docs/deploy.md): a fixed deployment id makes

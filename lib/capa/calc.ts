@@ -10,9 +10,77 @@
 //    mathjs `.*` and regrouped when the product chain is evaluated.
 // The AST is then walked with a whitelist (no implicit multiplication, no `!`, no
 // matrices, no assignment, no member access); nothing is ever passed to eval.
-import { all, create, type Complex, type MathNode } from "mathjs";
+import {
+  acosDependencies,
+  acoshDependencies,
+  asinDependencies,
+  asinhDependencies,
+  atanDependencies,
+  atanhDependencies,
+  complexDependencies,
+  cosDependencies,
+  coshDependencies,
+  create,
+  divideDependencies,
+  expDependencies,
+  factorialDependencies,
+  isComplex,
+  log10Dependencies,
+  log2Dependencies,
+  logDependencies,
+  multiplyDependencies,
+  parseDependencies,
+  powDependencies,
+  sinDependencies,
+  sinhDependencies,
+  sqrtDependencies,
+  tanDependencies,
+  tanhDependencies,
+  type Complex,
+  type MathJsInstance,
+  type MathNode,
+} from "mathjs";
 
-const math = create(all, { number: "number", predictable: false });
+// Only what calc uses. `create(all)` held every mathjs function (units, matrices, statistics…):
+// ~36 MB of heap per server process. The package has no side effects, so the build keeps only
+// these factories (next.config.ts bundles mathjs instead of requiring its main entry, whose
+// default instance is the whole library).
+type CalcMath = Pick<
+  MathJsInstance,
+  "parse" | "complex" | "sin" | "cos" | "tan" | "asin" | "acos" | "atan" | "sinh" | "cosh" | "tanh" | "asinh" | "acosh" | "atanh" | "sqrt" | "exp" | "log" | "log10" | "log2" | "pow" | "factorial" | "multiply" | "divide"
+> & { isComplex: typeof isComplex };
+// (a function calc starts to use must be added to both lists: the type makes a missing one a compile error here)
+const math: CalcMath = {
+  ...create(
+    {
+      parseDependencies,
+      complexDependencies,
+      sinDependencies,
+      cosDependencies,
+      tanDependencies,
+      asinDependencies,
+      acosDependencies,
+      atanDependencies,
+      sinhDependencies,
+      coshDependencies,
+      tanhDependencies,
+      asinhDependencies,
+      acoshDependencies,
+      atanhDependencies,
+      sqrtDependencies,
+      expDependencies,
+      logDependencies,
+      log10Dependencies,
+      log2Dependencies,
+      powDependencies,
+      factorialDependencies,
+      multiplyDependencies,
+      divideDependencies,
+    },
+    { number: "number", predictable: false },
+  ),
+  isComplex,
+};
 
 export type CalcErrorKind = "undefined" | "parens" | "syntax" | "factorial" | "math";
 
