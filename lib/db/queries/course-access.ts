@@ -70,6 +70,19 @@ export async function getCourseIdByKey({ courseKey, db = getDb() }: { courseKey:
   return rows[0]?.id ?? null;
 }
 
+/** The user columns a session check reads (lib/auth/session sessionUserOf): not the password hash and the rest. */
+export const sessionUserColumns = {
+  id: users.id,
+  email: users.email,
+  username: users.username,
+  fullName: users.fullName,
+  isAdmin: users.isAdmin,
+  canCreateCourses: users.canCreateCourses,
+  isActive: users.isActive,
+  sessionVersion: users.sessionVersion,
+};
+export type SessionUserRow = Pick<typeof users.$inferSelect, keyof typeof sessionUserColumns>;
+
 /**
  * Everything a learner page needs to know before it answers, in ONE round trip: the course by key,
  * the session's user (only while that session exists and has not expired), the user's staff and
@@ -78,14 +91,14 @@ export async function getCourseIdByKey({ courseKey, db = getDb() }: { courseKey:
  */
 export async function getCourseAccessBySession({ userId, sid, courseKey, now = new Date(), db = getDb() }: { userId: number; sid: string; courseKey: string; now?: Date; db?: DbOrTx }): Promise<{
   course: typeof courses.$inferSelect;
-  user: typeof users.$inferSelect | null;
+  user: SessionUserRow | null;
   roles: ("staff" | "instructor")[];
   enrolled: boolean;
 } | null> {
   const rows = await db
     .select({
       course: courses,
-      user: users,
+      user: sessionUserColumns,
       roles: sql<string | null>`(SELECT GROUP_CONCAT(${courseRoles.role}) FROM ${courseRoles} WHERE ${courseRoles.userId} = ${users.id} AND ${courseRoles.courseId} = ${courses.id})`,
       enrolled: sql<number | null>`(SELECT MAX(${enrollments.isActive}) FROM ${enrollments} WHERE ${enrollments.userId} = ${users.id} AND ${enrollments.courseId} = ${courses.id})`,
     })

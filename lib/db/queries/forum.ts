@@ -24,6 +24,7 @@ import {
   users,
 } from "@/lib/db/schema";
 import type { Anonymity } from "@/lib/forum/rules";
+import { sessionUserColumns, type SessionUserRow } from "./course-access";
 
 export type ThreadRow = typeof forumThreads.$inferSelect;
 export type PostRow = typeof forumPosts.$inferSelect;
@@ -34,8 +35,6 @@ export type NotificationKind = (typeof forumNotifications.$inferInsert)["kind"];
 
 /** What a forum request reads of the course row (only these: a forum read costs what its columns cost). */
 export type ForumCourse = Pick<typeof courses.$inferSelect, "id" | "courseKey" | "publishedVersionId" | "catalogVisibility">;
-/** What lib/auth/session's sessionUserOf checks of the user row. */
-export type ForumSessionUser = Pick<typeof users.$inferSelect, "id" | "email" | "username" | "fullName" | "isAdmin" | "canCreateCourses" | "isActive" | "sessionVersion">;
 
 /**
  * Everything a forum request needs to know about the caller and the course, in ONE round trip:
@@ -46,7 +45,7 @@ export type ForumSessionUser = Pick<typeof users.$inferSelect, "id" | "email" | 
  */
 export async function getForumAccess({ courseKey, userId, sid, now = new Date(), db = getDb() }: { courseKey: string; userId: number; sid: string | null; now?: Date; db?: DbOrTx }): Promise<{
   course: ForumCourse;
-  user: ForumSessionUser | null;
+  user: SessionUserRow | null;
   roles: ("staff" | "instructor")[];
   enrolled: boolean;
   communityTA: boolean;
@@ -57,16 +56,7 @@ export async function getForumAccess({ courseKey, userId, sid, now = new Date(),
   const rows = await db
     .select({
       course: { id: courses.id, courseKey: courses.courseKey, publishedVersionId: courses.publishedVersionId, catalogVisibility: courses.catalogVisibility },
-      user: {
-        id: users.id,
-        email: users.email,
-        username: users.username,
-        fullName: users.fullName,
-        isAdmin: users.isAdmin,
-        canCreateCourses: users.canCreateCourses,
-        isActive: users.isActive,
-        sessionVersion: users.sessionVersion,
-      },
+      user: sessionUserColumns,
       // Written out with table names: without a join, drizzle leaves ${courses.id} unqualified,
       // which inside a subquery would name the subquery's own id column.
       roles: sql<string | null>`(SELECT GROUP_CONCAT(cr.role) FROM course_roles cr WHERE cr.user_id = ${userId} AND cr.course_id = courses.id)`,

@@ -6,6 +6,7 @@ import "server-only";
 import { and, count, desc, eq, gt, isNull, lte, max, min, sql } from "drizzle-orm";
 import { getDb, type DbOrTx } from "@/lib/db";
 import { courseRoles, loginAttempts, passwordResetTokens, userSessions, users } from "@/lib/db/schema";
+import { sessionUserColumns, type SessionUserRow } from "./course-access";
 
 export type UserRow = typeof users.$inferSelect;
 
@@ -181,9 +182,9 @@ export async function createUserSession({
  * still exists (not signed out) and has not expired. The caller still checks session_version
  * and is_active (lib/auth/session.ts).
  */
-export async function getUserBySession({ userId, sid, now = new Date(), db = getDb() }: { userId: number; sid: string; now?: Date; db?: DbOrTx }): Promise<UserRow | null> {
+export async function getUserBySession({ userId, sid, now = new Date(), db = getDb() }: { userId: number; sid: string; now?: Date; db?: DbOrTx }): Promise<SessionUserRow | null> {
   const rows = await db
-    .select({ user: users })
+    .select({ user: sessionUserColumns })
     .from(users)
     .innerJoin(userSessions, and(eq(userSessions.userId, users.id), eq(userSessions.sid, sid), gt(userSessions.expiresAt, now)))
     .where(eq(users.id, userId))
