@@ -1,10 +1,12 @@
 // Graceful shutdown of a `next start` process on SIGTERM/SIGINT (installed by instrumentation.ts).
 // Next itself stops accepting connections, waits for in-flight requests to finish and then calls
 // process.exit; we add what it does not know about: GET /api/health answers 503 "draining" from the
-// first signal on (so a balancer stops choosing this instance), and the exit waits until the
+// first signal on (so a balancer stops choosing this instance), connections close once their
+// response is sent (installCloseWhileDraining), and the exit waits until the
 // mysql2 pool and the content store are closed. Bounded: a shutdown that takes longer than
 // ATRIUM_SHUTDOWN_TIMEOUT_MS (default 25 s) exits anyway with status 1.
 // State lives on globalThis: instrumentation and route handlers are separate bundles.
+import http from "node:http";
 import { closeDb } from "@/lib/db";
 import { closeContentStore } from "@/lib/content";
 
@@ -19,6 +21,42 @@ function state(): ShutdownState {
 /** True once this process got SIGTERM/SIGINT and is finishing its in-flight requests. */
 export function isDraining(): boolean {
   return g.__atriumShutdown?.draining ?? false;
+}
+
+/** Starts draining (the signal handler; tests call it directly). */
+export function startDraining(): void {
+  state().draining = true;
+}
+
+/** Tests only: back to serving. */
+export function stopDrainingForTests(): void {
+  state().draining = false;
+}
+
+const CLOSE_HOOK = Symbol.for("atrium.closeWhileDraining");
+
+/**
+ * While draining, every connection closes once its response is sent. Next stops with
+ * server.close(), which closes the connections idle at that moment and then waits for the others;
+ * a keep-alive connection whose request was still running would otherwise stay open until the
+ * client leaves or keepAliveTimeout (65 s, scripts/lib/instance.json) ends it, and the shutdown
+ * would hit its own timeout. Requests arriving on such a connection meanwhile are answered with
+ * `Connection: close`. Installed on every http.Server of the process (idempotent).
+ */
+export function installCloseWhileDraining(): void {
+  const proto = http.Server.prototype as { emit: (event: string | symbol, ...args: unknown[]) => boolean } & { [CLOSE_HOOK]?: boolean };
+  if (proto[CLOSE_HOOK]) return;
+  proto[CLOSE_HOOK] = true;
+  const emit = proto.emit;
+  proto.emit = function (this: http.Server, event: string | symbol, ...args: unknown[]) {
+    if (event === "request") {
+      const [req, res] = args as [http.IncomingMessage, http.ServerResponse];
+      const socket = req.socket; // (res.socket is detached by the time "finish" listeners run)
+      if (isDraining()) res.shouldKeepAlive = false;
+      else res.once("finish", () => isDraining() && socket.end());
+    }
+    return emit.call(this, event, ...args);
+  };
 }
 
 /** Closes the process-wide pools; never throws, bounded by `ms`. */
@@ -44,9 +82,10 @@ export function installGracefulShutdown(opts: { timeoutMs?: number; log?: (msg: 
   const log = opts.log ?? ((msg: string) => console.log(msg));
   const timeoutMs = opts.timeoutMs ?? (Number(process.env.ATRIUM_SHUTDOWN_TIMEOUT_MS) || 25_000);
 
+  installCloseWhileDraining();
   const onSignal = (signal: NodeJS.Signals) => {
     if (s.draining) return;
-    s.draining = true;
+    startDraining();
     const started = Date.now();
     log(`[atrium] ${signal}: draining (no new connections; finishing in-flight requests)`);
     const realExit = process.exit.bind(process);
