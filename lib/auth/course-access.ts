@@ -2,13 +2,10 @@
 // one course. Anonymous visitors (userId null) have no roles and no enrollment.
 import "server-only";
 import type { CourseFacts } from "@/lib/auth/permissions";
-import { getCourseCatalogVisibility, getCourseRolesOfUser, isActivelyEnrolled } from "@/lib/db/queries/course-access";
+import { getCourseFactsRow } from "@/lib/db/queries/course-access";
 
+/** One query (roles, active enrollment, catalog visibility); a course that does not exist has none of them. */
 export async function getCourseFacts({ userId, courseId }: { userId: number | null; courseId: number }): Promise<CourseFacts> {
-  const [roles, enrolled, catalogVisibility] = await Promise.all([
-    userId === null ? Promise.resolve([]) : getCourseRolesOfUser({ userId, courseId }),
-    userId === null ? Promise.resolve(false) : isActivelyEnrolled({ userId, courseId }),
-    getCourseCatalogVisibility({ courseId }),
-  ]);
-  return { roles, enrolled, catalogVisibility: catalogVisibility ?? undefined };
+  const row = await getCourseFactsRow({ userId, courseId });
+  return { roles: row?.roles ?? [], enrolled: row?.enrolled ?? false, catalogVisibility: row?.catalogVisibility };
 }

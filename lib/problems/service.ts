@@ -84,8 +84,9 @@ function publishedBlock(versionId: number, usageKey: string): Promise<BlockRow |
  * `isStaff` is required: only a caller that checked course:view-staff-content may open staff-only
  * or unreleased problems (a missing value at run time counts as a learner).
  */
-export async function loadProblem({ courseId, usageKey, isStaff, now = new Date() }: { courseId: number; usageKey: string; isStaff: boolean; now?: Date }): Promise<LoadedProblem> {
-  const course = await getPublishedCourse({ courseId });
+export async function loadProblem({ courseId, usageKey, isStaff, now = new Date(), course: known }: { courseId: number; usageKey: string; isStaff: boolean; now?: Date; course?: PublishedCourse }): Promise<LoadedProblem> {
+  // The caller's authorization may already have read the published course (the same request): not twice.
+  const course = known && known.id === courseId ? known : await getPublishedCourse({ courseId });
   if (!course) throw new AppError("not_found:course", "This course is not available.");
   const block = await publishedBlock(course.versionId, usageKey);
   if (!block || block.blockType !== "problem" || block.isDraft) throw new AppError("not_found:block", "This problem does not exist in the published course.");
@@ -272,8 +273,25 @@ export interface SubmitResult {
  * past due + grace period, no attempts left, within submission_wait_seconds, reset needed first,
  * and answers the grader cannot read (student_input_error: message, no attempt used).
  */
-export async function submitAnswer({ userId, courseId, usageKey, answers, isStaff = false, now = new Date() }: { userId: number; courseId: number; usageKey: string; answers: unknown; isStaff?: boolean; now?: Date }): Promise<SubmitResult> {
-  const p = await loadProblem({ courseId, usageKey, isStaff, now });
+export async function submitAnswer({
+  userId,
+  courseId,
+  usageKey,
+  answers,
+  isStaff = false,
+  now = new Date(),
+  course,
+}: {
+  userId: number;
+  courseId: number;
+  usageKey: string;
+  answers: unknown;
+  isStaff?: boolean;
+  now?: Date;
+  /** the published course as the caller's authorization read it */
+  course?: PublishedCourse;
+}): Promise<SubmitResult> {
+  const p = await loadProblem({ courseId, usageKey, isStaff, now, course });
   const inputs = await answerInputsOf(p, userId);
   if (!inputs.supported) throw isStaff ? new AppError("invalid:problem_error", inputs.reason ?? PROBLEM_UNAVAILABLE) : problemUnavailable(inputs.reason);
   const clean = validateAnswers(answers, inputs.ids, inputs.longIds);

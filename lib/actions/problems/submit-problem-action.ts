@@ -14,5 +14,5 @@ const schema = z.object({
 
 export const submitProblemAction = userAction(schema, async ({ courseId, usageKey, answers }, { user }) => {
   const { course, isStaff } = await authorizeCourseAction({ user, courseId, action: "course:submit-answer" });
-  return submitAnswer({ userId: user.id, courseId: course.id, usageKey, answers, isStaff });
+  return submitAnswer({ userId: user.id, courseId: course.id, usageKey, answers, isStaff, course });
 });

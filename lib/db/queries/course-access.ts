@@ -23,9 +23,26 @@ export async function isActivelyEnrolled({ userId, courseId, db = getDb() }: { u
   return rows.length > 0;
 }
 
-export async function getCourseCatalogVisibility({ courseId, db = getDb() }: { courseId: number; db?: DbOrTx }): Promise<string | null> {
-  const rows = await db.select({ v: courses.catalogVisibility }).from(courses).where(eq(courses.id, courseId)).limit(1);
-  return rows[0]?.v ?? null;
+/**
+ * What the permission matrix needs about one user and one course, in ONE round trip: the user's
+ * roles in it, whether their enrollment is active, and the course's catalog visibility. Null when
+ * the course does not exist. Anonymous callers pass userId null (no roles, not enrolled).
+ */
+export async function getCourseFactsRow({ userId, courseId, db = getDb() }: { userId: number | null; courseId: number; db?: DbOrTx }): Promise<{ roles: CourseRole[]; enrolled: boolean; catalogVisibility: string } | null> {
+  const uid = userId ?? 0; // no user has id 0: no roles, no enrollment
+  const rows = await db
+    .select({
+      catalogVisibility: courses.catalogVisibility,
+      roles: sql<string | null>`(SELECT GROUP_CONCAT(cr.role) FROM course_roles cr WHERE cr.user_id = ${uid} AND cr.course_id = ${courseId})`,
+      enrolled: sql<number>`EXISTS (SELECT 1 FROM enrollments e WHERE e.user_id = ${uid} AND e.course_id = ${courseId} AND e.is_active = TRUE)`,
+    })
+    .from(courses)
+    .where(eq(courses.id, courseId))
+    .limit(1);
+  const r = rows[0];
+  if (!r) return null;
+  const roles = (r.roles ?? "").split(",").filter((x): x is CourseRole => x === "staff" || x === "instructor");
+  return { roles, enrolled: Number(r.enrolled) === 1, catalogVisibility: r.catalogVisibility };
 }
 
 export type StudioCourseRow = {
