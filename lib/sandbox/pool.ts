@@ -180,6 +180,8 @@ export class SandboxPool {
         });
         this.opts.calcBundle = out;
         this.ownsCalcBundle = true;
+        // esbuild keeps a service process (~80 MB resident) alive for later builds; there are none.
+        await esbuild.stop();
       } catch (e) {
         console.warn(`[sandbox] calc is not available to course code: ${(e as Error).message}`);
       }

@@ -12,6 +12,14 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(() => pool.close());
 
+describe("the pool's footprint", () => {
+  it("leaves no esbuild service running once the calculator is bundled (it held ~80 MB for the life of the server)", () => {
+    const children = execFileSync("ps", ["-o", "args=", "--ppid", String(process.pid)]).toString();
+    expect(children).toContain("child.mjs"); // the sandbox process itself is there
+    expect(children).not.toMatch(/esbuild[^\n]*--service/);
+  });
+});
+
 async function ctx(script: string, seed = 1) {
   const r = await pool.run({ script, seed });
   if (!r.ok) throw new Error(r.message);
