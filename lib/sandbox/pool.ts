@@ -26,6 +26,8 @@ export interface PoolOptions {
   wasmMaxMb?: number;
   jsHeapMb?: number;
   maxJobs?: number;
+  /** A process idle this long is stopped (a Pyodide process holds ~180 MB); the next job starts one again (~1.5–3 s). */
+  idleMs?: number;
   /** Path of the bundled calculator (set by the pool; null when esbuild is not available). */
   calcBundle?: string | null;
 }
@@ -44,6 +46,8 @@ class SandboxProcess {
   child: ChildProcess;
   ready: Promise<void>;
   busy = false;
+  /** when it last finished a job (or started) */
+  idleSince = Date.now();
   jobs = 0;
   dead = false;
   lastMemory: { rss: number; wasm: number } | null = null;
@@ -146,6 +150,7 @@ export class SandboxPool {
       wasmMaxMb: options.wasmMaxMb ?? 512,
       jsHeapMb: options.jsHeapMb ?? 256,
       maxJobs: options.maxJobs ?? 500,
+      idleMs: options.idleMs ?? 10 * 60_000,
       calcBundle: options.calcBundle ?? null,
     };
   }
@@ -194,6 +199,8 @@ export class SandboxPool {
     await this.prepareCalc();
     while (this.procs.length < this.opts.size) this.spawn();
     await Promise.all(this.procs.map((p) => p.ready));
+    for (const p of this.procs) p.idleSince = Date.now();
+    this.reapLater();
   }
 
   private acquire(): Promise<SandboxProcess> {
@@ -223,6 +230,22 @@ export class SandboxPool {
       return;
     }
     p.busy = false;
+    p.idleSince = Date.now();
+    this.reapLater();
+  }
+
+  private reaper: NodeJS.Timeout | null = null;
+
+  /** Stops processes idle for idleMs, checking while any is alive (the timer never keeps the process up). */
+  private reapLater(): void {
+    if (this.reaper || this.closed) return;
+    this.reaper = setTimeout(() => {
+      this.reaper = null;
+      const now = Date.now();
+      for (const p of this.procs) if (!p.busy && !p.dead && now - p.idleSince >= this.opts.idleMs) p.kill();
+      if (this.procs.some((p) => !p.dead)) this.reapLater();
+    }, Math.min(this.opts.idleMs, 60_000));
+    this.reaper.unref();
   }
 
   async run(job: SandboxJob, pythonLib?: Uint8Array | null): Promise<SandboxResult> {
@@ -254,6 +277,7 @@ export class SandboxPool {
 
   async close(): Promise<void> {
     this.closed = true;
+    if (this.reaper) clearTimeout(this.reaper);
     for (const p of this.procs) p.kill();
     this.procs = [];
     if (this.ownsCalcBundle && this.opts.calcBundle) await rm(this.opts.calcBundle, { force: true });

@@ -18,6 +18,21 @@ describe("the pool's footprint", () => {
     expect(children).toContain("child.mjs"); // the sandbox process itself is there
     expect(children).not.toMatch(/esbuild[^\n]*--service/);
   });
+
+  it("stops a process left idle for idleMs and starts one again for the next job", async () => {
+    const small = new SandboxPool({ size: 1, idleMs: 300 });
+    try {
+      await small.warm();
+      expect(small.memory().processes).toBe(1);
+      await new Promise((r) => setTimeout(r, 1_200));
+      expect(small.memory().processes).toBe(0);
+      const r = await small.run({ script: "v = 6 * 7", seed: 1 });
+      expect(r.ok && r.context.v).toBe(42);
+      expect(small.memory().processes).toBe(1);
+    } finally {
+      await small.close();
+    }
+  }, 60_000);
 });
 
 async function ctx(script: string, seed = 1) {
