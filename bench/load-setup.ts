@@ -13,7 +13,7 @@ import { closeContentStore } from "@/lib/content";
 import { loadProblem, submitAnswer } from "@/lib/problems";
 import { learnHref } from "@/lib/lms/urls";
 
-export type LoadProblem = { usageKey: string; unitPath: string; answers: Record<string, string | string[]> };
+export type LoadProblem = { usageKey: string; unitPath: string; unitKey: string; answers: Record<string, string | string[]> };
 export type LoadSetup = {
   courseId: number;
   courseKey: string;
@@ -61,7 +61,7 @@ async function main() {
 
     // Problems directly in a unit (problem → vertical → sequential), as the unit page shows them.
     const [blocks] = await conn.query<mysql.RowDataPacket[]>(
-      `SELECT p.usage_key AS usageKey, v.url_name AS unit, s.url_name AS subsection
+      `SELECT p.usage_key AS usageKey, v.url_name AS unit, v.usage_key AS unitKey, s.url_name AS subsection
          FROM course_blocks p
          JOIN course_blocks v ON v.version_id = p.version_id AND v.usage_key = p.parent_usage_key AND v.block_type = 'vertical'
          JOIN course_blocks s ON s.version_id = v.version_id AND s.usage_key = v.parent_usage_key AND s.block_type = 'sequential'
@@ -86,7 +86,7 @@ async function main() {
         // Twice: a problem that asks for Reset before the next submission is no use here.
         await submitAnswer({ userId: Number(scratch.id), courseId, usageKey: p.block.usageKey, answers });
         await submitAnswer({ userId: Number(scratch.id), courseId, usageKey: p.block.usageKey, answers });
-        problems.push({ usageKey: p.block.usageKey, unitPath: learnHref(courseKey, b.subsection as string, b.unit as string), answers });
+        problems.push({ usageKey: p.block.usageKey, unitPath: learnHref(courseKey, b.subsection as string, b.unit as string), unitKey: b.unitKey as string, answers });
       } catch {
         /* not repeatable with these answers: skip */
       }

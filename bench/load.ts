@@ -2,7 +2,8 @@
 // Load through nginx, loopback only, bounded: a throwaway database (migrated, demo course
 // imported, N learner accounts enrolled: bench/load-setup.ts), `npm run cluster` with N instances
 // on one build, then N simulated learners for S seconds (default 200 for 60 s). Each signs in
-// (next-auth credentials, like a browser), then loops: open a unit page, submit answers to one of
+// (next-auth credentials, like a browser), then loops: open a unit page and, as its client islands
+// do, read the learner's state of that unit (GET …/state?unit=), submit answers to one of
 // its problems through the same server action the page's Submit button calls (POST with a
 // Next-Action header). Prints req/s, p50/p99 per kind, errors, graded submissions per second, and
 // then checks that every submission the server acknowledged (ok: true, attempt n) is a row in
@@ -310,6 +311,10 @@ export async function runLoad(o: {
       await timed("page", async () => {
         const { res, body } = await fetchText(pageUrl, { headers: { Cookie: cookie }, redirect: "manual" }, timeout);
         if (res.status !== 200) return { result: null, failure: `HTTP ${res.status}${res.status === 503 && /unavailable/i.test(body) ? " (with message)" : ""}` };
+        // As the page's islands do in a browser: the learner's own part of the unit (answers,
+        // attempts, marks) from the state route. A unit page view is both requests.
+        const state = await fetchText(`${o.base}/api/lms/courses/${encodeURIComponent(o.setup.courseKey)}/state?unit=${encodeURIComponent(problem.unitKey)}`, { headers: { Cookie: cookie } }, timeout);
+        if (state.res.status !== 200) return { result: null, failure: `state HTTP ${state.res.status}${state.res.status === 503 && /unavailable/i.test(state.body) ? " (with message)" : ""}` };
         return { result: null, failure: null };
       });
       if (Date.now() >= deadline) break;
@@ -389,7 +394,7 @@ export function report(stats: LoadStats): string {
   const lines = [
     `${"requests".padEnd(16)} ${"count".padStart(8)} ${"req/s".padStart(8)} ${"p50 ms".padStart(8)} ${"p99 ms".padStart(8)} ${"failed".padStart(7)}`,
     row("sign-in", stats.requests.signin, stats.failures.signin, stats.latencies.signin, Math.max(stats.signInSeconds, 0.001)),
-    row("unit page", stats.requests.page, stats.failures.page, stats.latencies.page),
+    row("unit page + state", stats.requests.page, stats.failures.page, stats.latencies.page),
     row("submit (action)", stats.requests.submit, stats.failures.submit, stats.latencies.submit),
     row("pages+submits", total, failed, all),
     "",
