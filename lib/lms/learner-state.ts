@@ -15,7 +15,7 @@ import { canCourse } from "@/lib/auth/permissions";
 import { loadLearnerContent } from "@/lib/lms/personalize";
 import { learnerProblemJson, type LearnerProblemJson } from "@/lib/problems/service";
 import type { CourseContext } from "@/lib/lms/course-context";
-import { componentsOf } from "@/lib/lms/outline";
+import { componentsOf, visibleKeysOf } from "@/lib/lms/outline";
 import { courseProgress, isUnitComplete } from "@/lib/lms/progress";
 import { learnHref } from "@/lib/lms/urls";
 
@@ -81,12 +81,9 @@ export async function learnerUnitJson(ctx: CourseContext, unitKey: string, now =
 
 /** The caller's state in the course, filtered to what their view shows. The caller checks access first. */
 export function learnerStateJson(ctx: CourseContext): LearnerStateJson {
-  const view = getLearnerView({ version: ctx.version, viewer: ctx.viewer });
-  const visible = new Set<string>();
-  for (const u of view.units) {
-    visible.add(u.unit.usageKey);
-    for (const c of componentsOf(u.unit, ctx.viewer)) visible.add(c.usageKey);
-  }
+  // What the audience may see, once per cached view (not walked per request); a learner's own
+  // completions and bookmarks are only ever on blocks they were shown.
+  const visible = visibleKeysOf(getLearnerView({ version: ctx.version, viewer: ctx.viewer }), ctx.viewer);
   const { state } = ctx;
   return {
     enrolled: state.enrolled,

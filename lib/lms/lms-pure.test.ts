@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { buildAssetIndex, renderCourseHtml, rewriteUrl } from "./html";
-import { buildOutline, componentsOf, findUnit, learnerView, neighbours, parseOlxDate, unitKeyOf, unitKeyPrefix, type BlockRow } from "./outline";
+import { buildOutline, componentsOf, findUnit, learnerView, neighbours, parseOlxDate, unitKeyOf, unitKeyPrefix, visibleKeysOf, type BlockRow } from "./outline";
 import { parseRange } from "./range";
 import { cuesFromJson, isTranscriptFormat, parseSjson, parseSrt, parseTranscript, parseVtt, toVtt, transcriptHref } from "./transcripts";
 import { parseVideoXml } from "./video";
@@ -113,6 +113,21 @@ describe("outline", () => {
     expect(findUnit(learner, "q4", "u4")).toBeNull();
     const staff = learnerView(outline, { staff: true, now });
     expect(staff.units.map((u) => u.unit.urlName)).toEqual(["u1", "u2", "u3", "u4"]);
+  });
+  it("lists the keys a learner may see once per view: staff-only and unreleased blocks out, every child of a split_test or library in", () => {
+    const o = buildOutline([
+      ...rows,
+      row("split_test", "ab", "b@vertical+u3", 1),
+      row("html", "groupA", "b@split_test+ab", 0),
+      row("html", "groupB", "b@split_test+ab", 1),
+      row("html", "hidden", "b@vertical+u1", 1, { visible_to_staff_only: true }),
+    ]);
+    const viewer = { staff: false, now };
+    const v = learnerView(o, viewer);
+    const keys = visibleKeysOf(v, viewer);
+    expect([...keys].sort()).toEqual(["b@html+groupA", "b@html+groupB", "b@html+h1", "b@problem+p3", "b@split_test+ab", "b@vertical+u1", "b@vertical+u3"]);
+    expect(visibleKeysOf(v, viewer)).toBe(keys); // cached for the view
+    expect(visibleKeysOf(learnerView(o, { staff: true, now }), { staff: true, now }).has("b@vertical+u2")).toBe(true);
   });
   it("walks previous/next across subsection boundaries and finds a block's unit", () => {
     const v = learnerView(outline, { staff: false, now });

@@ -249,6 +249,33 @@ function innerChildren(n: OutlineNode, viewer: Viewer): OutlineNode[] {
   return n.children;
 }
 
+/**
+ * Every usage key a viewer of this view may see: its units and everything visible under them,
+ * whatever a learner's library picks, split_test group or conditional outcome (the view is per
+ * audience, not per learner). Computed once per view object: getLearnerView keeps one per version,
+ * audience and release epoch, the moments visibility can change.
+ */
+export function visibleKeysOf(view: LearnerView, viewer: Viewer): ReadonlySet<string> {
+  let keys = visibleKeysByView.get(view);
+  if (!keys) {
+    keys = new Set<string>();
+    const stack: OutlineNode[] = [];
+    for (const u of view.units) {
+      keys.add(u.unit.usageKey);
+      stack.push(...u.unit.children);
+    }
+    while (stack.length) {
+      const n = stack.pop()!;
+      if (!isVisible(n, viewer)) continue;
+      keys.add(n.usageKey);
+      stack.push(...n.children);
+    }
+    visibleKeysByView.set(view, keys);
+  }
+  return keys;
+}
+const visibleKeysByView = new WeakMap<LearnerView, Set<string>>();
+
 /** Finds a visible unit by subsection and unit url_name. */
 export function findUnit(view: LearnerView, subsectionUrlName: string, unitUrlName: string): { ref: UnitRef; position: number } | null {
   const position = view.units.findIndex((u) => u.subsection.urlName === subsectionUrlName && u.unit.urlName === unitUrlName);
