@@ -15,7 +15,7 @@ import { canCourse } from "@/lib/auth/permissions";
 import { loadLearnerContent } from "@/lib/lms/personalize";
 import { learnerProblemJson, type LearnerProblemJson } from "@/lib/problems/service";
 import type { CourseContext } from "@/lib/lms/course-context";
-import { componentsOf, visibleKeysOf } from "@/lib/lms/outline";
+import { componentsOf, holdsLearnerChoices, visibleKeysOf } from "@/lib/lms/outline";
 import { courseProgress, isUnitComplete } from "@/lib/lms/progress";
 import { learnHref } from "@/lib/lms/urls";
 
@@ -67,11 +67,16 @@ export async function learnerUnitJson(ctx: CourseContext, unitKey: string, now =
   const view = getLearnerView({ version: ctx.version, viewer: ctx.viewer });
   const ref = view.units.find((u) => u.unit.usageKey === unitKey);
   if (!ref || !ctx.user) return null;
-  // The learner's library picks, split_test group and conditional outcomes decide which problems show.
-  const content = await loadLearnerContent({ outline: ctx.version.outline, userId: ctx.user.id, courseId: ctx.course.id, completed: ctx.state.completed });
+  // The learner's library picks, split_test group and conditional outcomes decide which problems
+  // show and when a unit is complete: read (two queries and a walk of the course) only when the
+  // subsection holds such blocks.
+  const subUnits = view.units.filter((u) => u.subsection.usageKey === ref.subsection.usageKey).map((u) => u.unit);
+  const content = subUnits.some(holdsLearnerChoices)
+    ? await loadLearnerContent({ outline: ctx.version.outline, userId: ctx.user.id, courseId: ctx.course.id, completed: ctx.state.completed })
+    : undefined;
   const learner = content ? { ...ctx.viewer, content } : ctx.viewer;
   const problems = componentsOf(ref.unit, learner).filter((c) => c.type === "problem");
-  const completeUnits = view.units.filter((u) => u.subsection.usageKey === ref.subsection.usageKey && isUnitComplete(u.unit, learner, ctx.state.completed)).map((u) => u.unit.urlName);
+  const completeUnits = subUnits.filter((u) => isUnitComplete(u, learner, ctx.state.completed)).map((u) => u.urlName);
   const rows = await listProblemStatesFor({ userId: ctx.user.id, courseId: ctx.course.id, usageKeys: problems.map((p) => p.usageKey) });
   const stateOf = new Map(rows.map((r) => [r.usageKey, r]));
   const out: Record<string, LearnerProblemJson> = {};

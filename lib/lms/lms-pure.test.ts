@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { buildAssetIndex, renderCourseHtml, rewriteUrl } from "./html";
-import { buildOutline, componentsOf, findUnit, learnerView, neighbours, parseOlxDate, unitKeyOf, unitKeyPrefix, visibleKeysOf, type BlockRow } from "./outline";
+import { buildOutline, componentsOf, findUnit, holdsLearnerChoices, learnerView, neighbours, parseOlxDate, unitKeyOf, unitKeyPrefix, visibleKeysOf, type BlockRow } from "./outline";
 import { parseRange } from "./range";
 import { cuesFromJson, isTranscriptFormat, parseSjson, parseSrt, parseTranscript, parseVtt, toVtt, transcriptHref } from "./transcripts";
 import { parseVideoXml } from "./video";
@@ -128,6 +128,8 @@ describe("outline", () => {
     expect([...keys].sort()).toEqual(["b@html+groupA", "b@html+groupB", "b@html+h1", "b@problem+p3", "b@split_test+ab", "b@vertical+u1", "b@vertical+u3"]);
     expect(visibleKeysOf(v, viewer)).toBe(keys); // cached for the view
     expect(visibleKeysOf(learnerView(o, { staff: true, now }), { staff: true, now }).has("b@vertical+u2")).toBe(true);
+    // only u3 holds a learner's choice (the split_test): the state route reads choices for its subsection alone
+    expect(["u1", "u3"].map((u) => holdsLearnerChoices(o.byKey.get(`b@vertical+${u}`)!))).toEqual([false, true]);
   });
   it("walks previous/next across subsection boundaries and finds a block's unit", () => {
     const v = learnerView(outline, { staff: false, now });

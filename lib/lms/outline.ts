@@ -148,13 +148,37 @@ export function parseOlxDate(value: string | null | undefined): Date | null {
   return d;
 }
 
+/** parseOlxDate as milliseconds, remembered per string: walks ask it for every block of a course on every request. */
+function olxTime(value: string | null | undefined): number | null {
+  if (!value) return null;
+  let t = olxTimes.get(value);
+  if (t === undefined) {
+    t = parseOlxDate(value)?.getTime() ?? null;
+    if (olxTimes.size >= 4096) olxTimes.clear(); // a course has a handful of distinct dates
+    olxTimes.set(value, t);
+  }
+  return t;
+}
+const olxTimes = new Map<string, number | null>();
+
 /** Is this block visible to this viewer? (the block's own settings; ancestors are checked by the walk) */
 export function isVisible(node: OutlineNode, viewer: Viewer): boolean {
   if (viewer.staff) return true;
   if (node.staffOnly || node.groupRestricted) return false;
-  const start = parseOlxDate(node.start);
-  if (start && start.getTime() > viewer.now.getTime()) return false;
+  const start = olxTime(node.start);
+  if (start !== null && start > viewer.now.getTime()) return false;
   return true;
+}
+
+/** Does anything in this unit depend on the learner's choices (a library's picks, a split_test's group, a conditional's outcome)? */
+export function holdsLearnerChoices(unit: OutlineNode): boolean {
+  const stack = [unit];
+  while (stack.length) {
+    const n = stack.pop()!;
+    if (n.type === "conditional" || INLINE_CONTAINERS.has(n.type)) return true;
+    stack.push(...n.children);
+  }
+  return false;
 }
 
 export interface UnitRef {
