@@ -289,10 +289,19 @@ export function ThreadView({ courseKey, threadId, meta, onBack, backLabel = "Bac
     const has = (pages: { responses: PostJson[] }[]) => pages.some((p) => p.responses.some((r) => r.id === postId || r.comments?.some((c) => c.id === postId)));
     focusNext.current = { postId };
     let pages = latest.current?.pages ?? [];
-    while (!has(pages)) {
-      const res = await fetchNextPage();
-      if (res.isError || !res.data || res.data.pages.length <= pages.length) break; // no further page
+    // Not cancelling a fetch in flight (marking the thread read refetches it just after it opens):
+    // a call made meanwhile answers with that fetch, and the next one asks for the next page.
+    for (let stalls = 0; !has(pages) && stalls < 20; ) {
+      const res = await fetchNextPage({ cancelRefetch: false });
+      if (res.isError || !res.data) break;
+      if (res.data.pages.length > pages.length) {
+        pages = res.data.pages;
+        continue;
+      }
+      if (!res.hasNextPage) break; // no further page
+      stalls++;
       pages = res.data.pages;
+      await new Promise((r) => setTimeout(r, 50));
     }
     if (!has(pages)) {
       focusNext.current = null; // gone (deleted meanwhile): nothing to show
