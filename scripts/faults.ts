@@ -133,8 +133,8 @@ function printErrors(log: string) {
 }
 
 const totals = (s: LoadStats) => ({
-  requests: s.requests.signin + s.requests.page + s.requests.submit,
-  failures: s.failures.signin + s.failures.page + s.failures.submit,
+  requests: s.requests.signin + s.requests.page + s.requests.state + s.requests.submit,
+  failures: s.failures.signin + s.failures.page + s.failures.state + s.failures.submit,
 });
 
 async function main() {
