@@ -3,12 +3,12 @@
 import { z } from "zod";
 import { userAction } from "@/lib/actions";
 import * as forum from "@/lib/forum/service";
+import { courseKeyField, idField } from "./fields";
 
-const id = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 const schema = z.object({
-  courseKey: z.string().min(1).max(255),
-  threadId: id,
-  parentId: id.nullable().default(null),
+  courseKey: courseKeyField,
+  threadId: idField,
+  parentId: idField.nullable().default(null),
   body: z.string().max(40_000),
   anonymity: z.enum(["none", "anonymous", "peers"]).default("none"),
 });

@@ -3,9 +3,10 @@
 import { z } from "zod";
 import { userAction } from "@/lib/actions";
 import * as forum from "@/lib/forum/service";
+import { courseKeyField } from "./fields";
 
 const schema = z.object({
-  courseKey: z.string().min(1).max(255),
+  courseKey: courseKeyField,
   topicId: z.string().min(1).max(255),
   kind: z.enum(["discussion", "question"]),
   title: z.string().max(1000),

@@ -4,11 +4,11 @@ import { z } from "zod";
 import { userAction } from "@/lib/actions";
 import { markNotificationsRead } from "@/lib/db/queries/forum";
 import * as forum from "@/lib/forum/service";
+import { courseKeyField, idField } from "./fields";
 
-const id = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 const schema = z.object({
-  courseKey: z.string().min(1).max(255),
-  ids: z.union([z.literal("all"), z.array(id).max(200)]),
+  courseKey: courseKeyField,
+  ids: z.union([z.literal("all"), z.array(idField).max(200)]),
 });
 
 export const markNotificationsReadAction = userAction(schema, async (input) => {

@@ -4,11 +4,11 @@ import { z } from "zod";
 import { userAction } from "@/lib/actions";
 import { markThreadRead } from "@/lib/db/queries/forum";
 import * as forum from "@/lib/forum/service";
+import { courseKeyField, idField } from "./fields";
 
-const id = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 const schema = z.object({
-  courseKey: z.string().min(1).max(255),
-  threadId: id,
+  courseKey: courseKeyField,
+  threadId: idField,
 });
 
 export const markThreadReadAction = userAction(schema, async (input) => {

@@ -3,12 +3,12 @@
 import { z } from "zod";
 import { userAction } from "@/lib/actions";
 import * as forum from "@/lib/forum/service";
+import { courseKeyField, idField } from "./fields";
 
-const id = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 const schema = z.object({
-  courseKey: z.string().min(1).max(255),
-  threadId: id,
-  postId: id.nullable().default(null),
+  courseKey: courseKeyField,
+  threadId: idField,
+  postId: idField.nullable().default(null),
   reason: z.string().max(2000),
 });
 

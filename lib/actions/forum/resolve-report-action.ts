@@ -3,11 +3,11 @@
 import { z } from "zod";
 import { userAction } from "@/lib/actions";
 import * as forum from "@/lib/forum/service";
+import { courseKeyField, idField } from "./fields";
 
-const id = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 const schema = z.object({
-  courseKey: z.string().min(1).max(255),
-  reportId: id,
+  courseKey: courseKeyField,
+  reportId: idField,
   resolution: z.enum(["dismissed", "removed"]),
 });
 

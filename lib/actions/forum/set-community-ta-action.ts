@@ -3,9 +3,10 @@
 import { z } from "zod";
 import { userAction } from "@/lib/actions";
 import * as forum from "@/lib/forum/service";
+import { courseKeyField } from "./fields";
 
 const schema = z.object({
-  courseKey: z.string().min(1).max(255),
+  courseKey: courseKeyField,
   login: z.string().trim().min(1, "Enter a username or email.").max(254),
   on: z.boolean(),
 });

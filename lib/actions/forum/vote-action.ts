@@ -3,12 +3,12 @@
 import { z } from "zod";
 import { userAction } from "@/lib/actions";
 import * as forum from "@/lib/forum/service";
+import { courseKeyField, idField } from "./fields";
 
-const id = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 const schema = z.object({
-  courseKey: z.string().min(1).max(255),
+  courseKey: courseKeyField,
   target: z.enum(["thread", "post"]),
-  id,
+  id: idField,
   on: z.boolean(),
 });
 
