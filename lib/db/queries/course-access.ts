@@ -1,7 +1,7 @@
 // The facts the permission matrix needs about one user and one course (roles, enrollment,
 // catalog visibility), and the list of courses a user may open in Studio.
 import "server-only";
-import { and, asc, eq, inArray, or, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, or, sql, type SQL } from "drizzle-orm";
 import { getDb, type DbOrTx } from "@/lib/db";
 import { courseRoles, courses, enrollments, userSessions, users } from "@/lib/db/schema";
 import type { CourseRole } from "@/lib/auth/permissions";
@@ -100,6 +100,12 @@ export const sessionUserColumns = {
 };
 export type SessionUserRow = Pick<typeof users.$inferSelect, keyof typeof sessionUserColumns>;
 
+/** The join condition that keeps `users` only for this user while their session `sid` exists and has not expired (null sid: never). */
+export function sessionUserJoin({ userId, sid, now }: { userId: number; sid: string | null; now: Date }): SQL {
+  if (sid === null) return sql`FALSE`;
+  return and(eq(users.id, userId), sql`EXISTS (SELECT 1 FROM ${userSessions} WHERE ${userSessions.userId} = ${users.id} AND ${userSessions.sid} = ${sid} AND ${userSessions.expiresAt} > ${now})`)!;
+}
+
 /**
  * Everything a learner page needs to know before it answers, in ONE round trip: the course by key,
  * the session's user (only while that session exists and has not expired), the user's staff and
@@ -122,7 +128,7 @@ export async function getCourseAccessBySession({ userId, sid, courseKey, now = n
     .from(courses)
     .leftJoin(
       users,
-      and(eq(users.id, userId), sql`EXISTS (SELECT 1 FROM ${userSessions} WHERE ${userSessions.userId} = ${users.id} AND ${userSessions.sid} = ${sid} AND ${userSessions.expiresAt} > ${now})`),
+      sessionUserJoin({ userId, sid, now }),
     )
     .where(eq(courses.courseKey, courseKey))
     .limit(1);

@@ -24,7 +24,7 @@ import {
   users,
 } from "@/lib/db/schema";
 import type { Anonymity } from "@/lib/forum/rules";
-import { sessionUserColumns, type SessionUserRow } from "./course-access";
+import { sessionUserColumns, sessionUserJoin, type SessionUserRow } from "./course-access";
 
 export type ThreadRow = typeof forumThreads.$inferSelect;
 export type PostRow = typeof forumPosts.$inferSelect;
@@ -66,10 +66,7 @@ export async function getForumAccess({ courseKey, userId, sid, now = new Date(),
       forumRevision: sql<number | null>`(SELECT fcr.revision FROM forum_course_revisions fcr WHERE fcr.course_id = courses.id)`,
     })
     .from(courses)
-    .leftJoin(
-      users,
-      and(eq(users.id, userId), sid === null ? sql`FALSE` : sql`EXISTS (SELECT 1 FROM user_sessions us WHERE us.user_id = users.id AND us.sid = ${sid} AND us.expires_at > ${now})`),
-    )
+    .leftJoin(users, sessionUserJoin({ userId, sid, now }))
     .where(eq(courses.courseKey, courseKey))
     .limit(1);
   const row = rows[0];
