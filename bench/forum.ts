@@ -1,5 +1,8 @@
-// npm run bench -- forum [--duration S] [--connections N] [--learners N] [--threads N] [--posts N] [--port P] [--dist DIR] [--seed-only] [--keep]
-// --seed-only: seed and time the search SQL, start no server; --keep: leave the database (its name is printed) for EXPLAIN.
+// npm run bench -- forum [--duration S] [--connections N] [--learners N] [--threads N] [--posts N] [--port P] [--dist DIR] [--only a,b] [--compare DIR [--rounds R]] [--node-options "…"] [--seed-only] [--keep]
+// --seed-only: seed and time the search SQL, start no server; --keep: leave the database (its name is printed) for EXPLAIN;
+// --only health,overview,list,deep,thread,search: just those rows beside the static baseline (to profile one route);
+// --compare DIR: a second build (another change) served beside the first on the next port, every row
+// measured on both in R rounds of turns (A B, B A, …: the machine's noise falls on both alike).
 // The course forum at size: a throwaway database (atrium_bench_forum_*, dropped at the end) with
 // Atrium 101 imported, --learners (32) distinct learners enrolled and signed in, and --threads
 // (10,000) threads with --posts (100,000) responses and comments in that one course, written with
@@ -7,41 +10,71 @@
 // each request carrying the next learner's cookie: the static /help page, the thread list (first
 // page and a deep page by cursor), the 200-post thread (its first page: 25 of its 150 responses with
 // their comments; the sanity check first follows its cursors to all 200 posts), a search, and the
-// Discussion tab's topic overview (thread and unread counts per topic). Prints req/s, p50/p95/p99,
-// each ÷ static (target ≥ 0.5) and p95 (target ≤ 100 ms), and FULLTEXT vs LIKE for the search.
+// Discussion tab's topic overview (thread and unread counts per topic), beside /api/health (the
+// floor of any JSON route: proxy, route handler, `SELECT 1`). Prints req/s, p50/p95/p99, each ÷
+// static (target ≥ 0.5), p95 (target ≤ 100 ms), the server's and MariaDB's CPU per request, and
+// FULLTEXT vs LIKE for the search.
 import INSTANCE from "@/scripts/lib/instance.json";
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { existsSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import mysql from "mysql2/promise";
 import { renderForumMarkdown } from "@/lib/forum/markdown";
-import { sh, waitFor } from "./lib/process";
+import { sh, treeCpuMs, waitFor } from "./lib/process";
 import { opt } from "./lib/http";
 
 const COURSE_DIR = "content/atr101";
 const COURSE_KEY = "course-v1:Atrium+ATR101+2026";
 
-type Result = { reqs: number; p50: number; p95: number; p99: number; bad: number };
+type Result = { reqs: number; p50: number; p95: number; p99: number; bad: number; cpuMs: number; dbMs: number };
 type Instance = PromiseLike<{ requests: { average: number }; non2xx: number; errors: number; timeouts: number }> & { on: (ev: "response", fn: (c: unknown, status: number, bytes: number, ms: number) => void) => void };
 type Autocannon = (o: { url: string; connections: number; duration: number; requests?: unknown[] }) => Instance;
 
 const pct = (sorted: number[], p: number) => (sorted.length ? Math.round(sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]) : NaN);
 
-/** autocannon with each request carrying the next cookie; latencies collected to compute p95 exactly. */
-async function measure(url: string, connections: number, duration: number, cookies: string[] = []): Promise<Result> {
+/** MariaDB's server process (machine-wide: other databases' work counts too), or null. */
+function databasePid(): number | null {
+  for (const d of readdirSync("/proc")) {
+    if (!/^\d+$/.test(d)) continue;
+    try {
+      if (/^(mariadbd|mysqld)$/.test(readFileSync(`/proc/${d}/comm`, "utf8").trim())) return Number(d);
+    } catch {
+      /* exited */
+    }
+  }
+  return null;
+}
+
+/** One measurement's raw figures: summed over the rounds of a side-by-side comparison. */
+type Raw = { times: number[]; seconds: number; bad: number; cpu: number; db: number };
+
+/**
+ * autocannon with each request carrying the next cookie; latencies collected to compute p95
+ * exactly; CPU of the server (and its children) and of MariaDB over the run, from /proc.
+ */
+async function measure(url: string, connections: number, duration: number, cookies: string[] = [], pids: { server?: number; db?: number | null } = {}): Promise<Raw> {
   const name = "autocannon"; // ships no types
   const autocannon = ((await import(name)) as { default: Autocannon }).default;
   let n = 0;
   const requests = cookies.length ? [{ setupRequest: (req: { headers?: Record<string, string> }) => ({ ...req, headers: { ...req.headers, Cookie: cookies[n++ % cookies.length] } }) }] : undefined;
   const times: number[] = [];
+  const cpu0 = pids.server ? treeCpuMs(pids.server) : NaN;
+  const db0 = pids.db ? treeCpuMs(pids.db) : NaN;
+  const started = Date.now();
   const inst = autocannon({ url, connections, duration, requests });
   inst.on("response", (_c, _s, _b, ms) => times.push(ms));
   const r = await inst;
-  times.sort((a, b) => a - b);
-  return { reqs: r.requests.average, p50: pct(times, 50), p95: pct(times, 95), p99: pct(times, 99), bad: r.non2xx + r.errors + r.timeouts };
+  return { times, seconds: (Date.now() - started) / 1000, bad: r.non2xx + r.errors + r.timeouts, cpu: treeCpuMs(pids.server ?? 0) - cpu0, db: treeCpuMs(pids.db ?? 0) - db0 };
+}
+
+/** req/s, percentiles and CPU per answered request over one or more measurements of one URL. */
+function resultOf(raws: Raw[]): Result {
+  const times = raws.flatMap((r) => r.times).sort((a, b) => a - b);
+  const sum = (f: (r: Raw) => number) => raws.reduce((a, r) => a + f(r), 0);
+  return { reqs: times.length / sum((r) => r.seconds), p50: pct(times, 50), p95: pct(times, 95), p99: pct(times, 99), bad: sum((r) => r.bad), cpuMs: sum((r) => r.cpu) / times.length, dbMs: sum((r) => r.db) / times.length };
 }
 
 // A vocabulary for bodies: common words plus rarer "topic" words a search can find.
@@ -66,7 +99,7 @@ export async function run(args: string[]): Promise<void> {
   const dbUrl = `${serverUrl}/${name}`;
   const contentDir = await mkdtemp(path.join(tmpdir(), "atrium-bench-forum-"));
   const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: dbUrl, NEXTAUTH_SECRET: randomBytes(24).toString("hex"), NEXTAUTH_URL: `http://127.0.0.1:${port}`, CONTENT_DIR: contentDir, NEXT_DIST_DIR: dist, NEXT_TELEMETRY_DISABLED: "1" };
-  let server: ChildProcess | null = null;
+  const servers: ChildProcess[] = [];
   const { migrateDatabase, dropDatabase } = await import("@/lib/db/migrate");
   try {
     console.log(`setup: database ${name}`);
@@ -173,16 +206,27 @@ export async function run(args: string[]): Promise<void> {
       console.log(`building into ${dist} (no build there yet)…`);
       await sh(path.join(process.cwd(), "node_modules/.bin/next"), ["build"], env, false);
     }
-    server = spawn(process.execPath, [path.join(process.cwd(), "node_modules/next/dist/bin/next"), "start", "-H", "127.0.0.1", "-p", String(port)], {
-      cwd: process.cwd(),
-      env: { ...env, NODE_ENV: "production", NODE_OPTIONS: opt(args, "--node-options") ?? INSTANCE.nodeOptions },
-      stdio: ["ignore", "ignore", "pipe"],
-    });
-    let serverErr = "";
-    server.stderr?.on("data", (d: Buffer) => (serverErr = (serverErr + d.toString()).slice(-4000)));
-    server.on("exit", (code) => code && code !== 143 && console.error(`server exited ${code}:\n${serverErr}`));
+    const nodeOptions = opt(args, "--node-options") ?? INSTANCE.nodeOptions;
+    const startServer = (distDir: string, p: number): ChildProcess => {
+      const child = spawn(process.execPath, [path.join(process.cwd(), "node_modules/next/dist/bin/next"), "start", "-H", "127.0.0.1", "-p", String(p)], {
+        cwd: process.cwd(),
+        env: { ...env, NEXT_DIST_DIR: distDir, NEXTAUTH_URL: `http://127.0.0.1:${p}`, NODE_ENV: "production", NODE_OPTIONS: nodeOptions },
+        stdio: ["ignore", "ignore", "pipe"],
+      });
+      let serverErr = "";
+      child.stderr?.on("data", (d: Buffer) => (serverErr = (serverErr + d.toString()).slice(-4000)));
+      child.on("exit", (code) => code && code !== 143 && console.error(`server (${distDir}) exited ${code}:\n${serverErr}`));
+      servers.push(child);
+      return child;
+    };
+    const main = startServer(dist, port);
     const base = `http://127.0.0.1:${port}`;
     await waitFor(`${base}/api/health`, 60_000);
+    // --compare DIR: a second build on the next port, measured in turns with the first (A B, B A, …)
+    const compareDist = opt(args, "--compare");
+    if (compareDist && !existsSync(path.join(compareDist, "BUILD_ID"))) throw new Error(`--compare ${compareDist}: no build there`);
+    const other = compareDist ? startServer(compareDist, port + 1) : null;
+    if (other) await waitFor(`http://127.0.0.1:${port + 1}/api/health`, 60_000);
     const api = `${base}/api/lms/courses/${encodeURIComponent(COURSE_KEY)}/forum`;
     // a deep page: follow the cursor 50 pages in
     let cursor: string | null = null;
@@ -191,14 +235,19 @@ export async function run(args: string[]): Promise<void> {
       if (res.status !== 200) throw new Error(`thread list answered ${res.status}: ${await res.text()}`);
       cursor = ((await res.json()) as { next: string | null }).next;
     }
-    const urls = {
+    const all: Record<string, string> = {
       static: `${base}/help`,
+      // the floor of any JSON route here: the proxy, a route handler and one `SELECT 1`
+      health: `${base}/api/health`,
       overview: api,
       list: `${api}/threads`,
       deep: `${api}/threads?cursor=${cursor}`,
       thread: `${api}/threads/${bigThread}`,
       search: `${api}/threads?q=${word}`,
     };
+    // --only list,thread: those rows (and always the static baseline), e.g. to profile one route
+    const only = opt(args, "--only")?.split(",");
+    const urls = Object.fromEntries(Object.entries(all).filter(([k]) => k === "static" || !only || only.includes(k)));
     for (const [k, u] of Object.entries(urls)) {
       const res = await fetch(u, { headers: { Cookie: cookies[1] } });
       if (res.status !== 200) throw new Error(`${k} answered ${res.status}`);
@@ -225,27 +274,45 @@ export async function run(args: string[]): Promise<void> {
         console.log(`thread ${bigThread}: first page ${(Buffer.byteLength(text) / 1024).toFixed(1)} KB of JSON (25 of 150 responses); its pages reach all 200 posts`);
       }
     }
+    const targets = other ? [{ name: dist, base, pid: main.pid }, { name: compareDist!, base: `http://127.0.0.1:${port + 1}`, pid: other.pid }] : [{ name: dist, base, pid: main.pid }];
+    const on = (u: string, b: string) => u.replace(base, b);
     console.log(`warming up…`);
-    for (const u of Object.values(urls)) await measure(u, 8, 2, cookies);
-    console.log(`measuring ${duration}s each at ${connections} connections, ${cookies.length} distinct learners…`);
-    const res: Record<string, Result> = {};
-    for (const [k, u] of Object.entries(urls)) res[k] = await measure(u, connections, duration, k === "static" ? [] : cookies);
-    const label: Record<string, string> = { static: "static /help", overview: "topics with unread counts", list: "thread list, first page", deep: "thread list, page 51 (cursor)", thread: "thread of 200 posts, first page", search: `search "${word}"` };
-    const line = (k: string) => {
+    for (const t of targets) for (const u of Object.values(urls)) await measure(on(u, t.base), 8, 2, cookies);
+    const rounds = other ? Number(opt(args, "--rounds") ?? 3) : 1;
+    console.log(`measuring ${duration}s each at ${connections} connections, ${cookies.length} distinct learners${other ? `, in ${rounds} rounds of turns between ${dist} and ${compareDist}` : ""}…`);
+    const db = databasePid();
+    const raws = targets.map(() => Object.fromEntries(Object.keys(urls).map((k) => [k, [] as Raw[]])));
+    for (let r = 0; r < rounds; r++) {
+      for (const [k, u] of Object.entries(urls)) {
+        const order = r % 2 ? [...targets.keys()].reverse() : [...targets.keys()];
+        for (const i of order) raws[i][k].push(await measure(on(u, targets[i].base), connections, duration / rounds, k === "static" || k === "health" ? [] : cookies, { server: targets[i].pid, db }));
+      }
+    }
+    const results = raws.map((perKey) => Object.fromEntries(Object.entries(perKey).map(([k, v]) => [k, resultOf(v)])));
+    const res: Record<string, Result> = results[0];
+    const label: Record<string, string> = { static: "static /help", health: "floor: /api/health (SELECT 1)", overview: "topics with unread counts", list: "thread list, first page", deep: "thread list, page 51 (cursor)", thread: "thread of 200 posts, first page", search: `search "${word}"` };
+    const line = (res: Record<string, Result>, k: string) => {
       const x = res[k];
-      return `${label[k].padEnd(32)} ${x.reqs.toFixed(0).padStart(7)} ${String(x.p50).padStart(7)} ${String(x.p95).padStart(7)} ${String(x.p99).padStart(7)} ${String(x.bad).padStart(5)} ${k === "static" ? "".padStart(9) : (x.reqs / res.static.reqs).toFixed(2).padStart(9)}`;
+      const ms = (v: number) => (Number.isFinite(v) ? v.toFixed(2) : "—").padStart(8);
+      return `${label[k].padEnd(32)} ${x.reqs.toFixed(0).padStart(7)} ${String(x.p50).padStart(7)} ${String(x.p95).padStart(7)} ${String(x.p99).padStart(7)} ${String(x.bad).padStart(5)} ${k === "static" ? "".padStart(9) : (x.reqs / res.static.reqs).toFixed(2).padStart(9)} ${ms(x.cpuMs)} ${ms(x.dbMs)}`;
     };
-    console.log(`\n${"request".padEnd(32)} ${"req/s".padStart(7)} ${"p50 ms".padStart(7)} ${"p95 ms".padStart(7)} ${"p99 ms".padStart(7)} ${"bad".padStart(5)} ${"÷ static".padStart(9)}`);
-    for (const k of Object.keys(urls)) console.log(line(k));
+    results.forEach((r, i) => {
+      console.log(`\n${(other ? targets[i].name : "request").padEnd(32)} ${"req/s".padStart(7)} ${"p50 ms".padStart(7)} ${"p95 ms".padStart(7)} ${"p99 ms".padStart(7)} ${"bad".padStart(5)} ${"÷ static".padStart(9)} ${"CPU ms".padStart(8)} ${"DB ms".padStart(8)}`);
+      for (const k of Object.keys(urls)) console.log(line(r, k));
+    });
+    console.log(`(CPU ms: the server's CPU time per answered request; DB ms: MariaDB's, machine-wide; from /proc)`);
+    if (other) {
+      console.log(`\n${compareDist} ÷ ${dist}: ${Object.keys(urls).map((k) => `${k} req/s ${(results[1][k].reqs / results[0][k].reqs).toFixed(2)}×, CPU ${(results[1][k].cpuMs / results[0][k].cpuMs).toFixed(2)}×`).join("; ")}`);
+    }
     const verdict = Object.keys(urls)
-      .filter((k) => k !== "static")
+      .filter((k) => k !== "static" && k !== "health")
       .map((k) => `${k}: ${res[k].reqs / res.static.reqs >= 0.5 ? "≥" : "<"} 0.5× static, p95 ${res[k].p95} ms ${res[k].p95 <= 100 ? "≤" : ">"} 100 ms`);
     console.log(`\ntargets (each ≥ 0.5 × static, p95 ≤ 100 ms): ${verdict.join("; ")}`);
     console.log(`search in SQL for "${word}" over ${nThreads} threads + ${written} posts: FULLTEXT boolean mode ${ft.toFixed(1)} ms, LIKE '%…%' ${like.toFixed(1)} ms (mean of 5)`);
     console.log(`machine: ${(await import("node:os")).cpus().length} cores, load ${(await import("node:os")).loadavg().map((x) => x.toFixed(1)).join(" ")}; autocannon shares the cores with the server.`);
   } finally {
-    if (server) {
-      server.kill("SIGTERM");
+    if (servers.length) {
+      for (const child of servers) child.kill("SIGTERM");
       await new Promise((r) => setTimeout(r, 500));
     }
     if (args.includes("--keep")) console.log(`kept database ${name}`);

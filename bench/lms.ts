@@ -16,7 +16,7 @@ import path from "node:path";
 import mysql from "mysql2/promise";
 import { OPENEDX_DEMO_DIR } from "@/scripts/lib/shared-fixtures";
 import { opt, signIn } from "./lib/http";
-import { sh, waitFor } from "./lib/process";
+import { sh, treeCpuMs, waitFor } from "./lib/process";
 
 const DEMO = OPENEDX_DEMO_DIR;
 const DEMO_KEY = "course-v1:OpenedX+DemoX+DemoCourse";
@@ -60,35 +60,6 @@ type Autocannon = (o: { url: string; connections: number; duration: number; head
 
 type Result = { reqs: number; p50: number; p99: number; non2xx: number; errors: number; cpuMs: number };
 
-/** CPU time (ms, user + system) a process and its descendants have used, from /proc. */
-function treeCpuMs(pid: number): number {
-  const tick = 1000 / 100; // USER_HZ is 100 on Linux
-  let ms = 0;
-  for (const d of readdirSync("/proc")) {
-    if (!/^\d+$/.test(d)) continue;
-    try {
-      const stat = readFileSync(`/proc/${d}/stat`, "utf8");
-      const f = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-      // f[1] ppid; f[11] utime; f[12] stime (fields 4, 14, 15 of proc(5))
-      if (Number(d) === pid || isDescendant(Number(d), pid)) ms += (Number(f[11]) + Number(f[12])) * tick;
-    } catch {
-      /* exited */
-    }
-  }
-  return ms;
-}
-function isDescendant(p: number, root: number): boolean {
-  for (let i = 0; i < 8 && p > 1; i++) {
-    try {
-      const stat = readFileSync(`/proc/${p}/stat`, "utf8");
-      p = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
-    } catch {
-      return false;
-    }
-    if (p === root) return true;
-  }
-  return false;
-}
 let serverPid: number | undefined;
 
 /** With several cookies, each request carries the next one in turn (distinct learners at once). */

@@ -1,6 +1,7 @@
 // What the benches share to run the app: a command run to completion (its stderr in the error when
 // it fails) and waiting until a server answers.
 import { spawn } from "node:child_process";
+import { readdirSync, readFileSync } from "node:fs";
 
 /** Runs a command in the working directory; rejects with its last output when it exits non-zero. */
 export function sh(cmd: string, argv: string[], env: NodeJS.ProcessEnv, quiet = true): Promise<void> {
@@ -25,4 +26,34 @@ export async function waitFor(url: string, ms: number): Promise<void> {
     await new Promise((r) => setTimeout(r, 250));
   }
   throw new Error(`server did not answer ${url} within ${ms} ms`);
+}
+
+/** CPU time (ms, user + system) a process and its descendants have used, from /proc. */
+export function treeCpuMs(pid: number): number {
+  const tick = 1000 / 100; // USER_HZ is 100 on Linux
+  let ms = 0;
+  for (const d of readdirSync("/proc")) {
+    if (!/^\d+$/.test(d)) continue;
+    try {
+      const stat = readFileSync(`/proc/${d}/stat`, "utf8");
+      const f = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      // f[1] ppid; f[11] utime; f[12] stime (fields 4, 14, 15 of proc(5))
+      if (Number(d) === pid || isDescendant(Number(d), pid)) ms += (Number(f[11]) + Number(f[12])) * tick;
+    } catch {
+      /* exited */
+    }
+  }
+  return ms;
+}
+function isDescendant(p: number, root: number): boolean {
+  for (let i = 0; i < 8 && p > 1; i++) {
+    try {
+      const stat = readFileSync(`/proc/${p}/stat`, "utf8");
+      p = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
+    } catch {
+      return false;
+    }
+    if (p === root) return true;
+  }
+  return false;
 }
