@@ -25,30 +25,35 @@ import {
 } from "@/lib/render-headers";
 import { API_CSP, baseSecurityHeaders, newNonce, pageCsp, responseKind, type SecuritySettings } from "@/lib/security-headers";
 
-let cached: SecuritySettings | undefined;
-function settings(): SecuritySettings {
+let cached: { settings: SecuritySettings; base: Record<string, string> } | undefined;
+/** The security settings and the headers every response gets, made once (they come from the environment). */
+function settings(): { settings: SecuritySettings; base: Record<string, string> } {
+  if (cached) return cached;
   const e = env();
-  cached ??= { dev: e.NODE_ENV === "development", https: e.ATRIUM_HTTPS, iframeOrigins: e.COURSE_IFRAME_ORIGINS, assetOrigin: e.ASSET_ORIGIN };
-  return cached;
+  const s: SecuritySettings = { dev: e.NODE_ENV === "development", https: e.ATRIUM_HTTPS, iframeOrigins: e.COURSE_IFRAME_ORIGINS, assetOrigin: e.ASSET_ORIGIN };
+  return (cached = { settings: s, base: baseSecurityHeaders(s) });
 }
 
 export async function proxy(request: NextRequest) {
-  const s = settings();
+  const { settings: s, base } = settings();
   const path = request.nextUrl.pathname;
-  const base = baseSecurityHeaders(s);
 
   if (s.assetOrigin && !path.startsWith("/assets/") && isAssetOriginRequest(request, s.assetOrigin, env().ATRIUM_TRUST_PROXY)) {
     return new NextResponse("Not found", { status: 404, headers: { ...base, "Content-Type": "text/plain; charset=utf-8", "Content-Security-Policy": API_CSP } });
   }
 
   const internal = sameSecret(request.headers.get(RENDER_TOKEN_HEADER), renderToken());
-  const requestHeaders = new Headers(request.headers);
-  const givenNonce = internal ? request.headers.get(RENDER_NONCE_HEADER) : null;
-  for (const h of INTERNAL_REQUEST_HEADERS) requestHeaders.delete(h);
-
   const kind = responseKind(path);
+  // Next passes changed request headers on by copying every one of them into the response and back
+  // (x-middleware-request-*): that costs each request. Only pages need it (their CSP nonce), and
+  // other requests only when they carry an internal header to strip.
+  const strip = INTERNAL_REQUEST_HEADERS.some((h) => request.headers.has(h));
+  const requestHeaders = kind === "page" || strip ? new Headers(request.headers) : null;
+  const givenNonce = internal ? request.headers.get(RENDER_NONCE_HEADER) : null;
+  if (requestHeaders) for (const h of INTERNAL_REQUEST_HEADERS) requestHeaders.delete(h);
+
   let response: NextResponse;
-  if (kind === "page") {
+  if (kind === "page" && requestHeaders) {
     const nonce = givenNonce && /^[A-Za-z0-9+/=]{16,64}$/.test(givenNonce) ? givenNonce : newNonce();
     const csp = pageCsp(nonce, s);
     requestHeaders.set("Content-Security-Policy", csp);
@@ -63,7 +68,7 @@ export async function proxy(request: NextRequest) {
     }
     response.headers.set("Content-Security-Policy", csp);
   } else {
-    response = NextResponse.next({ request: { headers: requestHeaders } });
+    response = requestHeaders ? NextResponse.next({ request: { headers: requestHeaders } }) : NextResponse.next();
     if (kind === "api") response.headers.set("Content-Security-Policy", API_CSP);
   }
   for (const [k, v] of Object.entries(base)) response.headers.set(k, v);

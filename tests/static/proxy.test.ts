@@ -38,6 +38,23 @@ describe("proxy", () => {
     expect(res.headers.get("x-middleware-request-x-atrium-shared-render")).toBeNull();
     expect(res.headers.get("x-middleware-request-x-atrium-render-nonce")).toBeNull();
     expect(res.headers.get("content-security-policy")).not.toContain("AAAAAAAAAAAAAAAAAAAAAA==");
+    // elsewhere too: the forged headers are struck from the request that reaches the route
+    for (const path of ["/api/lms/courses/k/state", "/help"]) {
+      const other = await proxy(req(path, forged));
+      const passed = other.headers.get("x-middleware-override-headers")?.split(",") ?? [];
+      expect(passed, path).toContain("host");
+      expect(passed.filter((h) => h.startsWith("x-atrium")), path).toEqual([]);
+    }
+  });
+
+  it("passes a request without internal headers on untouched, except a page (its CSP nonce)", async () => {
+    // rewriting the request headers makes Next copy every one of them through the response
+    for (const path of ["/api/health", "/api/lms/courses/k/state", "/help", "/assets/k/x.html"]) {
+      const res = await proxy(req(path, { cookie: "a=b" }));
+      expect(res.headers.get("x-middleware-override-headers"), path).toBeNull();
+      expect(res.headers.get("x-middleware-request-cookie"), path).toBeNull();
+    }
+    expect((await proxy(req("/courses"))).headers.get("x-middleware-override-headers")).toContain("content-security-policy");
   });
 
   it("runs on everything but Next's hashed bundles", () => {
