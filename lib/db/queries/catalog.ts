@@ -7,10 +7,7 @@ import { courseAssets, courseRoles, courses, users } from "@/lib/db/schema";
 export type CourseRow = typeof courses.$inferSelect;
 export type CatalogStatus = "upcoming" | "open" | "archived";
 
-export async function getCourseByKey({ courseKey }: { courseKey: string }): Promise<CourseRow | null> {
-  const rows = await getDb().select().from(courses).where(eq(courses.courseKey, courseKey)).limit(1);
-  return rows[0] ?? null;
-}
+export { getCourseByKey } from "./courses";
 
 export async function getCourseById({ courseId }: { courseId: number }): Promise<CourseRow | null> {
   const rows = await getDb().select().from(courses).where(eq(courses.id, courseId)).limit(1);

@@ -3,6 +3,7 @@
 import "server-only";
 import { and, asc, eq, inArray, or, sql, type SQL } from "drizzle-orm";
 import { getDb, type DbOrTx } from "@/lib/db";
+import { preparedQuery } from "@/lib/db/prepared";
 import { courseRoles, courses, enrollments, userSessions, users } from "@/lib/db/schema";
 import type { CourseRole } from "@/lib/auth/permissions";
 
@@ -23,22 +24,28 @@ export async function isActivelyEnrolled({ userId, courseId, db = getDb() }: { u
   return rows.length > 0;
 }
 
+// Asked by every course action (lib/actions courseAction, lib/problems/access): prepared (lib/db/prepared.ts).
+const courseFactsQuery = preparedQuery((db) =>
+  db
+    .select({
+      catalogVisibility: courses.catalogVisibility,
+      roles: sql<string | null>`(SELECT GROUP_CONCAT(cr.role) FROM course_roles cr WHERE cr.user_id = ${sql.placeholder("userId")} AND cr.course_id = ${sql.placeholder("courseId")})`,
+      enrolled: sql<number>`EXISTS (SELECT 1 FROM enrollments e WHERE e.user_id = ${sql.placeholder("userId")} AND e.course_id = ${sql.placeholder("courseId")} AND e.is_active = TRUE)`,
+    })
+    .from(courses)
+    .where(eq(courses.id, sql.placeholder("courseId")))
+    .limit(1)
+    .prepare(),
+);
+
 /**
  * What the permission matrix needs about one user and one course, in ONE round trip: the user's
  * roles in it, whether their enrollment is active, and the course's catalog visibility. Null when
  * the course does not exist. Anonymous callers pass userId null (no roles, not enrolled).
  */
 export async function getCourseFactsRow({ userId, courseId, db = getDb() }: { userId: number | null; courseId: number; db?: DbOrTx }): Promise<{ roles: CourseRole[]; enrolled: boolean; catalogVisibility: string } | null> {
-  const uid = userId ?? 0; // no user has id 0: no roles, no enrollment
-  const rows = await db
-    .select({
-      catalogVisibility: courses.catalogVisibility,
-      roles: sql<string | null>`(SELECT GROUP_CONCAT(cr.role) FROM course_roles cr WHERE cr.user_id = ${uid} AND cr.course_id = ${courseId})`,
-      enrolled: sql<number>`EXISTS (SELECT 1 FROM enrollments e WHERE e.user_id = ${uid} AND e.course_id = ${courseId} AND e.is_active = TRUE)`,
-    })
-    .from(courses)
-    .where(eq(courses.id, courseId))
-    .limit(1);
+  // no user has id 0: no roles, no enrollment
+  const rows = await courseFactsQuery(db).execute({ userId: userId ?? 0, courseId });
   const r = rows[0];
   if (!r) return null;
   const roles = (r.roles ?? "").split(",").filter((x): x is CourseRole => x === "staff" || x === "instructor");
@@ -100,11 +107,33 @@ export const sessionUserColumns = {
 };
 export type SessionUserRow = Pick<typeof users.$inferSelect, keyof typeof sessionUserColumns>;
 
-/** The join condition that keeps `users` only for this user while their session `sid` exists and has not expired (null sid: never). */
-export function sessionUserJoin({ userId, sid, now }: { userId: number; sid: string | null; now: Date }): SQL {
-  if (sid === null) return sql`FALSE`;
-  return and(eq(users.id, userId), sql`EXISTS (SELECT 1 FROM ${userSessions} WHERE ${userSessions.userId} = ${users.id} AND ${userSessions.sid} = ${sid} AND ${userSessions.expiresAt} > ${now})`)!;
+/**
+ * The join condition that keeps `users` only for this user while their session exists and has not
+ * expired, for a prepared query: it reads the placeholders `userId`, `sid` and `now`. No user has
+ * id 0 and no session has an empty sid, so a caller without a session passes 0 and "".
+ */
+export function sessionUserJoin(): SQL {
+  return and(
+    eq(users.id, sql.placeholder("userId")),
+    sql`EXISTS (SELECT 1 FROM ${userSessions} WHERE ${userSessions.userId} = ${users.id} AND ${userSessions.sid} = ${sql.placeholder("sid")} AND ${userSessions.expiresAt} > ${sql.placeholder("now")})`,
+  )!;
 }
+
+// Asked by every learner page the page cache answers: prepared (lib/db/prepared.ts).
+const courseAccessQuery = preparedQuery((db) =>
+  db
+    .select({
+      course: courses,
+      user: sessionUserColumns,
+      roles: sql<string | null>`(SELECT GROUP_CONCAT(${courseRoles.role}) FROM ${courseRoles} WHERE ${courseRoles.userId} = ${users.id} AND ${courseRoles.courseId} = ${courses.id})`,
+      enrolled: sql<number | null>`(SELECT MAX(${enrollments.isActive}) FROM ${enrollments} WHERE ${enrollments.userId} = ${users.id} AND ${enrollments.courseId} = ${courses.id})`,
+    })
+    .from(courses)
+    .leftJoin(users, sessionUserJoin())
+    .where(eq(courses.courseKey, sql.placeholder("courseKey")))
+    .limit(1)
+    .prepare(),
+);
 
 /**
  * Everything a learner page needs to know before it answers, in ONE round trip: the course by key,
@@ -118,20 +147,7 @@ export async function getCourseAccessBySession({ userId, sid, courseKey, now = n
   roles: ("staff" | "instructor")[];
   enrolled: boolean;
 } | null> {
-  const rows = await db
-    .select({
-      course: courses,
-      user: sessionUserColumns,
-      roles: sql<string | null>`(SELECT GROUP_CONCAT(${courseRoles.role}) FROM ${courseRoles} WHERE ${courseRoles.userId} = ${users.id} AND ${courseRoles.courseId} = ${courses.id})`,
-      enrolled: sql<number | null>`(SELECT MAX(${enrollments.isActive}) FROM ${enrollments} WHERE ${enrollments.userId} = ${users.id} AND ${enrollments.courseId} = ${courses.id})`,
-    })
-    .from(courses)
-    .leftJoin(
-      users,
-      sessionUserJoin({ userId, sid, now }),
-    )
-    .where(eq(courses.courseKey, courseKey))
-    .limit(1);
+  const rows = await courseAccessQuery(db).execute({ userId, sid, now, courseKey });
   const row = rows[0];
   if (!row) return null;
   const roles = (row.roles ?? "").split(",").filter((r): r is "staff" | "instructor" => r === "staff" || r === "instructor");

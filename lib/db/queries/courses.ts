@@ -6,6 +6,7 @@ import "server-only";
 import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
 import mysql from "mysql2";
 import { getDb, type DbOrTx, type Tx } from "@/lib/db";
+import { preparedQuery } from "@/lib/db/prepared";
 import { computeHashes } from "@/lib/studio/tree";
 import { courseAssets, courseBlocks, courseDocuments, courseRoles, courseVersions, courses, users } from "@/lib/db/schema";
 
@@ -50,8 +51,11 @@ async function insertChunked<T>(rows: T[], insert: (chunk: T[]) => Promise<unkno
   for (let i = 0; i < rows.length; i += CHUNK) await insert(rows.slice(i, i + CHUNK));
 }
 
+// Asked by every learner page and state JSON (lib/lms/course-context.ts): prepared (lib/db/prepared.ts).
+const courseByKeyQuery = preparedQuery((db) => db.select().from(courses).where(eq(courses.courseKey, sql.placeholder("courseKey"))).limit(1).prepare());
+
 export async function getCourseByKey({ courseKey, db = getDb() }: { courseKey: string; db?: DbOrTx }): Promise<CourseRow | null> {
-  const rows = await db.select().from(courses).where(eq(courses.courseKey, courseKey)).limit(1);
+  const rows = await courseByKeyQuery(db).execute({ courseKey });
   return rows[0] ?? null;
 }
 

@@ -25,6 +25,7 @@ import {
 } from "@/lib/db/schema";
 import type { Anonymity } from "@/lib/forum/rules";
 import { sessionUserColumns, sessionUserJoin, type SessionUserRow } from "./course-access";
+import { preparedQuery } from "@/lib/db/prepared";
 
 export type ThreadRow = typeof forumThreads.$inferSelect;
 export type PostRow = typeof forumPosts.$inferSelect;
@@ -35,6 +36,27 @@ export type NotificationKind = (typeof forumNotifications.$inferInsert)["kind"];
 
 /** What a forum request reads of the course row (only these: a forum read costs what its columns cost). */
 export type ForumCourse = Pick<typeof courses.$inferSelect, "id" | "courseKey" | "publishedVersionId" | "catalogVisibility">;
+
+// Asked by every forum request (lib/forum/service.ts loadForum): prepared (lib/db/prepared.ts).
+const forumAccessQuery = preparedQuery((db) =>
+  db
+    .select({
+      course: { id: courses.id, courseKey: courses.courseKey, publishedVersionId: courses.publishedVersionId, catalogVisibility: courses.catalogVisibility },
+      user: sessionUserColumns,
+      // Written out with table names: without a join, drizzle leaves ${courses.id} unqualified,
+      // which inside a subquery would name the subquery's own id column.
+      roles: sql<string | null>`(SELECT GROUP_CONCAT(cr.role) FROM course_roles cr WHERE cr.user_id = ${sql.placeholder("userId")} AND cr.course_id = courses.id)`,
+      enrolled: sql<number | null>`(SELECT MAX(e.is_active) FROM enrollments e WHERE e.user_id = ${sql.placeholder("userId")} AND e.course_id = courses.id)`,
+      ta: sql<number>`EXISTS (SELECT 1 FROM forum_roles fr WHERE fr.course_id = courses.id AND fr.user_id = ${sql.placeholder("userId")} AND fr.role = 'community_ta')`,
+      banned: sql<number>`EXISTS (SELECT 1 FROM forum_bans fb WHERE fb.course_id = courses.id AND fb.user_id = ${sql.placeholder("userId")})`,
+      forumRevision: sql<number | null>`(SELECT fcr.revision FROM forum_course_revisions fcr WHERE fcr.course_id = courses.id)`,
+    })
+    .from(courses)
+    .leftJoin(users, sessionUserJoin())
+    .where(eq(courses.courseKey, sql.placeholder("courseKey")))
+    .limit(1)
+    .prepare(),
+);
 
 /**
  * Everything a forum request needs to know about the caller and the course, in ONE round trip:
@@ -53,22 +75,8 @@ export async function getForumAccess({ courseKey, userId, sid, now = new Date(),
   /** forum_course_revisions.revision (0 before the first write): what the list cache is keyed by */
   forumRevision: number;
 } | null> {
-  const rows = await db
-    .select({
-      course: { id: courses.id, courseKey: courses.courseKey, publishedVersionId: courses.publishedVersionId, catalogVisibility: courses.catalogVisibility },
-      user: sessionUserColumns,
-      // Written out with table names: without a join, drizzle leaves ${courses.id} unqualified,
-      // which inside a subquery would name the subquery's own id column.
-      roles: sql<string | null>`(SELECT GROUP_CONCAT(cr.role) FROM course_roles cr WHERE cr.user_id = ${userId} AND cr.course_id = courses.id)`,
-      enrolled: sql<number | null>`(SELECT MAX(e.is_active) FROM enrollments e WHERE e.user_id = ${userId} AND e.course_id = courses.id)`,
-      ta: sql<number>`EXISTS (SELECT 1 FROM forum_roles fr WHERE fr.course_id = courses.id AND fr.user_id = ${userId} AND fr.role = 'community_ta')`,
-      banned: sql<number>`EXISTS (SELECT 1 FROM forum_bans fb WHERE fb.course_id = courses.id AND fb.user_id = ${userId})`,
-      forumRevision: sql<number | null>`(SELECT fcr.revision FROM forum_course_revisions fcr WHERE fcr.course_id = courses.id)`,
-    })
-    .from(courses)
-    .leftJoin(users, sessionUserJoin({ userId, sid, now }))
-    .where(eq(courses.courseKey, courseKey))
-    .limit(1);
+  // no user has id 0 and no session an empty sid: a caller without a session matches no user
+  const rows = await forumAccessQuery(db).execute({ courseKey, userId, sid: sid ?? "", now });
   const row = rows[0];
   if (!row) return null;
   const roles = (row.roles ?? "").split(",").filter((r): r is "staff" | "instructor" => r === "staff" || r === "instructor");
@@ -384,26 +392,32 @@ export interface ReaderState {
   voted: boolean;
 }
 
+// Asked by every thread view: prepared (lib/db/prepared.ts).
+const threadForReaderQuery = preparedQuery((db) =>
+  db
+    .select({
+      t: forumThreads,
+      authorUsername: users.username,
+      authorFullName: users.fullName,
+      seenSeq: sql<number | null>`(SELECT r.seen_seq FROM forum_reads r WHERE r.user_id = ${sql.placeholder("userId")} AND r.thread_id = ${sql.placeholder("threadId")})`,
+      following: sql<number>`EXISTS (SELECT 1 FROM forum_follows f WHERE f.user_id = ${sql.placeholder("userId")} AND f.thread_id = ${sql.placeholder("threadId")})`,
+      voted: sql<number>`EXISTS (SELECT 1 FROM forum_votes v WHERE v.user_id = ${sql.placeholder("userId")} AND v.target_type = 'thread' AND v.target_id = ${sql.placeholder("threadId")})`,
+      votedPosts: sql<string | null>`(SELECT GROUP_CONCAT(v.target_id) FROM forum_votes v JOIN forum_posts p ON p.id = v.target_id WHERE v.user_id = ${sql.placeholder("userId")} AND v.target_type = 'post' AND p.thread_id = ${sql.placeholder("threadId")})`,
+    })
+    .from(forumThreads)
+    .innerJoin(users, eq(users.id, forumThreads.authorId))
+    .where(eq(forumThreads.id, sql.placeholder("threadId")))
+    .limit(1)
+    .prepare(),
+);
+
 /**
  * One thread with its author, and the reader's marker, follow and vote on it, and the ids of its
  * posts the reader voted for: one indexed round trip (the reader's votes are few: the unique
  * (user, type, target) index, then each post's thread).
  */
 export async function getThreadForReader({ threadId, userId }: { threadId: number; userId: number }): Promise<(ThreadRow & AuthorCols & { reader: ReaderState; votedPostIds: Set<number> }) | null> {
-  const rows = await getDb()
-    .select({
-      t: forumThreads,
-      authorUsername: users.username,
-      authorFullName: users.fullName,
-      seenSeq: sql<number | null>`(SELECT r.seen_seq FROM forum_reads r WHERE r.user_id = ${userId} AND r.thread_id = ${threadId})`,
-      following: sql<number>`EXISTS (SELECT 1 FROM forum_follows f WHERE f.user_id = ${userId} AND f.thread_id = ${threadId})`,
-      voted: sql<number>`EXISTS (SELECT 1 FROM forum_votes v WHERE v.user_id = ${userId} AND v.target_type = 'thread' AND v.target_id = ${threadId})`,
-      votedPosts: sql<string | null>`(SELECT GROUP_CONCAT(v.target_id) FROM forum_votes v JOIN forum_posts p ON p.id = v.target_id WHERE v.user_id = ${userId} AND v.target_type = 'post' AND p.thread_id = ${threadId})`,
-    })
-    .from(forumThreads)
-    .innerJoin(users, eq(users.id, forumThreads.authorId))
-    .where(eq(forumThreads.id, threadId))
-    .limit(1);
+  const rows = await threadForReaderQuery(getDb()).execute({ threadId, userId });
   const r = rows[0];
   if (!r) return null;
   return {

@@ -5,6 +5,7 @@
 import "server-only";
 import { and, count, desc, eq, gt, isNull, lte, max, min, sql } from "drizzle-orm";
 import { getDb, type DbOrTx } from "@/lib/db";
+import { preparedQuery } from "@/lib/db/prepared";
 import { courseRoles, loginAttempts, passwordResetTokens, userSessions, users } from "@/lib/db/schema";
 import { sessionUserColumns, type SessionUserRow } from "./course-access";
 
@@ -177,18 +178,24 @@ export async function createUserSession({
   await db.insert(userSessions).values({ userId, sid, expiresAt });
 }
 
+// Asked by every signed-in request (lib/auth/session.ts getCurrentUser): prepared (lib/db/prepared.ts).
+const userBySessionQuery = preparedQuery((db) =>
+  db
+    .select({ user: sessionUserColumns })
+    .from(users)
+    .innerJoin(userSessions, and(eq(userSessions.userId, users.id), eq(userSessions.sid, sql.placeholder("sid")), gt(userSessions.expiresAt, sql.placeholder("now"))))
+    .where(eq(users.id, sql.placeholder("userId")))
+    .limit(1)
+    .prepare(),
+);
+
 /**
  * The user of a session cookie, in one query: the users row, provided the cookie's session row
  * still exists (not signed out) and has not expired. The caller still checks session_version
  * and is_active (lib/auth/session.ts).
  */
 export async function getUserBySession({ userId, sid, now = new Date(), db = getDb() }: { userId: number; sid: string; now?: Date; db?: DbOrTx }): Promise<SessionUserRow | null> {
-  const rows = await db
-    .select({ user: sessionUserColumns })
-    .from(users)
-    .innerJoin(userSessions, and(eq(userSessions.userId, users.id), eq(userSessions.sid, sid), gt(userSessions.expiresAt, now)))
-    .where(eq(users.id, userId))
-    .limit(1);
+  const rows = await userBySessionQuery(db).execute({ userId, sid, now });
   return rows[0]?.user ?? null;
 }
 
