@@ -60,4 +60,23 @@ describe("getCourseAccessBySession", () => {
     expect((await getCourseAccessBySession({ userId: v.id, sid, courseKey: c.courseKey }))?.user).toBeNull();
     expect(await getCourseAccessBySession({ userId: v.id, sid, courseKey: "course-v1:No+Such+Course" })).toBeNull();
   });
+
+  it("answers each call with its own values, though the query is prepared once (lib/db/prepared.ts)", async () => {
+    const c = await createTestCourse(tree);
+    const d = await createTestCourse(tree);
+    const [u, v] = [await createTestUser("pca_prep_u"), await createTestUser("pca_prep_v")];
+    const [su, sv] = [randomBytes(16).toString("base64url"), randomBytes(16).toString("base64url")];
+    await createUserSession({ userId: u.id, sid: su, expiresAt: new Date(Date.now() + 3600_000) });
+    await createUserSession({ userId: v.id, sid: sv, expiresAt: new Date(Date.now() + 3600_000) });
+    await enrollUser({ userId: v.id, courseId: d.courseId, actorId: v.id });
+    const [a, b, none] = await Promise.all([
+      getCourseAccessBySession({ userId: u.id, sid: su, courseKey: c.courseKey }),
+      getCourseAccessBySession({ userId: v.id, sid: sv, courseKey: d.courseKey }),
+      // the no-session sentinel (lib/db/queries/course-access.ts sessionUserJoin): an empty sid matches no session
+      getCourseAccessBySession({ userId: u.id, sid: "", courseKey: c.courseKey }),
+    ]);
+    expect([a?.course.id, a?.user?.id, a?.enrolled]).toEqual([c.courseId, u.id, false]);
+    expect([b?.course.id, b?.user?.id, b?.enrolled]).toEqual([d.courseId, v.id, true]);
+    expect([none?.course.id, none?.user]).toEqual([c.courseId, null]);
+  });
 });
