@@ -2,7 +2,7 @@
 // and keep the semantics the V8 implementation had (checked against it, pattern by pattern).
 import { describe, expect, it } from "vitest";
 import { feedbackFor, gradeProblem } from "./index";
-import { compilePyRegex, pyRegexJs, REGEX_GRADE_BUDGET_MS, RegexTimeoutError, toRe2Syntax, withRegexBudget } from "./regex";
+import { compilePyRegex, pyRegexJs, REGEX_GRADE_BUDGET_MS, RegexTimeoutError, runWithinLimit, toRe2Syntax, withRegexBudget } from "./regex";
 
 const esc = (s: string) => s.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;");
 const strRe = (pattern: string, type = "regexp", extra = "") =>
@@ -93,6 +93,50 @@ describe("catastrophic patterns grade in well under a second", () => {
   it("the time limit throws RegexTimeoutError once the budget is spent", () => {
     const slow = compilePyRegex("^(a|aa)+(?=b)c$", false);
     expect(() => withRegexBudget(() => slow.test("a".repeat(60)), 50)).toThrow(RegexTimeoutError);
+  });
+});
+
+describe("time limits count CPU, not a process kept waiting for a core", () => {
+  // Atomics.wait blocks the thread without using CPU, as being descheduled on a busy machine does.
+  const blockFor = (ms: number) => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+
+  it("runs an operation again when the watchdog cut it off while the process was not on the CPU", () => {
+    let calls = 0;
+    const out = withRegexBudget(
+      () =>
+        runWithinLimit(() => {
+          calls++;
+          if (calls === 1) blockFor(300);
+          return "matched";
+        }),
+      700,
+      100,
+    );
+    expect(out).toBe("matched");
+    expect(calls).toBe(2);
+  });
+
+  it("still refuses an operation that keeps the CPU busy past its limit, without running it again", () => {
+    let calls = 0;
+    expect(() =>
+      withRegexBudget(
+        () =>
+          runWithinLimit(() => {
+            calls++;
+            const until = Date.now() + 1000;
+            while (Date.now() < until);
+          }),
+        700,
+        100,
+      ),
+    ).toThrow(RegexTimeoutError);
+    expect(calls).toBe(1);
+  });
+
+  it("gives up after two reruns when the process stays starved", () => {
+    let calls = 0;
+    expect(() => withRegexBudget(() => runWithinLimit(() => (calls++, blockFor(200))), 700, 50)).toThrow(RegexTimeoutError);
+    expect(calls).toBe(3);
   });
 });
 

@@ -85,21 +85,30 @@ export function pyRegexJs(pattern: string, ci: boolean): RegExp {
 
 // ---------------------------------------------------------------- time limit
 
-let deadline: number | null = null;
+// Budgets count this process's CPU time, not the clock: on a busy machine the process may wait for
+// a core mid-match, and a pattern that is quick was then cut off and refused as "too complex"
+// (seen in the fault test, with MariaDB restarting on the same 2 cores). process.cpuUsage() counts
+// every thread of the process: other threads' work can only make a budget run out sooner.
+let budget: { startCpu: NodeJS.CpuUsage; ms: number } | null = null;
 let opLimit = REGEX_MATCH_LIMIT_MS;
+
+const cpuMsSince = (start: NodeJS.CpuUsage) => {
+  const d = process.cpuUsage(start);
+  return (d.user + d.system) / 1000;
+};
 
 /**
  * Runs `fn` (synchronous) with one shared matching budget, each compile or match also limited to
  * `perOpMs`; nested calls share the outer budget.
  */
 export function withRegexBudget<T>(fn: () => T, budgetMs = REGEX_GRADE_BUDGET_MS, perOpMs = REGEX_MATCH_LIMIT_MS): T {
-  if (deadline !== null) return fn();
-  deadline = Date.now() + budgetMs;
+  if (budget !== null) return fn();
+  budget = { startCpu: process.cpuUsage(), ms: budgetMs };
   opLimit = perOpMs;
   try {
     return fn();
   } finally {
-    deadline = null;
+    budget = null;
     opLimit = REGEX_MATCH_LIMIT_MS;
   }
 }
@@ -107,19 +116,31 @@ export function withRegexBudget<T>(fn: () => T, budgetMs = REGEX_GRADE_BUDGET_MS
 const sandbox = vm.createContext(Object.create(null) as object);
 const runScript = new vm.Script("f()");
 
-/** Runs synchronous `fn` where V8 can interrupt it (node:vm's watchdog), within the time left. */
-function timed<T>(fn: () => T): T {
-  const left = deadline === null ? REGEX_MATCH_LIMIT_MS : Math.min(opLimit, deadline - Date.now());
-  if (left < 1) throw new RegexTimeoutError();
-  const ctx = sandbox as { f?: unknown };
-  ctx.f = fn;
-  try {
-    return runScript.runInContext(sandbox, { timeout: Math.ceil(left) }) as T;
-  } catch (err) {
-    if ((err as { code?: string }).code === "ERR_SCRIPT_EXECUTION_TIMEOUT") throw new RegexTimeoutError();
-    throw err;
-  } finally {
-    ctx.f = undefined;
+/** At most this many reruns of an operation the watchdog cut off while the process was kept off the CPU. */
+const STARVED_RETRIES = 2;
+
+/**
+ * Runs synchronous `fn` where V8 can interrupt it (node:vm's watchdog), within the time left.
+ * The watchdog counts the clock; when it fires but the process used under half that time in CPU,
+ * the process was waiting for a core, not matching: the operation runs again (at most twice).
+ */
+export function runWithinLimit<T>(fn: () => T): T {
+  for (let attempt = 0; ; attempt++) {
+    const left = budget === null ? REGEX_MATCH_LIMIT_MS : Math.min(opLimit, budget.ms - cpuMsSince(budget.startCpu));
+    if (left < 1) throw new RegexTimeoutError();
+    const ctx = sandbox as { f?: unknown };
+    ctx.f = fn;
+    const wall0 = performance.now();
+    const cpu0 = process.cpuUsage();
+    try {
+      return runScript.runInContext(sandbox, { timeout: Math.ceil(left) }) as T;
+    } catch (err) {
+      if ((err as { code?: string }).code !== "ERR_SCRIPT_EXECUTION_TIMEOUT") throw err;
+      const starved = cpuMsSince(cpu0) < (performance.now() - wall0) / 2;
+      if (!starved || attempt >= STARVED_RETRIES) throw new RegexTimeoutError();
+    } finally {
+      ctx.f = undefined;
+    }
   }
 }
 
@@ -147,7 +168,7 @@ function compileUncached(pattern: string, ci: boolean, key: string): CompiledPat
   let re2: RE2JS | null = null;
   try {
     const src = toRe2Syntax(pattern);
-    re2 = timed(() => RE2JS.compile(src, ci ? RE2JS.CASE_INSENSITIVE : 0));
+    re2 = runWithinLimit(() => RE2JS.compile(src, ci ? RE2JS.CASE_INSENSITIVE : 0));
   } catch (err) {
     if (err instanceof RegexTimeoutError) throw err; // a pattern too big to compile in time
     re2 = null;
@@ -158,7 +179,7 @@ function compileUncached(pattern: string, ci: boolean, key: string): CompiledPat
       engine: "re2",
       test(input) {
         try {
-          return timed(() => m.test(input));
+          return runWithinLimit(() => m.test(input));
         } catch (err) {
           // An interrupted match may leave the engine's caches half-built: compile afresh next time.
           if (err instanceof RegexTimeoutError) cache.delete(key);
@@ -168,5 +189,5 @@ function compileUncached(pattern: string, ci: boolean, key: string): CompiledPat
     };
   }
   const js = pyRegexJs(pattern, ci); // throws SyntaxError for a pattern nobody accepts
-  return { engine: "js", test: (input) => timed(() => js.test(input)) };
+  return { engine: "js", test: (input) => runWithinLimit(() => js.test(input)) };
 }
