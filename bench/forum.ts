@@ -1,8 +1,9 @@
-// npm run bench -- forum [--duration S] [--connections N] [--learners N] [--threads N] [--posts N] [--port P] [--dist DIR] [--only a,b] [--compare DIR [--rounds R]] [--node-options "…"] [--seed-only] [--keep]
+// npm run bench -- forum [--duration S] [--connections N] [--learners N] [--threads N] [--posts N] [--port P] [--dist DIR] [--only a,b] [--compare DIR | --compare-node-options "…"] [--rounds R] [--node-options "…"] [--seed-only] [--keep]
 // --seed-only: seed and time the search SQL, start no server; --keep: leave the database (its name is printed) for EXPLAIN;
 // --only health,overview,list,deep,thread,search: just those rows beside the static baseline (to profile one route);
 // --compare DIR: a second build (another change) served beside the first on the next port, every row
-// measured on both in R rounds of turns (A B, B A, …: the machine's noise falls on both alike).
+// measured on both in R rounds of turns (A B, B A, …: the machine's noise falls on both alike);
+// --compare-node-options "…": the same build beside itself, the second server with these Node options.
 // The course forum at size: a throwaway database (atrium_bench_forum_*, dropped at the end) with
 // Atrium 101 imported, --learners (32) distinct learners enrolled and signed in, and --threads
 // (10,000) threads with --posts (100,000) responses and comments in that one course, written with
@@ -23,7 +24,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import mysql from "mysql2/promise";
 import { renderForumMarkdown } from "@/lib/forum/markdown";
-import { sh, treeCpuMs, waitFor } from "./lib/process";
+import { sh, treeCpuMs, treeRssMb, waitFor } from "./lib/process";
 import { opt } from "./lib/http";
 
 const COURSE_DIR = "content/atr101";
@@ -207,7 +208,7 @@ export async function run(args: string[]): Promise<void> {
       await sh(path.join(process.cwd(), "node_modules/.bin/next"), ["build"], env, false);
     }
     const nodeOptions = opt(args, "--node-options") ?? INSTANCE.nodeOptions;
-    const startServer = (distDir: string, p: number): ChildProcess => {
+    const startServer = (distDir: string, p: number, nodeOptions: string): ChildProcess => {
       const child = spawn(process.execPath, [path.join(process.cwd(), "node_modules/next/dist/bin/next"), "start", "-H", "127.0.0.1", "-p", String(p)], {
         cwd: process.cwd(),
         env: { ...env, NEXT_DIST_DIR: distDir, NEXTAUTH_URL: `http://127.0.0.1:${p}`, NODE_ENV: "production", NODE_OPTIONS: nodeOptions },
@@ -219,13 +220,15 @@ export async function run(args: string[]): Promise<void> {
       servers.push(child);
       return child;
     };
-    const main = startServer(dist, port);
+    const main = startServer(dist, port, nodeOptions);
     const base = `http://127.0.0.1:${port}`;
     await waitFor(`${base}/api/health`, 60_000);
     // --compare DIR: a second build on the next port, measured in turns with the first (A B, B A, …)
-    const compareDist = opt(args, "--compare");
+    // (--compare-node-options "…": the second server's Node options instead, e.g. on the same build)
+    const compareOptions = opt(args, "--compare-node-options");
+    const compareDist = opt(args, "--compare") ?? (compareOptions ? dist : undefined);
     if (compareDist && !existsSync(path.join(compareDist, "BUILD_ID"))) throw new Error(`--compare ${compareDist}: no build there`);
-    const other = compareDist ? startServer(compareDist, port + 1) : null;
+    const other = compareDist ? startServer(compareDist, port + 1, compareOptions ?? nodeOptions) : null;
     if (other) await waitFor(`http://127.0.0.1:${port + 1}/api/health`, 60_000);
     const api = `${base}/api/lms/courses/${encodeURIComponent(COURSE_KEY)}/forum`;
     // a deep page: follow the cursor 50 pages in
@@ -274,7 +277,7 @@ export async function run(args: string[]): Promise<void> {
         console.log(`thread ${bigThread}: first page ${(Buffer.byteLength(text) / 1024).toFixed(1)} KB of JSON (25 of 150 responses); its pages reach all 200 posts`);
       }
     }
-    const targets = other ? [{ name: dist, base, pid: main.pid }, { name: compareDist!, base: `http://127.0.0.1:${port + 1}`, pid: other.pid }] : [{ name: dist, base, pid: main.pid }];
+    const targets = other ? [{ name: compareOptions ? `${dist} (${nodeOptions})` : dist, base, pid: main.pid }, { name: compareOptions ? `${compareDist} (${compareOptions})` : compareDist!, base: `http://127.0.0.1:${port + 1}`, pid: other.pid }] : [{ name: dist, base, pid: main.pid }];
     const on = (u: string, b: string) => u.replace(base, b);
     console.log(`warming up…`);
     for (const t of targets) for (const u of Object.values(urls)) await measure(on(u, t.base), 8, 2, cookies);
@@ -301,8 +304,9 @@ export async function run(args: string[]): Promise<void> {
       for (const k of Object.keys(urls)) console.log(line(r, k));
     });
     console.log(`(CPU ms: the server's CPU time per answered request; DB ms: MariaDB's, machine-wide; from /proc)`);
+    for (const t of targets) console.log(`${t.name}: RSS after the run ${t.pid ? treeRssMb(t.pid).toFixed(0) : "?"} MB`);
     if (other) {
-      console.log(`\n${compareDist} ÷ ${dist}: ${Object.keys(urls).map((k) => `${k} req/s ${(results[1][k].reqs / results[0][k].reqs).toFixed(2)}×, CPU ${(results[1][k].cpuMs / results[0][k].cpuMs).toFixed(2)}×`).join("; ")}`);
+      console.log(`\n${targets[1].name} ÷ ${targets[0].name}: ${Object.keys(urls).map((k) => `${k} req/s ${(results[1][k].reqs / results[0][k].reqs).toFixed(2)}×, CPU ${(results[1][k].cpuMs / results[0][k].cpuMs).toFixed(2)}×`).join("; ")}`);
     }
     const verdict = Object.keys(urls)
       .filter((k) => k !== "static" && k !== "health")

@@ -9,45 +9,17 @@
 import INSTANCE from "@/scripts/lib/instance.json";
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { existsSync, readFileSync, readdirSync } from "node:fs";
+import { existsSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import mysql from "mysql2/promise";
 import { OPENEDX_DEMO_DIR } from "@/scripts/lib/shared-fixtures";
 import { opt, signIn } from "./lib/http";
-import { sh, treeCpuMs, waitFor } from "./lib/process";
+import { sh, treeCpuMs, treeRssMb, waitFor } from "./lib/process";
 
 const DEMO = OPENEDX_DEMO_DIR;
 const DEMO_KEY = "course-v1:OpenedX+DemoX+DemoCourse";
-
-/** RSS (MB) of a process and all its descendants, from /proc. */
-function treeRssMb(pid: number): number {
-  const children = new Map<number, number[]>();
-  for (const d of readdirSync("/proc")) {
-    if (!/^\d+$/.test(d)) continue;
-    try {
-      const stat = readFileSync(`/proc/${d}/stat`, "utf8");
-      const ppid = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
-      children.set(ppid, [...(children.get(ppid) ?? []), Number(d)]);
-    } catch {
-      /* process exited */
-    }
-  }
-  let kb = 0;
-  const stack = [pid];
-  while (stack.length) {
-    const p = stack.pop()!;
-    try {
-      const m = /VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${p}/status`, "utf8"));
-      kb += m ? Number(m[1]) : 0;
-    } catch {
-      /* gone */
-    }
-    stack.push(...(children.get(p) ?? []));
-  }
-  return kb / 1024;
-}
 
 type AutocannonResult = {
   requests: { average: number; total: number };

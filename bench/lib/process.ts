@@ -57,3 +57,31 @@ function isDescendant(p: number, root: number): boolean {
   }
   return false;
 }
+
+/** RSS (MB) of a process and all its descendants, from /proc. */
+export function treeRssMb(pid: number): number {
+  const children = new Map<number, number[]>();
+  for (const d of readdirSync("/proc")) {
+    if (!/^\d+$/.test(d)) continue;
+    try {
+      const stat = readFileSync(`/proc/${d}/stat`, "utf8");
+      const ppid = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
+      children.set(ppid, [...(children.get(ppid) ?? []), Number(d)]);
+    } catch {
+      /* process exited */
+    }
+  }
+  let kb = 0;
+  const stack = [pid];
+  while (stack.length) {
+    const p = stack.pop()!;
+    try {
+      const m = /VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${p}/status`, "utf8"));
+      kb += m ? Number(m[1]) : 0;
+    } catch {
+      /* gone */
+    }
+    stack.push(...(children.get(p) ?? []));
+  }
+  return kb / 1024;
+}
