@@ -3,6 +3,7 @@
 import "server-only";
 import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
 import { getDb, type DbOrTx } from "@/lib/db";
+import { preparedQuery } from "@/lib/db/prepared";
 import { completions, courseBlocks, courses, courseVersions, problemStates, submissions, users } from "@/lib/db/schema";
 
 export type ProblemStateRow = typeof problemStates.$inferSelect;
@@ -18,14 +19,24 @@ export interface PublishedCourse {
 }
 
 /** The course and its published version (null when the course does not exist or is unpublished). */
+// Asked by every problem action (submit, reset, …) and the learner's problem reads: prepared by
+// id and by key (lib/db/prepared.ts).
+const publishedCourseQuery = (by: "id" | "key") =>
+  preparedQuery((db) =>
+    db
+      .select({ id: courses.id, courseKey: courses.courseKey, displayName: courses.displayName, versionId: courses.publishedVersionId, gradingPolicy: courseVersions.gradingPolicy })
+      .from(courses)
+      .innerJoin(courseVersions, eq(courseVersions.id, courses.publishedVersionId))
+      .where(by === "id" ? eq(courses.id, sql.placeholder("courseId")) : eq(courses.courseKey, sql.placeholder("courseKey")))
+      .limit(1)
+      .prepare(),
+  );
+const publishedCourseById = publishedCourseQuery("id");
+const publishedCourseByKey = publishedCourseQuery("key");
+
 export async function getPublishedCourse({ courseId, courseKey, db = getDb() }: { courseId?: number; courseKey?: string; db?: DbOrTx }): Promise<PublishedCourse | null> {
   if (courseId === undefined && courseKey === undefined) return null;
-  const rows = await db
-    .select({ id: courses.id, courseKey: courses.courseKey, displayName: courses.displayName, versionId: courses.publishedVersionId, gradingPolicy: courseVersions.gradingPolicy })
-    .from(courses)
-    .innerJoin(courseVersions, eq(courseVersions.id, courses.publishedVersionId))
-    .where(courseId !== undefined ? eq(courses.id, courseId) : eq(courses.courseKey, courseKey!))
-    .limit(1);
+  const rows = courseId !== undefined ? await publishedCourseById(db).execute({ courseId }) : await publishedCourseByKey(db).execute({ courseKey });
   const r = rows[0];
   if (!r || r.versionId === null) return null;
   return { ...r, versionId: r.versionId };
