@@ -45,15 +45,19 @@ export async function proxy(request: NextRequest) {
   const internal = sameSecret(request.headers.get(RENDER_TOKEN_HEADER), renderToken());
   const kind = responseKind(path);
   // Next passes changed request headers on by copying every one of them into the response and back
-  // (x-middleware-request-*): that costs each request. Only pages need it (their CSP nonce), and
-  // other requests only when they carry an internal header to strip.
+  // (x-middleware-request-*): that costs each request. Only documents need it (their CSP nonce),
+  // and other requests only when they carry an internal header to strip.
   const strip = INTERNAL_REQUEST_HEADERS.some((h) => request.headers.has(h));
-  const requestHeaders = kind === "page" || strip ? new Headers(request.headers) : null;
+  // A server action called from the page's script (Next-Action header) is answered with Flight
+  // data, never a document: it has no scripts to stamp with a nonce. (A form posted without
+  // JavaScript carries no such header and renders a page: it gets its nonce.)
+  const isDocument = kind === "page" && !(request.method === "POST" && request.headers.has("next-action"));
+  const requestHeaders = isDocument || strip ? new Headers(request.headers) : null;
   const givenNonce = internal ? request.headers.get(RENDER_NONCE_HEADER) : null;
   if (requestHeaders) for (const h of INTERNAL_REQUEST_HEADERS) requestHeaders.delete(h);
 
   let response: NextResponse;
-  if (kind === "page" && requestHeaders) {
+  if (isDocument && requestHeaders) {
     const nonce = givenNonce && /^[A-Za-z0-9+/=]{16,64}$/.test(givenNonce) ? givenNonce : newNonce();
     const csp = pageCsp(nonce, s);
     requestHeaders.set("Content-Security-Policy", csp);
@@ -69,7 +73,7 @@ export async function proxy(request: NextRequest) {
     response.headers.set("Content-Security-Policy", csp);
   } else {
     response = requestHeaders ? NextResponse.next({ request: { headers: requestHeaders } }) : NextResponse.next();
-    if (kind === "api") response.headers.set("Content-Security-Policy", API_CSP);
+    if (kind !== "own-policy") response.headers.set("Content-Security-Policy", API_CSP);
   }
   for (const [k, v] of Object.entries(base)) response.headers.set(k, v);
   // Course files are framed by the course's own pages; everything else by nobody.

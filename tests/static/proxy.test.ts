@@ -57,6 +57,19 @@ describe("proxy", () => {
     expect((await proxy(req("/courses"))).headers.get("x-middleware-override-headers")).toContain("content-security-policy");
   });
 
+  it("gives a server action called by fetch no nonce (it answers Flight data), a form posted without JavaScript one", async () => {
+    const post = (headers: Record<string, string>) => proxy(new NextRequest("http://127.0.0.1:3000/courses/k/learn/s/u", { method: "POST", headers: { host: "127.0.0.1:3000", ...headers } }));
+    const action = await post({ "next-action": "7f00aa", cookie: "a=b" });
+    expect(action.headers.get("x-middleware-override-headers")).toBeNull();
+    expect(action.headers.get("content-security-policy")).toMatch(/^default-src 'none'/);
+    expect(action.headers.get("x-frame-options")).toBe("DENY");
+    const form = await post({ "content-type": "multipart/form-data; boundary=x" });
+    expect(form.headers.get("x-middleware-request-content-security-policy")).toMatch(/'nonce-/);
+    // forged internal headers are still struck from an action's request
+    const forged = await post({ "next-action": "7f00aa", "x-atrium-shared-render": "1" });
+    expect(forged.headers.get("x-middleware-override-headers")?.split(",")).not.toContain("x-atrium-shared-render");
+  });
+
   it("runs on everything but Next's hashed bundles", () => {
     const re = new RegExp(`^${config.matcher[0]}$`);
     expect(re.test("/courses")).toBe(true);
