@@ -44,35 +44,39 @@ export async function proxy(request: NextRequest) {
 
   const internal = sameSecret(request.headers.get(RENDER_TOKEN_HEADER), renderToken());
   const kind = responseKind(path);
-  // Next passes changed request headers on by copying every one of them into the response and back
-  // (x-middleware-request-*): that costs each request. Only documents need it (their CSP nonce),
-  // and other requests only when they carry an internal header to strip.
-  const strip = INTERNAL_REQUEST_HEADERS.some((h) => request.headers.has(h));
+  // The request as it goes on to Next: internal headers struck, `extra` added. Next passes changed
+  // request headers on by copying every one of them into the response and back
+  // (x-middleware-request-*), so a request with nothing to strip or add goes on untouched.
+  const passOn = (extra: Record<string, string> = {}): NextResponse => {
+    const strip = INTERNAL_REQUEST_HEADERS.some((h) => request.headers.has(h));
+    if (!strip && Object.keys(extra).length === 0) return NextResponse.next();
+    const headers = new Headers(request.headers);
+    for (const h of INTERNAL_REQUEST_HEADERS) headers.delete(h);
+    for (const [k, v] of Object.entries(extra)) headers.set(k, v);
+    return NextResponse.next({ request: { headers } });
+  };
   // A server action called from the page's script (Next-Action header) is answered with Flight
   // data, never a document: it has no scripts to stamp with a nonce. (A form posted without
   // JavaScript carries no such header and renders a page: it gets its nonce.)
   const isDocument = kind === "page" && !(request.method === "POST" && request.headers.has("next-action"));
-  const requestHeaders = isDocument || strip ? new Headers(request.headers) : null;
-  const givenNonce = internal ? request.headers.get(RENDER_NONCE_HEADER) : null;
-  if (requestHeaders) for (const h of INTERNAL_REQUEST_HEADERS) requestHeaders.delete(h);
 
   let response: NextResponse;
-  if (isDocument && requestHeaders) {
+  if (isDocument) {
+    const givenNonce = internal ? request.headers.get(RENDER_NONCE_HEADER) : null;
     const nonce = givenNonce && /^[A-Za-z0-9+/=]{16,64}$/.test(givenNonce) ? givenNonce : newNonce();
     const csp = pageCsp(nonce, s);
-    requestHeaders.set("Content-Security-Policy", csp);
-    if (internal) requestHeaders.set(SHARED_RENDER_HEADER, "1");
     const cacheable = internal ? null : cacheableRequest({ method: request.method, pathname: path, query: request.nextUrl.searchParams, headers: request.headers });
     const cached = cacheable ? await answerFromCache(request, request.cookies.getAll(), nonce, cacheable) : null;
     if (cached && "body" in cached) {
+      // answered here: nothing goes on to Next, so no request headers are rewritten
       response = new NextResponse(cached.body, { headers: { ...PAGE_HEADERS, ...Object.fromEntries(cached.headers), [PAGE_CACHE_STATUS_HEADER]: cached.status } });
     } else {
-      response = NextResponse.next({ request: { headers: requestHeaders } });
+      response = passOn({ "Content-Security-Policy": csp, ...(internal ? { [SHARED_RENDER_HEADER]: "1" } : {}) });
       if (cached) response.headers.set(PAGE_CACHE_STATUS_HEADER, `bypass:${cached.bypass}`);
     }
     response.headers.set("Content-Security-Policy", csp);
   } else {
-    response = requestHeaders ? NextResponse.next({ request: { headers: requestHeaders } }) : NextResponse.next();
+    response = passOn();
     if (kind !== "own-policy") response.headers.set("Content-Security-Policy", API_CSP);
   }
   for (const [k, v] of Object.entries(base)) response.headers.set(k, v);
