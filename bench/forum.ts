@@ -68,7 +68,7 @@ async function measure(url: string, connections: number, duration: number, cooki
   const inst = autocannon({ url, connections, duration, requests });
   inst.on("response", (_c, _s, _b, ms) => times.push(ms));
   const r = await inst;
-  return { times, seconds: (Date.now() - started) / 1000, bad: r.non2xx + r.errors + r.timeouts, cpu: treeCpuMs(pids.server ?? 0) - cpu0, db: treeCpuMs(pids.db ?? 0) - db0 };
+  return { times, seconds: (Date.now() - started) / 1000, bad: r.non2xx + r.errors + r.timeouts, cpu: pids.server ? treeCpuMs(pids.server) - cpu0 : NaN, db: pids.db ? treeCpuMs(pids.db) - db0 : NaN };
 }
 
 /** req/s, percentiles and CPU per answered request over one or more measurements of one URL. */
