@@ -18,13 +18,13 @@
 import INSTANCE from "@/scripts/lib/instance.json";
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import mysql from "mysql2/promise";
 import { renderForumMarkdown } from "@/lib/forum/markdown";
-import { sh, treeCpuMs, treeRssMb, waitFor } from "./lib/process";
+import { databasePid, sh, treeCpuMs, treeRssMb, waitFor } from "./lib/process";
 import { opt } from "./lib/http";
 
 const COURSE_DIR = "content/atr101";
@@ -36,18 +36,6 @@ type Autocannon = (o: { url: string; connections: number; duration: number; requ
 
 const pct = (sorted: number[], p: number) => (sorted.length ? Math.round(sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]) : NaN);
 
-/** MariaDB's server process (machine-wide: other databases' work counts too), or null. */
-function databasePid(): number | null {
-  for (const d of readdirSync("/proc")) {
-    if (!/^\d+$/.test(d)) continue;
-    try {
-      if (/^(mariadbd|mysqld)$/.test(readFileSync(`/proc/${d}/comm`, "utf8").trim())) return Number(d);
-    } catch {
-      /* exited */
-    }
-  }
-  return null;
-}
 
 /** One measurement's raw figures: summed over the rounds of a side-by-side comparison. */
 type Raw = { times: number[]; seconds: number; bad: number; cpu: number; db: number };

@@ -19,6 +19,7 @@ import path from "node:path";
 import mysql from "mysql2/promise";
 import type { LoadSetup } from "./load-setup";
 import { cookieHeader, cookiesOf, opt } from "./lib/http";
+import { databasePid, treeCpuMs } from "./lib/process";
 
 const ROOT = process.cwd();
 const DEMO = OPENEDX_DEMO_DIR;
@@ -156,6 +157,10 @@ export type LoadStats = {
   /** seconds (since start) at which each failed request was sent, for fault timelines. */
   failureTimes: number[];
   acked: Acked[];
+  /** per problem (usage key): submit latencies, for the breakdown under the report. */
+  perProblem: Map<string, number[]>;
+  /** the unit pages' x-atrium-page-cache answers (hit, miss, bypass:…), counted. */
+  pageCache: Map<string, number>;
   graded: number;
   signedIn: number;
   signInSeconds: number;
@@ -222,6 +227,8 @@ export async function runLoad(o: {
     perSecond: [],
     failureTimes: [],
     acked: [],
+    perProblem: new Map(),
+    pageCache: new Map(),
     graded: 0,
     signedIn: 0,
     signInSeconds: 0,
@@ -310,6 +317,8 @@ export async function runLoad(o: {
       const pageUrl = `${o.base}${problem.unitPath}`;
       const shown = await timed("page", async () => {
         const { res, body } = await fetchText(pageUrl, { headers: { Cookie: cookie }, redirect: "manual" }, timeout);
+        const cacheStatus = res.headers.get("x-atrium-page-cache") ?? "none";
+        stats.pageCache.set(cacheStatus, (stats.pageCache.get(cacheStatus) ?? 0) + 1);
         if (res.status !== 200) return { result: null, failure: `HTTP ${res.status}${res.status === 503 && /unavailable/i.test(body) ? " (with message)" : ""}` };
         return { result: true, failure: null };
       });
@@ -322,6 +331,7 @@ export async function runLoad(o: {
           return { result: null, failure: null };
         });
       if (Date.now() >= deadline) break;
+      const t0 = performance.now();
       await timed("submit", async () => {
         const { res, body } = await fetchText(
           pageUrl,
@@ -348,6 +358,9 @@ export async function runLoad(o: {
         stats.graded++;
         return { result: null, failure: null };
       });
+      const mine = stats.perProblem.get(problem.usageKey) ?? [];
+      mine.push(performance.now() - t0);
+      stats.perProblem.set(problem.usageKey, mine);
     }
   };
 
@@ -408,6 +421,41 @@ export function report(stats: LoadStats): string {
     `failed requests in the window: ${failed} of ${total} (${total ? ((100 * failed) / total).toFixed(2) : "0"} %); failed sign-ins ${stats.failures.signin}`,
   ];
   for (const [k, v] of [...stats.failureKinds].sort((a, b) => b[1] - a[1]).slice(0, 8)) lines.push(`  ${String(v).padStart(6)} × ${k.slice(0, 140)}`);
+  if (stats.pageCache.size) lines.push(`unit pages by page-cache answer: ${[...stats.pageCache].sort((a, b) => b[1] - a[1]).map(([k, v]) => `${k} ${v}`).join(", ")}`);
+  if (stats.perProblem.size) {
+    // Which problems the submissions' time went to: the costliest first, by total latency.
+    const rows = [...stats.perProblem].map(([key, lat]) => ({ key, n: lat.length, total: lat.reduce((a, b) => a + b, 0), lat }));
+    const all = rows.reduce((a, r) => a + r.total, 0) || 1;
+    lines.push("", `submit latency by problem (${rows.length} problems; the costliest 8 by summed latency):`);
+    for (const r of rows.sort((a, b) => b.total - a.total).slice(0, 8))
+      lines.push(`  ${r.key.replace(/^block-v1:[^+]+\+[^+]+\+[^+]+\+type@/, "").slice(0, 60).padEnd(60)} ${String(r.n).padStart(6)} × p50 ${percentile(r.lat, 50).toFixed(0).padStart(5)} ms, ${((100 * r.total) / all).toFixed(0).padStart(3)} % of submit time`);
+  }
+  return lines.join("\n");
+}
+
+/** CPU ms used so far by each part of the run: the instances (with their sandboxes), nginx, MariaDB, this load generator, and the whole machine. */
+export function cpuSnapshot(state: ClusterState): Record<string, number> {
+  const snap: Record<string, number> = {};
+  for (const i of state.instances) snap[`instance ${i.port}`] = treeCpuMs(i.pid);
+  snap.nginx = treeCpuMs(state.nginx.pid);
+  const db = databasePid();
+  if (db) snap.MariaDB = treeCpuMs(db);
+  const self = process.cpuUsage();
+  snap["load generator"] = (self.user + self.system) / 1000;
+  // /proc/stat's first line: user nice system idle iowait irq softirq steal (USER_HZ ticks)
+  const f = readFileSync("/proc/stat", "utf8").split("\n")[0].trim().split(/\s+/).slice(1).map(Number);
+  snap.machine = (f[0] + f[1] + f[2] + f[5] + f[6] + f[7]) * 10;
+  return snap;
+}
+
+/** Where the window's CPU went, per part: seconds of CPU, cores busy on average, ms per graded submission. */
+export function cpuReport(before: Record<string, number>, after: Record<string, number>, seconds: number, graded: number): string {
+  const lines = [`CPU in the window (${os.cpus().length} cores): ${"part".padEnd(16)} ${"cores".padStart(6)} ${"ms/graded".padStart(10)}`];
+  for (const k of Object.keys(after)) {
+    if (!(k in before)) continue;
+    const ms = after[k] - before[k];
+    lines.push(`${"".padEnd(29)}${k.padEnd(16)} ${(ms / 1000 / seconds).toFixed(2).padStart(6)} ${(graded ? ms / graded : NaN).toFixed(1).padStart(10)}`);
+  }
   return lines.join("\n");
 }
 
@@ -444,6 +492,7 @@ export async function run(args: string[]): Promise<void> {
     const actionId = submitActionId(distDir);
     console.log(`${learners} learners for ${duration} s (sign in, open units, submit answers through the server action)…`);
     console.log("signing the learners in (before the clock starts)…");
+    let cpu0: Record<string, number> = {};
     const stats = await runLoad({
       base,
       setup: db.setup,
@@ -451,11 +500,14 @@ export async function run(args: string[]): Promise<void> {
       actionId,
       requestTimeoutMs: timeoutMs,
       onSecond: (s, st) => {
+        if (s === 0 && !Object.keys(cpu0).length) cpu0 = cpuSnapshot(cluster!.state);
         if (s > 0 && s % 10 === 0) console.log(`  ${s} s: ${st.graded} graded, ${st.failures.page + st.failures.state + st.failures.submit} failed`);
       },
     });
+    const cpu1 = cpuSnapshot(cluster.state);
     const lost = await missingAcked(db.dbUrl, stats.acked);
     console.log(`\n${report(stats)}`);
+    console.log(cpuReport(cpu0, cpu1, (stats.endedAt - stats.startedAt) / 1000, stats.graded));
     console.log(`acknowledged submissions: ${stats.acked.length}; missing in MySQL: ${lost.length}`);
     console.log(`target: ≥ 300 graded submissions/s through nginx, 0 lost → measured ${(stats.graded / ((stats.endedAt - stats.startedAt) / 1000)).toFixed(1)}/s, ${lost.length} lost`);
     console.log(machineLine());

@@ -85,3 +85,16 @@ export function treeRssMb(pid: number): number {
   }
   return kb / 1024;
 }
+
+/** MariaDB's server process (machine-wide: other databases' work counts too), or null. */
+export function databasePid(): number | null {
+  for (const d of readdirSync("/proc")) {
+    if (!/^\d+$/.test(d)) continue;
+    try {
+      if (/^(mariadbd|mysqld)$/.test(readFileSync(`/proc/${d}/comm`, "utf8").trim())) return Number(d);
+    } catch {
+      /* exited */
+    }
+  }
+  return null;
+}
