@@ -46,6 +46,14 @@ describe("nginxConfig", () => {
     expect(conf).toMatch(/gzip on;[\s\S]*gzip_types[^;]*application\/javascript/);
   });
 
+  it("compresses at nginx and asks the instances for plain bytes in every proxied location", () => {
+    const conf = nginxConfig(base);
+    const proxied = conf.split("location ").filter((block) => block.includes("proxy_pass"));
+    expect(proxied.length).toBeGreaterThan(0);
+    for (const block of proxied) expect(block).toContain('proxy_set_header Accept-Encoding "";');
+    expect(conf).toMatch(/gzip on;[\s\S]*gzip_types[^;]*text\/x-component/);
+  });
+
   it("marks down instances down, but never all of them", () => {
     const one = nginxConfig({ ...base, upstreams: [{ ...base.upstreams[0], down: true }, base.upstreams[1]] });
     expect(one).toContain("server 127.0.0.1:3010 max_fails=1 fail_timeout=5s down;");
