@@ -1,5 +1,5 @@
 // Which cookie claims still name a signed-in user, and the safe return-to rule.
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { encode } from "next-auth/jwt";
 import { env } from "@/lib/env";
 import { actorOf, claimsOfCookie, safeReturnTo, sessionUserOf } from "./session";
@@ -54,6 +54,15 @@ describe("claimsOfCookie (the session cookie is decrypted, never re-encrypted, a
     expect(first).toEqual({ uid: 7, sv: 3, sid: "s-1" });
     // The second request with the same cookie is served from the decoded map (same object).
     expect(await claimsOfCookie([{ name, value }])).toBe(first);
+  });
+
+  it("shares the decoded map with every other copy of this module in the process (the build bundles one per runtime)", async () => {
+    const value = await mint({ sub: "10", uid: 10, sv: 1, sid: "s-10" });
+    const first = await claimsOfCookie([{ name, value }]);
+    vi.resetModules();
+    const copy = await import("./session");
+    expect(copy.claimsOfCookie).not.toBe(claimsOfCookie);
+    expect(await copy.claimsOfCookie([{ name, value }])).toBe(first);
   });
 
   it("joins a cookie next-auth split into chunks", async () => {

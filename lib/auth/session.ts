@@ -78,7 +78,13 @@ export async function claimsOfCookie(all: { name: string; value: string }[]): Pr
 
 /** At most 4,096 decoded cookies (≈ 2.5 KB each with the key: ≤ 10 MB), oldest first out. */
 const DECODED_MAX = 4096;
-const decoded = new Map<string, { claims: SessionClaims; expMs: number }>();
+/**
+ * One map per process, not per bundle: the build gives the proxy, the route handlers and the page
+ * renderer each their own copy of this module, and each copy decoding every learner's cookie again
+ * (an HKDF and a JWE decryption) showed in the load bench's profile.
+ */
+const DECODED_KEY = Symbol.for("atrium.session.decodedCookies");
+const decoded: Map<string, { claims: SessionClaims; expMs: number }> = ((globalThis as { [DECODED_KEY]?: Map<string, { claims: SessionClaims; expMs: number }> })[DECODED_KEY] ??= new Map());
 
 /** next-auth's cookie (lib/auth/session-cookie.ts names it), split into `.0`, `.1`… when large. */
 function sessionTokenOf(all: { name: string; value: string }[]): string | null {
