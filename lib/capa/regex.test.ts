@@ -2,7 +2,8 @@
 // and keep the semantics the V8 implementation had (checked against it, pattern by pattern).
 import { describe, expect, it } from "vitest";
 import { feedbackFor, gradeProblem } from "./index";
-import { compilePyRegex, pyRegexJs, REGEX_GRADE_BUDGET_MS, RegexTimeoutError, runWithinLimit, toRe2Syntax, withRegexBudget } from "./regex";
+import { compilePyRegex, isSmallRe2, pyRegexJs, REGEX_GRADE_BUDGET_MS, RegexTimeoutError, runWithinLimit, toRe2Syntax, withRegexBudget } from "./regex";
+import vm from "node:vm";
 
 const esc = (s: string) => s.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;");
 const strRe = (pattern: string, type = "regexp", extra = "") =>
@@ -93,6 +94,60 @@ describe("catastrophic patterns grade in well under a second", () => {
   it("the time limit throws RegexTimeoutError once the budget is spent", () => {
     const slow = compilePyRegex("^(a|aa)+(?=b)c$", false);
     expect(() => withRegexBudget(() => slow.test("a".repeat(60)), 50)).toThrow(RegexTimeoutError);
+  });
+});
+
+describe("small RE2 patterns on short answers match without the vm watchdog", () => {
+  /** How many times node:vm ran a script while `fn` ran. */
+  function vmRuns(fn: () => void): number {
+    const original = vm.Script.prototype.runInContext;
+    let n = 0;
+    vm.Script.prototype.runInContext = function (this: vm.Script, ...args: Parameters<typeof original>) {
+      n++;
+      return original.apply(this, args);
+    };
+    try {
+      fn();
+    } finally {
+      vm.Script.prototype.runInContext = original;
+    }
+    return n;
+  }
+
+  it("a typical answer pattern runs directly and answers as before", () => {
+    const re = compilePyRegex("^(?:[Ss]ix|6|half a dozen)$", true);
+    expect(re.engine).toBe("re2");
+    expect(vmRuns(() => {
+      expect(re.test("SIX")).toBe(true);
+      expect(re.test("half a dozen")).toBe(true);
+      expect(re.test("seven")).toBe(false);
+    })).toBe(0);
+  });
+
+  it("long answers, long patterns, counted repeats and the V8 fallback still run under the watchdog", () => {
+    const re = compilePyRegex("^(a|b)+$", false);
+    expect(vmRuns(() => expect(re.test("ab".repeat(200))).toBe(true))).toBe(1);
+    expect(isSmallRe2("(a|b)".repeat(60))).toBe(false);
+    expect(isSmallRe2("a{2,5}")).toBe(false);
+    expect(isSmallRe2("(?:[Ss]ix|6)")).toBe(true);
+    const counted = compilePyRegex("^(?:ab){1,3}$", false);
+    expect(vmRuns(() => expect(counted.test("abab")).toBe(true))).toBe(1);
+    const js = compilePyRegex("^(a+)\\1$", false);
+    expect(js.engine).toBe("js");
+    expect(vmRuns(() => expect(js.test("aaaa")).toBe(true))).toBe(1);
+  });
+
+  it("a direct match still respects a grading budget already spent", () => {
+    const re = compilePyRegex("^six$", true);
+    expect(() =>
+      withRegexBudget(() => {
+        const until = process.cpuUsage();
+        while ((process.cpuUsage(until).user + process.cpuUsage(until).system) / 1000 < 30) {
+          /* spend the budget */
+        }
+        return re.test("six");
+      }, 20),
+    ).toThrow(RegexTimeoutError);
   });
 });
 
