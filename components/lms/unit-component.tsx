@@ -69,9 +69,11 @@ export interface UnitComponentProps {
   renderProblem?: (node: OutlineNode) => Promise<ReactNode>;
   /** The course asks YouTube players to load at once instead of on play. */
   youtubeAutoload?: boolean;
+  /** Rendered for course staff (not viewing as a learner): problems show a failing script's message. */
+  staffView?: boolean;
 }
 
-export async function UnitComponent({ node, version, courseKey, courseId, userId, renderProblem, youtubeAutoload = false }: UnitComponentProps) {
+export async function UnitComponent({ node, version, courseKey, courseId, userId, renderProblem, youtubeAutoload = false, staffView = false }: UnitComponentProps) {
   const heading = <h2 style={{ fontSize: "1.25rem" }}>{node.displayName}</h2>;
   if (node.type === "conditional") return <ConditionalNotice node={node} />;
   if (node.unsupportedReason && node.type !== "problem") {
@@ -101,7 +103,7 @@ export async function UnitComponent({ node, version, courseKey, courseId, userId
       if (xml === null) return <UnsupportedNotice node={node} reason="Its definition is missing." />;
       // Loaded on demand: units without problems never pull in the CAPA engine.
       const { ProblemBlock } = await import("@/components/problem");
-      return <ProblemBlock courseId={courseId} courseKey={courseKey} usageKey={node.usageKey} definitionXml={xml} definitionHash={node.definitionHash} settings={node.settings} userId={userId} />;
+      return <ProblemBlock courseId={courseId} courseKey={courseKey} usageKey={node.usageKey} definitionXml={xml} definitionHash={node.definitionHash} settings={node.settings} userId={userId} staffView={staffView} />;
     }
     case "discussion":
       // A client island: the unit's HTML is shared by every learner, the threads are not.

@@ -3,10 +3,8 @@
 // the learner's own state to the client (learner-problem.tsx, over the state route). A problem that
 // renders alike for every learner reads nothing of the learner here, so its unit can be rendered
 // once per course version (lib/lms/page-cache.ts); one that differs (shuffled choices, a script that
-// reads the seed or the learner) is rendered with this learner's seed. Props are the contract used by the unit page.
-import { getCourseFacts } from "@/lib/auth/course-access";
-import { canCourse } from "@/lib/auth/permissions";
-import { actorOf, getCurrentUser } from "@/lib/auth/session";
+// reads the seed or the learner) is rendered with this learner's seed. Staff pages (an audience of
+// their own in the cache) show a failing script's author message. Props are the contract used by the unit page.
 import { problemRendersAlike } from "@/lib/db/queries/courseware";
 import { getProblemState } from "@/lib/db/queries/problems";
 import { rendersAlikeForEveryLearner } from "@/lib/capa/problem";
@@ -23,22 +21,15 @@ export interface ProblemBlockProps {
   definitionHash?: string | null;
   settings: Record<string, unknown>;
   userId: number | null;
+  /** the page is rendered for course staff (not viewing as a learner): a failing script shows its message */
+  staffView?: boolean;
 }
 
 export async function ProblemBlock(props: ProblemBlockProps) {
   const name = typeof props.settings.display_name === "string" && props.settings.display_name.trim() ? props.settings.display_name : "Problem";
   const alike = props.definitionHash ? await problemRendersAlike({ hash: props.definitionHash }) : rendersAlikeForEveryLearner(props.definitionXml);
-  let seed = 1;
-  let isStaff = false;
-  if (!alike && props.userId !== null) {
-    // This learner's seed (their numbers, their order of choices); staff see a failing script's message.
-    const [state, user] = await Promise.all([getProblemState({ userId: props.userId, courseId: props.courseId, usageKey: props.usageKey }), getCurrentUser()]);
-    seed = state?.seed ?? 1;
-    if (user && user.id === props.userId) {
-      const facts = await getCourseFacts({ userId: user.id, courseId: props.courseId });
-      isStaff = canCourse(actorOf(user), "course:view-staff-content", facts);
-    }
-  }
+  // This learner's seed (their numbers, their order of choices) for a problem that differs per learner.
+  const seed = !alike && props.userId !== null ? ((await getProblemState({ userId: props.userId, courseId: props.courseId, usageKey: props.usageKey }))?.seed ?? 1) : 1;
   const view = await getProblemStaticView({
     courseKey: props.courseKey,
     usageKey: props.usageKey,
@@ -46,7 +37,9 @@ export async function ProblemBlock(props: ProblemBlockProps) {
     settings: props.settings,
     userId: alike ? null : props.userId,
     seed,
-    isStaff,
+    // The page's audience, which the page cache keys on: staff (not viewing as a learner) see a
+    // failing script's author message, in a shared render too; learners a neutral notice.
+    isStaff: props.staffView ?? false,
   });
   const headingId = `problem-${props.usageKey.replace(/[^A-Za-z0-9_-]/g, "_")}`;
 
