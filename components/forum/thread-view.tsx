@@ -5,7 +5,9 @@
 // moderator), report (anyone but the author). Opening it marks it read. Every button's action
 // is checked again on the server. Responses come 25 at a time ("Load more responses", focus then
 // on the first one loaded); new posts further down are one "Show new posts" away, and one's own
-// new response is loaded and focused after posting it.
+// new response is loaded and focused after posting it. A response's comments come 10 at a time the
+// same way ("Load more comments (N more)", focus on the first one loaded); one's own new comment is
+// loaded and focused after posting it, however far down it lands.
 import { useEffect, useId, useRef, useState } from "react";
 import { useActionCall } from "@/components/ui/use-action-form";
 import { deletePostAction } from "@/lib/actions/forum/delete-post-action";
@@ -17,7 +19,7 @@ import { markThreadReadAction } from "@/lib/actions/forum/mark-thread-read-actio
 import { reportPostAction } from "@/lib/actions/forum/report-post-action";
 import { setThreadFlagAction } from "@/lib/actions/forum/set-thread-flag-action";
 import { voteAction } from "@/lib/actions/forum/vote-action";
-import { threadOfPages, useEditHistory, useForumRefresh, useThread, when, type AuthorView, type ForumMetaJson, type PostJson } from "./forum-api";
+import { threadOfPages, useEditHistory, useForumRefresh, useResponseComments, useThread, when, type AuthorView, type ForumMetaJson, type PostJson } from "./forum-api";
 import { EditForm, ReplyForm } from "./post-editor";
 import styles from "./forum.module.css";
 
@@ -171,8 +173,40 @@ function Response({ courseKey, threadId, r, me, isQuestion, iAsked, closed, poli
   const [commenting, setCommenting] = useState(false);
   const isNew = (id: number) => firstUnread !== null && id >= firstUnread;
   const canMark = isQuestion && (iAsked || me.canModerate);
+  const more = useResponseComments(courseKey, threadId, r);
+  const itemRef = useRef<HTMLLIElement>(null);
+  const focusComment = (id: number | undefined) => itemRef.current?.querySelector<HTMLElement>(`[data-post="${id}"]`)?.focus();
+  // "Load more comments": focus moves to the first comment it loaded, once it is shown
+  const focusAt = useRef<number | null>(null);
+  useEffect(() => {
+    const at = focusAt.current;
+    if (at === null) return;
+    if (more.comments.length > at) {
+      focusAt.current = null;
+      focusComment(more.comments[at].id);
+    } else if (more.error) focusAt.current = null;
+  });
+  // One's own new comment, after the refresh that follows posting it: pages are loaded until it is
+  // shown (it may land beyond them), then it is focused; given up when there is nothing more to load.
+  const ownComment = useRef<number | null>(null);
+  const [, rerender] = useState(0);
+  useEffect(() => {
+    const id = ownComment.current;
+    if (id === null) return;
+    if (more.comments.some((c) => c.id === id)) {
+      ownComment.current = null;
+      focusComment(id);
+      return;
+    }
+    if (more.busy) return;
+    if (more.error || !more.loadMore()) ownComment.current = null;
+  });
+  const loadMoreComments = () => {
+    const at = more.comments.length;
+    if (more.loadMore()) focusAt.current = at;
+  };
   return (
-    <li className={`${r.isAnswer ? styles.postAnswer : styles.post} ${isNew(r.id) ? styles.postNew : ""}`} aria-label={`Response by ${r.author.name}`} data-post={r.id} tabIndex={-1}>
+    <li ref={itemRef} className={`${r.isAnswer ? styles.postAnswer : styles.post} ${isNew(r.id) ? styles.postNew : ""}`} aria-label={`Response by ${r.author.name}`} data-post={r.id} tabIndex={-1}>
       <div>
         {r.isAnswer ? <span className={styles.badgeAnswered}>✓ Answer</span> : null}
         {r.endorsed ? <span className={styles.badgeAnswered}>Endorsed by staff</span> : null}
@@ -207,9 +241,9 @@ function Response({ courseKey, threadId, r, me, isQuestion, iAsked, closed, poli
         }
       />
       {error ? <p className={styles.error} role="status">{error}</p> : null}
-      {r.comments && r.comments.length > 0 ? (
+      {more.comments.length > 0 ? (
         <ul className={styles.comments} aria-label="Comments">
-          {r.comments.map((c) => (
+          {more.comments.map((c) => (
             <li key={c.id} className={`${styles.comment} ${isNew(c.id) ? styles.postNew : ""}`} data-post={c.id} tabIndex={-1}>
               <Author a={c.author} createdAt={c.createdAt} edited={c.edited} />
               {editing === c.id && c.bodyMd !== undefined ? (
@@ -222,9 +256,32 @@ function Response({ courseKey, threadId, r, me, isQuestion, iAsked, closed, poli
           ))}
         </ul>
       ) : null}
+      {more.hasMore && more.remaining > 0 ? (
+        <button type="button" className={styles.small} style={{ marginTop: "0.5rem" }} aria-disabled={more.loading} onClick={loadMoreComments}>
+          {more.loading ? "Loading more comments…" : `Load more comments (${more.remaining} more)`}
+        </button>
+      ) : null}
+      {more.error ? (
+        <p className={styles.error} role="alert">
+          {more.error.message || "More comments could not be loaded."}
+        </p>
+      ) : null}
       {!closed && !me.banned ? (
         commenting ? (
-          <ReplyForm courseKey={courseKey} threadId={threadId} parentId={r.id} policy={policy} label="Your comment" onDone={() => { setCommenting(false); void refresh(); }} />
+          <ReplyForm
+            courseKey={courseKey}
+            threadId={threadId}
+            parentId={r.id}
+            policy={policy}
+            label="Your comment"
+            onDone={(id) => {
+              setCommenting(false);
+              void refresh().then(() => {
+                ownComment.current = id;
+                rerender((n) => n + 1);
+              });
+            }}
+          />
         ) : (
           <button type="button" className={styles.small} style={{ marginTop: "0.5rem" }} onClick={() => setCommenting(true)}>
             Add a comment
