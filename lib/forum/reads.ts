@@ -124,6 +124,8 @@ export interface ThreadJson extends ResponsePageJson {
   thread: ThreadSummaryView & { bodyHtml: string; bodyMd?: string; edited: boolean; canEdit: boolean; canDelete: boolean; topicName: string; unitHref: string | null };
   /** the reader's read marker before this visit, over the whole thread (new posts are those with this id or a higher one); may be on a later page */
   firstUnreadPostId: number | null;
+  /** the response firstUnreadPostId is, or is a comment of (it may be beyond that response's first comments) */
+  firstUnreadResponseId: number | null;
   postSeq: number;
 }
 
@@ -211,6 +213,7 @@ export async function threadDetail(f: ForumContext, threadId: number, sp: URLSea
   // the posts this reader has not seen: the last (postSeq - seenSeq) posted, by id
   const unseen = reader.seenSeq === null ? 0 : Math.max(0, t.postSeq - reader.seenSeq);
   const firstUnread = unseen > 0 && posts.length ? posts.map((p) => p.id).sort((a, b) => a - b)[Math.max(0, posts.length - unseen)] : undefined;
+  const firstUnreadPost = firstUnread === undefined ? undefined : posts.find((p) => p.id === firstUnread);
   const summary = threadSummaryView(f.actor, {
     ...t,
     excerptMd: t.bodyMd.slice(0, 400),
@@ -233,6 +236,7 @@ export async function threadDetail(f: ForumContext, threadId: number, sp: URLSea
     },
     ...page,
     firstUnreadPostId: firstUnread ?? null,
+    firstUnreadResponseId: firstUnreadPost ? (firstUnreadPost.parentId ?? firstUnreadPost.id) : null,
     postSeq: t.postSeq,
   };
 }

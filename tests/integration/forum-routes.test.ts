@@ -470,6 +470,7 @@ describe("paging a response's comments", () => {
   it("the thread's page carries each response's first 10 comments (oldest first), commentCount and a cursor only when more remain", async () => {
     session.user = reader;
     const { responses } = await open();
+    expect(responses.map((x) => x.id)).toEqual([big, ten, few]);
     const byId = new Map(responses.map((x) => [x.id, x]));
     const b = byId.get(big)!;
     expect(b.comments!.map((x) => x.id)).toEqual(bigComments.slice(0, 10));
@@ -559,6 +560,27 @@ describe("paging a response's comments", () => {
     }
     session.user = otherLearner;
     expect((await get(threadGET, other.courseKey, `?response=${big}`, { threadId: String(cThread) })).status).toBe(404);
+  });
+
+  it("a new comment beyond a response's first 10 is named by firstUnreadPostId, with the response that holds it", async () => {
+    session.user = reader;
+    await q.markThreadRead({ userId: reader.id, threadId: cThread, courseId: c.courseId, seq: (await q.getThread({ threadId: cThread }))!.postSeq });
+    const read = JSON.parse((await comments("")).text) as { firstUnreadPostId: number | null; firstUnreadResponseId: number | null };
+    expect(read).toMatchObject({ firstUnreadPostId: null, firstUnreadResponseId: null });
+    const fresh = await add(peer.id, big, "a comment after the visit");
+    try {
+      const p1 = JSON.parse((await comments("")).text) as { firstUnreadPostId: number | null; firstUnreadResponseId: number | null; responses: Post[] };
+      expect(p1).toMatchObject({ firstUnreadPostId: fresh, firstUnreadResponseId: big });
+      expect(p1.responses.find((x) => x.id === big)!.comments!.map((x) => x.id)).not.toContain(fresh);
+      const freshResponse = await add(peer.id, null, "a response after the visit");
+      const p2 = JSON.parse((await comments("")).text) as { firstUnreadPostId: number | null; firstUnreadResponseId: number | null };
+      expect(p2).toMatchObject({ firstUnreadPostId: fresh, firstUnreadResponseId: big }); // still the first new post
+      session.user = peer;
+      expect(await deletePostAction({ courseKey: c.courseKey, postId: freshResponse })).toMatchObject({ ok: true });
+    } finally {
+      session.user = peer;
+      expect(await deletePostAction({ courseKey: c.courseKey, postId: fresh })).toMatchObject({ ok: true });
+    }
   });
 
   it("on page 2 a peer still cannot see an anonymous author, staff can, and the Markdown source goes only to its author and moderators", async () => {
