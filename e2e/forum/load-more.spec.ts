@@ -4,8 +4,9 @@
 // the first one loaded; a response posted after the learner's visit, on the second page, is one
 // "Show new posts" away (loaded, marked New and focused). A response's comments come 10 at a time
 // the same way: "Load more comments (N more)" appends the next page and focuses its first comment,
-// and a learner's own new comment, landing beyond the loaded ones, is loaded and focused after
-// posting it. axe runs on the paged views. Atrium 101.
+// a learner's own new comment, landing beyond the loaded ones, is loaded and focused after posting
+// it, and so is a new comment beyond the first 10 that "Show new posts" leads to. axe runs on the
+// paged views. Atrium 101.
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
 import mysql from "mysql2/promise";
@@ -127,7 +128,7 @@ test("a long thread: Load more responses, then Show new posts", async ({ page })
 
 test("a response with many comments: Load more comments, and one's own new comment shown wherever it lands", async ({ page }) => {
   test.setTimeout(120_000);
-  await registerUser(page, "lc");
+  const user = await registerUser(page, "lc");
   await page.goto(`/courses/${enc(COURSE)}/about`);
   await page.getByRole("button", { name: /Enroll now/ }).click();
   await expect(page).toHaveURL(new RegExp(`/courses/${enc(COURSE).replace(/[+%]/g, (m) => `\\${m}`)}$`), { timeout: 20_000 });
@@ -184,4 +185,16 @@ test("a response with many comments: Load more comments, and one's own new comme
   await expect(mine).toContainText("(you)");
   await expect(comments).toHaveCount(24);
   await expect(response.getByRole("button", { name: /^Load more comments/ })).toHaveCount(0);
+
+  // a comment posted after this visit lands beyond the first 10: "Show new posts" loads and focuses it
+  await expect.poll(() => seenSeq(threadId, user.username)).toBe(25);
+  await addComments(threadId, responseId, authorId, ["A brand new comment."]);
+  await page.goto(forumUrl(`?thread=${threadId}`));
+  await expect(comments).toHaveCount(10);
+  await expect(article.getByText("There are new posts since your last visit further down.")).toBeVisible();
+  await article.getByRole("button", { name: "Show new posts" }).click();
+  const fresh = comments.filter({ hasText: "A brand new comment." });
+  await expect(fresh).toBeFocused();
+  await expect(fresh.getByText("New", { exact: true })).toBeVisible();
+  await expect(article.getByText("There are new posts since your last visit further down.")).toHaveCount(0);
 });
