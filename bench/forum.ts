@@ -243,19 +243,31 @@ export async function run(args: string[]): Promise<void> {
       const res = await fetch(u, { headers: { Cookie: cookies[1] } });
       if (res.status !== 200) throw new Error(`${k} answered ${res.status}`);
       if (k === "thread") {
-        // the first page: 25 responses (each of the first 50 has one comment), 150 in all; the
-        // cursors then reach every one of the 200 posts exactly once
-        type Page = { responses: { id: number; comments?: { id: number }[] }[]; nextResponses: string | null; responseCount: number };
+        // the first page: 25 responses (each of the first 50 has one comment, so none has more
+        // than the 10 a response carries), 150 in all; the cursors (of responses, and of comments
+        // were there more) then reach every one of the 200 posts exactly once
+        type Post = { id: number; comments?: { id: number }[]; commentCount?: number; nextComments?: string | null };
+        type Page = { responses: Post[]; nextResponses: string | null; responseCount: number };
         const text = await res.text();
         const first = JSON.parse(text) as Page;
         const comments = (p: Page) => p.responses.reduce((a, x) => a + (x.comments?.length ?? 0), 0);
-        if (first.responses.length !== 25 || comments(first) !== 25 || first.responseCount !== 150) {
-          throw new Error(`the big thread's first page shows ${first.responses.length} responses with ${comments(first)} comments of ${first.responseCount}, expected 25 with 25 of 150`);
+        const counted = first.responses.reduce((a, x) => a + (x.commentCount ?? 0), 0);
+        if (first.responses.length !== 25 || comments(first) !== 25 || counted !== 25 || first.responseCount !== 150) {
+          throw new Error(`the big thread's first page shows ${first.responses.length} responses with ${comments(first)} comments (commentCount ${counted}) of ${first.responseCount}, expected 25 with 25 of 150`);
         }
         const ids = new Set<number>();
         let page: Page | null = first;
         for (let n = 0; page; n++) {
-          for (const r of page.responses) for (const id of [r.id, ...(r.comments ?? []).map((c) => c.id)]) ids.add(id);
+          for (const r of page.responses) {
+            for (const id of [r.id, ...(r.comments ?? []).map((c) => c.id)]) ids.add(id);
+            for (let next = r.nextComments ?? null, m = 0; next && m < 20; m++) {
+              const more: Response = await fetch(`${u}?response=${r.id}&afterComment=${next}`, { headers: { Cookie: cookies[1] } });
+              if (more.status !== 200) throw new Error(`the big thread's next comments answered ${more.status}`);
+              const cp = (await more.json()) as { comments: { id: number }[]; nextComments: string | null };
+              for (const c of cp.comments) ids.add(c.id);
+              next = cp.nextComments;
+            }
+          }
           if (!page.nextResponses || n > 20) break;
           const more: Response = await fetch(`${u}?after=${page.nextResponses}`, { headers: { Cookie: cookies[1] } });
           if (more.status !== 200) throw new Error(`the big thread's next page answered ${more.status}`);

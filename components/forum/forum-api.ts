@@ -4,10 +4,10 @@
 // LmsQueryProvider). Writes are server actions (lib/actions/forum/…); after one, `refresh`
 // invalidates every forum query of the course so counts, lists and the open thread agree.
 import { useInfiniteQuery, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useCallback } from "react";
-import type { ForumMetaJson, NotificationJson, PostJson, ResponsePageJson, ThreadJson, ThreadPageJson } from "@/lib/forum/reads";
+import { useCallback, useState } from "react";
+import type { CommentPageJson, ForumMetaJson, NotificationJson, PostJson, ResponsePageJson, ThreadJson, ThreadPageJson } from "@/lib/forum/reads";
 
-export type { ForumMetaJson, NotificationJson, ThreadJson, ThreadPageJson, PostJson, ResponsePageJson } from "@/lib/forum/reads";
+export type { CommentPageJson, ForumMetaJson, NotificationJson, ThreadJson, ThreadPageJson, PostJson, ResponsePageJson } from "@/lib/forum/reads";
 export type { ThreadSummaryView, AuthorView } from "@/lib/forum/views";
 
 export class ForumFetchError extends Error {
@@ -92,6 +92,44 @@ export function threadOfPages(pages: (ThreadJson | ResponsePageJson)[]): { first
     }
   }
   return { first, responses, responseCount: Math.max(pages.at(-1)!.responseCount, responses.length) };
+}
+
+/**
+ * A response's comments, a page at a time: the first page came with the response (its first 10,
+ * `nextComments` for the rest); `loadMore` asks for the next (`?response=<id>&afterComment=`). The
+ * later pages are an infinite query of their own under the forum's key, started from the cursor the
+ * response carried when more were first asked for, so a write's refresh refetches them too. The
+ * cursor is a keyset over comment ids: after a write nothing is skipped, and a comment seen twice
+ * (one deleted above it moves it onto the first page) is kept once.
+ */
+export function useResponseComments(courseKey: string, threadId: number, r: PostJson) {
+  const [from, setFrom] = useState<string | null>(null);
+  const more = useInfiniteQuery({
+    queryKey: [...forumKey(courseKey), "comments", threadId, r.id, from],
+    initialPageParam: from ?? "",
+    queryFn: ({ pageParam }) => getJson<CommentPageJson>(`${base(courseKey)}/threads/${threadId}?response=${r.id}&afterComment=${encodeURIComponent(pageParam)}`),
+    getNextPageParam: (last) => last.nextComments,
+    enabled: from !== null,
+  });
+  const pages = from !== null ? (more.data?.pages ?? []) : [];
+  const seen = new Set<number>();
+  const comments: PostJson[] = [];
+  for (const c of [...(r.comments ?? []), ...pages.flatMap((p) => p.comments)]) {
+    if (seen.has(c.id)) continue;
+    seen.add(c.id);
+    comments.push(c);
+  }
+  const total = Math.max(r.commentCount ?? 0, pages.at(-1)?.commentCount ?? 0, comments.length);
+  const hasMore = pages.length ? more.hasNextPage : Boolean(r.nextComments);
+  const loading = from !== null && (more.isLoading || more.isFetchingNextPage);
+  /** Asks for the next page; false when there is none to ask for (or one is on its way). */
+  const loadMore = (): boolean => {
+    if (loading || !hasMore) return false;
+    if (from === null) setFrom(r.nextComments ?? null);
+    else void more.fetchNextPage({ cancelRefetch: false });
+    return true;
+  };
+  return { comments, total, remaining: Math.max(0, total - comments.length), hasMore, loading, busy: from !== null && more.isFetching, error: from !== null && more.isError ? more.error : null, loadMore };
 }
 
 export function useNotifications(courseKey: string, enabled = true) {

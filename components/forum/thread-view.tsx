@@ -5,7 +5,10 @@
 // moderator), report (anyone but the author). Opening it marks it read. Every button's action
 // is checked again on the server. Responses come 25 at a time ("Load more responses", focus then
 // on the first one loaded); new posts further down are one "Show new posts" away, and one's own
-// new response is loaded and focused after posting it.
+// new response is loaded and focused after posting it. A response's comments come 10 at a time the
+// same way ("Load more comments (N more)", focus on the first one loaded); one's own new comment is
+// loaded and focused after posting it, however far down it lands, and so is a new comment that
+// "Show new posts" leads to.
 import { useEffect, useId, useRef, useState } from "react";
 import { useActionCall } from "@/components/ui/use-action-form";
 import { deletePostAction } from "@/lib/actions/forum/delete-post-action";
@@ -17,7 +20,7 @@ import { markThreadReadAction } from "@/lib/actions/forum/mark-thread-read-actio
 import { reportPostAction } from "@/lib/actions/forum/report-post-action";
 import { setThreadFlagAction } from "@/lib/actions/forum/set-thread-flag-action";
 import { voteAction } from "@/lib/actions/forum/vote-action";
-import { threadOfPages, useEditHistory, useForumRefresh, useThread, when, type AuthorView, type ForumMetaJson, type PostJson } from "./forum-api";
+import { threadOfPages, useEditHistory, useForumRefresh, useResponseComments, useThread, when, type AuthorView, type ForumMetaJson, type PostJson } from "./forum-api";
 import { EditForm, ReplyForm } from "./post-editor";
 import styles from "./forum.module.css";
 
@@ -164,15 +167,73 @@ function HistoryToggle({ courseKey, threadId, postId }: { courseKey: string; thr
   );
 }
 
-function Response({ courseKey, threadId, r, me, isQuestion, iAsked, closed, policy, firstUnread }: { courseKey: string; threadId: number; r: PostJson; me: Me; isQuestion: boolean; iAsked: boolean; closed: boolean; policy: ForumMetaJson["policy"]; firstUnread: number | null }) {
+function Response({
+  courseKey,
+  threadId,
+  r,
+  me,
+  isQuestion,
+  iAsked,
+  closed,
+  policy,
+  firstUnread,
+  reveal,
+}: {
+  courseKey: string;
+  threadId: number;
+  r: PostJson;
+  me: Me;
+  isQuestion: boolean;
+  iAsked: boolean;
+  closed: boolean;
+  policy: ForumMetaJson["policy"];
+  firstUnread: number | null;
+  /** a comment of this response to load (however far down) and focus: "Show new posts" led here */
+  reveal: number | null;
+}) {
   const refresh = useForumRefresh(courseKey);
   const { pending, error, run } = useActionCall();
   const [editing, setEditing] = useState<number | null>(null);
   const [commenting, setCommenting] = useState(false);
   const isNew = (id: number) => firstUnread !== null && id >= firstUnread;
   const canMark = isQuestion && (iAsked || me.canModerate);
+  const more = useResponseComments(courseKey, threadId, r);
+  const itemRef = useRef<HTMLLIElement>(null);
+  const focusComment = (id: number | undefined) => itemRef.current?.querySelector<HTMLElement>(`[data-post="${id}"]`)?.focus();
+  // "Load more comments": focus moves to the first comment it loaded, once it is shown
+  const focusAt = useRef<number | null>(null);
+  useEffect(() => {
+    const at = focusAt.current;
+    if (at === null) return;
+    if (more.comments.length > at) {
+      focusAt.current = null;
+      focusComment(more.comments[at].id);
+    } else if (more.error) focusAt.current = null;
+  });
+  // One's own new comment (after the refresh that follows posting it) or the one "Show new posts"
+  // leads to: pages are loaded until it is shown (it may land beyond them), then it is focused;
+  // given up when there is nothing more to load.
+  const chase = useRef<number | null>(null);
+  const revealed = useRef<number | null>(null);
+  const [, rerender] = useState(0);
+  useEffect(() => {
+    if (reveal !== null && revealed.current !== reveal) chase.current = revealed.current = reveal;
+    const id = chase.current;
+    if (id === null) return;
+    if (more.comments.some((c) => c.id === id)) {
+      chase.current = null;
+      focusComment(id);
+      return;
+    }
+    if (more.busy) return;
+    if (more.error || !more.loadMore()) chase.current = null;
+  });
+  const loadMoreComments = () => {
+    const at = more.comments.length;
+    if (more.loadMore()) focusAt.current = at;
+  };
   return (
-    <li className={`${r.isAnswer ? styles.postAnswer : styles.post} ${isNew(r.id) ? styles.postNew : ""}`} aria-label={`Response by ${r.author.name}`} data-post={r.id} tabIndex={-1}>
+    <li ref={itemRef} className={`${r.isAnswer ? styles.postAnswer : styles.post} ${isNew(r.id) ? styles.postNew : ""}`} aria-label={`Response by ${r.author.name}`} data-post={r.id} tabIndex={-1}>
       <div>
         {r.isAnswer ? <span className={styles.badgeAnswered}>✓ Answer</span> : null}
         {r.endorsed ? <span className={styles.badgeAnswered}>Endorsed by staff</span> : null}
@@ -207,11 +268,14 @@ function Response({ courseKey, threadId, r, me, isQuestion, iAsked, closed, poli
         }
       />
       {error ? <p className={styles.error} role="status">{error}</p> : null}
-      {r.comments && r.comments.length > 0 ? (
+      {more.comments.length > 0 ? (
         <ul className={styles.comments} aria-label="Comments">
-          {r.comments.map((c) => (
+          {more.comments.map((c) => (
             <li key={c.id} className={`${styles.comment} ${isNew(c.id) ? styles.postNew : ""}`} data-post={c.id} tabIndex={-1}>
-              <Author a={c.author} createdAt={c.createdAt} edited={c.edited} />
+              <div>
+                {isNew(c.id) ? <span className={styles.badgeNew}>New</span> : null}
+                <Author a={c.author} createdAt={c.createdAt} edited={c.edited} />
+              </div>
               {editing === c.id && c.bodyMd !== undefined ? (
                 <EditForm courseKey={courseKey} target={{ kind: "post", id: c.id, body: c.bodyMd }} onDone={() => { setEditing(null); void refresh(); }} onCancel={() => setEditing(null)} />
               ) : (
@@ -222,9 +286,32 @@ function Response({ courseKey, threadId, r, me, isQuestion, iAsked, closed, poli
           ))}
         </ul>
       ) : null}
+      {more.hasMore && more.remaining > 0 ? (
+        <button type="button" className={styles.small} style={{ marginTop: "0.5rem" }} aria-disabled={more.loading} onClick={loadMoreComments}>
+          {more.loading ? "Loading more comments…" : `Load more comments (${more.remaining} more)`}
+        </button>
+      ) : null}
+      {more.error ? (
+        <p className={styles.error} role="alert">
+          {more.error.message || "More comments could not be loaded."}
+        </p>
+      ) : null}
       {!closed && !me.banned ? (
         commenting ? (
-          <ReplyForm courseKey={courseKey} threadId={threadId} parentId={r.id} policy={policy} label="Your comment" onDone={() => { setCommenting(false); void refresh(); }} />
+          <ReplyForm
+            courseKey={courseKey}
+            threadId={threadId}
+            parentId={r.id}
+            policy={policy}
+            label="Your comment"
+            onDone={(id) => {
+              setCommenting(false);
+              void refresh().then(() => {
+                chase.current = id;
+                rerender((n) => n + 1);
+              });
+            }}
+          />
         ) : (
           <button type="button" className={styles.small} style={{ marginTop: "0.5rem" }} onClick={() => setCommenting(true)}>
             Add a comment
@@ -246,10 +333,14 @@ export function ThreadView({ courseKey, threadId, meta, onBack, backLabel = "Bac
   // The reader's marker of this visit, kept while marking the thread read refetches it without one
   // (so the "New" marks stay). Taken once the data is this visit's: a cached copy that is being
   // refetched on opening is an earlier visit's.
-  const [visit, setVisit] = useState<{ threadId: number; firstUnread: number | null } | null>(null);
-  if (view && (isFetchedAfterMount || !isFetching) && visit?.threadId !== threadId) setVisit({ threadId, firstUnread: view.first.firstUnreadPostId });
+  const [visit, setVisit] = useState<{ threadId: number; firstUnread: number | null; holder: number | null } | null>(null);
+  if (view && (isFetchedAfterMount || !isFetching) && visit?.threadId !== threadId) setVisit({ threadId, firstUnread: view.first.firstUnreadPostId, holder: view.first.firstUnreadResponseId ?? null });
   const ready = visit?.threadId === threadId;
   const firstUnread = ready ? visit.firstUnread : null;
+  // the response the first new post is or sits under (it may be a comment beyond its first 10)
+  const firstUnreadHolder = ready ? visit.holder : null;
+  // a comment a response is to load and focus ("Show new posts" led to it)
+  const [reveal, setReveal] = useState<{ responseId: number; commentId: number } | null>(null);
   const seq = ready ? view?.first.postSeq : undefined;
   useEffect(() => {
     // mark it read once it has been shown (the unread counts and "New" marks follow)
@@ -284,14 +375,19 @@ export function ThreadView({ courseKey, threadId, meta, onBack, backLabel = "Bac
     focusNext.current = { index: view.responses.length, pages: data.pages.length };
     void fetchNextPage();
   };
-  /** Loads pages until the post is loaded, then moves focus to it (once it is rendered). */
-  const showPost = async (postId: number) => {
+  /**
+   * Loads pages until the post is loaded, then moves focus to it (once it is rendered). A comment
+   * beyond its response's first ones (`holder`: that response) is left to the response to load and
+   * focus once the response is loaded.
+   */
+  const showPost = async (postId: number, holder: number = postId) => {
     const has = (pages: { responses: PostJson[] }[]) => pages.some((p) => p.responses.some((r) => r.id === postId || r.comments?.some((c) => c.id === postId)));
+    const hasHolder = (pages: { responses: PostJson[] }[]) => holder !== postId && pages.some((p) => p.responses.some((r) => r.id === holder));
     focusNext.current = { postId };
     let pages = latest.current?.pages ?? [];
     // Not cancelling a fetch in flight (marking the thread read refetches it just after it opens):
     // a call made meanwhile answers with that fetch, and the next one asks for the next page.
-    for (let stalls = 0; !has(pages) && stalls < 20; ) {
+    for (let stalls = 0; !has(pages) && !hasHolder(pages) && stalls < 20; ) {
       const res = await fetchNextPage({ cancelRefetch: false });
       if (res.isError || !res.data) break;
       if (res.data.pages.length > pages.length) {
@@ -302,6 +398,11 @@ export function ThreadView({ courseKey, threadId, meta, onBack, backLabel = "Bac
       stalls++;
       pages = res.data.pages;
       await new Promise((r) => setTimeout(r, 50));
+    }
+    if (!has(pages) && hasHolder(pages)) {
+      focusNext.current = null;
+      setReveal({ responseId: holder, commentId: postId });
+      return;
     }
     if (!has(pages)) {
       focusNext.current = null; // gone (deleted meanwhile): nothing to show
@@ -332,7 +433,9 @@ export function ThreadView({ courseKey, threadId, meta, onBack, backLabel = "Bac
   }
   const { responses, responseCount } = view;
   const shown = (id: number) => responses.some((r) => r.id === id || r.comments?.some((c) => c.id === id));
-  const newFurtherDown = firstUnread !== null && hasNextPage && !shown(firstUnread);
+  // further down: on a page not loaded yet, or among a loaded response's comments not loaded yet
+  const holderLoaded = firstUnreadHolder !== null && firstUnreadHolder !== firstUnread && responses.some((r) => r.id === firstUnreadHolder);
+  const newFurtherDown = firstUnread !== null && (hasNextPage || holderLoaded) && !shown(firstUnread) && reveal?.commentId !== firstUnread;
   const remaining = Math.max(0, responseCount - responses.length);
   const t = view.first.thread;
   const closed = t.closed;
@@ -399,14 +502,14 @@ export function ThreadView({ courseKey, threadId, meta, onBack, backLabel = "Bac
       {newFurtherDown ? (
         <p className={styles.notice}>
           There are new posts since your last visit further down.{" "}
-          <button type="button" className={styles.small} onClick={() => void showPost(firstUnread)}>
+          <button type="button" className={styles.small} onClick={() => void showPost(firstUnread, firstUnreadHolder ?? firstUnread)}>
             Show new posts
           </button>
         </p>
       ) : null}
       <ul style={{ listStyle: "none", padding: 0, margin: 0 }}>
         {responses.map((r) => (
-          <Response key={r.id} courseKey={courseKey} threadId={t.id} r={r} me={me} isQuestion={t.kind === "question"} iAsked={t.author.mine} closed={closed} policy={meta.policy} firstUnread={firstUnread} />
+          <Response key={r.id} courseKey={courseKey} threadId={t.id} r={r} me={me} isQuestion={t.kind === "question"} iAsked={t.author.mine} closed={closed} policy={meta.policy} firstUnread={firstUnread} reveal={reveal?.responseId === r.id ? reveal.commentId : null} />
         ))}
       </ul>
       {hasNextPage && remaining > 0 ? (

@@ -2,7 +2,11 @@
 // through SQL, bumping the thread's counters and revision as a post does), the view shows the
 // first 25 and a "Load more responses (5 more)" button that appends the rest and moves focus to
 // the first one loaded; a response posted after the learner's visit, on the second page, is one
-// "Show new posts" away (loaded, marked New and focused). axe runs on the paged view. Atrium 101.
+// "Show new posts" away (loaded, marked New and focused). A response's comments come 10 at a time
+// the same way: "Load more comments (N more)" appends the next page and focuses its first comment,
+// a learner's own new comment, landing beyond the loaded ones, is loaded and focused after posting
+// it, and so is a new comment beyond the first 10 that "Show new posts" leads to. axe runs on the
+// paged views. Atrium 101.
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
 import mysql from "mysql2/promise";
@@ -21,6 +25,30 @@ async function addResponses(threadId: number, authorId: number, bodies: string[]
       bodies.map((b) => [threadId, t.courseId, null, authorId, b, `<p>${b}</p>\n`, new Date()]),
     ]);
     await conn.query("UPDATE forum_threads SET post_count = post_count + ?, post_seq = post_seq + ?, revision = revision + 1 WHERE id = ?", [bodies.length, bodies.length, threadId]);
+  } finally {
+    await conn.end();
+  }
+}
+
+/** Adds comments by `authorId` under the response `parentId`, as insertPost would; returns the response's id. */
+async function addComments(threadId: number, parentId: number, authorId: number, bodies: string[]) {
+  const conn = await mysql.createConnection({ uri: process.env.DATABASE_URL! });
+  try {
+    const [[t]] = (await conn.query("SELECT course_id AS courseId FROM forum_threads WHERE id = ?", [threadId])) as unknown as [{ courseId: number }[]];
+    await conn.query("INSERT INTO forum_posts (thread_id, course_id, parent_id, author_id, body_md, body_html, created_at) VALUES ?", [
+      bodies.map((b) => [threadId, t.courseId, parentId, authorId, b, `<p>${b}</p>\n`, new Date()]),
+    ]);
+    await conn.query("UPDATE forum_threads SET post_count = post_count + ?, post_seq = post_seq + ?, revision = revision + 1 WHERE id = ?", [bodies.length, bodies.length, threadId]);
+  } finally {
+    await conn.end();
+  }
+}
+
+async function responseIds(threadId: number): Promise<number[]> {
+  const conn = await mysql.createConnection({ uri: process.env.DATABASE_URL! });
+  try {
+    const [rows] = await conn.query("SELECT id FROM forum_posts WHERE thread_id = ? AND parent_id IS NULL ORDER BY id", [threadId]);
+    return (rows as { id: number }[]).map((r) => r.id);
   } finally {
     await conn.end();
   }
@@ -93,6 +121,79 @@ test("a long thread: Load more responses, then Show new posts", async ({ page })
   await expect(article.getByText("There are new posts since your last visit further down.")).toBeVisible();
   await article.getByRole("button", { name: "Show new posts" }).click();
   const fresh = responses.filter({ hasText: "A brand new response." });
+  await expect(fresh).toBeFocused();
+  await expect(fresh.getByText("New", { exact: true })).toBeVisible();
+  await expect(article.getByText("There are new posts since your last visit further down.")).toHaveCount(0);
+});
+
+test("a response with many comments: Load more comments, and one's own new comment shown wherever it lands", async ({ page }) => {
+  test.setTimeout(120_000);
+  const user = await registerUser(page, "lc");
+  await page.goto(`/courses/${enc(COURSE)}/about`);
+  await page.getByRole("button", { name: /Enroll now/ }).click();
+  await expect(page).toHaveURL(new RegExp(`/courses/${enc(COURSE).replace(/[+%]/g, (m) => `\\${m}`)}$`), { timeout: 20_000 });
+
+  const title = `Many comments ${uniqueSuffix()}`;
+  await page.goto(forumUrl());
+  await page.getByRole("button", { name: "+ New post" }).click();
+  await page.getByRole("combobox", { name: "Topic" }).selectOption({ label: "General" });
+  await page.getByLabel("Title").fill(title);
+  await page.getByLabel("Your post").fill("Discuss at length.");
+  await page.getByRole("button", { name: "Submit post" }).click();
+  await expect(page.getByRole("heading", { level: 2, name: title })).toBeVisible();
+  const threadId = Number(new URL(page.url()).searchParams.get("thread"));
+  expect(threadId).toBeGreaterThan(0);
+
+  const authorId = await userId("author");
+  await addResponses(threadId, authorId, ["A much discussed response."]);
+  const [responseId] = await responseIds(threadId);
+  await addComments(threadId, responseId, authorId, Array.from({ length: 23 }, (_, i) => `Comment number ${i + 1}.`));
+
+  await page.goto(forumUrl(`?thread=${threadId}`));
+  const article = page.getByRole("article");
+  const response = article.getByRole("listitem", { name: /^Response by / });
+  const comments = response.getByRole("list", { name: "Comments" }).getByRole("listitem");
+  await expect(comments).toHaveCount(10);
+  await expect(response.getByText("Comment number 10.")).toBeVisible();
+  await expect(response.getByText("Comment number 11.")).toHaveCount(0);
+  const more = response.getByRole("button", { name: "Load more comments (13 more)" });
+  await expect(more).toBeVisible();
+  const axe = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  expect(axe.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => v.id)).toEqual([]);
+
+  await more.focus();
+  await page.keyboard.press("Enter");
+  await expect(comments).toHaveCount(20);
+  await expect(comments.nth(10)).toBeFocused();
+  await expect(comments.nth(10)).toContainText("Comment number 11.");
+  await response.getByRole("button", { name: "Load more comments (3 more)" }).click();
+  await expect(comments).toHaveCount(23);
+  await expect(comments.nth(20)).toBeFocused();
+  await expect(comments.nth(22)).toContainText("Comment number 23.");
+  await expect(response.getByRole("button", { name: /^Load more comments/ })).toHaveCount(0);
+  const axe2 = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  expect(axe2.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => v.id)).toEqual([]);
+
+  // on a fresh visit only the first 10 are shown: one's own new comment (the 24th) is loaded and focused
+  await page.goto(forumUrl(`?thread=${threadId}`));
+  await expect(comments).toHaveCount(10);
+  await response.getByRole("button", { name: "Add a comment" }).click();
+  await response.getByRole("textbox", { name: "Your comment" }).fill("My own late comment.");
+  await response.getByRole("button", { name: "Add comment" }).click();
+  const mine = comments.filter({ hasText: "My own late comment." });
+  await expect(mine).toBeFocused();
+  await expect(mine).toContainText("(you)");
+  await expect(comments).toHaveCount(24);
+  await expect(response.getByRole("button", { name: /^Load more comments/ })).toHaveCount(0);
+
+  // a comment posted after this visit lands beyond the first 10: "Show new posts" loads and focuses it
+  await expect.poll(() => seenSeq(threadId, user.username)).toBe(25);
+  await addComments(threadId, responseId, authorId, ["A brand new comment."]);
+  await page.goto(forumUrl(`?thread=${threadId}`));
+  await expect(comments).toHaveCount(10);
+  await expect(article.getByText("There are new posts since your last visit further down.")).toBeVisible();
+  await article.getByRole("button", { name: "Show new posts" }).click();
+  const fresh = comments.filter({ hasText: "A brand new comment." });
   await expect(fresh).toBeFocused();
   await expect(fresh.getByText("New", { exact: true })).toBeVisible();
   await expect(article.getByText("There are new posts since your last visit further down.")).toHaveCount(0);

@@ -10,8 +10,10 @@ import { learnHref } from "@/lib/lms/urls";
 import { excerptOf } from "./markdown";
 import { groupTopics } from "./policy";
 import { isModerator, seesAuthor } from "./rules";
+import { idOf } from "./http";
 import { threadFor, visibleThread, type ForumContext } from "./service";
 import { listPage, topicThreadCounts } from "./list-cache";
+import { COMMENT_PAGE_SIZE, commentLimitOf, decodeCommentCursor, encodeCommentCursor, pageComments } from "./comment-page";
 import { decodeResponseCursor, encodeResponseCursor, pageResponses, responseLimitOf } from "./response-page";
 import { threadPosts } from "./thread-cache";
 import { authorView, notificationText, threadSummaryView, type AuthorView, type ThreadSummaryView } from "./views";
@@ -88,12 +90,28 @@ export interface PostJson {
   canDelete: boolean;
   /** only for the reader's own posts: the Markdown source, to edit */
   bodyMd?: string;
+  /** a response's first comments (oldest first, at most COMMENT_PAGE_SIZE); the rest come by `nextComments` */
   comments?: PostJson[];
+  /** a response's live comments in all */
+  commentCount?: number;
+  /** a response's: the cursor of its next comments (`?response=<id>&afterComment=`), null when all are sent */
+  nextComments?: string | null;
+}
+
+/** One page of a response's comments (`?response=<id>[&afterComment=<cursor>]`). */
+export interface CommentPageJson {
+  responseId: number;
+  /** oldest first */
+  comments: PostJson[];
+  /** the cursor of the next page (`afterComment=`), null on the last page */
+  nextComments: string | null;
+  /** every live comment of the response */
+  commentCount: number;
 }
 
 /** One page of a thread's responses (`?after=<cursor>`): no thread summary, the first page has it. */
 export interface ResponsePageJson {
-  /** in display order: the answer, then endorsed responses, then posting order; each with all its comments */
+  /** in display order: the answer, then endorsed responses, then posting order; each with its first comments */
   responses: PostJson[];
   /** the cursor of the next page (`?after=`), null on the last page */
   nextResponses: string | null;
@@ -106,25 +124,23 @@ export interface ThreadJson extends ResponsePageJson {
   thread: ThreadSummaryView & { bodyHtml: string; bodyMd?: string; edited: boolean; canEdit: boolean; canDelete: boolean; topicName: string; unitHref: string | null };
   /** the reader's read marker before this visit, over the whole thread (new posts are those with this id or a higher one); may be on a later page */
   firstUnreadPostId: number | null;
+  /** the response firstUnreadPostId is, or is a comment of (it may be beyond that response's first comments) */
+  firstUnreadResponseId: number | null;
   postSeq: number;
 }
 
 /**
- * GET …/threads/<id>[?limit=1..50][&after=<cursor>]: without `after`, the thread and its first page
- * of responses (ThreadJson); with it, the next page only (ResponsePageJson). A cursor that does not
- * decode is a 400. Only the page's posts are built and sent; the per-reader parts are as for a whole thread.
+ * The thread as this reader may see it (visibleThread's checks: nothing is sent unless it passes),
+ * its live posts from the per-revision cache, and how one post is sent to this reader: the author
+ * through views.ts, the reader's own vote, what they may do, and the Markdown source only for
+ * their own posts or a moderator.
  */
-export async function threadDetail(f: ForumContext, threadId: number, sp: URLSearchParams = new URLSearchParams()): Promise<ThreadJson | ResponsePageJson> {
-  const limit = responseLimitOf(sp.get("limit"));
-  const after = decodeResponseCursor(sp.get("after"));
-  if (sp.get("after") && !after) throw new AppError("invalid:cursor", "That link to more responses is not valid any more; open the thread again.");
+async function readerPosts(f: ForumContext, threadId: number) {
   // The thread with the reader's marker/follow/vote and the reader's votes on its posts, in one
   // query; the posts themselves come from the per-revision cache (lib/forum/thread-cache.ts).
-  // Nothing is sent unless the thread passes visibleThread's checks.
   const row = await q.getThreadForReader({ threadId, userId: f.actor.userId });
   const t = visibleThread(f, row);
   const votedPosts = t.votedPostIds;
-  const reader = t.reader;
   const { posts } = await threadPosts(threadId, t.revision);
   const moderator = isModerator(f.actor);
   const mine = (authorId: number) => authorId === f.actor.userId;
@@ -143,10 +159,52 @@ export async function threadDetail(f: ForumContext, threadId: number, sp: URLSea
     canDelete: mine(p.authorId) || moderator,
     ...(mine(p.authorId) || moderator ? { bodyMd: p.bodyMd } : {}),
   });
+  return { t, posts, postJson, mine, moderator };
+}
+
+/** `?response=<id>[&afterComment=<cursor>]`: the next page of one response's comments, oldest first. */
+async function commentPage(f: ForumContext, threadId: number, sp: URLSearchParams): Promise<CommentPageJson> {
+  const responseId = idOf(sp.get("response"));
+  const raw = sp.get("afterComment");
+  const after = decodeCommentCursor(raw);
+  if (raw && !after) throw new AppError("invalid:cursor", "That link to more comments is not valid any more; open the thread again.");
+  if (after && responseId !== null && after.responseId !== responseId) throw new AppError("invalid:cursor", "That link to more comments belongs to another response; open the thread again.");
+  // the thread's checks come first: a thread the reader may not see says nothing about its posts
+  const { posts, postJson } = await readerPosts(f, threadId);
+  const response = responseId === null ? undefined : posts.find((p) => p.id === responseId && p.parentId === null);
+  if (!response) throw new AppError("not_found:post", "That response does not exist.");
+  const pg = pageComments(
+    response.id,
+    posts.filter((p) => p.parentId === response.id),
+    after?.afterId ?? null,
+    commentLimitOf(sp.get("limit")),
+  );
+  return { responseId: response.id, comments: pg.comments.map(postJson), nextComments: pg.next ? encodeCommentCursor(pg.next) : null, commentCount: pg.total };
+}
+
+/**
+ * GET …/threads/<id>[?limit=1..50][&after=<cursor>]: without `after`, the thread and its first page
+ * of responses (ThreadJson); with it, the next page only (ResponsePageJson). Each response carries
+ * its first COMMENT_PAGE_SIZE comments, `commentCount` and `nextComments`.
+ * GET …/threads/<id>?response=<id>[&afterComment=<cursor>][&limit=1..50]: one page of that
+ * response's comments (CommentPageJson), 10 by default; 404 for a response not in the thread.
+ * A cursor that does not decode is a 400. Only the page's posts are built and sent; the per-reader
+ * parts are as for a whole thread.
+ */
+export async function threadDetail(f: ForumContext, threadId: number, sp: URLSearchParams = new URLSearchParams()): Promise<ThreadJson | ResponsePageJson | CommentPageJson> {
+  if (sp.has("response")) return commentPage(f, threadId, sp);
+  const limit = responseLimitOf(sp.get("limit"));
+  const after = decodeResponseCursor(sp.get("after"));
+  if (sp.get("after") && !after) throw new AppError("invalid:cursor", "That link to more responses is not valid any more; open the thread again.");
+  const { t, posts, postJson, mine, moderator } = await readerPosts(f, threadId);
+  const reader = t.reader;
   // the answer first, then endorsed responses, then the rest in posting order (as Open edX shows a question)
   const pg = pageResponses(posts, after, limit);
   const page: ResponsePageJson = {
-    responses: pg.responses.map(({ response, comments }) => ({ ...postJson(response), comments: comments.map(postJson) })),
+    responses: pg.responses.map(({ response, comments }) => {
+      const cp = pageComments(response.id, comments, null, COMMENT_PAGE_SIZE);
+      return { ...postJson(response), comments: cp.comments.map(postJson), commentCount: cp.total, nextComments: cp.next ? encodeCommentCursor(cp.next) : null };
+    }),
     nextResponses: pg.next ? encodeResponseCursor(pg.next) : null,
     responseCount: pg.total,
   };
@@ -155,6 +213,7 @@ export async function threadDetail(f: ForumContext, threadId: number, sp: URLSea
   // the posts this reader has not seen: the last (postSeq - seenSeq) posted, by id
   const unseen = reader.seenSeq === null ? 0 : Math.max(0, t.postSeq - reader.seenSeq);
   const firstUnread = unseen > 0 && posts.length ? posts.map((p) => p.id).sort((a, b) => a - b)[Math.max(0, posts.length - unseen)] : undefined;
+  const firstUnreadPost = firstUnread === undefined ? undefined : posts.find((p) => p.id === firstUnread);
   const summary = threadSummaryView(f.actor, {
     ...t,
     excerptMd: t.bodyMd.slice(0, 400),
@@ -177,6 +236,7 @@ export async function threadDetail(f: ForumContext, threadId: number, sp: URLSea
     },
     ...page,
     firstUnreadPostId: firstUnread ?? null,
+    firstUnreadResponseId: firstUnreadPost ? (firstUnreadPost.parentId ?? firstUnreadPost.id) : null,
     postSeq: t.postSeq,
   };
 }

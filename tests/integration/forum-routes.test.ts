@@ -404,6 +404,211 @@ describe("paging a thread's responses", () => {
   });
 });
 
+describe("paging a response's comments", () => {
+  type Post = { id: number; parentId: number | null; bodyHtml: string; author: { username: string | null; name: string; mine: boolean }; bodyMd?: string; comments?: Post[]; commentCount?: number; nextComments?: string | null };
+  type CommentPage = { responseId: number; comments: Post[]; nextComments: string | null; commentCount: number };
+  const open = async (id = cThread) => {
+    const r = await get(threadGET, c.courseKey, "", { threadId: String(id) });
+    expect(r.status, r.text).toBe(200);
+    return JSON.parse(r.text) as { responses: Post[]; nextResponses: string | null };
+  };
+  const comments = async (query: string, id = cThread) => get(threadGET, c.courseKey, query, { threadId: String(id) });
+  const commentPage = async (query: string) => {
+    const r = await comments(query);
+    expect(r.status, r.text).toBe(200);
+    return { ...(JSON.parse(r.text) as CommentPage), text: r.text };
+  };
+  /** every comment of a response the way the client reads them: the first page with the response, then the cursors */
+  const allComments = async (responseId: number, limit = "") => {
+    const first = (await open()).responses.find((x) => x.id === responseId)!;
+    const pages: Post[][] = [first.comments!];
+    let next = first.nextComments ?? null;
+    while (next) {
+      const p = await commentPage(`?response=${responseId}&afterComment=${next}${limit ? `&limit=${limit}` : ""}`);
+      expect(p.responseId).toBe(responseId);
+      expect(p.commentCount).toBe(first.commentCount);
+      pages.push(p.comments);
+      next = p.nextComments;
+      expect(pages.length).toBeLessThan(50);
+    }
+    return { first, pages };
+  };
+  let asker: User, peer: User, reader: User;
+  let cThread: number;
+  /** the response with 25 comments (ids in posting order, the deleted one left out), one with exactly 10, one with 3 */
+  let big: number, ten: number, few: number;
+  const bigComments: number[] = [];
+  let anonComment: number, ownComment: number, deletedComment: number;
+  const add = async (authorId: number, parentId: number | null, body: string, anonymity: "none" | "anonymous" = "none", threadId = cThread) =>
+    (await q.insertPost({ threadId, parentId, authorId, bodyMd: body, bodyHtml: `<p>${body}</p>`, anonymity }, () => {})).postId;
+
+  beforeAll(async () => {
+    [asker, peer, reader] = await Promise.all(["cpasker", "cppeer", "cpreader"].map((p) => createTestUser(p)));
+    for (const u of [asker, peer, reader]) await enrollUser({ userId: u.id, courseId: c.courseId, actorId: null });
+    session.user = asker;
+    const t = await createThreadAction({ courseKey: c.courseKey, topicId: "course", kind: "discussion", title: "Many comments", body: "q", anonymity: "none" });
+    if (!t.ok) throw new Error(t.message);
+    cThread = t.data.threadId;
+    big = await add(peer.id, null, "the big response");
+    ten = await add(peer.id, null, "ten comments");
+    few = await add(peer.id, null, "three comments");
+    // 26 comments on `big` (written straight through the query layer: the rate limit is tested
+    // elsewhere), #3 deleted afterwards; #14 anonymous (on page 2), #17 the reader's own
+    for (let i = 0; i < 26; i++) {
+      const id = await add(i === 17 ? reader.id : peer.id, big, `comment ${i} on big`, i === 14 ? "anonymous" : "none");
+      if (i === 3) deletedComment = id;
+      else bigComments.push(id);
+      if (i === 14) anonComment = id;
+      if (i === 17) ownComment = id;
+    }
+    for (let i = 0; i < 10; i++) await add(peer.id, ten, `comment ${i} on ten`);
+    for (let i = 0; i < 3; i++) await add(peer.id, few, `comment ${i} on few`);
+    session.user = peer;
+    expect(await deletePostAction({ courseKey: c.courseKey, postId: deletedComment })).toMatchObject({ ok: true });
+  });
+
+  it("the thread's page carries each response's first 10 comments (oldest first), commentCount and a cursor only when more remain", async () => {
+    session.user = reader;
+    const { responses } = await open();
+    expect(responses.map((x) => x.id)).toEqual([big, ten, few]);
+    const byId = new Map(responses.map((x) => [x.id, x]));
+    const b = byId.get(big)!;
+    expect(b.comments!.map((x) => x.id)).toEqual(bigComments.slice(0, 10));
+    expect(b.commentCount).toBe(25); // the deleted one is not counted
+    expect(typeof b.nextComments).toBe("string");
+    expect(byId.get(ten)).toMatchObject({ commentCount: 10, nextComments: null });
+    expect(byId.get(ten)!.comments).toHaveLength(10);
+    expect(byId.get(few)).toMatchObject({ commentCount: 3, nextComments: null });
+    expect(byId.get(few)!.comments!.map((x) => x.bodyHtml)).toEqual(["<p>comment 0 on few</p>", "<p>comment 1 on few</p>", "<p>comment 2 on few</p>"]);
+  });
+
+  it("following the cursors yields every comment exactly once, in order; later pages hold nothing else", async () => {
+    session.user = reader;
+    for (const limit of ["", "7", "1"]) {
+      const { pages } = await allComments(big, limit);
+      const per = Number(limit) || 10;
+      expect(pages.length, limit).toBe(1 + Math.ceil(15 / per));
+      expect(pages.slice(1).every((p) => p.length <= per)).toBe(true);
+      const ids = pages.flat().map((x) => x.id);
+      expect(ids, limit).toEqual(bigComments);
+      expect(pages.flat().every((x) => x.parentId === big)).toBe(true);
+    }
+    expect(bigComments).not.toContain(deletedComment);
+    // without a cursor: the response's comments from the first
+    const fromStart = await commentPage(`?response=${big}`);
+    expect(fromStart.comments.map((x) => x.id)).toEqual(bigComments.slice(0, 10));
+    expect(fromStart).toMatchObject({ responseId: big, commentCount: 25 });
+    // the thread's JSON carries none of the later comments
+    expect((await get(threadGET, c.courseKey, "", { threadId: String(cThread) })).text).not.toContain("comment 12 on big");
+  });
+
+  it("a new comment lands at the end and an old cursor reaches it", async () => {
+    session.user = reader;
+    const first = (await open()).responses.find((x) => x.id === big)!;
+    const fresh = await add(peer.id, big, "a late comment");
+    try {
+      const rest = await commentPage(`?response=${big}&afterComment=${first.nextComments}&limit=50`);
+      expect(rest.comments.map((x) => x.id)).toEqual([...bigComments.slice(10), fresh]);
+      expect(rest).toMatchObject({ commentCount: 26, nextComments: null });
+    } finally {
+      session.user = peer;
+      expect(await deletePostAction({ courseKey: c.courseKey, postId: fresh })).toMatchObject({ ok: true });
+    }
+  });
+
+  it("a cursor that does not decode, or names another response, is a 400 with a message", async () => {
+    session.user = reader;
+    const first = (await open()).responses.find((x) => x.id === big)!;
+    const responseCursor = (await open()).nextResponses ?? Buffer.from("[0,1]").toString("base64url");
+    for (const [query, what] of [
+      [`?response=${big}&afterComment=forged`, "forged"],
+      [`?response=${big}&afterComment=${responseCursor}`, "a response cursor"],
+      [`?response=${big}&afterComment=${q.encodeCursor({ pinned: false, key: 1, id: 1 })}`, "a thread-list cursor"],
+      [`?response=${ten}&afterComment=${first.nextComments}`, "another response's cursor"],
+    ]) {
+      const res = await comments(query);
+      expect(res.status, what).toBe(400);
+      expect(JSON.parse(res.text).error, what).toMatchObject({ code: "invalid:cursor", message: expect.stringContaining("link to more comments") });
+    }
+    // and a comment cursor is no response cursor
+    expect((await comments(`?after=${first.nextComments}`)).status).toBe(400);
+  });
+
+  it("a response not in the thread is a 404: a comment's id, a deleted response, another thread's, nonsense", async () => {
+    session.user = asker;
+    const other = await createThreadAction({ courseKey: c.courseKey, topicId: "course", kind: "discussion", title: "Another thread", body: "x", anonymity: "none" });
+    if (!other.ok) throw new Error(other.message);
+    const elsewhere = await add(peer.id, null, "elsewhere", "none", other.data.threadId);
+    const gone = await add(peer.id, null, "soon deleted");
+    session.user = peer;
+    expect(await deletePostAction({ courseKey: c.courseKey, postId: gone })).toMatchObject({ ok: true });
+    session.user = reader;
+    for (const id of [String(bigComments[0]), String(gone), String(elsewhere), "x", "", "0", "99999999"]) {
+      const res = await comments(`?response=${id}`);
+      expect(res.status, id).toBe(404);
+      expect(JSON.parse(res.text).error, id).toMatchObject({ code: "not_found:post", message: "That response does not exist." });
+    }
+    expect((await comments(`?response=${elsewhere}`, other.data.threadId)).status).toBe(200);
+  });
+
+  it("the thread's access checks come first: anonymous 401, unenrolled and other courses' learners 403, another course's key 404", async () => {
+    for (const [who, status] of [[null, 401], [outsider, 403], [otherLearner, 403]] as const) {
+      session.user = who;
+      const res = await comments(`?response=${big}`);
+      expect(res.status).toBe(status);
+      expect(res.text).not.toContain("on big");
+    }
+    session.user = otherLearner;
+    expect((await get(threadGET, other.courseKey, `?response=${big}`, { threadId: String(cThread) })).status).toBe(404);
+  });
+
+  it("a new comment beyond a response's first 10 is named by firstUnreadPostId, with the response that holds it", async () => {
+    session.user = reader;
+    await q.markThreadRead({ userId: reader.id, threadId: cThread, courseId: c.courseId, seq: (await q.getThread({ threadId: cThread }))!.postSeq });
+    const read = JSON.parse((await comments("")).text) as { firstUnreadPostId: number | null; firstUnreadResponseId: number | null };
+    expect(read).toMatchObject({ firstUnreadPostId: null, firstUnreadResponseId: null });
+    const fresh = await add(peer.id, big, "a comment after the visit");
+    try {
+      const p1 = JSON.parse((await comments("")).text) as { firstUnreadPostId: number | null; firstUnreadResponseId: number | null; responses: Post[] };
+      expect(p1).toMatchObject({ firstUnreadPostId: fresh, firstUnreadResponseId: big });
+      expect(p1.responses.find((x) => x.id === big)!.comments!.map((x) => x.id)).not.toContain(fresh);
+      const freshResponse = await add(peer.id, null, "a response after the visit");
+      const p2 = JSON.parse((await comments("")).text) as { firstUnreadPostId: number | null; firstUnreadResponseId: number | null };
+      expect(p2).toMatchObject({ firstUnreadPostId: fresh, firstUnreadResponseId: big }); // still the first new post
+      session.user = peer;
+      expect(await deletePostAction({ courseKey: c.courseKey, postId: freshResponse })).toMatchObject({ ok: true });
+    } finally {
+      session.user = peer;
+      expect(await deletePostAction({ courseKey: c.courseKey, postId: fresh })).toMatchObject({ ok: true });
+    }
+  });
+
+  it("on page 2 a peer still cannot see an anonymous author, staff can, and the Markdown source goes only to its author and moderators", async () => {
+    session.user = staff; // warms the entry with every name
+    const forStaff = (await allComments(big)).pages[1];
+    expect(forStaff.find((x) => x.id === anonComment)!.author.username).toBe(peer.username);
+    expect(forStaff.every((x) => x.bodyMd !== undefined)).toBe(true);
+
+    session.user = reader;
+    const { first, pages } = await allComments(big);
+    expect(first.comments!.map((x) => x.id)).not.toContain(anonComment);
+    const page2 = pages[1];
+    const anon = page2.find((x) => x.id === anonComment)!;
+    expect(anon.author).toEqual({ username: null, name: "Anonymous", anonymity: "anonymous", mine: false });
+    expect(anon.bodyMd).toBeUndefined();
+    expect(JSON.stringify(anon)).not.toContain(peer.username);
+    expect(JSON.stringify(anon)).not.toContain(peer.fullName);
+    const own = page2.find((x) => x.id === ownComment)!;
+    expect(own).toMatchObject({ author: { mine: true, username: reader.username }, bodyMd: "comment 17 on big", canEdit: true, canDelete: true });
+    expect(page2.filter((x) => x.bodyMd !== undefined).map((x) => x.id)).toEqual([ownComment]);
+    expect(page2.map((x) => x.id)).not.toContain(deletedComment);
+
+    session.user = peer; // the anonymous author sees their own name
+    const forPeer = (await allComments(big)).pages[1];
+    expect(forPeer.find((x) => x.id === anonComment)!.author).toMatchObject({ username: peer.username, mine: true });
+  });
+});
+
 describe("the list cache (by the course forum's revision)", () => {
   type Row = { id: number; title: string; votes: number; voted: boolean; following: boolean; posts: number; author: { username: string | null } };
   const list = async (query = "") => JSON.parse((await get(listGET, c.courseKey, query)).text) as { threads: Row[] };
