@@ -5,7 +5,9 @@
 // (next-auth credentials, like a browser), then loops: open a unit page and, as its client islands
 // do, read the learner's state of that unit (GET …/state?unit=), submit answers to one of
 // its problems through the same server action the page's Submit button calls (POST with a
-// Next-Action header). Prints req/s, p50/p99 per kind, errors, graded submissions per second, and
+// Next-Action header). Prints req/s, p50/p99 per kind, errors, graded submissions per second, the
+// unit pages by page-cache answer, submit latency by problem and where the window's CPU went (each
+// instance with its sandboxes, nginx, MariaDB, this generator: cores and ms per graded), and
 // then checks that every submission the server acknowledged (ok: true, attempt n) is a row in
 // MySQL's submissions table. Everything it started is stopped and the database dropped.
 // The helpers are shared with scripts/faults.ts (kill -9 an instance / stop MariaDB mid-load).
