@@ -8,7 +8,7 @@
 // it, and so is a new comment beyond the first 10 that "Show new posts" leads to. axe runs on the
 // paged views. Atrium 101.
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import mysql from "mysql2/promise";
 import { registerUser, uniqueSuffix } from "../support/auth";
 
@@ -16,81 +16,56 @@ const COURSE = "course-v1:Atrium+ATR101+2026";
 const enc = encodeURIComponent;
 const forumUrl = (q = "") => `/courses/${enc(COURSE)}/discussion${q}`;
 
-/** Adds `n` responses by `authorId` to the thread, as insertPost would (post count, sequence, revision). */
-async function addResponses(threadId: number, authorId: number, bodies: string[]) {
+/** One query on a fresh connection to the e2e database. */
+async function query<T>(sql: string, params: unknown[]): Promise<T[]> {
   const conn = await mysql.createConnection({ uri: process.env.DATABASE_URL! });
   try {
-    const [[t]] = (await conn.query("SELECT course_id AS courseId FROM forum_threads WHERE id = ?", [threadId])) as unknown as [{ courseId: number }[]];
-    await conn.query("INSERT INTO forum_posts (thread_id, course_id, parent_id, author_id, body_md, body_html, created_at) VALUES ?", [
-      bodies.map((b) => [threadId, t.courseId, null, authorId, b, `<p>${b}</p>\n`, new Date()]),
-    ]);
-    await conn.query("UPDATE forum_threads SET post_count = post_count + ?, post_seq = post_seq + ?, revision = revision + 1 WHERE id = ?", [bodies.length, bodies.length, threadId]);
+    const [rows] = await conn.query(sql, params);
+    return rows as T[];
   } finally {
     await conn.end();
   }
 }
 
-/** Adds comments by `authorId` under the response `parentId`, as insertPost would; returns the response's id. */
-async function addComments(threadId: number, parentId: number, authorId: number, bodies: string[]) {
-  const conn = await mysql.createConnection({ uri: process.env.DATABASE_URL! });
-  try {
-    const [[t]] = (await conn.query("SELECT course_id AS courseId FROM forum_threads WHERE id = ?", [threadId])) as unknown as [{ courseId: number }[]];
-    await conn.query("INSERT INTO forum_posts (thread_id, course_id, parent_id, author_id, body_md, body_html, created_at) VALUES ?", [
-      bodies.map((b) => [threadId, t.courseId, parentId, authorId, b, `<p>${b}</p>\n`, new Date()]),
-    ]);
-    await conn.query("UPDATE forum_threads SET post_count = post_count + ?, post_seq = post_seq + ?, revision = revision + 1 WHERE id = ?", [bodies.length, bodies.length, threadId]);
-  } finally {
-    await conn.end();
-  }
+/** Adds posts by `authorId` to the thread (responses, or comments under `parentId`), as insertPost would (post count, sequence, revision). */
+async function addPosts(threadId: number, parentId: number | null, authorId: number, bodies: string[]) {
+  const [t] = await query<{ courseId: number }>("SELECT course_id AS courseId FROM forum_threads WHERE id = ?", [threadId]);
+  await query("INSERT INTO forum_posts (thread_id, course_id, parent_id, author_id, body_md, body_html, created_at) VALUES ?", [
+    bodies.map((b) => [threadId, t.courseId, parentId, authorId, b, `<p>${b}</p>\n`, new Date()]),
+  ]);
+  await query("UPDATE forum_threads SET post_count = post_count + ?, post_seq = post_seq + ?, revision = revision + 1 WHERE id = ?", [bodies.length, bodies.length, threadId]);
 }
+const addResponses = (threadId: number, authorId: number, bodies: string[]) => addPosts(threadId, null, authorId, bodies);
+const addComments = (threadId: number, parentId: number, authorId: number, bodies: string[]) => addPosts(threadId, parentId, authorId, bodies);
 
-async function responseIds(threadId: number): Promise<number[]> {
-  const conn = await mysql.createConnection({ uri: process.env.DATABASE_URL! });
-  try {
-    const [rows] = await conn.query("SELECT id FROM forum_posts WHERE thread_id = ? AND parent_id IS NULL ORDER BY id", [threadId]);
-    return (rows as { id: number }[]).map((r) => r.id);
-  } finally {
-    await conn.end();
-  }
-}
+const responseIds = async (threadId: number) => (await query<{ id: number }>("SELECT id FROM forum_posts WHERE thread_id = ? AND parent_id IS NULL ORDER BY id", [threadId])).map((r) => r.id);
 
-async function seenSeq(threadId: number, username: string): Promise<number | null> {
-  const conn = await mysql.createConnection({ uri: process.env.DATABASE_URL! });
-  try {
-    const [rows] = await conn.query("SELECT r.seen_seq AS s FROM forum_reads r JOIN users u ON u.id = r.user_id WHERE r.thread_id = ? AND u.username = ?", [threadId, username]);
-    return (rows as { s: number }[])[0]?.s ?? null;
-  } finally {
-    await conn.end();
-  }
-}
+const seenSeq = async (threadId: number, username: string) =>
+  (await query<{ s: number }>("SELECT r.seen_seq AS s FROM forum_reads r JOIN users u ON u.id = r.user_id WHERE r.thread_id = ? AND u.username = ?", [threadId, username]))[0]?.s ?? null;
 
-async function userId(username: string): Promise<number> {
-  const conn = await mysql.createConnection({ uri: process.env.DATABASE_URL! });
-  try {
-    const [rows] = await conn.query("SELECT id FROM users WHERE username = ?", [username]);
-    return (rows as { id: number }[])[0].id;
-  } finally {
-    await conn.end();
-  }
-}
+const userId = async (username: string) => (await query<{ id: number }>("SELECT id FROM users WHERE username = ?", [username]))[0].id;
 
-test("a long thread: Load more responses, then Show new posts", async ({ page }) => {
-  test.setTimeout(120_000);
-  const user = await registerUser(page, "lm");
+/** A new learner enrolled in Atrium 101 who starts a thread in General; its id. */
+async function learnerWithThread(page: Page, prefix: string, title: string, body: string) {
+  const user = await registerUser(page, prefix);
   await page.goto(`/courses/${enc(COURSE)}/about`);
   await page.getByRole("button", { name: /Enroll now/ }).click();
   await expect(page).toHaveURL(new RegExp(`/courses/${enc(COURSE).replace(/[+%]/g, (m) => `\\${m}`)}$`), { timeout: 20_000 });
-
-  const title = `A long thread ${uniqueSuffix()}`;
   await page.goto(forumUrl());
   await page.getByRole("button", { name: "+ New post" }).click();
   await page.getByRole("combobox", { name: "Topic" }).selectOption({ label: "General" });
   await page.getByLabel("Title").fill(title);
-  await page.getByLabel("Your post").fill("Many answers, please.");
+  await page.getByLabel("Your post").fill(body);
   await page.getByRole("button", { name: "Submit post" }).click();
   await expect(page.getByRole("heading", { level: 2, name: title })).toBeVisible();
   const threadId = Number(new URL(page.url()).searchParams.get("thread"));
   expect(threadId).toBeGreaterThan(0);
+  return { user, threadId };
+}
+
+test("a long thread: Load more responses, then Show new posts", async ({ page }) => {
+  test.setTimeout(120_000);
+  const { user, threadId } = await learnerWithThread(page, "lm", `A long thread ${uniqueSuffix()}`, "Many answers, please.");
 
   const authorId = await userId("author"); // the seeded instructor writes the responses
   await addResponses(threadId, authorId, Array.from({ length: 30 }, (_, i) => `Response number ${i + 1}.`));
@@ -128,21 +103,7 @@ test("a long thread: Load more responses, then Show new posts", async ({ page })
 
 test("a response with many comments: Load more comments, and one's own new comment shown wherever it lands", async ({ page }) => {
   test.setTimeout(120_000);
-  const user = await registerUser(page, "lc");
-  await page.goto(`/courses/${enc(COURSE)}/about`);
-  await page.getByRole("button", { name: /Enroll now/ }).click();
-  await expect(page).toHaveURL(new RegExp(`/courses/${enc(COURSE).replace(/[+%]/g, (m) => `\\${m}`)}$`), { timeout: 20_000 });
-
-  const title = `Many comments ${uniqueSuffix()}`;
-  await page.goto(forumUrl());
-  await page.getByRole("button", { name: "+ New post" }).click();
-  await page.getByRole("combobox", { name: "Topic" }).selectOption({ label: "General" });
-  await page.getByLabel("Title").fill(title);
-  await page.getByLabel("Your post").fill("Discuss at length.");
-  await page.getByRole("button", { name: "Submit post" }).click();
-  await expect(page.getByRole("heading", { level: 2, name: title })).toBeVisible();
-  const threadId = Number(new URL(page.url()).searchParams.get("thread"));
-  expect(threadId).toBeGreaterThan(0);
+  const { user, threadId } = await learnerWithThread(page, "lc", `Many comments ${uniqueSuffix()}`, "Discuss at length.");
 
   const authorId = await userId("author");
   await addResponses(threadId, authorId, ["A much discussed response."]);
