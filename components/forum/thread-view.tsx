@@ -9,7 +9,7 @@
 // same way ("Load more comments (N more)", focus on the first one loaded); one's own new comment is
 // loaded and focused after posting it, however far down it lands, and so is a new comment that
 // "Show new posts" leads to.
-import { useEffect, useId, useRef, useState } from "react";
+import { useCallback, useEffect, useId, useRef, useState } from "react";
 import { useActionCall } from "@/components/ui/use-action-form";
 import { deletePostAction } from "@/lib/actions/forum/delete-post-action";
 import { deleteThreadAction } from "@/lib/actions/forum/delete-thread-action";
@@ -178,6 +178,7 @@ function Response({
   policy,
   firstUnread,
   reveal,
+  onUnreadShown,
 }: {
   courseKey: string;
   threadId: number;
@@ -190,6 +191,8 @@ function Response({
   firstUnread: number | null;
   /** a comment of this response to load (however far down) and focus: "Show new posts" led here */
   reveal: number | null;
+  /** the reader's first new post is now shown among this response's comments (loaded by hand, say) */
+  onUnreadShown: () => void;
 }) {
   const refresh = useForumRefresh(courseKey);
   const { pending, error, run } = useActionCall();
@@ -228,6 +231,11 @@ function Response({
     if (more.busy) return;
     if (more.error || !more.loadMore()) chase.current = null;
   });
+  // Once the first new post is among the comments shown here, the thread's "further down" notice has nothing left to lead to.
+  const unreadHere = firstUnread !== null && more.comments.some((c) => c.id === firstUnread);
+  useEffect(() => {
+    if (unreadHere) onUnreadShown();
+  }, [unreadHere, onUnreadShown]);
   const loadMoreComments = () => {
     const at = more.comments.length;
     if (more.loadMore()) focusAt.current = at;
@@ -341,6 +349,9 @@ export function ThreadView({ courseKey, threadId, meta, onBack, backLabel = "Bac
   const firstUnreadHolder = ready ? visit.holder : null;
   // a comment a response is to load and focus ("Show new posts" led to it)
   const [reveal, setReveal] = useState<{ responseId: number; commentId: number } | null>(null);
+  // the first new post, once a response shows it among comments it loaded (not through "Show new posts")
+  const [unreadShownBelow, setUnreadShownBelow] = useState<number | null>(null);
+  const onUnreadShown = useCallback(() => setUnreadShownBelow(firstUnread), [firstUnread]);
   const seq = ready ? view?.first.postSeq : undefined;
   useEffect(() => {
     // mark it read once it has been shown (the unread counts and "New" marks follow)
@@ -435,7 +446,7 @@ export function ThreadView({ courseKey, threadId, meta, onBack, backLabel = "Bac
   const shown = (id: number) => responses.some((r) => r.id === id || r.comments?.some((c) => c.id === id));
   // further down: on a page not loaded yet, or among a loaded response's comments not loaded yet
   const holderLoaded = firstUnreadHolder !== null && firstUnreadHolder !== firstUnread && responses.some((r) => r.id === firstUnreadHolder);
-  const newFurtherDown = firstUnread !== null && (hasNextPage || holderLoaded) && !shown(firstUnread) && reveal?.commentId !== firstUnread;
+  const newFurtherDown = firstUnread !== null && (hasNextPage || holderLoaded) && !shown(firstUnread) && reveal?.commentId !== firstUnread && unreadShownBelow !== firstUnread;
   const remaining = Math.max(0, responseCount - responses.length);
   const t = view.first.thread;
   const closed = t.closed;
@@ -509,7 +520,7 @@ export function ThreadView({ courseKey, threadId, meta, onBack, backLabel = "Bac
       ) : null}
       <ul style={{ listStyle: "none", padding: 0, margin: 0 }}>
         {responses.map((r) => (
-          <Response key={r.id} courseKey={courseKey} threadId={t.id} r={r} me={me} isQuestion={t.kind === "question"} iAsked={t.author.mine} closed={closed} policy={meta.policy} firstUnread={firstUnread} reveal={reveal?.responseId === r.id ? reveal.commentId : null} />
+          <Response key={r.id} courseKey={courseKey} threadId={t.id} r={r} me={me} isQuestion={t.kind === "question"} iAsked={t.author.mine} closed={closed} policy={meta.policy} firstUnread={firstUnread} reveal={reveal?.responseId === r.id ? reveal.commentId : null} onUnreadShown={onUnreadShown} />
         ))}
       </ul>
       {hasNextPage && remaining > 0 ? (

@@ -5,8 +5,8 @@
 // "Show new posts" away (loaded, marked New and focused). A response's comments come 10 at a time
 // the same way: "Load more comments (N more)" appends the next page and focuses its first comment,
 // a learner's own new comment, landing beyond the loaded ones, is loaded and focused after posting
-// it, and so is a new comment beyond the first 10 that "Show new posts" leads to. axe runs on the
-// paged views. Atrium 101.
+// it, and so is a new comment beyond the first 10 that "Show new posts" leads to (or that the reader
+// loads by hand, which takes the notice away too). axe runs on the paged views. Atrium 101.
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import mysql from "mysql2/promise";
@@ -157,5 +157,18 @@ test("a response with many comments: Load more comments, and one's own new comme
   const fresh = comments.filter({ hasText: "A brand new comment." });
   await expect(fresh).toBeFocused();
   await expect(fresh.getByText("New", { exact: true })).toBeVisible();
+  await expect(article.getByText("There are new posts since your last visit further down.")).toHaveCount(0);
+
+  // another one, reached this time by loading the comments by hand: the notice goes once it is shown
+  await expect.poll(() => seenSeq(threadId, user.username)).toBe(26);
+  await addComments(threadId, responseId, authorId, ["Another new comment."]);
+  await page.goto(forumUrl(`?thread=${threadId}`));
+  await expect(comments).toHaveCount(10);
+  await expect(article.getByText("There are new posts since your last visit further down.")).toBeVisible();
+  await response.getByRole("button", { name: "Load more comments (16 more)" }).click();
+  await expect(comments).toHaveCount(20);
+  await expect(article.getByText("There are new posts since your last visit further down.")).toBeVisible();
+  await response.getByRole("button", { name: "Load more comments (6 more)" }).click();
+  await expect(comments.filter({ hasText: "Another new comment." }).getByText("New", { exact: true })).toBeVisible();
   await expect(article.getByText("There are new posts since your last visit further down.")).toHaveCount(0);
 });
