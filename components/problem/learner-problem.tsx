@@ -4,8 +4,9 @@
 // rendersAlikeForEveryLearner): the learner's answers, marks, attempts and which buttons apply
 // arrive with the unit's state (GET …/state?unit=, components/lms/learner-state.tsx). Until then the
 // problem is readable but not answerable. After a submit or reset the state is read again before
-// the buttons are released, so marks and attempts are never stale.
-import { useMemo } from "react";
+// the buttons are released, so marks and attempts are never stale. A Reset that gives the learner
+// new numbers brings the problem re-rendered with them.
+import { useMemo, useState } from "react";
 import { getDemandHintAction } from "@/lib/actions/problems/get-demand-hint-action";
 import { resetProblemAction } from "@/lib/actions/problems/reset-problem-action";
 import { showAnswerAction } from "@/lib/actions/problems/show-answer-action";
@@ -21,18 +22,26 @@ export interface LearnerProblemProps {
   base: ProblemStaticView;
 }
 
-export function LearnerProblem({ courseId, courseKey, usageKey, base }: LearnerProblemProps) {
+export function LearnerProblem({ courseId, courseKey, usageKey, base: pageBase }: LearnerProblemProps) {
   const { data, isError } = useLearnerState(courseKey);
   const { refetch } = useLearnerStateUpdates(courseKey);
+  // A Reset that re-seeds a problem which differs per learner answers with the problem re-rendered
+  // for the new seed: shown from then on, until the page itself brings a newer render.
+  const [reseeded, setReseeded] = useState<{ from: ProblemStaticView; view: ProblemStaticView } | null>(null);
+  const base = reseeded && reseeded.from === pageBase ? reseeded.view : pageBase;
   const actions = useMemo<ProblemClientActions>(
     () => ({
       submit: (answers) => submitProblemAction({ courseId, usageKey, answers }),
-      reset: () => resetProblemAction({ courseId, usageKey }),
+      reset: async () => {
+        const res = await resetProblemAction({ courseId, usageKey });
+        if (res.ok && res.data.view) setReseeded({ from: pageBase, view: res.data.view });
+        return res;
+      },
       showAnswer: () => showAnswerAction({ courseId, usageKey }),
       getDemandHint: (index) => getDemandHintAction({ courseId, usageKey, index }),
       onChanged: () => refetch(),
     }),
-    [courseId, usageKey, refetch],
+    [courseId, usageKey, refetch, pageBase],
   );
   const learner = data?.unit?.problems[usageKey];
   const notice = learner

@@ -8,7 +8,7 @@
 import { problemRendersAlike } from "@/lib/db/queries/courseware";
 import { getProblemState } from "@/lib/db/queries/problems";
 import { rendersAlikeForEveryLearner } from "@/lib/capa/problem";
-import { getProblemStaticView } from "@/lib/problems";
+import { getProblemStaticView, initialSeed, readProblemSettings } from "@/lib/problems";
 import { LearnerProblem } from "./learner-problem";
 import styles from "./problem.module.css";
 
@@ -28,8 +28,13 @@ export interface ProblemBlockProps {
 export async function ProblemBlock(props: ProblemBlockProps) {
   const name = typeof props.settings.display_name === "string" && props.settings.display_name.trim() ? props.settings.display_name : "Problem";
   const alike = props.definitionHash ? await problemRendersAlike({ hash: props.definitionHash }) : rendersAlikeForEveryLearner(props.definitionXml);
-  // This learner's seed (their numbers, their order of choices) for a problem that differs per learner.
-  const seed = !alike && props.userId !== null ? ((await getProblemState({ userId: props.userId, courseId: props.courseId, usageKey: props.usageKey }))?.seed ?? 1) : 1;
+  // This learner's seed (their numbers, their order of choices) for a problem that differs per
+  // learner: the stored one, or before their first answer the one that answer will store.
+  const seed =
+    !alike && props.userId !== null
+      ? ((await getProblemState({ userId: props.userId, courseId: props.courseId, usageKey: props.usageKey }))?.seed ??
+        initialSeed({ rerandomize: readProblemSettings(props.settings).rerandomize, userId: props.userId, usageKey: props.usageKey }))
+      : 1;
   const view = await getProblemStaticView({
     courseKey: props.courseKey,
     usageKey: props.usageKey,

@@ -3,7 +3,7 @@
 // malformed number uses no attempt, and the Progress page changes; one Open edX demo course
 // problem grades too. Answers come from content/atr101-answers.md. Each test registers its own user.
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Locator, type Page } from "@playwright/test";
 import { registerUser, signIn } from "../support/auth";
 
 const ATR = "course-v1:Atrium+ATR101+2026";
@@ -123,6 +123,33 @@ test.describe("Open edX demo course", () => {
     await expect(p.getByTestId(`mark-${id}_2_1`)).toHaveText(/Correct/);
     const pct = await coursePercent(page, DEMO);
     expect(pct).toBeGreaterThan(0);
+  });
+
+  // rerandomize="onreset": each learner gets their own x and y, and a Reset draws new ones.
+  const PY_ID = "720cac326b684155b4845d32af4aeef0";
+  async function answerShownNumbers(p: Locator, expected: RegExp) {
+    await expect(p.getByRole("button", { name: "Submit" })).toBeEnabled();
+    const m = (await p.innerText()).match(/Let x = (\d+) and y = (\d+)/);
+    expect(m, "the problem shows its x and y").not.toBeNull();
+    await p.getByRole("textbox").fill(String(Number(m![1]) + Number(m![2])));
+    await p.getByRole("button", { name: "Submit" }).click();
+    await expect(p.getByTestId("problem-message")).toContainText(expected);
+  }
+
+  test("a Python-evaluated problem grades the numbers the page showed before the first answer", async ({ page }) => {
+    const p = await openDemoProblem(page, "demopy", PY_ID);
+    await answerShownNumbers(p, /Correct: 1 of 1 points/);
+  });
+
+  test("after a Reset, a Python-evaluated problem shows the new numbers it grades, without a reload", async ({ page }) => {
+    const p = await openDemoProblem(page, "demopyr", PY_ID);
+    await expect(p.getByRole("button", { name: "Submit" })).toBeEnabled();
+    await p.getByRole("textbox").fill("-1");
+    await p.getByRole("button", { name: "Submit" }).click();
+    await expect(p.getByTestId("problem-message")).toContainText("Incorrect");
+    await p.getByRole("button", { name: "Reset" }).click();
+    await expect(p.getByTestId("problem-message")).toContainText("The problem was reset");
+    await answerShownNumbers(p, /Correct: 1 of 1 points/);
   });
 
   test("the image-click problem is answered by typing X/Y and by clicking", async ({ page }) => {

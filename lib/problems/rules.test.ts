@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { allCorrect, chooseSeed, isAnswerAvailable, isClosed, isPastDue, isResetAvailable, mustResetBeforeSubmit, parseGracePeriod, readProblemSettings, type StateFacts } from "./rules";
+import { allCorrect, chooseSeed, initialSeed, isAnswerAvailable, isClosed, isPastDue, isResetAvailable, mustResetBeforeSubmit, parseGracePeriod, readProblemSettings, type StateFacts } from "./rules";
 
 const now = new Date("2027-01-10T12:00:00Z");
 const fresh: StateFacts = { attempts: 0, done: false, correct: false };
@@ -115,6 +115,20 @@ describe("seeds", () => {
     const bins = new Set(Array.from({ length: 50 }, (_, i) => chooseSeed({ rerandomize: "per_student", userId: i, usageKey: "k" })));
     expect(bins.size).toBeGreaterThan(5);
     expect(chooseSeed({ rerandomize: "always", userId: 1, usageKey: "k", random: () => 0.4567 })).toBe(456);
+  });
+  it("initialSeed: what a problem shows before the first answer, stable per learner and problem", () => {
+    expect(initialSeed({ rerandomize: "never", userId: 5, usageKey: "k" })).toBe(1);
+    // per_student: the bin chooseSeed gives (a reset keeps it)
+    expect(initialSeed({ rerandomize: "per_student", userId: 5, usageKey: "k" })).toBe(chooseSeed({ rerandomize: "per_student", userId: 5, usageKey: "k" }));
+    for (const r of ["always", "onreset"] as const) {
+      const seeds = Array.from({ length: 200 }, (_, i) => initialSeed({ rerandomize: r, userId: i, usageKey: "k" }));
+      expect(seeds).toEqual(Array.from({ length: 200 }, (_, i) => initialSeed({ rerandomize: r, userId: i, usageKey: "k" })));
+      expect(Math.min(...seeds)).toBeGreaterThanOrEqual(0);
+      expect(Math.max(...seeds)).toBeLessThan(1000);
+      expect(Math.max(...seeds)).toBeGreaterThanOrEqual(20); // the wide range, not per_student's 20 bins
+      expect(new Set(seeds).size).toBeGreaterThan(150);
+    }
+    expect(initialSeed({ rerandomize: "onreset", userId: 5, usageKey: "k" })).not.toBe(initialSeed({ rerandomize: "onreset", userId: 5, usageKey: "k2" }));
   });
   it("allCorrect needs every input correct", () => {
     expect(allCorrect({ a: "correct", b: "correct" })).toBe(true);

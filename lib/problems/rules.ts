@@ -189,16 +189,31 @@ const NUM_RANDOMIZATION_BINS = 20;
 /** Open edX's MAX_RANDOMIZATION_BINS (always/onreset seeds fall in 0..999). */
 const MAX_RANDOMIZATION_BINS = 1000;
 
+/** A bin of sha1(userId + usageKey). */
+function seedBin(userId: number, usageKey: string, bins: number): number {
+  const hex = createHash("sha1").update(String(userId)).update(usageKey).digest("hex");
+  return parseInt(hex.slice(0, 7), 16) % bins;
+}
+
 /**
- * capa_block.choose_new_seed: never → 1; per_student → a bin of sha1(userId + usageKey);
- * always/onreset → random. `random` is injectable for tests.
+ * The seed a learner's problem has until their first answer stores one. The unit page shows the
+ * problem with it (a page GET writes nothing), and the first answer stores it, so what the learner
+ * read is what is graded. never → 1; per_student → its bin; always/onreset → a bin 0..999 of
+ * sha1(userId + usageKey), which spreads learners as Open edX's first random seed does. Resets
+ * draw new seeds (chooseSeed).
+ */
+export function initialSeed({ rerandomize, userId, usageKey }: { rerandomize: Rerandomize; userId: number; usageKey: string }): number {
+  if (rerandomize === "never") return 1;
+  return seedBin(userId, usageKey, rerandomize === "per_student" ? NUM_RANDOMIZATION_BINS : MAX_RANDOMIZATION_BINS);
+}
+
+/**
+ * capa_block.choose_new_seed, as a Reset calls it: never → 1; per_student → its bin (a reset keeps
+ * it); always/onreset → random. `random` is injectable for tests.
  */
 export function chooseSeed({ rerandomize, userId, usageKey, random = Math.random }: { rerandomize: Rerandomize; userId: number; usageKey: string; random?: () => number }): number {
   if (rerandomize === "never") return 1;
-  if (rerandomize === "per_student") {
-    const hex = createHash("sha1").update(String(userId)).update(usageKey).digest("hex");
-    return parseInt(hex.slice(0, 7), 16) % NUM_RANDOMIZATION_BINS;
-  }
+  if (rerandomize === "per_student") return seedBin(userId, usageKey, NUM_RANDOMIZATION_BINS);
   return Math.floor(random() * MAX_RANDOMIZATION_BINS);
 }
 

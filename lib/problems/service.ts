@@ -8,7 +8,7 @@
 // or lock-wait timeout re-runs the whole transaction (withRetry). Callers authorize first
 // (lib/auth/permissions); this module checks everything about the problem and the learner's state.
 import "server-only";
-import { gradeProblemScripted, needsPython, renderProblem, renderProblemScripted, type Correctness, type CorrectAnswer, type GradeResult, type ProblemRenderModel, type RenderNode } from "@/lib/capa";
+import { gradeProblemScripted, needsPython, renderProblem, renderProblemScripted, rendersAlikeForEveryLearner, type Correctness, type CorrectAnswer, type GradeResult, type ProblemRenderModel, type RenderNode } from "@/lib/capa";
 import { getDb, type Tx } from "@/lib/db";
 import { ensureCourseGradeRow, lockCourseGradeRow } from "@/lib/db/queries/grades";
 import {
@@ -34,6 +34,7 @@ import { scriptedOptions } from "./python";
 import {
   allCorrect,
   chooseSeed,
+  initialSeed,
   isAnswerAvailable,
   isClosed,
   isPastDue,
@@ -218,7 +219,8 @@ async function prepareLearnerRows(p: LoadedProblem, userId: number) {
       userId,
       courseId: p.course.id,
       usageKey: p.block.usageKey,
-      seed: chooseSeed({ rerandomize: p.settings.rerandomize, userId, usageKey: p.block.usageKey }),
+      // the seed the learner's page showed before this first answer (initialSeed), so it is what they are graded on
+      seed: initialSeed({ rerandomize: p.settings.rerandomize, userId, usageKey: p.block.usageKey }),
     }),
   );
 }
@@ -352,11 +354,16 @@ export async function submitAnswer({
   });
 }
 
-/** The learner's Reset: clears answers and score (attempts stay), re-seeding where rerandomize asks. */
-export async function resetProblem({ userId, courseId, usageKey, isStaff = false, now = new Date(), random }: { userId: number; courseId: number; usageKey: string; isStaff?: boolean; now?: Date; random?: () => number }): Promise<{ attempts: number; seed: number }> {
+/**
+ * The learner's Reset: clears answers and score (attempts stay), re-seeding where rerandomize asks.
+ * When the new seed changes what the problem shows (its numbers, its order of choices), `view` is
+ * the problem as the learner must now see it, so the page that asked never shows the old numbers
+ * for the new seed's answers; otherwise null.
+ */
+export async function resetProblem({ userId, courseId, usageKey, isStaff = false, now = new Date(), random }: { userId: number; courseId: number; usageKey: string; isStaff?: boolean; now?: Date; random?: () => number }): Promise<{ attempts: number; seed: number; view: ProblemStaticView | null }> {
   const p = await loadProblem({ courseId, usageKey, isStaff, now });
   const structure = await getCourseStructure({ versionId: p.course.versionId });
-  return withLearnerLocked(p, userId, async (tx, state) => {
+  const r = await withLearnerLocked(p, userId, async (tx, state) => {
     const facts = factsOf(state);
     if (isClosed(p.settings, facts, now) && p.settings.maxAttempts !== 0) throw new AppError("forbidden:closed", "You cannot select Reset for a problem that is closed.");
     if (!state.done) throw new AppError("conflict:not_submitted", "You must submit an answer before you can select Reset.");
@@ -366,8 +373,14 @@ export async function resetProblem({ userId, courseId, usageKey, isStaff = false
     await updateProblemState({ id: state.id, db: tx, patch: { answers: {}, correctness: null, earned: 0, done: false, seed } });
     await insertSubmission({ db: tx, row: { userId, courseId, usageKey, answers: {}, correctness: null, earned: 0, possible: state.possible, attempt: state.attempts, kind: "reset" } });
     await regrade(tx, p, userId, structure);
-    return { attempts: state.attempts, seed };
+    return { attempts: state.attempts, seed, reseeded: seed !== state.seed };
   });
+  // Rendered after the commit (a script may run): no lock is held while it does.
+  const view =
+    r.reseeded && !rendersAlikeForEveryLearner(p.xml)
+      ? await getProblemStaticView({ courseKey: p.course.courseKey, usageKey, definitionXml: p.xml, settings: p.block.settings, userId, seed: r.seed, isStaff })
+      : null;
+  return { attempts: r.attempts, seed: r.seed, view };
 }
 
 /** Staff: set a learner's attempts on a problem back to 0 (score kept), as Open edX's instructor tool does. */
@@ -441,7 +454,7 @@ export async function showAnswer({ userId, courseId, usageKey, isStaff = false, 
   const p = await loadProblem({ courseId, usageKey, isStaff, now });
   const state = await getProblemState({ userId, courseId, usageKey });
   if (!isAnswerAvailable(p.settings, factsOf(state), now, isStaff)) throw new AppError("forbidden:answer_hidden", "The answer is not available for this problem yet.");
-  const model = await renderProblemScripted(p.xml, await optionsFor(p, userId, state?.seed ?? 1));
+  const model = await renderProblemScripted(p.xml, await optionsFor(p, userId, state?.seed ?? initialSeed({ rerandomize: p.settings.rerandomize, userId, usageKey })));
   if (!model.supported) throw problemUnavailable(model.reason);
   return { correctAnswers: model.correctAnswers, solutions: model.solutions.map((h) => sanitizeProblemHtml(h, p.course.courseKey)) };
 }
@@ -558,7 +571,8 @@ export async function getProblemView({
   now?: Date;
 }): Promise<ProblemView> {
   const state = userId === null ? null : await getProblemState({ userId, courseId, usageKey });
-  const base = await getProblemStaticView({ courseKey, usageKey, definitionXml, settings, userId, seed: state?.seed ?? 1, isStaff });
+  const seed = state?.seed ?? (userId === null ? 1 : initialSeed({ rerandomize: readProblemSettings(settings).rerandomize, userId, usageKey }));
+  const base = await getProblemStaticView({ courseKey, usageKey, definitionXml, settings, userId, seed, isStaff });
   return problemViewOf(base, learnerProblemJson({ settings, state, signedIn: userId !== null, isStaff, now }));
 }
 

@@ -6,7 +6,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { closeDb, getDb } from "@/lib/db";
 import { problemStates } from "@/lib/db/schema";
 import { AppError } from "@/lib/errors";
-import { getProblemView, PROBLEM_UNAVAILABLE, runRescoreJob, startRescoreJob, submitAnswer } from "@/lib/problems";
+import { getProblemView, PROBLEM_UNAVAILABLE, resetProblem, runRescoreJob, startRescoreJob, submitAnswer } from "@/lib/problems";
 import { getSandbox } from "@/lib/sandbox/pool";
 import { createCourse, createUser, publishNewVersion } from "./problems-helpers";
 
@@ -28,8 +28,15 @@ def check(expect, ans):
 const BROKEN = `<problem><script type="loncapa/python">n = 1/0</script><p>$n</p>
 <customresponse cfn="check"><textline/></customresponse></problem>`;
 
-async function view(c: { courseId: number; courseKey: string; key: (u: string) => string }, urlName: string, xml: string, userId: number, isStaff = false) {
-  return getProblemView({ courseId: c.courseId, courseKey: c.courseKey, usageKey: c.key(urlName), definitionXml: xml, settings: {}, userId, isStaff });
+async function view(c: { courseId: number; courseKey: string; key: (u: string) => string }, urlName: string, xml: string, userId: number, isStaff = false, settings: Record<string, unknown> = {}) {
+  return getProblemView({ courseId: c.courseId, courseKey: c.courseKey, usageKey: c.key(urlName), definitionXml: xml, settings, userId, isStaff });
+}
+
+/** The number a rendered PY() problem asks for. */
+function shownNumber(v: { model: { nodes: unknown } | null }): string {
+  const m = JSON.stringify(v.model?.nodes).match(/\[\[(\d+)\]\]/);
+  expect(m).not.toBeNull();
+  return m![1];
 }
 
 describe("Python-scripted problems in the LMS", () => {
@@ -47,6 +54,39 @@ describe("Python-scripted problems in the LMS", () => {
     const right = await submitAnswer({ userId: u.id, courseId: c.courseId, usageKey: c.key("py"), answers: { py_2_1: shown![1] } });
     expect(right.correctness).toEqual({ py_2_1: "correct" });
     expect(right.rawEarned).toBe(2);
+  }, 120_000);
+
+  it("before the first answer, the page shows the numbers that answer is graded on (per_student, onreset, always)", async () => {
+    for (const rerandomize of ["per_student", "onreset", "always"]) {
+      const settings = { rerandomize };
+      const c = await createCourse({ subsections: [{ urlName: "s", format: "Homework", problems: [{ urlName: "py", xml: PY(), settings }] }] });
+      for (let i = 0; i < 2; i++) {
+        const u = await createUser();
+        // No state yet: the page's GET writes nothing, and its numbers must be the graded ones.
+        const n = shownNumber(await view(c, "py", PY(), u.id, false, settings));
+        const first = await submitAnswer({ userId: u.id, courseId: c.courseId, usageKey: c.key("py"), answers: { py_2_1: n } });
+        expect(first.correctness, `${rerandomize}, learner ${i + 1}`).toEqual({ py_2_1: "correct" });
+      }
+    }
+  }, 120_000);
+
+  it("a Reset that re-seeds answers with the problem's new numbers, and those are graded right", async () => {
+    const settings = { rerandomize: "onreset", show_reset_button: true };
+    const c = await createCourse({ subsections: [{ urlName: "s", format: "Homework", problems: [{ urlName: "py", xml: PY(), settings }] }] });
+    const u = await createUser();
+    const n1 = shownNumber(await view(c, "py", PY(), u.id, false, settings));
+    await submitAnswer({ userId: u.id, courseId: c.courseId, usageKey: c.key("py"), answers: { py_2_1: "0" } });
+    const seed1 = (await getDb().select().from(problemStates).where(and(eq(problemStates.userId, u.id), eq(problemStates.usageKey, c.key("py")))))[0].seed;
+    const reset = await resetProblem({ userId: u.id, courseId: c.courseId, usageKey: c.key("py"), random: () => ((seed1 + 500) % 1000) / 1000 });
+    expect(reset.seed).not.toBe(seed1);
+    expect(reset.view).not.toBeNull();
+    const n2 = shownNumber(reset.view!);
+    expect(n2).not.toBe(n1);
+    // what the page shows after a reload is what the reset answered with
+    expect(shownNumber(await view(c, "py", PY(), u.id, false, settings))).toBe(n2);
+    expect((await submitAnswer({ userId: u.id, courseId: c.courseId, usageKey: c.key("py"), answers: { py_2_1: n1 } })).correctness).toEqual({ py_2_1: "incorrect" });
+    await resetProblem({ userId: u.id, courseId: c.courseId, usageKey: c.key("py"), random: () => reset.seed / 1000 });
+    expect((await submitAnswer({ userId: u.id, courseId: c.courseId, usageKey: c.key("py"), answers: { py_2_1: n2 } })).correctness).toEqual({ py_2_1: "correct" });
   }, 120_000);
 
   it("a failing script: learners see a neutral notice (no error text), staff see the author message", async () => {
