@@ -117,8 +117,8 @@ export async function run(args: string[]): Promise<void> {
         const token = await encode({ token: { sub: String(id), uid: id, sv, sid }, secret: env.NEXTAUTH_SECRET!, maxAge: 86400 });
         learnerCookies.push(`next-auth.session-token=${token}`);
       }
-      // The first unit with a problem: shared when every problem of its subsection renders alike for
-      // every learner (the page cache prints its status), else rendered per learner.
+      // The first unit with a problem (the page cache prints its status: shared unless the unit
+      // holds a personalized block such as a library's picks).
       const [pu] = await conn.query(
         `SELECT s.url_name AS sub, v.url_name AS unit FROM courses c
            JOIN course_blocks p ON p.version_id = c.published_version_id AND p.block_type = 'problem'

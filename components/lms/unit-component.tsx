@@ -64,7 +64,6 @@ export interface UnitComponentProps {
   version: VersionData;
   courseKey: string;
   courseId: number;
-  userId: number;
   /** Studio's draft preview answers problems through its own (non-persisting) preview instead. */
   renderProblem?: (node: OutlineNode) => Promise<ReactNode>;
   /** The course asks YouTube players to load at once instead of on play. */
@@ -73,7 +72,7 @@ export interface UnitComponentProps {
   staffView?: boolean;
 }
 
-export async function UnitComponent({ node, version, courseKey, courseId, userId, renderProblem, youtubeAutoload = false, staffView = false }: UnitComponentProps) {
+export async function UnitComponent({ node, version, courseKey, courseId, renderProblem, youtubeAutoload = false, staffView = false }: UnitComponentProps) {
   const heading = <h2 style={{ fontSize: "1.25rem" }}>{node.displayName}</h2>;
   if (node.type === "conditional") return <ConditionalNotice node={node} />;
   if (node.unsupportedReason && node.type !== "problem") {
@@ -103,7 +102,7 @@ export async function UnitComponent({ node, version, courseKey, courseId, userId
       if (xml === null) return <UnsupportedNotice node={node} reason="Its definition is missing." />;
       // Loaded on demand: units without problems never pull in the CAPA engine.
       const { ProblemBlock } = await import("@/components/problem");
-      return <ProblemBlock courseId={courseId} courseKey={courseKey} usageKey={node.usageKey} definitionXml={xml} definitionHash={node.definitionHash} settings={node.settings} userId={userId} staffView={staffView} />;
+      return <ProblemBlock courseId={courseId} courseKey={courseKey} usageKey={node.usageKey} definitionXml={xml} definitionHash={node.definitionHash} settings={node.settings} staffView={staffView} />;
     }
     case "discussion":
       // A client island: the unit's HTML is shared by every learner, the threads are not.

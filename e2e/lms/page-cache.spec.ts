@@ -11,7 +11,7 @@ const SHARED_UNIT = `/courses/${KEY}/learn/getting_started/welcome_unit`;
 const UNRELEASED_UNIT = `/courses/${KEY}/learn/coming_soon/coming_soon_unit`;
 /** Problems that render alike for every learner (text and number inputs). */
 const PROBLEM_UNIT = `/courses/${KEY}/learn/typing/typing_words`;
-/** A problem with shuffled choices: its order is the learner's own. */
+/** A problem with shuffled choices: its order is the learner's own (it comes with their state). */
 const SHUFFLED_UNIT = `/courses/${KEY}/learn/choices/choices_single`;
 
 const cacheStatus = (r: APIResponse) => r.headers()["x-atrium-page-cache"] ?? "";
@@ -171,8 +171,32 @@ test("a unit of problems that render alike is shared; each learner's answers and
   await expect(problemB.getByTestId("problem-message")).toContainText("Correct");
   await expect(problemB.getByTestId(/^mark-/)).toHaveText(/Correct/);
 
-  // Shuffled choices are each learner's own order: that unit is rendered per learner.
-  expect(cacheStatus(await b.request.get(SHUFFLED_UNIT))).toBe("bypass:personal");
+  await a.close();
+  await b.close();
+});
+
+test("a unit with shuffled choices is shared too: each learner's order arrives with their state, and their pick is graded", async ({ browser }) => {
+  const a = await browser.newPage();
+  await registerUser(a, "psa");
+  await enroll(a);
+  const b = await browser.newPage();
+  await registerUser(b, "psb");
+  await enroll(b);
+  // The page carries no order of the choices: the second learner is answered from the cache.
+  const first = await a.request.get(SHUFFLED_UNIT);
+  expect(cacheStatus(first)).toMatch(/^(hit|miss)$/);
+  const second = await b.request.get(SHUFFLED_UNIT);
+  expect(cacheStatus(second)).toBe("hit");
+  expect(await second.text()).not.toContain("The video jumps to that moment.");
+  // In the browser B's own order arrives with B's state, and B's pick is graded by the choice.
+  await b.goto(SHUFFLED_UNIT);
+  const problem = b.getByTestId("problem").filter({ hasText: "Pick One: Video Transcripts" });
+  const right = problem.getByRole("radio", { name: "The video jumps to that moment." });
+  await expect(right).toBeEnabled();
+  await expect(problem.getByRole("radio")).toHaveCount(4);
+  await right.check();
+  await problem.getByRole("button", { name: "Submit" }).click();
+  await expect(problem.getByTestId("problem-message")).toContainText("Correct");
   await a.close();
   await b.close();
 });

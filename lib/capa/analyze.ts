@@ -11,7 +11,7 @@ function responseTypesOf(xml: string): string[] {
   return out;
 }
 
-export { needsPythonStatic, rendersAlikeForEveryLearner } from "./problem";
+export { needsPythonStatic, renderVariance, rendersAlikeForEveryLearner, type RenderVariance } from "./problem";
 
 /**
  * Static analysis. A problem that needs Python is analyzed as scripted (its `$name` values and

@@ -18,7 +18,7 @@ export type {
   CorrectAnswer,
 } from "./types";
 export { gradeProblem, feedbackFor } from "./grade";
-export { analyzeProblem, rendersAlikeForEveryLearner } from "./analyze";
+export { analyzeProblem, renderVariance, rendersAlikeForEveryLearner, type RenderVariance } from "./analyze";
 export { renderProblem } from "./render";
 export type { CustomCheckResult } from "./types";
 export {

@@ -480,50 +480,64 @@ export const needsPythonStatic = (xml: string) =>
   /<script[^>]*type\s*=\s*["'][^"']*python/i.test(xml) || /<customresponse[\s>/]/.test(xml);
 
 /**
- * Does this problem look the same to every learner? Not when loading it draws from the learner's
- * seed (shuffled choices, an answer pool), and not when its Python can read anything that differs
- * per learner or per run (scriptRendersAlike). A problem that fails to load shows every learner
- * the same notice. The LMS renders such problems once per course version and sends each learner
- * only their state; their grading still runs per learner, with the learner's seed.
+ * What a problem's rendering varies with:
+ * - "none": it looks the same to every learner;
+ * - "seed": only the learner's seed (shuffled choices, an answer pool, a script that draws from
+ *   the context's seeded `random` or reads `seed`): learners with the same seed see the same problem;
+ * - "learner": anything else a script can read that differs per learner or per run
+ *   (`anonymous_student_id`, the clock, modules outside PURE_MODULES, a `src` script).
+ * A problem that fails to load shows every learner the same notice. The LMS renders "none"
+ * problems once per course version; the others per learner, with the learner's seed; grading
+ * always runs per learner.
  */
-export function rendersAlikeForEveryLearner(problemXml: string): boolean {
-  if (needsPythonStatic(problemXml)) return scriptRendersAlike(problemXml);
+export type RenderVariance = "none" | "seed" | "learner";
+
+export function renderVariance(problemXml: string): RenderVariance {
+  if (needsPythonStatic(problemXml)) return scriptRenderVariance(problemXml);
   try {
-    return !loadProblem(problemXml, { seed: 1 }).seeded;
+    return loadProblem(problemXml, { seed: 1 }).seeded ? "seed" : "none";
   } catch (e) {
-    if (e instanceof CapaError) return true;
+    if (e instanceof CapaError) return "none";
     throw e;
   }
 }
 
+/** Does this problem look the same to every learner (renderVariance "none")? */
+export function rendersAlikeForEveryLearner(problemXml: string): boolean {
+  return renderVariance(problemXml) === "none";
+}
+
+/** Names through which a problem's Python reads the learner's seed: the context's seeded `random` and `seed` (Open edX's capa context). */
+const SEED_DEPENDENT = /\b(?:random|seed)\b/;
 /**
- * Names through which a problem's Python reads the learner or the moment: the context's seeded
- * `random`, `seed` and `anonymous_student_id` (Open edX's capa context), and modules whose answers
- * change per run. Matched as whole words anywhere in the scripts (a false alarm only costs a
- * per-learner render).
+ * Names through which a problem's Python reads the learner or the moment: `anonymous_student_id`
+ * (Open edX's capa context), and modules or builtins whose answers change per run. Matched as
+ * whole words anywhere in the scripts (a false alarm only costs an uncached per-learner render).
  */
-const LEARNER_DEPENDENT = /\b(?:random|seed|anonymous_student_id|numpy|scipy|time|datetime|uuid|secrets|os|sys|__import__|exec|eval|open)\b/;
+const LEARNER_DEPENDENT = /\b(?:anonymous_student_id|numpy|scipy|time|datetime|uuid|secrets|os|sys|__import__|exec|eval|open)\b/;
 /** Standard modules whose results depend only on their arguments; any other import (the course's python_lib included) may not. */
 const PURE_MODULES = new Set(["json", "math", "cmath", "re", "string", "fractions", "decimal", "itertools", "functools", "collections", "operator"]);
 
 /**
- * A Python problem renders alike when every script is deterministic: it names nothing of
- * LEARNER_DEPENDENT, imports only PURE_MODULES and is inline (no `src`), and the problem text
- * reads no per-learner value (`$seed`, `$anonymous_student_id`) and shuffles nothing. The same
- * script with any seed then defines the same `$name` values, so the rendered problem is the same.
+ * A Python problem renders alike ("none") when every script is deterministic: it names nothing of
+ * SEED_DEPENDENT or LEARNER_DEPENDENT, imports only PURE_MODULES and is inline (no `src`), and the
+ * problem text reads no per-learner value (`$seed`, `$anonymous_student_id`) and shuffles nothing.
+ * The same script with any seed then defines the same `$name` values, so the rendered problem is
+ * the same. It varies with the seed alone ("seed") when the only thing it reads is the seed.
  * Scripts in `<answer>` blocks and customresponse checks run only when grading.
  */
-export function scriptRendersAlike(problemXml: string): boolean {
-  if (/\$\{?(?:seed|anonymous_student_id)\b/.test(problemXml)) return false;
-  if (/\bshuffle\s*=|\banswer-pool\s*=/i.test(problemXml)) return false;
+function scriptRenderVariance(problemXml: string): RenderVariance {
+  if (/\$\{?anonymous_student_id\b/.test(problemXml)) return "learner";
+  let variance: RenderVariance = /\$\{?seed\b/.test(problemXml) || /\bshuffle\s*=|\banswer-pool\s*=/i.test(problemXml) ? "seed" : "none";
   for (const m of problemXml.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script\s*>/gi)) {
     const [, attrs, code] = m;
     if (!/\btype\s*=\s*["'][^"']*python/i.test(attrs)) continue;
-    if (/\bsrc\s*=/i.test(attrs) || LEARNER_DEPENDENT.test(code)) return false;
+    if (/\bsrc\s*=/i.test(attrs) || LEARNER_DEPENDENT.test(code)) return "learner";
     for (const imp of code.matchAll(/^[ \t]*(?:from[ \t]+([\w.]+)[ \t]+import\b|import[ \t]+([^\n#;]+))/gm)) {
       const modules = imp[1] ? [imp[1]] : imp[2].split(",").map((x) => x.trim().split(/\s+/)[0]);
-      if (modules.some((mod) => !PURE_MODULES.has(mod.split(".")[0]))) return false;
+      if (modules.some((mod) => !PURE_MODULES.has(mod.split(".")[0]))) return "learner";
     }
+    if (SEED_DEPENDENT.test(code)) variance = "seed";
   }
-  return true;
+  return variance;
 }

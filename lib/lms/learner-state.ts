@@ -3,17 +3,18 @@ import "server-only";
 // (GET /api/lms/courses/<key>/state): enrollment, completion marks, bookmarks, Resume, and, for
 // the course home only (?home=1, a grades query the unit page does not pay for), the learner's
 // persisted subsection scores, which units, subsections and sections are complete, progress % and
-// the Resume link; for one unit (?unit=<usage key>), the learner's state of each of its problems.
+// the Resume link; for one unit (?unit=<usage key>), the learner's state of each of its problems,
+// and the render of each problem that differs per learner (their seed, or more).
 // The pages themselves render only what depends on the course version and the audience, so this is the
 // only per-learner data the courseware needs on the client. Only keys of blocks the caller may
 // see leave the server: a bookmark or completion of a unit that is now staff-only or not yet
 // released is dropped, so this endpoint never names hidden content.
-import { getLearnerView } from "@/lib/db/queries/courseware";
+import { getLearnerView, problemRenderVariance } from "@/lib/db/queries/courseware";
 import { listSubsectionGrades } from "@/lib/db/queries/grades";
 import { listProblemStatesFor } from "@/lib/db/queries/problems";
 import { canCourse } from "@/lib/auth/permissions";
 import { loadLearnerContent } from "@/lib/lms/personalize";
-import { learnerProblemJson, type LearnerProblemJson } from "@/lib/problems/service";
+import { learnerProblemJson, learnerProblemStaticView, type LearnerProblemJson } from "@/lib/problems/service";
 import type { CourseContext } from "@/lib/lms/course-context";
 import { componentsOf, holdsLearnerChoices, visibleKeysOf } from "@/lib/lms/outline";
 import { courseProgress, isUnitComplete } from "@/lib/lms/progress";
@@ -60,8 +61,9 @@ export interface LearnerUnitJson {
 
 /**
  * The caller's state of the problems in one unit, which the unit page's problems read instead of
- * having it rendered into the page (so a unit of problems that render alike is shared). null when
- * the unit is not one the caller may see. The caller checks access first.
+ * having it rendered into the page (so the unit's page is shared by every learner), with the
+ * caller's own render of each problem that differs per learner. null when the unit is not one the
+ * caller may see. The caller checks access first.
  */
 export async function learnerUnitJson(ctx: CourseContext, unitKey: string, now = new Date()): Promise<LearnerUnitJson | null> {
   const view = getLearnerView({ version: ctx.version, viewer: ctx.viewer });
@@ -80,7 +82,29 @@ export async function learnerUnitJson(ctx: CourseContext, unitKey: string, now =
   const rows = await listProblemStatesFor({ userId: ctx.user.id, courseId: ctx.course.id, usageKeys: problems.map((p) => p.usageKey) });
   const stateOf = new Map(rows.map((r) => [r.usageKey, r]));
   const out: Record<string, LearnerProblemJson> = {};
-  for (const p of problems) out[p.usageKey] = learnerProblemJson({ settings: p.settings, state: stateOf.get(p.usageKey) ?? null, signedIn: true, isStaff: ctx.isStaff, now });
+  const user = ctx.user;
+  await Promise.all(
+    problems.map(async (p) => {
+      const state = stateOf.get(p.usageKey) ?? null;
+      const json = learnerProblemJson({ settings: p.settings, state, signedIn: true, isStaff: ctx.isStaff, now });
+      // A problem that differs per learner is not in the shared page: its render comes with the state.
+      const variance = p.definitionHash ? await problemRenderVariance({ hash: p.definitionHash }) : "none";
+      if (variance !== "none") {
+        json.view = await learnerProblemStaticView({
+          versionId: ctx.version.versionId,
+          courseKey: ctx.course.courseKey,
+          usageKey: p.usageKey,
+          definitionHash: p.definitionHash!,
+          settings: p.settings,
+          variance,
+          userId: user.id,
+          storedSeed: state?.seed ?? null,
+          isStaff: ctx.viewer.staff,
+        });
+      }
+      out[p.usageKey] = json;
+    }),
+  );
   return { key: unitKey, canSubmit: canCourse(ctx.actor, "course:submit-answer", ctx.facts), completeUnits, problems: out };
 }
 

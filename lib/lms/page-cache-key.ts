@@ -43,9 +43,10 @@ export function cacheableRequest({ method, pathname, query, headers: h }: { meth
   return "document";
 }
 
-/** Component types whose rendering depends on the version alone. Problems are shared when they
- *  render alike for every learner (their state then comes from the state route); library_content
- *  (picks), split_test (groups) and conditional (outcomes) are the learner's own. */
+/** Component types whose rendering depends on the version alone. Problems are shared too: the page
+ *  carries what every learner sees of them, and the rest (state, and a render that differs per
+ *  learner) comes from the state route; library_content (picks), split_test (groups) and
+ *  conditional (outcomes) are the learner's own. */
 export const SHARED_COMPONENT_TYPES: ReadonlySet<string> = new Set(["html", "video", "discussion"]);
 
 /** The types components/lms/unit-component.tsx renders itself, plus the personal containers. Any
@@ -55,33 +56,19 @@ export const SHARED_COMPONENT_TYPES: ReadonlySet<string> = new Set(["html", "vid
  *  nothing of the learner). */
 export const RENDERED_COMPONENT_TYPES: ReadonlySet<string> = new Set(["html", "video", "discussion", "problem", "conditional", "library_content", "itembank", "wrapper", "split_test", "vertical"]);
 
-/** Is a block rendered from the version alone (not counting problems, which the caller asks about)? */
+/** Is a block rendered from the version alone (problems aside: see isSharedUnit)? */
 const rendersFromVersion = (type: string) => SHARED_COMPONENT_TYPES.has(type) || !RENDERED_COMPONENT_TYPES.has(type);
-
-/** Every problem block under these nodes (the caller asks which of them render alike). */
-export function problemsUnder(nodes: readonly OutlineNode[]): OutlineNode[] {
-  const out: OutlineNode[] = [];
-  const stack = [...nodes];
-  while (stack.length) {
-    const node = stack.pop()!;
-    if (node.type === "problem") out.push(node);
-    else stack.push(...node.children);
-  }
-  return out;
-}
 
 /**
  * Can this unit's HTML be shared by every learner of its audience? Every block under it must be of
- * a shared type, or a problem `alikeProblem` says renders alike for every learner.
+ * a shared type. Problems are: the page carries only what every learner sees of them, and a problem
+ * whose rendering differs per learner reaches each learner with their state (ProblemBlock).
  */
-export function isSharedUnit(unit: OutlineNode, alikeProblem: (problem: OutlineNode) => boolean = () => false): boolean {
+export function isSharedUnit(unit: OutlineNode): boolean {
   const stack = [...unit.children];
   while (stack.length) {
     const node = stack.pop()!;
-    if (node.type === "problem") {
-      if (!alikeProblem(node)) return false;
-      continue;
-    }
+    if (node.type === "problem") continue; // its children are its own (responses, hints), never blocks the page renders
     if (!rendersFromVersion(node.type)) return false;
     stack.push(...node.children);
   }

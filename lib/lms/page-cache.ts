@@ -9,7 +9,7 @@ import "server-only";
 // request, access is checked as the page itself would (signed in, enrolled or staff, published
 // course) and the key is built from the database's current published version (one round trip), so
 // a publish shows on the next request on every instance. A page the cache does not answer —
-// anonymous, not enrolled, unknown unit, a unit with problems that differ per learner or personalized blocks — is left to
+// anonymous, not enrolled, unknown unit, a unit with personalized blocks (library picks, split tests, conditionals) — is left to
 // Next to render for this user, exactly as without the cache. A miss renders the page once over
 // loopback in "shared" mode (concurrent misses of one key wait for the same render).
 // The cache is per process and keyed by immutable ids only: instances may hold different pages,
@@ -19,10 +19,10 @@ import { actorOf, claimsOfCookie, sessionUserOf } from "@/lib/auth/session";
 import { canCourse } from "@/lib/auth/permissions";
 import type { CourseRow } from "@/lib/db/queries/catalog";
 import { getCourseAccessBySession } from "@/lib/db/queries/course-access";
-import { getLearnerView, getVersionData, problemRendersAlike, sharedPages, type SharedPage } from "@/lib/db/queries/courseware";
+import { getLearnerView, getVersionData, sharedPages, type SharedPage } from "@/lib/db/queries/courseware";
 import { VIEW_AS_LEARNER_COOKIE } from "@/lib/lms/course-context";
-import { findUnit, type OutlineNode } from "@/lib/lms/outline";
-import { audienceOf, isSharedUnit, pageCacheKey, problemsUnder, type RequestKind, parseCoursePagePath, releaseDates, releaseEpoch, sharedPageOf, withNonce } from "@/lib/lms/page-cache-key";
+import { findUnit } from "@/lib/lms/outline";
+import { audienceOf, isSharedUnit, pageCacheKey, type RequestKind, parseCoursePagePath, releaseDates, releaseEpoch, sharedPageOf, withNonce } from "@/lib/lms/page-cache-key";
 import { RENDER_NONCE_HEADER, RENDER_TOKEN_HEADER, renderToken } from "@/lib/render-headers";
 import { newNonce } from "@/lib/security-headers";
 
@@ -67,10 +67,10 @@ async function decide(pathname: string, cookies: { name: string; value: string }
     const view = getLearnerView({ version, viewer: { staff: audience === "staff", now: new Date(now) } });
     const found = findUnit(view, page.subsection, page.unit);
     if (!found) return { bypass: "unit" };
-    // The unit's own blocks must render alike for everyone; of the subsection's other units the page
+    // The unit's own blocks must render alike for everyone (a problem that differs per learner is
+    // not in the page: it comes with the learner's state); of the subsection's other units the page
     // shows only the sequence bar's titles and icons, which come from the audience's view.
-    const alike = await alikeProblems(problemsUnder([found.ref.unit]));
-    if (!isSharedUnit(found.ref.unit, (p) => alike.has(p.usageKey))) return { bypass: "personal" };
+    if (!isSharedUnit(found.ref.unit)) return { bypass: "personal" };
   }
   return {
     key: pageCacheKey({
@@ -82,12 +82,6 @@ async function decide(pathname: string, cookies: { name: string; value: string }
       pathname,
     }),
   };
-}
-
-/** The usage keys of the problems that render alike for every learner (a problem with no definition shows everyone the same notice). */
-async function alikeProblems(problems: OutlineNode[]): Promise<Set<string>> {
-  const flags = await Promise.all(problems.map((p) => (p.definitionHash ? problemRendersAlike({ hash: p.definitionHash }) : true)));
-  return new Set(problems.filter((_, i) => flags[i]).map((p) => p.usageKey));
 }
 
 /** What of the course row its pages show (not the bookkeeping columns a Studio edit touches). */

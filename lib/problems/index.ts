@@ -10,6 +10,7 @@ export {
   getDemandHint,
   getProblemStaticView,
   getProblemView,
+  learnerProblemStaticView,
   PROBLEM_UNAVAILABLE,
   loadProblem,
   validateAnswers,

@@ -8,7 +8,7 @@
 // or lock-wait timeout re-runs the whole transaction (withRetry). Callers authorize first
 // (lib/auth/permissions); this module checks everything about the problem and the learner's state.
 import "server-only";
-import { gradeProblemScripted, needsPython, renderProblem, renderProblemScripted, rendersAlikeForEveryLearner, type Correctness, type CorrectAnswer, type GradeResult, type ProblemRenderModel, type RenderNode } from "@/lib/capa";
+import { gradeProblemScripted, needsPython, renderProblem, renderProblemScripted, type Correctness, type RenderVariance, type CorrectAnswer, type GradeResult, type ProblemRenderModel, type RenderNode } from "@/lib/capa";
 import { getDb, type Tx } from "@/lib/db";
 import { ensureCourseGradeRow, lockCourseGradeRow } from "@/lib/db/queries/grades";
 import {
@@ -27,7 +27,7 @@ import {
 import { AppError } from "@/lib/errors";
 import { weightedScore } from "@/lib/grading";
 import { assetHref } from "@/lib/lms/urls";
-import { problemBlockRows, problemInputs, type ProblemInputs } from "@/lib/db/queries/courseware";
+import { getBlobText, problemBlockRows, problemInputs, problemViews, type ProblemInputs } from "@/lib/db/queries/courseware";
 import { problemImageSrc, sanitizeProblemHtml } from "./html";
 import { persistLearnerGrades } from "./learner-grades";
 import { scriptedOptions } from "./python";
@@ -356,14 +356,12 @@ export async function submitAnswer({
 
 /**
  * The learner's Reset: clears answers and score (attempts stay), re-seeding where rerandomize asks.
- * When the new seed changes what the problem shows (its numbers, its order of choices), `view` is
- * the problem as the learner must now see it, so the page that asked never shows the old numbers
- * for the new seed's answers; otherwise null.
+ * A problem that a new seed changes reaches the learner re-rendered with their state.
  */
-export async function resetProblem({ userId, courseId, usageKey, isStaff = false, now = new Date(), random }: { userId: number; courseId: number; usageKey: string; isStaff?: boolean; now?: Date; random?: () => number }): Promise<{ attempts: number; seed: number; view: ProblemStaticView | null }> {
+export async function resetProblem({ userId, courseId, usageKey, isStaff = false, now = new Date(), random }: { userId: number; courseId: number; usageKey: string; isStaff?: boolean; now?: Date; random?: () => number }): Promise<{ attempts: number; seed: number }> {
   const p = await loadProblem({ courseId, usageKey, isStaff, now });
   const structure = await getCourseStructure({ versionId: p.course.versionId });
-  const r = await withLearnerLocked(p, userId, async (tx, state) => {
+  return withLearnerLocked(p, userId, async (tx, state) => {
     const facts = factsOf(state);
     if (isClosed(p.settings, facts, now) && p.settings.maxAttempts !== 0) throw new AppError("forbidden:closed", "You cannot select Reset for a problem that is closed.");
     if (!state.done) throw new AppError("conflict:not_submitted", "You must submit an answer before you can select Reset.");
@@ -373,14 +371,8 @@ export async function resetProblem({ userId, courseId, usageKey, isStaff = false
     await updateProblemState({ id: state.id, db: tx, patch: { answers: {}, correctness: null, earned: 0, done: false, seed } });
     await insertSubmission({ db: tx, row: { userId, courseId, usageKey, answers: {}, correctness: null, earned: 0, possible: state.possible, attempt: state.attempts, kind: "reset" } });
     await regrade(tx, p, userId, structure);
-    return { attempts: state.attempts, seed, reseeded: seed !== state.seed };
+    return { attempts: state.attempts, seed };
   });
-  // Rendered after the commit (a script may run): no lock is held while it does.
-  const view =
-    r.reseeded && !rendersAlikeForEveryLearner(p.xml)
-      ? await getProblemStaticView({ courseKey: p.course.courseKey, usageKey, definitionXml: p.xml, settings: p.block.settings, userId, seed: r.seed, isStaff })
-      : null;
-  return { attempts: r.attempts, seed: r.seed, view };
 }
 
 /** Staff: set a learner's attempts on a problem back to 0 (score kept), as Open edX's instructor tool does. */
@@ -509,6 +501,7 @@ export async function getProblemStaticView({
   userId,
   seed,
   isStaff = false,
+  versionId,
 }: {
   courseKey: string;
   usageKey: string;
@@ -517,6 +510,8 @@ export async function getProblemStaticView({
   userId: number | null;
   seed: number;
   isStaff?: boolean;
+  /** the published version the problem is from (a Python problem's python_lib); read when absent */
+  versionId?: number;
 }): Promise<ProblemStaticView> {
   const settings = readProblemSettings(rawSettings);
   const def = analyzeDefinition(definitionXml);
@@ -527,8 +522,8 @@ export async function getProblemStaticView({
   let model: ProblemRenderModel;
   try {
     if (needsPython(definitionXml)) {
-      const course = await getPublishedCourse({ courseKey });
-      model = await renderProblemScripted(definitionXml, await scriptedOptions({ versionId: course?.versionId ?? 0, courseKey, userId, problemId: urlName, seed }));
+      const vid = versionId ?? (await getPublishedCourse({ courseKey }))?.versionId ?? 0;
+      model = await renderProblemScripted(definitionXml, await scriptedOptions({ versionId: vid, courseKey, userId, problemId: urlName, seed }));
     } else {
       model = renderProblem(definitionXml, { problemId: urlName, seed });
     }
@@ -548,6 +543,55 @@ export async function getProblemStaticView({
     correctAnswers: {},
   };
   return { ...base, supported: true, model: safeModel, possible: weightedScore(0, model.possible, settings.weight).possible, hintCount: model.demandHints.length };
+}
+
+/**
+ * A problem whose rendering varies per learner (renderVariance not "none"), as one learner sees it:
+ * rendered with their seed (the stored one; before their first answer initialSeed, which that
+ * answer stores). The unit page carries no render of such a problem (it stays shared by every
+ * learner); this one reaches the learner with their state (lib/lms/learner-state.ts). A problem
+ * that varies only with the seed is kept per (version, problem, seed, audience), so learners who
+ * share a seed, and a learner coming back, share one render; one that reads the learner or the
+ * clock is rendered every time.
+ */
+export async function learnerProblemStaticView({
+  versionId,
+  courseKey,
+  usageKey,
+  definitionHash,
+  settings,
+  variance,
+  userId,
+  storedSeed,
+  isStaff,
+}: {
+  versionId: number;
+  courseKey: string;
+  usageKey: string;
+  definitionHash: string;
+  settings: Record<string, unknown>;
+  variance: Exclude<RenderVariance, "none">;
+  userId: number;
+  /** the learner's stored seed, null before their first answer */
+  storedSeed: number | null;
+  /** the audience is staff (not viewing as a learner): a failing script shows its author message */
+  isStaff: boolean;
+}): Promise<ProblemStaticView> {
+  const seed = storedSeed ?? initialSeed({ rerandomize: readProblemSettings(settings).rerandomize, userId, usageKey });
+  const render = async () => getProblemStaticView({ courseKey, usageKey, definitionXml: await getBlobText({ hash: definitionHash }), settings, userId, seed, isStaff, versionId });
+  if (variance !== "seed") return render();
+  const key = `${versionId}|${usageKey}|${seed}|${isStaff ? "staff" : "learner"}`;
+  let view = problemViews.get(key);
+  if (!view) {
+    view = render();
+    problemViews.set(key, view, 0);
+    // A refusal may be passing (the sandbox was busy or down): only a rendered problem is kept.
+    view.then(
+      (v) => (v.supported ? problemViews.resize(key, 200 + key.length + 2 * JSON.stringify(v).length) : problemViews.delete(key)),
+      () => problemViews.delete(key),
+    );
+  }
+  return view;
 }
 
 /** Builds the whole view from a definition and settings (as the unit page has them) plus the learner's state. */

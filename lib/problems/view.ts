@@ -9,9 +9,9 @@ export type Answers = Record<string, string | string[]>;
 /**
  * What every viewer of a problem sees, whoever they are: the render model (answers, solutions and
  * hints removed) and the settings the UI shows. For a problem that renders alike for every learner
- * (lib/capa rendersAlikeForEveryLearner) this is the same for all of them, so the unit page can be
- * rendered once per course version; the learner's own part (LearnerProblemJson) comes from the
- * state route.
+ * (lib/capa renderVariance "none") this is the same for all of them and is in the unit page, which
+ * is rendered once per course version; for any other it is the learner's own and comes, like the
+ * learner's part (LearnerProblemJson), from the state route.
  */
 export interface ProblemStaticView {
   supported: boolean;
@@ -41,6 +41,12 @@ export interface LearnerProblemJson {
   mustReset: boolean;
   /** seconds until the next submission is accepted (0 = now) */
   waitSeconds: number;
+  /**
+   * The problem as this learner sees it, for a problem whose rendering varies per learner (their
+   * seed, or more): the unit page, shared by every learner, carries no render of it. Absent for a
+   * problem that looks the same to everyone (the page's render applies).
+   */
+  view?: ProblemStaticView;
 }
 
 /** Everything the problem UI shows for one learner (or an anonymous/preview viewer). */

@@ -1,6 +1,5 @@
 "use server";
-// The learner's Reset on a problem (only where the problem's settings allow it). `view` is the
-// problem re-rendered for its new seed when the reset changed what it shows (else null).
+// The learner's Reset on a problem (only where the problem's settings allow it).
 import { z } from "zod";
 import { userAction } from "@/lib/actions";
 import { resetProblem } from "@/lib/problems";
@@ -11,5 +10,5 @@ const schema = z.object({ courseId: z.number().int().positive(), usageKey: z.str
 export const resetProblemAction = userAction(schema, async ({ courseId, usageKey }, { user }) => {
   const { course, isStaff } = await authorizeCourseAction({ user, courseId, action: "course:submit-answer" });
   const r = await resetProblem({ userId: user.id, courseId: course.id, usageKey, isStaff });
-  return { attempts: r.attempts, view: r.view };
+  return { attempts: r.attempts };
 });

@@ -10,13 +10,14 @@ import { getContentStore } from "@/lib/content";
 import { Lru } from "@/lib/lru";
 import type { ThreadCursor, ThreadListEntry, ThreadPostRow } from "@/lib/db/queries/forum";
 import type { BlockRow as ProblemBlockRow } from "@/lib/db/queries/problems";
+import type { ProblemStaticView } from "@/lib/problems/view";
 import { buildOutline, learnerView, parseOlxDate, type LearnerView, type Outline, type Viewer } from "@/lib/lms/outline";
 import { parseVideoXml, type VideoModel } from "@/lib/lms/video";
 import { buildAssetIndex, renderCourseHtml, type AssetIndex } from "@/lib/lms/html";
 import { env } from "@/lib/env";
 import { parseTranscript, type Cue } from "@/lib/lms/transcripts";
 import { parseUpdateItems, type CourseUpdate } from "@/lib/lms/updates";
-import { rendersAlikeForEveryLearner } from "@/lib/capa/problem";
+import { renderVariance, type RenderVariance } from "@/lib/capa/problem";
 
 export interface AssetInfo {
   path: string;
@@ -44,11 +45,12 @@ const g = globalThis as unknown as {
   __lmsCues?: Lru<Cue[]>;
   __lmsDrafts?: Lru<Promise<VersionData | null>>;
   __lmsPages?: Lru<SharedPage>;
-  __lmsAlike?: Lru<boolean>;
+  __lmsVariance?: Lru<RenderVariance>;
   __lmsForumThreads?: Lru<Promise<ForumThreadPosts | null>>;
   __lmsForumLists?: Lru<Promise<ForumListPage | Map<string, number>>>;
   __lmsProblemBlocks?: Lru<Promise<ProblemBlockRow | null>>;
   __lmsProblemInputs?: Lru<ProblemInputs>;
+  __lmsProblemViews?: Lru<Promise<ProblemStaticView>>;
 };
 /**
  * Byte budgets of the in-process caches (estimated: strings at one byte a character, as V8 keeps
@@ -75,8 +77,8 @@ export const LMS_CACHE_BUDGETS = {
   updates: 4 * MB,
   /** whole learner pages shared by an audience of one version (lib/lms/page-cache.ts) */
   pages: 24 * MB,
-  /** whether each problem definition renders alike for every learner (a boolean per content hash) */
-  alike: 1 * MB,
+  /** what each problem definition's rendering varies with (lib/capa renderVariance), per content hash */
+  variance: 1 * MB,
   /** course forums: a thread's posts keyed by (thread id, revision), reader-independent (lib/forum/thread-cache.ts) */
   forumThreads: 16 * MB,
   /** course forums: thread list and search pages, and thread counts per topic, keyed by the course forum's revision (lib/forum/list-cache.ts) */
@@ -85,6 +87,8 @@ export const LMS_CACHE_BUDGETS = {
   problemBlocks: 2 * MB,
   /** each problem definition's answerable input ids (lib/problems/service.ts), keyed by content hash */
   problemInputs: 1 * MB,
+  /** problems whose rendering varies only with the seed, as rendered for one seed and audience (lib/problems/service.ts), keyed by version, problem and seed */
+  problemViews: 4 * MB,
 } as const;
 /** The session module's decoded-cookie map (lib/auth/session.ts) holds at most 4,096 × ~0.6 KB ≈ 2.5 MB more. */
 export const LMS_CACHE_BUDGET_BYTES = Object.values(LMS_CACHE_BUDGETS).reduce((a, b) => a + b, 0);
@@ -133,6 +137,8 @@ export interface ProblemInputs {
   longIds: string[];
 }
 export const problemInputs = (g.__lmsProblemInputs ??= new Lru<ProblemInputs>(5000, LMS_CACHE_BUDGETS.problemInputs));
+/** Problems whose rendering varies only with the seed, rendered once per (version, problem, seed, audience). */
+export const problemViews = (g.__lmsProblemViews ??= new Lru<Promise<ProblemStaticView>>(5000, LMS_CACHE_BUDGETS.problemViews));
 
 /** Estimated bytes of a loaded version: its rows' strings plus ~200 bytes of objects per row. */
 function versionBytes(v: VersionData): number {
@@ -158,7 +164,7 @@ function cacheLoad(cache: Lru<Promise<VersionData | null>>, key: string, load: (
 
 /** Bytes each cache holds now (for the bench and operators). */
 export function lmsCacheBytes(): Record<keyof typeof LMS_CACHE_BUDGETS, number> {
-  return { versions: versions.bytes, drafts: drafts.bytes, texts: texts.bytes, rendered: rendered.bytes, cues: cuesCache.bytes, videos: videos.bytes, views: views.bytes, updates: updatesCache.bytes, pages: sharedPages.bytes, alike: alike.bytes, forumThreads: forumThreadPosts.bytes, forumLists: forumListPages.bytes, problemBlocks: problemBlockRows.bytes, problemInputs: problemInputs.bytes };
+  return { versions: versions.bytes, drafts: drafts.bytes, texts: texts.bytes, rendered: rendered.bytes, cues: cuesCache.bytes, videos: videos.bytes, views: views.bytes, updates: updatesCache.bytes, pages: sharedPages.bytes, variance: variances.bytes, forumThreads: forumThreadPosts.bytes, forumLists: forumListPages.bytes, problemBlocks: problemBlockRows.bytes, problemInputs: problemInputs.bytes, problemViews: problemViews.bytes };
 }
 
 async function loadVersion(versionId: number): Promise<VersionData | null> {
@@ -220,18 +226,19 @@ export async function getBlobText({ hash }: { hash: string }): Promise<string> {
   return text;
 }
 
-const alike = (g.__lmsAlike ??= new Lru<boolean>(20_000, LMS_CACHE_BUDGETS.alike));
+const variances = (g.__lmsVariance ??= new Lru<RenderVariance>(20_000, LMS_CACHE_BUDGETS.variance));
 
 /**
- * Does the problem stored under this hash look the same to every learner (lib/capa)? Then a unit
- * of such problems can be rendered once per course version and each learner gets only their
- * state. Cached by content hash (definitions never change under a hash).
+ * What the rendering of the problem stored under this hash varies with (lib/capa renderVariance):
+ * "none" — the same for every learner, so it is rendered into the unit page, which is rendered once
+ * per course version; otherwise it is rendered per learner and reaches them with their state.
+ * Cached by content hash (definitions never change under a hash).
  */
-export async function problemRendersAlike({ hash }: { hash: string }): Promise<boolean> {
-  const hit = alike.get(hash);
+export async function problemRenderVariance({ hash }: { hash: string }): Promise<RenderVariance> {
+  const hit = variances.get(hash);
   if (hit !== undefined) return hit;
-  const value = rendersAlikeForEveryLearner(await getBlobText({ hash }));
-  alike.set(hash, value, 48 + hash.length);
+  const value = renderVariance(await getBlobText({ hash }));
+  variances.set(hash, value, 56 + hash.length);
   return value;
 }
 

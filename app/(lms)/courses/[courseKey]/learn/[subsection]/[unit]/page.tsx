@@ -90,7 +90,7 @@ export default async function UnitPage({ params }: Props) {
         {components.length === 0 ? <p className={styles.muted}>This unit is empty.</p> : null}
         {components.map((c) => (
           <section key={c.usageKey} className={styles.component} data-block-type={c.type} data-usage-key={c.usageKey} aria-label={c.type === "problem" ? undefined : c.displayName}>
-            <UnitComponent node={c} version={version} courseKey={course.courseKey} courseId={course.id} userId={user!.id} youtubeAutoload={youtubeAutoload} staffView={viewer.staff} />
+            <UnitComponent node={c} version={version} courseKey={course.courseKey} courseId={course.id} youtubeAutoload={youtubeAutoload} staffView={viewer.staff} />
           </section>
         ))}
         <nav aria-label="Previous and next unit" className={styles.navRow}>

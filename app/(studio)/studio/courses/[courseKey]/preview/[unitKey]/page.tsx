@@ -97,7 +97,7 @@ export default async function UnitPreviewPage({ params }: Props) {
       {components.length === 0 ? <p className={styles.muted}>This unit is empty.</p> : null}
       {components.map((c) => (
         <section key={c.usageKey} className={styles.component} data-block-type={c.type} aria-label={c.type === "problem" ? undefined : c.displayName}>
-          <UnitComponent node={c} version={version} courseKey={course.courseKey} courseId={course.id} userId={user.id} renderProblem={renderProblem} />
+          <UnitComponent node={c} version={version} courseKey={course.courseKey} courseId={course.id} renderProblem={renderProblem} />
         </section>
       ))}
     </div>
