@@ -1,7 +1,8 @@
-// npm run olx -- import <dir|archive.tar.gz> [--json] [--owner <username>]
+// npm run olx -- import <dir|archive.tar.gz> [--json] [--owner <username>] [--if-changed]
 //              export <course key> <out.tar.gz> [--version <id>]
 //              check <dir|archive>
-// Imports run as jobs (a jobs row with progress, like Studio's). Errors exit non-zero with a
+// Imports run as jobs (a jobs row with progress, like Studio's). --if-changed writes nothing when the
+// course's published version was imported from exactly this content (scripts/setup.sh re-runs). Errors exit non-zero with a
 // message naming the file (and line) from lib/olx. The DB pool and store are closed at the end so
 // the process exits promptly.
 import "@/scripts/lib/load-env"; // first: .env before any setting is read
@@ -15,7 +16,7 @@ import { getJob } from "@/lib/db/queries/jobs";
 import { checkOlx } from "@/lib/olx";
 
 const USAGE = `usage:
-  npm run olx -- import <dir|archive.tar.gz> [--json] [--owner <username>]
+  npm run olx -- import <dir|archive.tar.gz> [--json] [--owner <username>] [--if-changed]
   npm run olx -- export <course key> <out.tar.gz> [--version <id>]
   npm run olx -- check <dir|archive>`;
 
@@ -27,6 +28,7 @@ function parseArgs(argv: string[]) {
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === "--json") flags.json = true;
+    else if (a === "--if-changed") flags["if-changed"] = true;
     else if (a === "--owner" || a === "--version") {
       const v = argv[++i];
       if (!v || v.startsWith("--")) throw new UsageError(`${a} needs a value`);
@@ -37,17 +39,19 @@ function parseArgs(argv: string[]) {
   return { positional, flags };
 }
 
-async function cmdImport(source: string, json: boolean, owner?: string): Promise<number> {
-  const { jobId, done } = await startImportJob({ archivePath: path.resolve(source), fileName: path.basename(source), ownerUsername: owner, userId: null });
+async function cmdImport(source: string, json: boolean, owner?: string, ifChanged = false): Promise<number> {
+  const { jobId, done } = await startImportJob({ archivePath: path.resolve(source), fileName: path.basename(source), ownerUsername: owner, userId: null, skipUnchanged: ifChanged });
   await done;
   const job = await getJob({ id: jobId });
   if (!job || job.status !== "succeeded") {
     console.error(`import failed: ${job?.error ?? "unknown error"}`);
     return 1;
   }
-  const r = job.result as { courseKey: string; versionId: number; blocks: Record<string, number>; warnings: string[] };
+  const r = job.result as { courseKey: string; versionId: number; unchanged?: boolean; blocks: Record<string, number>; warnings: string[] };
   if (json) {
-    process.stdout.write(`${JSON.stringify({ courseKey: r.courseKey, versionId: r.versionId, blocks: r.blocks, warnings: r.warnings })}\n`);
+    process.stdout.write(`${JSON.stringify({ courseKey: r.courseKey, versionId: r.versionId, unchanged: r.unchanged === true, blocks: r.blocks, warnings: r.warnings })}\n`);
+  } else if (r.unchanged) {
+    console.log(`${r.courseKey} is unchanged: its published version ${r.versionId} has exactly this content, so nothing was imported (job ${jobId})`);
   } else {
     const total = Object.values(r.blocks).reduce((a, b) => a + b, 0);
     console.log(`Imported ${r.courseKey} as version ${r.versionId} (${total} blocks, job ${jobId})`);
@@ -109,7 +113,7 @@ async function main(): Promise<number> {
   switch (cmd) {
     case "import":
       if (positional.length !== 1) throw new UsageError("import needs exactly one <dir|archive.tar.gz>");
-      return cmdImport(positional[0], flags.json === true, typeof flags.owner === "string" ? flags.owner : undefined);
+      return cmdImport(positional[0], flags.json === true, typeof flags.owner === "string" ? flags.owner : undefined, flags["if-changed"] === true);
     case "export":
       if (positional.length !== 2) throw new UsageError("export needs <course key> <out.tar.gz>");
       return cmdExport(positional[0], positional[1], typeof flags.version === "string" ? flags.version : undefined);

@@ -22,9 +22,10 @@ npm run -s db:migrate
 say "Seeding demo users"
 npm run -s db:seed
 say "Importing the demo courses"
-npm run -s olx -- import content/atr101 --owner author
+# --if-changed: a re-run leaves a course whose content is unchanged alone (no new version).
+npm run -s olx -- import content/atr101 --owner author --if-changed
 if [ -d "$OPENEDX_DEMO" ]; then
-  npm run -s olx -- import "$OPENEDX_DEMO" --owner author
+  npm run -s olx -- import "$OPENEDX_DEMO" --owner author --if-changed
 else
   say "Open edX demo course not found at $OPENEDX_DEMO (optional): skipped"
 fi

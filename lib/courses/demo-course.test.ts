@@ -194,20 +194,28 @@ function runCli(args: string[]): Promise<{ code: number | null; stdout: string; 
 
 // Skipped, like the suite above, only when ../shared (the demo course it imports) is absent; CI has it.
 describe.skipIf(!hasDemo)("olx CLI (spawned against the test database)", () => {
-  it("import --json prints exactly one JSON object with courseKey, versionId, blocks and warnings, then exits", async () => {
+  it("import --json prints exactly one JSON object with courseKey, versionId, unchanged, blocks and warnings, then exits", async () => {
     const t0 = Date.now();
     const res = await runCli(["import", DEMO, "--json"]);
     expect(res.code, res.stderr).toBe(0);
     const lines = res.stdout.trim().split("\n");
     expect(lines).toHaveLength(1);
     const out = JSON.parse(lines[0]) as Record<string, unknown>;
-    expect(Object.keys(out).sort()).toEqual(["blocks", "courseKey", "versionId", "warnings"]);
+    expect(Object.keys(out).sort()).toEqual(["blocks", "courseKey", "unchanged", "versionId", "warnings"]);
     expect(out.courseKey).toBe(DEMO_KEY);
     expect(typeof out.versionId).toBe("number");
+    expect(out.unchanged).toBe(false);
     expect(out.blocks).toEqual(EXPECTED);
     expect(Array.isArray(out.warnings)).toBe(true);
     expect(Date.now() - t0).toBeLessThan(120_000);
-  }, 180_000);
+
+    // --if-changed (scripts/setup.sh's re-runs): the same export again writes nothing and says so.
+    const before = await snapshotCourse(DEMO_KEY);
+    const again = await runCli(["import", DEMO, "--if-changed"]);
+    expect(again.code, again.stderr).toBe(0);
+    expect(again.stdout).toContain(`${DEMO_KEY} is unchanged: its published version ${String(out.versionId)} has exactly this content`);
+    expect(await snapshotCourse(DEMO_KEY)).toEqual(before);
+  }, 240_000);
 
   it("errors exit non-zero and name the file; check writes nothing", async () => {
     const dir = await mkdtemp(path.join(tmpdir(), "atrium-cli-"));

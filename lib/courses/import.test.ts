@@ -126,6 +126,33 @@ describe("importOlxCourse", () => {
     expect(h1new.definitionHash).not.toBe(h1old.definitionHash);
   });
 
+  it("skipUnchanged: re-importing the same content writes nothing; any change, or a plain import, makes a new version", async () => {
+    const first = makeCourse();
+    const r1 = await importOlxCourse({ course: first, skipUnchanged: true });
+    expect(r1).toMatchObject({ created: true, unchanged: false });
+    const before = (await snapshotCourse(first.courseKey))!;
+    // The same content, read afresh (new objects, same blocks, assets and documents).
+    const again = await importOlxCourse({ course: makeCourse({ org: first.org }), skipUnchanged: true });
+    expect(again).toMatchObject({ versionId: r1.versionId, created: false, unchanged: true });
+    expect(await snapshotCourse(first.courseKey)).toEqual(before);
+    // One changed html body is a change.
+    const changed = await importOlxCourse({ course: makeCourse({ org: first.org, htmlBody: "<p>changed</p>" }), skipUnchanged: true });
+    expect(changed.unchanged).toBe(false);
+    expect(changed.versionId).not.toBe(r1.versionId);
+    // --owner on an unchanged import still makes its user an instructor (and writes nothing else).
+    const owner = await createUser("ownu");
+    const same = await importOlxCourse({ course: makeCourse({ org: first.org, htmlBody: "<p>changed</p>" }), skipUnchanged: true, ownerUsername: owner.username });
+    expect(same).toMatchObject({ versionId: changed.versionId, unchanged: true });
+    const withOwner = (await snapshotCourse(first.courseKey))!;
+    expect(withOwner.roles.map((r) => [r.userId, r.role])).toContainEqual([owner.id, "instructor"]);
+    expect(withOwner.versions).toHaveLength(2);
+    // Without skipUnchanged, the same content still makes a new version (Studio's re-import).
+    const plain = await importOlxCourse({ course: makeCourse({ org: first.org, htmlBody: "<p>changed</p>" }) });
+    expect(plain.unchanged).toBe(false);
+    expect(plain.versionId).not.toBe(changed.versionId);
+    expect((await snapshotCourse(first.courseKey))!.versions).toHaveLength(3);
+  });
+
   it("a failure after the blobs are written, or just before commit, leaves MySQL exactly as it was", async () => {
     const fresh = makeCourse();
     await expect(importOlxCourse({ course: fresh, testHooks: { afterBlobs: () => { throw new Error("injected after blobs"); } } })).rejects.toThrow("injected after blobs");

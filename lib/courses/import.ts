@@ -40,6 +40,8 @@ export interface ImportResult {
   draftVersionId: number | null;
   courseId: number;
   created: boolean;
+  /** skipUnchanged found the published version already has this content: nothing was written */
+  unchanged: boolean;
   /** blocks reachable from the course root, by type (the course itself included) */
   blocks: Record<string, number>;
   warnings: string[];
@@ -67,6 +69,12 @@ export interface ImportOptions {
   versionMeta?: Record<string, unknown>;
   /** Test seams: fail at precise points to prove nothing partial is left behind. */
   testHooks?: { afterBlobs?: () => Promise<void> | void; beforeCommit?: () => Promise<void> | void };
+  /**
+   * Write nothing when the course's published version was imported from exactly this content
+   * (the same blocks, settings, grading policy, catalog fields, drafts, assets and documents):
+   * re-running a set-up then leaves the version history alone. The result says `unchanged`.
+   */
+  skipUnchanged?: boolean;
 }
 
 /** Reads `source` (a directory or .tar.gz/.tgz) and imports it. */
@@ -248,6 +256,32 @@ function catalogOf(course: OlxCourse): CatalogFields {
   };
 }
 
+/** sha256 of what an import publishes (and its drafts), in a fixed order: equal exactly when the content is. */
+function contentFingerprint(c: {
+  rootKey: string;
+  course: OlxCourse;
+  catalog: unknown;
+  published: NewBlockRow[];
+  draft: NewBlockRow[] | null;
+  assets: NewAssetRow[];
+  documents: NewDocumentRow[];
+}): string {
+  const byPath = <T extends { path: string }>(rows: T[]) => [...rows].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return sha256(
+    JSON.stringify({
+      v: 1,
+      root: c.rootKey,
+      gradingPolicy: c.course.gradingPolicy,
+      meta: jsonClean(c.course.meta),
+      catalog: c.catalog,
+      published: c.published,
+      draft: c.draft,
+      assets: byPath(c.assets),
+      documents: byPath(c.documents),
+    }),
+  );
+}
+
 /** Imports an already-read course (the CLI/job path reads it first; tests build one directly). */
 export async function importOlxCourse(
   opts: ImportOptions & { course: OlxCourse; filesRead?: number; sourceName?: string },
@@ -368,6 +402,10 @@ export async function importOlxCourse(
   // Every blob is durable before MySQL can point at it.
   await store.flush();
   await opts.testHooks?.afterBlobs?.();
+  // What this import would publish, as one hash: recorded on the versions, compared by skipUnchanged.
+  const fingerprint = contentFingerprint({ rootKey, course, catalog: catalogOf(course), published: publishedVersion.blocks, draft: draftVersion?.blocks ?? null, assets, documents });
+  publishedVersion.meta = { ...publishedVersion.meta, fingerprint };
+  if (draftVersion) draftVersion.meta = { ...draftVersion.meta, fingerprint };
 
   // 3. One transaction.
   progress.stage = "writing";
@@ -390,6 +428,7 @@ export async function importOlxCourse(
       report();
     },
     beforeCommit: opts.testHooks?.beforeCommit,
+    unchangedIf: opts.skipUnchanged ? fingerprint : undefined,
   });
   progress.stage = "done";
   progress.blocksWritten = progress.total;
@@ -400,6 +439,7 @@ export async function importOlxCourse(
     draftVersionId: saved.draftVersionId,
     courseId: saved.courseId,
     created: saved.created,
+    unchanged: saved.unchanged,
     blocks: countByType(published),
     warnings,
   };

@@ -20,6 +20,7 @@ describe("job labels", () => {
     expect(jobStatusLabel(job({ status: "running" }), { importResult: true })).toBe("running");
     expect(jobStatusLabel(job({ result: { versionId: 7 } }))).toBe("succeeded");
     expect(jobStatusLabel(job({ result: { versionId: 7 } }), { importResult: true })).toBe("version 7");
-    expect(jobStatusLabel(job({ result: { unchanged: true } }), { importResult: true })).toBe("unchanged (same commit)");
+    expect(jobStatusLabel(job({ result: { unchanged: true, git: { url: "https://example.test/c.git", commit: "abc" } } }), { importResult: true })).toBe("unchanged (same commit)");
+    expect(jobStatusLabel(job({ result: { unchanged: true } }), { importResult: true })).toBe("unchanged (same content)");
   });
 });

@@ -17,6 +17,7 @@ export function importSourceLabel(job: Pick<JobLike, "payload" | "result">): str
 export function jobStatusLabel(job: Pick<JobLike, "status" | "error" | "result">, { importResult = false } = {}): string {
   if (job.status === "failed") return `failed: ${(job.error ?? "").slice(0, 200)}`;
   if (job.status !== "succeeded" || !importResult) return job.status;
-  const r = (job.result ?? {}) as { versionId?: number; unchanged?: boolean };
-  return r.unchanged ? "unchanged (same commit)" : `version ${r.versionId ?? "?"}`;
+  const r = (job.result ?? {}) as { versionId?: number; unchanged?: boolean; git?: unknown };
+  if (r.unchanged) return r.git ? "unchanged (same commit)" : "unchanged (same content)";
+  return `version ${r.versionId ?? "?"}`;
 }

@@ -28,6 +28,8 @@ export interface ImportJobPayload {
   expectedCourseKey?: string;
   /** a course from a Git repository: cloned (again) when the job runs */
   git?: GitSource;
+  /** write nothing when the published version already has exactly this content (ImportOptions.skipUnchanged) */
+  skipUnchanged?: boolean;
 }
 
 /** What a Git import recorded: the source and the commit it imported. */
@@ -65,6 +67,7 @@ export async function startImportJob(
     ownerUsername: opts.ownerUsername,
     expectedCourseKey: opts.expectedCourseKey,
     git: opts.git,
+    ...(opts.skipUnchanged ? { skipUnchanged: true } : {}),
   };
   const jobId = await createJob({
     kind: "import",
@@ -137,6 +140,7 @@ export async function runImportJob({ jobId, testHooks }: { jobId: number; testHo
       ownerUsername: payload.ownerUsername,
       createdBy: job.createdBy,
       testHooks,
+      skipUnchanged: payload.skipUnchanged === true,
       versionMeta: git ? { git: { ...git } } : undefined,
       onProgress: (p) => {
         latest = p;
@@ -168,6 +172,7 @@ export async function runImportJob({ jobId, testHooks }: { jobId: number; testHo
         courseKey: result.courseKey,
         versionId: result.versionId,
         draftVersionId: result.draftVersionId,
+        ...(result.unchanged ? { unchanged: true } : {}),
         blocks: result.blocks,
         warnings: result.warnings,
         ...(git ? { git: { ...git } } : {}),

@@ -252,6 +252,8 @@ export interface SaveImportInput {
   beforeCommit?: () => Promise<void> | void;
   /** Called inside the transaction once the course row is known (authorization, key checks). */
   authorize?: (existing: CourseRow | null, tx: Tx) => Promise<void> | void;
+  /** Write nothing when the published version's meta records this content fingerprint (lib/courses/import.ts). */
+  unchangedIf?: string;
 }
 
 /**
@@ -260,11 +262,21 @@ export interface SaveImportInput {
  * documents, optionally a draft version, the catalog fields and the pointer swap. Any error rolls
  * all of it back, so the previous version stays exactly as it was.
  */
-export async function saveImportedCourse(input: SaveImportInput): Promise<{ courseId: number; versionId: number; draftVersionId: number | null; created: boolean }> {
+export async function saveImportedCourse(input: SaveImportInput): Promise<{ courseId: number; versionId: number; draftVersionId: number | null; created: boolean; unchanged: boolean }> {
   return getDb().transaction(async (tx) => {
     const locked = await tx.select().from(courses).where(eq(courses.courseKey, input.courseKey)).for("update").limit(1);
     const existing = locked[0] ?? null;
     await input.authorize?.(existing, tx);
+    if (input.unchangedIf && existing?.publishedVersionId) {
+      const [published] = await tx.select({ meta: courseVersions.meta }).from(courseVersions).where(eq(courseVersions.id, existing.publishedVersionId)).limit(1);
+      if ((published?.meta as { fingerprint?: unknown } | null)?.fingerprint === input.unchangedIf) {
+        // Nothing to write but --owner, which still makes its user an instructor.
+        if (input.ownerUserId !== null) {
+          await tx.insert(courseRoles).values({ userId: input.ownerUserId, courseId: existing.id, role: "instructor" }).onDuplicateKeyUpdate({ set: { role: sql`role` } });
+        }
+        return { courseId: existing.id, versionId: existing.publishedVersionId, draftVersionId: existing.draftVersionId, created: false, unchanged: true };
+      }
+    }
     let courseId: number;
     if (existing) {
       courseId = existing.id;
@@ -314,7 +326,7 @@ export async function saveImportedCourse(input: SaveImportInput): Promise<{ cour
         .onDuplicateKeyUpdate({ set: { role: sql`role` } });
     }
     await input.beforeCommit?.();
-    return { courseId, versionId, draftVersionId, created: !existing };
+    return { courseId, versionId, draftVersionId, created: !existing, unchanged: false };
   });
 }
 
