@@ -93,6 +93,8 @@ const schema = z
     /** Course discussions: most posts (threads, responses, comments) one learner may write per minute / per hour in one course. */
     FORUM_POSTS_PER_MINUTE: z.coerce.number().int().positive().default(5),
     FORUM_POSTS_PER_HOUR: z.coerce.number().int().positive().default(60),
+    /** Course discussions: most live responses and comments one thread holds; a post beyond it is refused ("start a new thread"). */
+    FORUM_MAX_POSTS_PER_THREAD: z.coerce.number().int().positive().default(10_000),
     // Import limits (defaults fit a 2 GB server; see .env.example).
     IMPORT_MAX_UPLOAD_BYTES: z.coerce.number().int().positive().default(512 * 1024 ** 2),
     IMPORT_MAX_UNPACKED_BYTES: z.coerce.number().int().positive().default(1024 ** 3),

@@ -52,6 +52,13 @@ describe("forum rules", () => {
     expect(rules.canPost(actor(), { blackout: true })).toMatchObject({ ok: false, code: "forbidden:blackout" });
     expect(rules.canPost(actor({ isCommunityTA: true }), { blackout: true }).ok).toBe(true);
     expect(rules.canPost(actor({ isStaff: true }), calm, { closed: true, deleted: false })).toMatchObject({ code: "forbidden:closed" });
+    // a full thread takes no more posts, from anyone (it is read whole)
+    expect(rules.canPost(actor(), calm, { closed: false, deleted: false, postCount: 9_999, maxPosts: 10_000 }).ok).toBe(true);
+    expect(rules.canPost(actor({ isStaff: true }), calm, { closed: false, deleted: false, postCount: 10_000, maxPosts: 10_000 })).toMatchObject({
+      ok: false,
+      code: "conflict:thread_full",
+      message: "This thread has reached 10,000 posts and takes no more: start a new thread to go on.",
+    });
   });
   it("edit and delete: the author or a moderator", () => {
     expect(rules.canEdit(actor(), calm, { authorId: 2, deleted: false }).ok).toBe(false);

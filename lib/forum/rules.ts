@@ -41,13 +41,17 @@ export function canRead(a: ForumActor): Verdict {
 }
 
 /** Start a thread, respond, comment. Moderators are exempt from blackouts (they may post announcements). */
-export function canPost(a: ForumActor, m: ForumMoment, thread?: { closed: boolean; deleted: boolean }): Verdict {
+export function canPost(a: ForumActor, m: ForumMoment, thread?: { closed: boolean; deleted: boolean; postCount?: number; maxPosts?: number }): Verdict {
   const r = canRead(a);
   if (!r.ok) return r;
   if (a.banned) return no("forbidden:banned", "You have been banned from posting in this course's discussions.");
   if (m.blackout && !isModerator(a)) return no("forbidden:blackout", "Discussions are read-only during this blackout period set by the course team.");
   if (thread?.deleted) return no("not_found:thread", "That thread does not exist.");
   if (thread?.closed) return no("forbidden:closed", "This thread is closed: it takes no new posts.");
+  // A thread is read whole (lib/forum/thread-cache.ts): its size is bounded here, for moderators too.
+  if (thread?.postCount !== undefined && thread.maxPosts !== undefined && thread.postCount >= thread.maxPosts) {
+    return no("conflict:thread_full", `This thread has reached ${thread.maxPosts.toLocaleString("en-US")} posts and takes no more: start a new thread to go on.`);
+  }
   return YES;
 }
 

@@ -166,14 +166,15 @@ export async function createThread(f: ForumContext, input: { topicId: string; ki
 
 export async function createPost(f: ForumContext, input: { threadId: number; parentId: number | null; body: string; anonymity: Anonymity }): Promise<{ postId: number }> {
   const current = await threadFor(f, input.threadId);
-  enforce(rules.canPost(f.actor, f.moment, { closed: current.closed, deleted: false }));
+  const maxPosts = env().FORUM_MAX_POSTS_PER_THREAD;
+  enforce(rules.canPost(f.actor, f.moment, { closed: current.closed, deleted: false, postCount: current.postCount, maxPosts }));
   enforce(rules.canUseAnonymity(input.anonymity, f.policy));
   const bodyMd = checkBody(input.body);
   await checkRate(f);
   const { postId } = await q.insertPost(
     { threadId: input.threadId, parentId: input.parentId, authorId: f.actor.userId, bodyMd, bodyHtml: renderForumMarkdown(bodyMd), anonymity: input.anonymity },
     (thread, parent) => {
-      enforce(rules.canPost(f.actor, f.moment, { closed: thread.closed, deleted: thread.deletedAt !== null }));
+      enforce(rules.canPost(f.actor, f.moment, { closed: thread.closed, deleted: thread.deletedAt !== null, postCount: thread.postCount, maxPosts }));
       if (input.parentId !== null) {
         if (!parent || parent.threadId !== thread.id || parent.deletedAt) throw new AppError("not_found:post", "The response you are commenting on no longer exists.");
         if (parent.parentId !== null) throw new AppError("invalid:post", "Comments go on a response, not on another comment.");

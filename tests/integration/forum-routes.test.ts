@@ -14,7 +14,10 @@ vi.mock("@/lib/auth/session", async (orig) => ({
 }));
 vi.mock("next/headers", () => ({ cookies: async () => ({ get: () => undefined }) }));
 
-import { closeDb } from "@/lib/db";
+import { eq, sql } from "drizzle-orm";
+import { closeDb, getDb } from "@/lib/db";
+import { forumPosts, forumThreads } from "@/lib/db/schema";
+import { env } from "@/lib/env";
 import { enrollUser } from "@/lib/db/queries/enrollments";
 import * as q from "@/lib/db/queries/forum";
 import { GET as metaGET } from "@/app/api/lms/courses/[courseKey]/forum/route";
@@ -401,6 +404,60 @@ describe("paging a thread's responses", () => {
     expect(p1.responses.map((x) => x.id)).not.toContain(fresh);
     const pages = await allPages();
     expect(pages.at(-1)!.responses.at(-1)!.id).toBe(fresh);
+  });
+});
+
+describe("a long thread", () => {
+  // More posts than the 2,000 a thread used to be read with: every one of them must be reachable.
+  const N = 2_050;
+  let threadId: number;
+  let writer: User;
+  beforeAll(async () => {
+    writer = await createTestUser("lgwriter");
+    await enrollUser({ userId: writer.id, courseId: c.courseId, actorId: null });
+    session.user = writer;
+    const t = await createThreadAction({ courseKey: c.courseKey, topicId: "course", kind: "discussion", title: "Introduce yourself", body: "Say hello", anonymity: "none" });
+    if (!t.ok) throw new Error(t.message);
+    threadId = t.data.threadId;
+    // Written straight into the tables (multi-row INSERTs), with the thread's counters and revision as insertPost keeps them.
+    const db = getDb();
+    for (let from = 0; from < N; from += 500) {
+      const rows = Array.from({ length: Math.min(500, N - from) }, (_, i) => ({ threadId, courseId: c.courseId, parentId: null, authorId: writer.id, bodyMd: `hello ${from + i}`, bodyHtml: `<p>hello ${from + i}</p>`, anonymity: "none" as const }));
+      await db.insert(forumPosts).values(rows);
+    }
+    await db.update(forumThreads).set({ postCount: N, postSeq: N, revision: sql`${forumThreads.revision} + 1` }).where(eq(forumThreads.id, threadId));
+  });
+
+  it("pages to its very last response", async () => {
+    session.user = writer;
+    const seen: string[] = [];
+    let after: string | null = null;
+    for (let i = 0; i < 100; i++) {
+      const r = await get(threadGET, c.courseKey, `?limit=50${after ? `&after=${after}` : ""}`, { threadId: String(threadId) });
+      expect(r.status, r.text).toBe(200);
+      const page = JSON.parse(r.text) as { responses: { bodyHtml: string }[]; nextResponses: string | null; responseCount: number };
+      expect(page.responseCount).toBe(N);
+      seen.push(...page.responses.map((x) => x.bodyHtml));
+      after = page.nextResponses;
+      if (!after) break;
+    }
+    expect(seen).toHaveLength(N);
+    expect(seen.at(-1)).toContain(`hello ${N - 1}`);
+  });
+
+  it("a full thread refuses a new post with a message, and writes nothing", async () => {
+    session.user = writer;
+    const max = env().FORUM_MAX_POSTS_PER_THREAD;
+    await getDb().update(forumThreads).set({ postCount: max }).where(eq(forumThreads.id, threadId));
+    try {
+      const before = await getDb().select({ n: sql<number>`COUNT(*)` }).from(forumPosts).where(eq(forumPosts.threadId, threadId));
+      const res = await createPostAction({ courseKey: c.courseKey, threadId, body: "one more hello", anonymity: "none" });
+      expect(res).toMatchObject({ ok: false, message: expect.stringContaining(`has reached ${max.toLocaleString("en-US")} posts`) });
+      const after = await getDb().select({ n: sql<number>`COUNT(*)` }).from(forumPosts).where(eq(forumPosts.threadId, threadId));
+      expect(Number(after[0].n)).toBe(Number(before[0].n));
+    } finally {
+      await getDb().update(forumThreads).set({ postCount: N }).where(eq(forumThreads.id, threadId));
+    }
   });
 });
 

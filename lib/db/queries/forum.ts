@@ -354,7 +354,12 @@ export interface ThreadPostRow {
  * thread's revision read by the SAME statement (one consistent snapshot), so the posts are cached
  * under the revision they belong to. Revision null: the thread does not exist.
  */
-export async function listPostsOfThread({ threadId, limit = 2000 }: { threadId: number; limit?: number }): Promise<{ revision: number | null; posts: ThreadPostRow[] }> {
+/**
+ * Every live post of a thread, in posting order, with the thread's revision read in the same
+ * statement. All of them: a thread holds at most FORUM_MAX_POSTS_PER_THREAD live posts (a post
+ * beyond it is refused under the thread's lock, lib/forum/rules.ts canPost), so nothing is cut off.
+ */
+export async function listPostsOfThread({ threadId }: { threadId: number }): Promise<{ revision: number | null; posts: ThreadPostRow[] }> {
   const [rows] = (await getDb().execute(sql`
     SELECT t.revision, p.id, p.parent_id AS parentId, p.author_id AS authorId, u.username AS authorUsername, u.full_name AS authorFullName,
       p.anonymity, p.body_md AS bodyMd, p.body_html AS bodyHtml, p.is_answer AS isAnswer, p.endorsed, p.vote_count AS voteCount,
@@ -363,8 +368,7 @@ export async function listPostsOfThread({ threadId, limit = 2000 }: { threadId: 
     LEFT JOIN forum_posts p ON p.thread_id = t.id AND p.deleted_at IS NULL
     LEFT JOIN users u ON u.id = p.author_id
     WHERE t.id = ${threadId}
-    ORDER BY p.id ASC
-    LIMIT ${limit}`)) as unknown as [Record<string, unknown>[]];
+    ORDER BY p.id ASC`)) as unknown as [Record<string, unknown>[]];
   if (!rows.length) return { revision: null, posts: [] };
   const posts = rows
     .filter((r) => r.id !== null)
