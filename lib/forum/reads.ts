@@ -13,7 +13,7 @@ import { isModerator, seesAuthor } from "./rules";
 import { idOf } from "./http";
 import { threadFor, visibleThread, type ForumContext } from "./service";
 import { listPage, topicThreadCounts } from "./list-cache";
-import { COMMENT_PAGE_SIZE, commentLimitOf, decodeCommentCursor, encodeCommentCursor, pageComments } from "./comment-page";
+import { commentLimitOf, decodeCommentCursor, encodeCommentCursor, pageComments } from "./comment-page";
 import { decodeResponseCursor, encodeResponseCursor, pageResponses, responseLimitOf } from "./response-page";
 import { threadPosts } from "./thread-cache";
 import { authorView, notificationText, threadSummaryView, type AuthorView, type ThreadSummaryView } from "./views";
@@ -90,7 +90,7 @@ export interface PostJson {
   canDelete: boolean;
   /** only for the reader's own posts: the Markdown source, to edit */
   bodyMd?: string;
-  /** a response's first comments (oldest first, at most COMMENT_PAGE_SIZE); the rest come by `nextComments` */
+  /** a response's first comments (oldest first, COMMENT_PAGE_SIZE unless the request's `comments` says otherwise); the rest come by `nextComments` */
   comments?: PostJson[];
   /** a response's live comments in all */
   commentCount?: number;
@@ -183,9 +183,10 @@ async function commentPage(f: ForumContext, threadId: number, sp: URLSearchParam
 }
 
 /**
- * GET …/threads/<id>[?limit=1..50][&after=<cursor>]: without `after`, the thread and its first page
- * of responses (ThreadJson); with it, the next page only (ResponsePageJson). Each response carries
- * its first COMMENT_PAGE_SIZE comments, `commentCount` and `nextComments`.
+ * GET …/threads/<id>[?limit=1..50][&after=<cursor>][&comments=1..50]: without `after`, the thread
+ * and its first page of responses (ThreadJson); with it, the next page only (ResponsePageJson).
+ * Each response carries its first `comments` comments (COMMENT_PAGE_SIZE by default),
+ * `commentCount` and `nextComments`.
  * GET …/threads/<id>?response=<id>[&afterComment=<cursor>][&limit=1..50]: one page of that
  * response's comments (CommentPageJson), 10 by default; 404 for a response not in the thread.
  * A cursor that does not decode is a 400. Only the page's posts are built and sent; the per-reader
@@ -194,6 +195,7 @@ async function commentPage(f: ForumContext, threadId: number, sp: URLSearchParam
 export async function threadDetail(f: ForumContext, threadId: number, sp: URLSearchParams = new URLSearchParams()): Promise<ThreadJson | ResponsePageJson | CommentPageJson> {
   if (sp.has("response")) return commentPage(f, threadId, sp);
   const limit = responseLimitOf(sp.get("limit"));
+  const commentsEach = commentLimitOf(sp.get("comments"));
   const after = decodeResponseCursor(sp.get("after"));
   if (sp.get("after") && !after) throw new AppError("invalid:cursor", "That link to more responses is not valid any more; open the thread again.");
   const { t, posts, postJson, mine, moderator } = await readerPosts(f, threadId);
@@ -202,7 +204,7 @@ export async function threadDetail(f: ForumContext, threadId: number, sp: URLSea
   const pg = pageResponses(posts, after, limit);
   const page: ResponsePageJson = {
     responses: pg.responses.map(({ response, comments }) => {
-      const cp = pageComments(response.id, comments, null, COMMENT_PAGE_SIZE);
+      const cp = pageComments(response.id, comments, null, commentsEach);
       return { ...postJson(response), comments: cp.comments.map(postJson), commentCount: cp.total, nextComments: cp.next ? encodeCommentCursor(cp.next) : null };
     }),
     nextResponses: pg.next ? encodeResponseCursor(pg.next) : null,

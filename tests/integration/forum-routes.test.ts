@@ -539,6 +539,24 @@ describe("paging a response's comments", () => {
     expect(byId.get(few)!.comments!.map((x) => x.bodyHtml)).toEqual(["<p>comment 0 on few</p>", "<p>comment 1 on few</p>", "<p>comment 2 on few</p>"]);
   });
 
+  it("?comments= sets how many comments each response carries (1..50, 10 otherwise), and the cursor goes on from there", async () => {
+    session.user = reader;
+    const firstOf = async (query: string) => {
+      const r = await comments(query);
+      expect(r.status, r.text).toBe(200);
+      return (JSON.parse(r.text) as { responses: Post[] }).responses.find((x) => x.id === big)!;
+    };
+    expect((await firstOf("?comments=3")).comments!.map((x) => x.id)).toEqual(bigComments.slice(0, 3));
+    const all = await firstOf("?comments=50");
+    expect(all.comments!.map((x) => x.id)).toEqual(bigComments);
+    expect(all.nextComments).toBeNull();
+    for (const q of ["?comments=0", "?comments=abc", "?comments=-4"]) expect((await firstOf(q)).comments!.length, q).toBe(q === "?comments=-4" ? 1 : 10);
+    expect((await firstOf("?comments=999")).comments).toHaveLength(25);
+    const p12 = await firstOf("?comments=12");
+    const next = await commentPage(`?response=${big}&afterComment=${p12.nextComments}`);
+    expect(next.comments.map((x) => x.id)).toEqual(bigComments.slice(12, 22));
+  });
+
   it("following the cursors yields every comment exactly once, in order; later pages hold nothing else", async () => {
     session.user = reader;
     for (const limit of ["", "7", "1"]) {

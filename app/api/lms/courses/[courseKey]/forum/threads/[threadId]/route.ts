@@ -1,5 +1,6 @@
-// GET /api/lms/courses/<key>/forum/threads/<id>[?limit=1..50][&after=<cursor>]: a thread and the
-// first page of its responses (25 by default, each with its first 10 comments, `commentCount` and
+// GET /api/lms/courses/<key>/forum/threads/<id>[?limit=1..50][&after=<cursor>][&comments=1..50]: a
+// thread and the first page of its responses (25 by default, each with its first 10 comments or
+// `comments` of them, `commentCount` and
 // `nextComments`; `nextResponses` is the cursor of the next page, `responseCount` all responses),
 // the caller's vote/follow state and what the caller may do to each post. With `after`, the next
 // page of responses alone (no thread summary). With `response=<id>[&afterComment=<cursor>]`, one
