@@ -449,7 +449,8 @@ export function ThreadView({ courseKey, threadId, meta, onBack, backLabel = "Bac
   const newFurtherDown = firstUnread !== null && (hasNextPage || holderLoaded) && !shown(firstUnread) && reveal?.commentId !== firstUnread && unreadShownBelow !== firstUnread;
   const remaining = Math.max(0, responseCount - responses.length);
   const t = view.first.thread;
-  const closed = t.closed;
+  // a closed thread, or one that holds as many posts as a thread may: no reply forms
+  const closed = t.closed || t.full;
   return (
     <article aria-labelledby={`thread-${t.id}-title`} ref={articleRef}>
       <button type="button" className={styles.small} onClick={onBack}>
@@ -533,8 +534,10 @@ export function ThreadView({ courseKey, threadId, meta, onBack, backLabel = "Bac
           {error?.message ?? "More responses could not be loaded."}
         </p>
       ) : null}
-      {closed ? (
+      {t.closed ? (
         <p className={styles.notice}>This thread is closed: it takes no new responses or comments.</p>
+      ) : t.full ? (
+        <p className={styles.notice}>This thread has as many posts as a thread may hold: start a new thread to go on.</p>
       ) : me.banned ? (
         <p className={styles.notice}>You have been banned from posting in this course&apos;s discussions.</p>
       ) : meta.policy.blackout && !me.canModerate ? (

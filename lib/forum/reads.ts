@@ -4,6 +4,7 @@ import "server-only";
 // belong to the course and to a topic the reader can see (service.visibleThread). A thread's posts
 // come from the per-revision cache (thread-cache.ts); the reader's own parts are queried per request,
 // and only one page of its responses is built and sent (response-page.ts).
+import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import * as q from "@/lib/db/queries/forum";
 import { learnHref } from "@/lib/lms/urls";
@@ -121,7 +122,17 @@ export interface ResponsePageJson {
 
 /** The thread and the first page of its responses. */
 export interface ThreadJson extends ResponsePageJson {
-  thread: ThreadSummaryView & { bodyHtml: string; bodyMd?: string; edited: boolean; canEdit: boolean; canDelete: boolean; topicName: string; unitHref: string | null };
+  thread: ThreadSummaryView & {
+    bodyHtml: string;
+    bodyMd?: string;
+    edited: boolean;
+    canEdit: boolean;
+    canDelete: boolean;
+    topicName: string;
+    unitHref: string | null;
+    /** the thread holds FORUM_MAX_POSTS_PER_THREAD live posts: it takes no more (lib/forum/rules.ts canPost) */
+    full: boolean;
+  };
   /** the reader's read marker before this visit, over the whole thread (new posts are those with this id or a higher one); may be on a later page */
   firstUnreadPostId: number | null;
   /** the response firstUnreadPostId is, or is a comment of (it may be beyond that response's first comments) */
@@ -235,6 +246,7 @@ export async function threadDetail(f: ForumContext, threadId: number, sp: URLSea
       canDelete: mine(t.authorId) || moderator,
       topicName: topic?.name ?? "Unknown topic",
       unitHref: topic?.unit ? learnHref(f.courseKey, topic.unit.subsection, topic.unit.unit) : null,
+      full: t.postCount >= env().FORUM_MAX_POSTS_PER_THREAD,
     },
     ...page,
     firstUnreadPostId: firstUnread ?? null,

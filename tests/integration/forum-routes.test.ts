@@ -443,6 +443,8 @@ describe("a long thread", () => {
     }
     expect(seen).toHaveLength(N);
     expect(seen.at(-1)).toContain(`hello ${N - 1}`);
+    const first = JSON.parse((await get(threadGET, c.courseKey, "", { threadId: String(threadId) })).text) as { thread: { full: boolean } };
+    expect(first.thread.full).toBe(false);
   });
 
   it("a full thread refuses a new post with a message, and writes nothing", async () => {
@@ -455,6 +457,9 @@ describe("a long thread", () => {
       expect(res).toMatchObject({ ok: false, message: expect.stringContaining(`has reached ${max.toLocaleString("en-US")} posts`) });
       const after = await getDb().select({ n: sql<number>`COUNT(*)` }).from(forumPosts).where(eq(forumPosts.threadId, threadId));
       expect(Number(after[0].n)).toBe(Number(before[0].n));
+      // the thread says so, and the client shows a notice instead of the reply forms
+      const t = JSON.parse((await get(threadGET, c.courseKey, "", { threadId: String(threadId) })).text) as { thread: { full: boolean } };
+      expect(t.thread.full).toBe(true);
     } finally {
       await getDb().update(forumThreads).set({ postCount: N }).where(eq(forumThreads.id, threadId));
     }
