@@ -113,6 +113,21 @@ describe("problems that differ per learner", () => {
     expect((await submitAnswer({ userId: b.id, courseId: c.courseId, usageKey: c.key("py"), answers: { py_2_1: na } })).correctness).toEqual({ py_2_1: "incorrect" });
   }, 120_000);
 
+  it("a learner's render of a problem goes only where its state goes: not to the unenrolled, not for a staff-only problem", async () => {
+    const c = await createCourse({
+      subsections: [{ urlName: "s", format: "Homework", problems: [{ urlName: "py", xml: PY }, { urlName: "hidden", xml: PY, settings: { visible_to_staff_only: true } }] }],
+    });
+    const learner = await learnerIn(c, "ppv");
+    const problems = await unitState(c, learner);
+    expect(Object.keys(problems)).toEqual([c.key("py")]);
+    expect(JSON.stringify(problems)).not.toContain("hidden");
+    const outsider = await createTestUser("ppo");
+    session.user = outsider;
+    const res = await GET(new Request(`http://x/api?unit=${encodeURIComponent(unitKey(c))}`), { params: Promise.resolve({ courseKey: encodeURIComponent(c.courseKey) }) });
+    expect(res.status).toBe(403);
+    expect(await res.text()).not.toContain("Type the number");
+  }, 120_000);
+
   it("after a Reset that draws a new seed, the state brings the new numbers, and they are graded right", async () => {
     const settings = { rerandomize: "onreset", show_reset_button: true };
     const c = await createCourse({ subsections: [{ urlName: "s", format: "Homework", problems: [{ urlName: "py", xml: PY, settings }] }] });
