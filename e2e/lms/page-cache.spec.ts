@@ -2,7 +2,7 @@
 // version and audience reach only that audience, never carry one learner's identity to another,
 // and never open courseware to someone without access. Raw HTML is read with the browser context's
 // cookies (a document request, as a browser's first load makes).
-import { expect, test, type APIResponse, type Page } from "@playwright/test";
+import { expect, test, type APIResponse, type Browser, type Page } from "@playwright/test";
 import { registerUser, signIn } from "../support/auth";
 
 const KEY = encodeURIComponent("course-v1:Atrium+ATR101+2026");
@@ -22,13 +22,17 @@ async function enroll(page: Page) {
   await expect(page).toHaveURL(new RegExp(`${HOME.replace(/[+%]/g, (m) => `\\${m}`)}$`), { timeout: 20_000 });
 }
 
+/** A fresh learner enrolled in the course, on a page of their own (`prefix` names them). */
+async function enrolledLearner(browser: Browser, prefix: string) {
+  const page = await browser.newPage();
+  const user = await registerUser(page, prefix);
+  await enroll(page);
+  return { page, user };
+}
+
 test("a shared page is served from the cache to the next learner without the first one's identity", async ({ browser }) => {
-  const a = await browser.newPage();
-  const userA = await registerUser(a, "pca");
-  await enroll(a);
-  const b = await browser.newPage();
-  const userB = await registerUser(b, "pcb");
-  await enroll(b);
+  const { page: a, user: userA } = await enrolledLearner(browser, "pca");
+  const { page: b, user: userB } = await enrolledLearner(browser, "pcb");
 
   for (const path of [HOME, SHARED_UNIT]) {
     const first = await a.request.get(path);
@@ -126,12 +130,8 @@ test("without access the cache answers nothing: anonymous and unenrolled users g
 });
 
 test("a unit of problems that render alike is shared; each learner's answers and attempts arrive from the state route", async ({ browser }) => {
-  const a = await browser.newPage();
-  await registerUser(a, "pqa");
-  await enroll(a);
-  const b = await browser.newPage();
-  await registerUser(b, "pqb");
-  await enroll(b);
+  const { page: a } = await enrolledLearner(browser, "pqa");
+  const { page: b } = await enrolledLearner(browser, "pqb");
   const answer = `zebra-${Date.now().toString(36)}`;
 
   // A answers (wrongly, with a word no page contains) in the browser.
@@ -176,12 +176,8 @@ test("a unit of problems that render alike is shared; each learner's answers and
 });
 
 test("a unit with shuffled choices is shared too: each learner's order arrives with their state, and their pick is graded", async ({ browser }) => {
-  const a = await browser.newPage();
-  await registerUser(a, "psa");
-  await enroll(a);
-  const b = await browser.newPage();
-  await registerUser(b, "psb");
-  await enroll(b);
+  const { page: a } = await enrolledLearner(browser, "psa");
+  const { page: b } = await enrolledLearner(browser, "psb");
   // The page carries no order of the choices: the second learner is answered from the cache.
   const first = await a.request.get(SHUFFLED_UNIT);
   expect(cacheStatus(first)).toMatch(/^(hit|miss)$/);
