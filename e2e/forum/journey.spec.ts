@@ -4,9 +4,9 @@
 // A's post, the moderator pins and closes the thread (A can no longer reply) and finds the report
 // in the queue; an anonymous post shows no name to A but shows it to the moderator. axe runs on
 // the forum pages. Each learner registers fresh; the moderator is the demo courses' instructor.
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { registerUser, signIn, uniqueSuffix } from "../support/auth";
+import { expectNoSeriousAxeViolations, WCAG21AA } from "../support/axe";
 
 const COURSE = "course-v1:OpenedX+DemoX+DemoCourse";
 /** url_name of the demo course's inline discussion block ("Language Learning Tools and Tips") */
@@ -17,12 +17,6 @@ const forumUrl = (q = "") => `/courses/${enc(COURSE)}/discussion${q}`;
 // Skipped only when ../shared (the Open edX demo course, not committed: CC BY-NC-SA) is absent:
 // scripts/e2e.sh imports it and sets E2E_OPENEDX_DEMO whenever it is there, as in CI.
 test.skip(!process.env.E2E_OPENEDX_DEMO, "the Open edX demo course is not imported");
-
-async function expectNoSeriousAxe(page: Page, what: string) {
-  const res = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-  const bad = res.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  expect(bad.map((v) => `${what}: ${v.id} (${v.impact}) ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")}`)).toEqual([]);
-}
 
 async function learner(browser: Browser, prefix: string) {
   const ctx = await browser.newContext();
@@ -59,7 +53,7 @@ test("question answered in an inline discussion, notification, report, pin and c
 
   // A asks in the unit's inline discussion (the unit's HTML carries no posts: the island fetches them)
   const inlineA = await openUnitDiscussion(A.page);
-  await expectNoSeriousAxe(A.page, "unit with an inline discussion");
+  await expectNoSeriousAxeViolations(A.page, { label: "unit with an inline discussion", tags: WCAG21AA });
   await inlineA.getByRole("button", { name: "+ New post" }).click();
   await inlineA.getByLabel("Title").fill(title);
   await inlineA.getByLabel("Your post").fill("I cannot find the **glossary**. Is it $e^{i\\pi}$ pages long?");
@@ -80,12 +74,12 @@ test("question answered in an inline discussion, notification, report, pin and c
   await A.page.getByRole("button", { name: "Mark as answer" }).click();
   await expect(A.page.getByText("✓ Answer", { exact: true })).toBeVisible();
   await expect(A.page.getByText("✓ Answered question")).toBeVisible();
-  await expectNoSeriousAxe(A.page, "thread view");
+  await expectNoSeriousAxeViolations(A.page, { label: "thread view", tags: WCAG21AA });
 
   // B sees the notification
   await B.page.goto(forumUrl());
   await expect(B.page.getByTestId("notification-count")).toBeVisible();
-  await expectNoSeriousAxe(B.page, "forum board");
+  await expectNoSeriousAxeViolations(B.page, { label: "forum board", tags: WCAG21AA });
   await B.page.getByRole("link", { name: /^Notifications/ }).click();
   await expect(B.page.getByTestId("forum-notifications")).toContainText(`${A.user.fullName} marked your response as the answer`);
   await expect(B.page.getByTestId("forum-notifications")).toContainText(title);
@@ -127,7 +121,7 @@ test("question answered in an inline discussion, notification, report, pin and c
   const queue = mod.getByTestId("report-queue");
   await expect(queue).toContainText(`e2e report ${tag}`);
   await expect(queue).toContainText(title);
-  await expectNoSeriousAxe(mod, "moderation queue");
+  await expectNoSeriousAxeViolations(mod, { label: "moderation queue", tags: WCAG21AA });
   await openThreadFromForum(mod, anonTitle);
   await expect(mod.getByRole("article")).toContainText(B.user.fullName);
   await expect(mod.getByRole("article")).toContainText("posted anonymously");

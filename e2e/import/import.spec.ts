@@ -5,9 +5,9 @@ import { execFileSync } from "node:child_process";
 import { mkdtempSync, mkdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { signIn, uniqueSuffix } from "../support/auth";
+import { expectNoSeriousAxeViolations, WCAG21AA } from "../support/axe";
 
 function makeArchive(org: string): string {
   const dir = mkdtempSync(path.join(tmpdir(), "atrium-e2e-import-"));
@@ -31,29 +31,23 @@ function makeArchive(org: string): string {
   return archive;
 }
 
-async function expectNoSeriousAxe(page: Page) {
-  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-  const bad = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  expect(bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
-}
-
 test("an author imports a course export and sees its versions and export link", async ({ page }) => {
   const org = `E2E${uniqueSuffix()}`.slice(0, 20);
   const archive = makeArchive(org);
   await signIn(page, "author@example.com", "author-pass-1");
   await page.goto("/studio/import");
   await expect(page.getByRole("heading", { name: "Import a course" })).toBeVisible();
-  await expectNoSeriousAxe(page);
+  await expectNoSeriousAxeViolations(page, { tags: WCAG21AA });
   await page.getByLabel("Course export (.tar.gz)").setInputFiles(archive);
   await page.getByRole("button", { name: "Import" }).click();
   await expect(page.getByText("Import finished")).toBeVisible({ timeout: 60_000 });
   const key = `course-v1:${org}+E2E1+2026`;
   await expect(page.getByText("vertical: 1")).toBeVisible();
-  await expectNoSeriousAxe(page);
+  await expectNoSeriousAxeViolations(page, { tags: WCAG21AA });
   await page.getByRole("link", { name: key }).click();
   await expect(page.getByRole("heading", { name: `E2E import ${org}` })).toBeVisible();
   await expect(page.getByRole("heading", { name: "Version history" })).toBeVisible();
-  await expectNoSeriousAxe(page);
+  await expectNoSeriousAxeViolations(page, { tags: WCAG21AA });
   const href = await page.getByRole("link", { name: "Export course (.tar.gz)" }).getAttribute("href");
   const res = await page.request.get(href!);
   expect(res.status()).toBe(200);

@@ -2,9 +2,9 @@
 // wrong then right (attempts used/remaining, correctness marks), sees Show Answer and hints, a
 // malformed number uses no attempt, and the Progress page changes; one Open edX demo course
 // problem grades too. Answers come from content/atr101-answers.md. Each test registers its own user.
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Locator, type Page } from "@playwright/test";
 import { registerUser, signIn } from "../support/auth";
+import { expectNoSeriousAxeViolations } from "../support/axe";
 
 const ATR = "course-v1:Atrium+ATR101+2026";
 const DEMO = "course-v1:OpenedX+DemoX+DemoCourse";
@@ -68,8 +68,7 @@ test("Atrium 101: wrong then right, attempts, show answer, hints, malformed inpu
   await mc.getByRole("button", { name: /^Hint/ }).click();
   await expect(mc.getByRole("region", { name: "Hints" })).toContainText("Hint (1 of 2)");
 
-  const axe = await new AxeBuilder({ page }).include('[data-testid="problem"]').analyze();
-  expect(axe.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => v.id)).toEqual([]);
+  await expectNoSeriousAxeViolations(page, { include: '[data-testid="problem"]' });
 
   // A malformed number is rejected with a message and uses no attempt.
   await page.goto(`/courses/${enc(ATR)}/jump/typing_num_tolerance`);
@@ -89,8 +88,7 @@ test("Atrium 101: wrong then right, attempts, show answer, hints, malformed inpu
   expect(after).toBeGreaterThan(before);
   await expect(choicesRow.getByTestId("subsection-points")).not.toHaveText(/^0\//);
   await expect(page.getByRole("table", { name: "Homework scores" })).toBeVisible();
-  const axeProgress = await new AxeBuilder({ page }).analyze();
-  expect(axeProgress.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => v.id)).toEqual([]);
+  await expectNoSeriousAxeViolations(page);
 
   // The course outline shows the persisted subsection score too.
   await page.goto(`/courses/${enc(ATR)}`);
@@ -183,8 +181,7 @@ test.describe("Open edX demo course", () => {
     // Show Answer outlines the rectangle and gives it as text; no serious accessibility problems.
     await p.getByRole("button", { name: "Show answer" }).click();
     await expect(p.getByTestId(`answer-${id}_2_1`)).toContainText("(338, 98) to (412, 168)");
-    const axe = await new AxeBuilder({ page }).include(`[data-testid="problem"][data-usage-key$="block@${id}"]`).analyze();
-    expect(axe.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => v.id)).toEqual([]);
+    await expectNoSeriousAxeViolations(page, { include: `[data-testid="problem"][data-usage-key$="block@${id}"]` });
   });
 
   test("the annotation problem: a comment and a tag, graded, restored after reload, Show Answer", async ({ page }) => {
@@ -223,8 +220,7 @@ test.describe("Open edX demo course", () => {
     await p.getByRole("button", { name: "Show answer" }).click();
     await expect(p.getByTestId(`answer-${id}_2_1`)).toContainText("Nowhere");
     await expect(p.getByTestId(`answer-tag-${id}_2_1`)).toBeVisible();
-    const axe = await new AxeBuilder({ page }).include(`[data-testid="problem"][data-usage-key$="block@${id}"]`).analyze();
-    expect(axe.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => v.id)).toEqual([]);
+    await expectNoSeriousAxeViolations(page, { include: `[data-testid="problem"][data-usage-key$="block@${id}"]` });
   });
 });
 
@@ -265,7 +261,6 @@ test("staff: look up a learner's progress and answers, reset attempts, rescore a
   await staff.getByRole("button", { name: "Rescore for every learner" }).click();
   await expect(staff.getByTestId("rescore-status")).toContainText("finished", { timeout: 30_000 });
   await expect(staff.getByTestId("rescore-status")).toContainText(/Rescored \d+ learner/);
-  const axe = await new AxeBuilder({ page: staff }).analyze();
-  expect(axe.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => v.id)).toEqual([]);
+  await expectNoSeriousAxeViolations(staff);
   await staffContext.close();
 });

@@ -5,9 +5,9 @@
 // locked file and the same user served it once enrolled; delete lists the linking component; a
 // new staff member added by username then sees the course in Studio. Axe on both pages.
 // Only the "library_unit" unit is published here (no other spec edits it).
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { registerUser, signIn, uniqueSuffix } from "../support/auth";
+import { expectNoSeriousAxeViolations, WCAG21AA_BEST_PRACTICE } from "../support/axe";
 
 const COURSE = "course-v1:Atrium+ATR101+2026";
 const enc = encodeURIComponent;
@@ -20,12 +20,6 @@ async function hydrated(page: Page) {
     const el = document.querySelector("main");
     return !!el && Object.keys(el).some((k) => k.startsWith("__reactFiber"));
   });
-}
-
-async function expectNoSeriousViolations(page: Page, label: string) {
-  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]).analyze();
-  const bad = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  expect(bad.map((v) => `${label}: ${v.id} (${v.impact}) ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
 }
 
 const row = (page: Page, path: string) => page.locator(`[data-testid="file-row"][data-path="${path}"]`);
@@ -41,7 +35,7 @@ test.describe("files and course team", () => {
     await page.goto(filesUrl);
     await hydrated(page);
     await expect(page.getByRole("heading", { name: "Files", level: 1 })).toBeVisible();
-    await expectNoSeriousViolations(page, "files page");
+    await expectNoSeriousAxeViolations(page, { label: "files page", tags: WCAG21AA_BEST_PRACTICE });
 
     // Three files at once: three progress bars, each completes.
     const png = Buffer.from("89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8ffff3f0005fe02fea7d6a4b40000000049454e44ae426082", "hex");
@@ -92,7 +86,7 @@ test.describe("files and course team", () => {
     // Lock the picture (working copy); it goes live with the next publish.
     await row(page, names[0]).getByRole("button", { name: `Lock ${names[0]}` }).click();
     await expect(row(page, names[0])).toContainText("Locked");
-    await expectNoSeriousViolations(page, "files page with files");
+    await expectNoSeriousAxeViolations(page, { label: "files page with files", tags: WCAG21AA_BEST_PRACTICE });
 
     // Use it in a Text component, then publish that unit (files and locks go live with it).
     await page.goto(`/studio/courses/${enc(COURSE)}/units/${enc(UNIT)}`);
@@ -130,7 +124,7 @@ test.describe("files and course team", () => {
     await row(page, names[0]).getByRole("button", { name: `Delete ${names[0]}` }).click();
     const confirm = row(page, names[0]).getByTestId("delete-confirm");
     await expect(confirm.getByTestId("references")).toContainText(`Picture ${s} (html) in unit Question Bank`);
-    await expectNoSeriousViolations(page, "delete confirmation");
+    await expectNoSeriousAxeViolations(page, { label: "delete confirmation", tags: WCAG21AA_BEST_PRACTICE });
     await confirm.getByRole("button", { name: "Cancel" }).click();
     await expect(row(page, names[0])).toHaveCount(1);
     // The unused file is deleted from the working copy.
@@ -150,7 +144,7 @@ test.describe("files and course team", () => {
     await hydrated(page);
     await expect(page.getByRole("heading", { name: "Course team", level: 1 })).toBeVisible();
     await expect(page.getByTestId("member-author")).toContainText("Instructor");
-    await expectNoSeriousViolations(page, "team page");
+    await expectNoSeriousAxeViolations(page, { label: "team page", tags: WCAG21AA_BEST_PRACTICE });
 
     // Unknown user: a clear message, nothing added.
     const before = await page.getByTestId("team-table").locator("tbody tr").count();
@@ -169,7 +163,7 @@ test.describe("files and course team", () => {
     await page.getByRole("button", { name: "Add to team" }).click();
     await expect(page.getByTestId(`member-${staff.username}`)).toContainText(staff.email);
     await expect(page.getByTestId("team-log")).toContainText(`added ${staff.username} as staff`);
-    await expectNoSeriousViolations(page, "team page with a new member");
+    await expectNoSeriousAxeViolations(page, { label: "team page with a new member", tags: WCAG21AA_BEST_PRACTICE });
 
     // The new staff member sees the course in Studio, opens its outline, sees the team read-only.
     await sp.goto("/studio");
@@ -179,7 +173,7 @@ test.describe("files and course team", () => {
     await sp.goto(teamUrl);
     await expect(sp.getByText("only the course’s instructors")).toBeVisible();
     await expect(sp.getByRole("button", { name: "Add to team" })).toHaveCount(0);
-    await expectNoSeriousViolations(sp, "team page (staff)");
+    await expectNoSeriousAxeViolations(sp, { label: "team page (staff)", tags: WCAG21AA_BEST_PRACTICE });
     await other.close();
 
     // Removing the staff member is logged too.

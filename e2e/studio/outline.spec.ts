@@ -2,20 +2,14 @@
 // subsection / unit → rename in place → reorder by drag and by keyboard → delete with a
 // confirmation that says what is inside → Publish → state badges; axe on home and outline.
 // A team member without the course-creator right is told why there is no New course.
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import mysql from "mysql2/promise";
 import { registerUser, signIn, uniqueSuffix } from "../support/auth";
+import { expectNoSeriousAxeViolations, WCAG21AA_BEST_PRACTICE } from "../support/axe";
 import { keyboardDrag, pointerDrag } from "../support/drag";
 
 // The machine running these may be heavily shared: give server actions time.
 const slow = expect.configure({ timeout: 30_000 });
-
-async function expectNoSeriousViolations(page: Page, label: string) {
-  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]).analyze();
-  const bad = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  expect(bad.map((v) => `${label}: ${v.id} (${v.impact}) ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
-}
 
 /** Outline buttons are disabled while a change is being saved and the page refreshed. */
 const settled = (page: Page) => slow(page.getByRole("button", { name: "+ New unit" }).first()).toBeEnabled();
@@ -33,7 +27,7 @@ test("author builds, reorders, deletes and publishes an outline", async ({ page 
   test.setTimeout(420_000);
   await signIn(page, "author@example.com", "author-pass-1");
   await page.goto("/studio");
-  await expectNoSeriousViolations(page, "/studio");
+  await expectNoSeriousAxeViolations(page, { label: "/studio", tags: WCAG21AA_BEST_PRACTICE });
 
   // search filters the list
   await page.getByRole("searchbox", { name: "Search courses" }).fill("no-such-course-xyz");
@@ -50,7 +44,7 @@ test("author builds, reorders, deletes and publishes an outline", async ({ page 
   await page.getByLabel("Course number").fill("OUT1");
   await page.getByLabel("Course run").fill(run);
   await slow(page.getByText(`course-v1:E2EOrg+OUT1+${run}`)).toBeVisible();
-  await expectNoSeriousViolations(page, "/studio new course form");
+  await expectNoSeriousAxeViolations(page, { label: "/studio new course form", tags: WCAG21AA_BEST_PRACTICE });
   await page.getByRole("button", { name: "Create" }).click();
   await slow(page).toHaveURL(/\/outline$/, { timeout: 20_000 });
   await slow(page.getByRole("heading", { level: 1, name: "E2E Outline Course" })).toBeVisible();
@@ -105,7 +99,7 @@ test("author builds, reorders, deletes and publishes an outline", async ({ page 
   const dialog = page.getByRole("dialog", { name: "Delete this subsection?" });
   await slow(dialog).toBeVisible();
   await slow(dialog).toContainText("also deletes 2 units and 0 components");
-  await expectNoSeriousViolations(page, "delete confirmation");
+  await expectNoSeriousAxeViolations(page, { label: "delete confirmation", tags: WCAG21AA_BEST_PRACTICE });
   await dialog.getByRole("button", { name: "Cancel" }).click();
   await slow(page.getByTestId("outline-sequential")).toHaveCount(2);
   await page.getByRole("button", { name: "Delete Duplicate of 'Lesson 1'" }).click();
@@ -122,7 +116,7 @@ test("author builds, reorders, deletes and publishes an outline", async ({ page 
   await slow(page.getByText("Graded as Homework")).toBeVisible();
   await slow(page.getByText("Scheduled: releases 2999-01-01 09:00 UTC").first()).toBeVisible();
 
-  await expectNoSeriousViolations(page, "outline");
+  await expectNoSeriousAxeViolations(page, { label: "outline", tags: WCAG21AA_BEST_PRACTICE });
 
   // Publish the course: every badge says published; an edit marks the unit and the course changed
   await page.getByRole("button", { name: "Publish all changes in the course" }).click();
@@ -155,5 +149,5 @@ test("a team member without the course-creator right is told why there is no New
   await slow(page.getByText("You cannot create courses")).toBeVisible();
   await slow(page.getByText("Creating a course needs the course creator right")).toBeVisible();
   await slow(page.getByRole("button", { name: "New course" })).toHaveCount(0);
-  await expectNoSeriousViolations(page, "/studio without creator right");
+  await expectNoSeriousAxeViolations(page, { label: "/studio without creator right", tags: WCAG21AA_BEST_PRACTICE });
 });

@@ -2,9 +2,9 @@
 // `author`): write Open edX markdown, see the live preview (the LMS problem component), answer it
 // and get graded; Simple ↔ Advanced tab rules; settings saved as attributes; axe on the editor.
 // Only the course's DRAFT changes (nothing is published), on a unit no other spec edits.
-import AxeBuilder from "@axe-core/playwright";
-import { expect as baseExpect, test, type Page } from "@playwright/test";
+import { expect as baseExpect, test } from "@playwright/test";
 import { signIn } from "../support/auth";
+import { expectNoSeriousAxeViolations, WCAG21AA_BEST_PRACTICE } from "../support/axe";
 
 // The machine running e2e is shared and slow: server actions may take many seconds.
 const expect = baseExpect.configure({ timeout: 30_000 });
@@ -12,6 +12,8 @@ const expect = baseExpect.configure({ timeout: 30_000 });
 const COURSE = "course-v1:Atrium+ATR101+2026";
 const UNIT = `block-v1:Atrium+ATR101+2026+type@vertical+block@typing_numbers`;
 const unitUrl = `/studio/courses/${encodeURIComponent(COURSE)}/units/${encodeURIComponent(UNIT)}`;
+/** axe checks only the problem editor. */
+const PROBLEM_EDITOR = '[data-testid="problem-editor"]';
 
 const MARKDOWN = `Warm up with two quick questions.
 
@@ -31,12 +33,6 @@ Two and two make four.
 
 || Count on your fingers. ||
 `;
-
-async function expectNoSeriousViolations(page: Page, label: string) {
-  const results = await new AxeBuilder({ page }).include('[data-testid="problem-editor"]').withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]).analyze();
-  const bad = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  expect(bad.map((v) => `${label}: ${v.id} (${v.impact}) ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
-}
 
 test.describe("problem editor", () => {
   test.describe.configure({ timeout: 300_000 });
@@ -61,7 +57,7 @@ test.describe("problem editor", () => {
     const sum = preview.getByLabel("What is 2 + 2?");
     await expect(sum).toBeVisible();
     await expect(preview.getByText("Warm up with two quick questions.")).toBeVisible();
-    await expectNoSeriousViolations(page, "problem editor (simple)");
+    await expectNoSeriousAxeViolations(page, { label: "problem editor (simple)", include: PROBLEM_EDITOR, tags: WCAG21AA_BEST_PRACTICE });
 
     // A wrong answer is graded incorrect, with the choice's feedback.
     await preview.getByLabel("Venus").check();
@@ -80,7 +76,7 @@ test.describe("problem editor", () => {
     await expect(preview.getByText("Two and two make four.")).toBeVisible();
     await preview.getByRole("button", { name: /^Hint/ }).click();
     await expect(preview.getByText("Count on your fingers.")).toBeVisible();
-    await expectNoSeriousViolations(page, "problem editor (graded preview)");
+    await expectNoSeriousAxeViolations(page, { label: "problem editor (graded preview)", include: PROBLEM_EDITOR, tags: WCAG21AA_BEST_PRACTICE });
 
     // Settings: weight 5 is what the preview grades against.
     await editor.getByLabel("Display name", { exact: true }).fill("Warm-up check");
@@ -94,7 +90,7 @@ test.describe("problem editor", () => {
     const olx = editor.getByLabel("Problem OLX");
     await expect(olx).toHaveValue(/<numericalresponse answer="4">/);
     await expect(olx).toHaveValue(/<choice correct="true">Mercury<\/choice>/);
-    await expectNoSeriousViolations(page, "problem editor (advanced)");
+    await expectNoSeriousAxeViolations(page, { label: "problem editor (advanced)", include: PROBLEM_EDITOR, tags: WCAG21AA_BEST_PRACTICE });
     await editor.getByRole("tab", { name: "Simple (markdown)" }).click();
     await expect(editor.getByLabel("Problem markdown")).toHaveValue(MARKDOWN);
 

@@ -8,19 +8,13 @@ import { execFileSync } from "node:child_process";
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { signIn, uniqueSuffix } from "../support/auth";
+import { expectNoSeriousAxeViolations, WCAG21AA } from "../support/axe";
 
 const enc = encodeURIComponent;
 const DEMO = "course-v1:Atrium+ATR101+2026";
 const slow = expect.configure({ timeout: 60_000 });
-
-async function expectNoSeriousAxe(page: Page, label: string) {
-  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-  const bad = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  expect(bad.map((v) => `${label}: ${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
-}
 
 async function hydrated(page: Page) {
   await page.waitForFunction(() => {
@@ -50,7 +44,7 @@ test("re-run the demo course a year later and see the moved dates", async ({ pag
   await page.goto(`/studio/courses/${enc(DEMO)}/rerun`);
   await expect(page.getByRole("heading", { name: /^Re-run / })).toBeVisible();
   await hydrated(page);
-  await expectNoSeriousAxe(page, "rerun");
+  await expectNoSeriousAxeViolations(page, { label: "rerun", tags: WCAG21AA });
   const run = `R${uniqueSuffix()}`.slice(0, 20);
   await page.getByLabel("Course name").fill(`Atrium 101 (${run})`);
   await page.getByLabel("Course run").fill(run);
@@ -101,14 +95,14 @@ test("import a course from Git, re-import (unchanged, then a pushed change) and 
     await slow(progress.getByText("Import finished")).toBeVisible();
     await expect(page).toHaveURL(/\?job=\d+$/);
     await expect(progress.getByTestId("git-commit")).toHaveText(first.slice(0, 12));
-    await expectNoSeriousAxe(page, "studio import");
+    await expectNoSeriousAxeViolations(page, { label: "studio import", tags: WCAG21AA });
 
     // the course's own import page: the Git source is remembered; the same commit changes nothing
     await page.goto(`/studio/courses/${enc(key)}/import`);
     await hydrated(page);
     await expect(page.getByLabel("Repository URL")).toHaveValue(bare);
     await expect(page.getByLabel("Folder in the repository")).toHaveValue("content/atr101");
-    await expectNoSeriousAxe(page, "course import");
+    await expectNoSeriousAxeViolations(page, { label: "course import", tags: WCAG21AA });
     await page.getByRole("button", { name: "Re-import from Git" }).click();
     await slow(progress.getByText("Already up to date")).toBeVisible();
 
@@ -135,7 +129,7 @@ test("import a course from Git, re-import (unchanged, then a pushed change) and 
     // export as a job, then download the archive it stored
     await page.goto(`/studio/courses/${enc(key)}/export`);
     await hydrated(page);
-    await expectNoSeriousAxe(page, "export");
+    await expectNoSeriousAxeViolations(page, { label: "export", tags: WCAG21AA });
     await page.getByRole("button", { name: "Export course content" }).click();
     const exported = page.getByRole("region", { name: "Export progress" });
     await slow(exported.getByText("Export ready")).toBeVisible();
@@ -147,7 +141,7 @@ test("import a course from Git, re-import (unchanged, then a pushed change) and 
     expect(res.headers()["content-type"]).toBe("application/gzip");
     const body = await res.body();
     expect([body[0], body[1]]).toEqual([0x1f, 0x8b]);
-    await expectNoSeriousAxe(page, "export done");
+    await expectNoSeriousAxeViolations(page, { label: "export done", tags: WCAG21AA });
   } finally {
     rmSync(work, { recursive: true, force: true });
   }

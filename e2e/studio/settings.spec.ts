@@ -6,9 +6,9 @@
 // learner answers; a new policy → Publish → the regrade job's progress bar completes and the
 // learner's progress page shows the new grade. Advanced settings: a bad value is refused next to
 // its key. axe (serious/critical) on the three pages.
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { registerUser, signIn, uniqueSuffix } from "../support/auth";
+import { expectNoSeriousAxeViolations, WCAG21AA_BEST_PRACTICE } from "../support/axe";
 
 const enc = encodeURIComponent;
 const slow = expect.configure({ timeout: 30_000 });
@@ -26,12 +26,6 @@ async function hydrated(page: Page) {
     const el = document.querySelector("main");
     return !!el && Object.keys(el).some((k) => k.startsWith("__reactFiber"));
   });
-}
-
-async function expectNoSeriousViolations(page: Page, label: string) {
-  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]).analyze();
-  const bad = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  expect(bad.map((v) => `${label}: ${v.id} (${v.impact}) ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
 }
 
 async function rename(page: Page, current: string, next: string) {
@@ -96,7 +90,7 @@ test("schedule, grading and advanced settings: saved, published, seen by learner
   const form = page.getByRole("form", { name: "Schedule and details" });
   await slow(form).toBeVisible();
   await expect(form.getByText("America/New_York")).toBeVisible();
-  await expectNoSeriousViolations(page, "details");
+  await expectNoSeriousAxeViolations(page, { label: "details", tags: WCAG21AA_BEST_PRACTICE });
 
   // An impossible combination: a message next to the field, nothing saved.
   await form.getByLabel("Course start").fill("2026-02-03T09:00");
@@ -148,7 +142,7 @@ test("schedule, grading and advanced settings: saved, published, seen by learner
   await page.goto(`${studio}/settings/grading`);
   await hydrated(page);
   await expect(page.getByText("Learners’ grades are recomputed when you publish.")).toBeVisible();
-  await expectNoSeriousViolations(page, "grading");
+  await expectNoSeriousAxeViolations(page, { label: "grading", tags: WCAG21AA_BEST_PRACTICE });
   for (const t of ["Lab", "Midterm Exam", "Final Exam"]) await page.getByRole("button", { name: `Remove ${t}` }).click();
   await page.getByLabel("Weight of assignment type 1").fill("100");
   await page.getByLabel("Total number of assignment type 1").fill("1");
@@ -230,7 +224,7 @@ test("schedule, grading and advanced settings: saved, published, seen by learner
   // ── Advanced settings: a bad value is refused next to its key; a good one saves ─────────────
   await page.goto(`${studio}/settings/advanced`);
   await hydrated(page);
-  await expectNoSeriousViolations(page, "advanced");
+  await expectNoSeriousAxeViolations(page, { label: "advanced", tags: WCAG21AA_BEST_PRACTICE });
   const maxAttempts = page.getByLabel("Maximum attempts");
   await maxAttempts.fill("-1");
   await page.getByRole("button", { name: "Save changes" }).click();

@@ -4,9 +4,9 @@
 // conflict message), discard changes, and axe on the editor and each component editor.
 // Only the course's DRAFT is changed here (nothing is published), so learner specs are unaffected;
 // each test works on its own unit.
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Browser, type Locator, type Page } from "@playwright/test";
 import { signIn } from "../support/auth";
+import { expectNoSeriousAxeViolations, WCAG21AA_BEST_PRACTICE } from "../support/axe";
 import { keyboardDrag, pointerDrag } from "../support/drag";
 
 const COURSE = "course-v1:Atrium+ATR101+2026";
@@ -19,12 +19,6 @@ async function hydrated(page: Page) {
     const el = document.querySelector("main");
     return !!el && Object.keys(el).some((k) => k.startsWith("__reactFiber"));
   });
-}
-
-async function expectNoSeriousViolations(page: Page, label: string) {
-  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]).analyze();
-  const bad = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  expect(bad.map((v) => `${label}: ${v.id} (${v.impact}) ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
 }
 
 const items = (page: Page) => page.getByTestId("unit-component");
@@ -64,7 +58,7 @@ test.describe("unit editor", () => {
     await openUnit(page, "extras_unit");
     await expect(page.getByRole("heading", { name: "Not Supported Here", level: 1 })).toBeVisible();
     await expect(page.getByTestId("unit-state")).toHaveAttribute("data-state", "published");
-    await expectNoSeriousViolations(page, "unit editor");
+    await expectNoSeriousAxeViolations(page, { label: "unit editor", tags: WCAG21AA_BEST_PRACTICE });
     const before = await keysInOrder(page);
     expect(before).toHaveLength(3);
 
@@ -76,7 +70,7 @@ test.describe("unit editor", () => {
     await editor.getByLabel("Display name", { exact: true }).fill("Week 1 chat");
     await editor.getByLabel("Category", { exact: true }).fill("Week 1");
     await editor.getByLabel("Subcategory").fill("Introductions");
-    await expectNoSeriousViolations(page, "discussion editor");
+    await expectNoSeriousAxeViolations(page, { label: "discussion editor", tags: WCAG21AA_BEST_PRACTICE });
     await saveAndWait(editor);
     await expect(item(page, "Week 1 chat")).toHaveCount(1);
     await expect(page.getByTestId("unit-state")).toHaveAttribute("data-state", "changed");
@@ -128,7 +122,7 @@ test.describe("unit editor", () => {
     await copy.getByRole("button", { name: /^Delete:/ }).click();
     const dialog = page.getByRole("dialog", { name: "Delete this component?" });
     await expect(dialog).toBeVisible();
-    await expectNoSeriousViolations(page, "delete dialog");
+    await expectNoSeriousAxeViolations(page, { label: "delete dialog", tags: WCAG21AA_BEST_PRACTICE });
     await dialog.getByRole("button", { name: "Cancel" }).click();
     await expect(items(page)).toHaveCount(5);
     await copy.getByRole("button", { name: /^Delete:/ }).click();
@@ -150,7 +144,7 @@ test.describe("unit editor", () => {
     await textarea.fill('<html display_name="x"/>');
     await olxEditor.getByRole("button", { name: "Save", exact: true }).click();
     await expect(olxEditor.getByRole("alert")).toHaveText("The root element must be <poll>, not <html>.");
-    await expectNoSeriousViolations(page, "raw OLX editor with an error");
+    await expectNoSeriousAxeViolations(page, { label: "raw OLX editor with an error", tags: WCAG21AA_BEST_PRACTICE });
     const edited = original_olx.replace("Which kind of component do you enjoy most?", "Which component do you like best?");
     await textarea.fill(edited);
     await saveAndWait(olxEditor);
@@ -191,7 +185,7 @@ test.describe("unit editor", () => {
     await page.keyboard.type("Cell A");
     await expect(rich.locator("h2")).toHaveText("Study plan");
     await expect(rich.locator("table")).toHaveCount(1);
-    await expectNoSeriousViolations(page, "text editor (visual)");
+    await expectNoSeriousAxeViolations(page, { label: "text editor (visual)", tags: WCAG21AA_BEST_PRACTICE });
 
     // The raw HTML tab shows what the rich editor wrote; a script added there is kept in the
     // stored HTML (authors are trusted) but the preview shows what learners get: no script.
@@ -203,7 +197,7 @@ test.describe("unit editor", () => {
     expect(html).toMatch(/<ul><li><p>First item<\/p><\/li><li><p>Second item<\/p><\/li><\/ul>/);
     expect(html).toContain("<table");
     await raw.fill(`${html}<p onclick="alert(1)">Clicked<script>window.__bad = 1</script></p><p><img src="/static/atrium-101-card.png" alt="Course card"></p>`);
-    await expectNoSeriousViolations(page, "text editor (html)");
+    await expectNoSeriousAxeViolations(page, { label: "text editor (html)", tags: WCAG21AA_BEST_PRACTICE });
     // Back in the visual tab the course file's image loads (from the asset route), while the
     // HTML keeps the portable /static/ address.
     await editor.getByRole("tab", { name: "Visual" }).click();
@@ -217,7 +211,7 @@ test.describe("unit editor", () => {
     await expect(preview.locator("h2")).toHaveText("Study plan");
     await expect(preview.getByText("Clicked")).toBeVisible();
     expect(await preview.innerHTML()).not.toMatch(/script|onclick/);
-    await expectNoSeriousViolations(page, "text editor (preview)");
+    await expectNoSeriousAxeViolations(page, { label: "text editor (preview)", tags: WCAG21AA_BEST_PRACTICE });
     await saveAndWait(editor);
     await expect(item(page, "Rich notes")).toHaveCount(1);
 
@@ -231,7 +225,7 @@ test.describe("unit editor", () => {
     await expect(page.getByRole("heading", { name: "Study plan", level: 2 })).toBeVisible();
     await expect(page.getByText("Clicked")).toBeVisible();
     expect(await page.evaluate(() => (window as unknown as { __bad?: number }).__bad)).toBeUndefined();
-    await expectNoSeriousViolations(page, "unit preview");
+    await expectNoSeriousAxeViolations(page, { label: "unit preview", tags: WCAG21AA_BEST_PRACTICE });
     // Learners still see the published unit, without the draft's new text.
     await page.goto(`/courses/${encodeURIComponent(COURSE)}/jump/finding_your_way`);
     await expect(page.getByRole("heading", { name: "Finding Your Way", level: 1 })).toBeVisible();
@@ -249,7 +243,7 @@ test.describe("unit editor", () => {
     await editor.getByRole("button", { name: "Add a transcript" }).click();
     await expect(editor.getByLabel("Transcript 1 language")).toHaveValue("en");
     await editor.getByRole("button", { name: "Upload or choose transcript 1" }).click();
-    await expectNoSeriousViolations(page, "video editor with the file picker");
+    await expectNoSeriousAxeViolations(page, { label: "video editor with the file picker", tags: WCAG21AA_BEST_PRACTICE });
     await editor.getByLabel("Upload a file").setInputFiles({
       name: "formulas-en.srt",
       mimeType: "application/x-subrip",
@@ -298,7 +292,7 @@ test.describe("unit editor", () => {
     await expect(conflict.getByTestId("conflict-mine")).toContainText("From the second author", { useInnerText: false });
     // The author's own text is still in the editor to copy.
     await expect(editorOf(other).getByLabel("Category", { exact: true })).toHaveValue("From the second author");
-    await expectNoSeriousViolations(other, "conflict message");
+    await expectNoSeriousAxeViolations(other, { label: "conflict message", tags: WCAG21AA_BEST_PRACTICE });
     await conflict.getByRole("button", { name: "Load the newer version" }).click();
     await expect(editorOf(other).getByTestId("conflict")).toHaveCount(0);
     await expect(editorOf(other).getByLabel("Category", { exact: true })).toHaveValue("From the first author");
