@@ -47,7 +47,7 @@ export default async function UnitPreviewPage({ params }: Props) {
       </Notice>
     );
   }
-  const { course, user } = auth;
+  const { course } = auth;
   const unitKey = safeDecode(p.unitKey);
   if (!unitKey) notFound();
   let unitData;
