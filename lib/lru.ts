@@ -34,6 +34,28 @@ export class Lru<V> {
     // set() replaces the entry (old size out, new size in) and evicts down to the budget.
     if (e) this.set(k, e.v, size);
   }
+  /**
+   * The promise cached under `k`, or `load()`'s, cached at once (size 0) so concurrent callers
+   * share one load. When it settles the entry takes `sizeOf(value)` bytes, or is dropped when that
+   * says null (not worth keeping: nothing found, a passing refusal) or when the load failed; every
+   * caller still gets the outcome. An entry replaced or evicted meanwhile is left alone.
+   */
+  load<P extends V & Promise<unknown>>(k: string, load: () => P, sizeOf: (value: Awaited<P>) => number | null): P {
+    const hit = this.get(k);
+    if (hit) return hit as P;
+    const p = load();
+    this.set(k, p, 0);
+    const settle = (size: number | null) => {
+      if (this.map.get(k)?.v !== p) return;
+      if (size === null) this.delete(k);
+      else this.set(k, p, size);
+    };
+    p.then(
+      (v) => settle(sizeOf(v as Awaited<P>)),
+      () => settle(null),
+    );
+    return p;
+  }
   get bytes(): number {
     return this.total;
   }

@@ -37,32 +37,22 @@ function keyOf(k: ListPageKey): string {
 
 /** One page of threads for an audience at the course forum's revision; a miss runs the list query once (concurrent readers share it). */
 export function listPage(k: ListPageKey): Promise<ForumListPage> {
-  const key = keyOf(k);
-  let p = forumListPages.get(key) as Promise<ForumListPage> | undefined;
-  if (!p) {
-    p = q
-      .listThreads({ courseId: k.courseId, userId: 0, topicId: k.topicId, visibleTopicIds: k.visibleTopicIds, filter: k.filter, sort: k.sort, search: k.search, cursor: k.cursor, limit: k.limit, withReader: false })
-      .then(({ rows, next }) => ({ rows: rows.map(({ seenSeq: _s, following: _f, voted: _v, ...entry }) => ({ ...entry, excerpt: threadExcerpt(entry.excerptMd) })), next }));
-    forumListPages.set(key, p, 0);
-    p.then(
-      (v) => forumListPages.resize(key, listPageBytes(v)),
-      () => forumListPages.delete(key),
-    );
-  }
-  return p;
+  return forumListPages.load(
+    keyOf(k),
+    (): Promise<ForumListPage> =>
+      q
+        .listThreads({ courseId: k.courseId, userId: 0, topicId: k.topicId, visibleTopicIds: k.visibleTopicIds, filter: k.filter, sort: k.sort, search: k.search, cursor: k.cursor, limit: k.limit, withReader: false })
+        .then(({ rows, next }) => ({ rows: rows.map(({ seenSeq: _s, following: _f, voted: _v, ...entry }) => ({ ...entry, excerpt: threadExcerpt(entry.excerptMd) })), next })),
+    listPageBytes,
+  );
 }
 
 /** Live threads per topic at the course forum's revision (the same for every reader); a miss counts once. */
 export function topicThreadCounts(courseId: number, revision: number): Promise<Map<string, number>> {
   const key = `counts:${courseId}:${revision}`; // no page key starts with "counts" (keyOf writes JSON arrays)
-  let p = forumListPages.get(key) as Promise<Map<string, number>> | undefined;
-  if (!p) {
-    p = q.countThreadsByTopic({ courseId });
-    forumListPages.set(key, p, 0);
-    p.then(
-      (v) => forumListPages.resize(key, 64 + [...v.keys()].reduce((n, t) => n + 48 + t.length, 0)),
-      () => forumListPages.delete(key),
-    );
-  }
-  return p;
+  return forumListPages.load(
+    key,
+    () => q.countThreadsByTopic({ courseId }),
+    (v) => 64 + [...v.keys()].reduce((n, t) => n + 48 + t.length, 0),
+  );
 }

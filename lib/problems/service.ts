@@ -68,16 +68,11 @@ export interface LoadedProblem {
 /** A published block row, cached by version id (immutable), so a submit reads only the course's current version from MySQL. */
 function publishedBlock(versionId: number, usageKey: string): Promise<BlockRow | null> {
   const key = `${versionId}|${usageKey}`;
-  let row = problemBlockRows.get(key);
-  if (!row) {
-    row = getBlock({ versionId, usageKey });
-    problemBlockRows.set(key, row, 0);
-    row.then(
-      (r) => (r ? problemBlockRows.resize(key, 300 + key.length + JSON.stringify(r.settings ?? {}).length + JSON.stringify(r.fields ?? {}).length) : problemBlockRows.delete(key)),
-      () => problemBlockRows.delete(key),
-    );
-  }
-  return row;
+  return problemBlockRows.load(
+    key,
+    () => getBlock({ versionId, usageKey }),
+    (r) => (r ? 300 + key.length + JSON.stringify(r.settings ?? {}).length + JSON.stringify(r.fields ?? {}).length : null),
+  );
 }
 
 /**
@@ -581,17 +576,8 @@ export async function learnerProblemStaticView({
   const render = async () => getProblemStaticView({ courseKey, usageKey, definitionXml: await getBlobText({ hash: definitionHash }), settings, userId, seed, isStaff, versionId });
   if (variance !== "seed") return render();
   const key = `${versionId}|${usageKey}|${seed}|${isStaff ? "staff" : "learner"}`;
-  let view = problemViews.get(key);
-  if (!view) {
-    view = render();
-    problemViews.set(key, view, 0);
-    // A refusal may be passing (the sandbox was busy or down): only a rendered problem is kept.
-    view.then(
-      (v) => (v.supported ? problemViews.resize(key, 200 + key.length + 2 * JSON.stringify(v).length) : problemViews.delete(key)),
-      () => problemViews.delete(key),
-    );
-  }
-  return view;
+  // A refusal may be passing (the sandbox was busy or down): only a rendered problem is kept.
+  return problemViews.load(key, render, (v) => (v.supported ? 200 + key.length + 2 * JSON.stringify(v).length : null));
 }
 
 /** Builds the whole view from a definition and settings (as the unit page has them) plus the learner's state. */

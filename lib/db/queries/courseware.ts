@@ -153,13 +153,7 @@ function versionBytes(v: VersionData): number {
 
 /** Caches a version load under its key; its size is set once it has loaded, a failure is forgotten. */
 function cacheLoad(cache: Lru<Promise<VersionData | null>>, key: string, load: () => Promise<VersionData | null>): Promise<VersionData | null> {
-  let p = cache.get(key);
-  if (!p) {
-    p = load();
-    cache.set(key, p, 0);
-    p.then((v) => (v ? cache.resize(key, versionBytes(v)) : cache.delete(key)), () => cache.delete(key));
-  }
-  return p;
+  return cache.load(key, load, (v) => (v ? versionBytes(v) : null));
 }
 
 /** Bytes each cache holds now (for the bench and operators). */
