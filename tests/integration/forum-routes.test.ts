@@ -59,6 +59,26 @@ const get = async (handler: Handler, courseKey: string, query = "", extra: Parti
 
 let c: Awaited<ReturnType<typeof course>>;
 let other: Awaited<ReturnType<typeof course>>;
+
+/** Fresh learners enrolled in `c`, one per name prefix. */
+async function enrolledLearners(...prefixes: string[]): Promise<User[]> {
+  const users = await Promise.all(prefixes.map((p) => createTestUser(p)));
+  for (const u of users) await enrollUser({ userId: u.id, courseId: c.courseId, actorId: null });
+  return users;
+}
+
+/** A course-wide thread of `c` started by `author` through the server action (leaves `author` signed in); its id. */
+async function startThread(author: User, kind: "question" | "discussion", title: string, body = "q"): Promise<number> {
+  session.user = author;
+  const t = await createThreadAction({ courseKey: c.courseKey, topicId: "course", kind, title, body, anonymity: "none" });
+  if (!t.ok) throw new Error(t.message);
+  return t.data.threadId;
+}
+
+/** A response (parentId null) or comment written straight through the query layer: the rate limit is tested elsewhere. */
+async function addPost(threadId: number, authorId: number, parentId: number | null, body: string, anonymity: "none" | "anonymous" = "none"): Promise<number> {
+  return (await q.insertPost({ threadId, parentId, authorId, bodyMd: body, bodyHtml: `<p>${body}</p>`, anonymity }, () => {})).postId;
+}
 let A: User, B: User, outsider: User, otherLearner: User, staff: User;
 let threadId: number;
 let anonThreadId: number;
@@ -214,39 +234,33 @@ describe("the per-revision thread cache", () => {
   // their own learners: the tests above ban B
   let asker: User, poster: User;
   beforeAll(async () => {
-    [asker, poster] = await Promise.all(["rcasker", "rcposter"].map((p) => createTestUser(p)));
-    for (const u of [asker, poster]) await enrollUser({ userId: u.id, courseId: c.courseId, actorId: null });
+    [asker, poster] = await enrolledLearners("rcasker", "rcposter");
   });
 
   it("still hides an anonymous author from a peer after a staff read warmed it, and names them to staff", async () => {
-    session.user = asker;
-    const t = await createThreadAction({ courseKey: c.courseKey, topicId: "course", kind: "question", title: "Cache and anonymity", body: "q", anonymity: "none" });
-    if (!t.ok) throw new Error(t.message);
+    const tid = await startThread(asker, "question", "Cache and anonymity");
     session.user = poster;
-    const p = await createPostAction({ courseKey: c.courseKey, threadId: t.data.threadId, body: "an anonymous answer", anonymity: "anonymous" });
+    const p = await createPostAction({ courseKey: c.courseKey, threadId: tid, body: "an anonymous answer", anonymity: "anonymous" });
     if (!p.ok) throw new Error(p.message);
     session.user = staff;
-    const forStaff = await open(t.data.threadId);
+    const forStaff = await open(tid);
     expect(forStaff.responses[0].author.username).toBe(poster.username);
     expect(forStaff.responses[0].bodyMd).toBe("an anonymous answer"); // a moderator may edit it
     session.user = asker; // a peer, served from the entry the staff read filled
-    const text = (await get(threadGET, c.courseKey, "", { threadId: String(t.data.threadId) })).text;
+    const text = (await get(threadGET, c.courseKey, "", { threadId: String(tid) })).text;
     expect(text).not.toContain(poster.username);
     expect(text).not.toContain(poster.fullName);
     const forA = JSON.parse(text) as { responses: Post[] };
     expect(forA.responses[0].author).toMatchObject({ username: null, name: "Anonymous" });
     expect(forA.responses[0].bodyMd).toBeUndefined();
     session.user = poster; // the author sees their own name and source
-    const forB = await open(t.data.threadId);
+    const forB = await open(tid);
     expect(forB.responses[0].author.username).toBe(poster.username);
     expect(forB.responses[0].bodyMd).toBe("an anonymous answer");
   });
 
   it("every write that changes what readers see bumps the revision, so a warm entry is never served stale", async () => {
-    session.user = asker;
-    const t = await createThreadAction({ courseKey: c.courseKey, topicId: "course", kind: "question", title: "Cache freshness", body: "q", anonymity: "none" });
-    if (!t.ok) throw new Error(t.message);
-    const id = t.data.threadId;
+    const id = await startThread(asker, "question", "Cache freshness");
     session.user = poster;
     const p = await createPostAction({ courseKey: c.courseKey, threadId: id, body: "first text", anonymity: "none" });
     if (!p.ok) throw new Error(p.message);
@@ -270,17 +284,15 @@ describe("the per-revision thread cache", () => {
   });
 
   it("the reader's own vote comes from their own query, not from the shared entry", async () => {
-    session.user = asker;
-    const t = await createThreadAction({ courseKey: c.courseKey, topicId: "course", kind: "discussion", title: "Cache and votes", body: "q", anonymity: "none" });
-    if (!t.ok) throw new Error(t.message);
+    const tid = await startThread(asker, "discussion", "Cache and votes");
     session.user = poster;
-    const p = await createPostAction({ courseKey: c.courseKey, threadId: t.data.threadId, body: "vote for me", anonymity: "none" });
+    const p = await createPostAction({ courseKey: c.courseKey, threadId: tid, body: "vote for me", anonymity: "none" });
     if (!p.ok) throw new Error(p.message);
     session.user = asker;
     expect(await voteAction({ courseKey: c.courseKey, target: "post", id: p.data.postId, on: true })).toMatchObject({ ok: true });
-    expect((await open(t.data.threadId)).responses[0]).toMatchObject({ votes: 1, voted: true });
+    expect((await open(tid)).responses[0]).toMatchObject({ votes: 1, voted: true });
     session.user = poster;
-    expect((await open(t.data.threadId)).responses[0]).toMatchObject({ votes: 1, voted: false });
+    expect((await open(tid)).responses[0]).toMatchObject({ votes: 1, voted: false });
   });
 });
 
@@ -302,16 +314,11 @@ describe("paging a thread's responses", () => {
   let pagedId: number;
   /** ids of the 30 responses in posting order */
   const r: number[] = [];
-  const add = async (authorId: number, parentId: number | null, body: string, anonymity: "none" | "anonymous" = "none") =>
-    (await q.insertPost({ threadId: pagedId, parentId, authorId, bodyMd: body, bodyHtml: `<p>${body}</p>`, anonymity }, () => {})).postId;
+  const add = (authorId: number, parentId: number | null, body: string, anonymity: "none" | "anonymous" = "none") => addPost(pagedId, authorId, parentId, body, anonymity);
 
   beforeAll(async () => {
-    [asker, peer, reader] = await Promise.all(["pgasker", "pgpeer", "pgreader"].map((p) => createTestUser(p)));
-    for (const u of [asker, peer, reader]) await enrollUser({ userId: u.id, courseId: c.courseId, actorId: null });
-    session.user = asker;
-    const t = await createThreadAction({ courseKey: c.courseKey, topicId: "course", kind: "question", title: "A long question", body: "q", anonymity: "none" });
-    if (!t.ok) throw new Error(t.message);
-    pagedId = t.data.threadId;
+    [asker, peer, reader] = await enrolledLearners("pgasker", "pgpeer", "pgreader");
+    pagedId = await startThread(asker, "question", "A long question");
     // 30 responses written straight through the query layer (the rate limit is tested elsewhere):
     // #26 anonymous, #27 the reader's own; comments on #0 (peer), #28 (the reader's) and #29 (anonymous)
     for (let i = 0; i < 30; i++) r.push(await add(i === 27 ? reader.id : peer.id, null, `response ${i}`, i === 26 ? "anonymous" : "none"));
@@ -413,12 +420,8 @@ describe("a long thread", () => {
   let threadId: number;
   let writer: User;
   beforeAll(async () => {
-    writer = await createTestUser("lgwriter");
-    await enrollUser({ userId: writer.id, courseId: c.courseId, actorId: null });
-    session.user = writer;
-    const t = await createThreadAction({ courseKey: c.courseKey, topicId: "course", kind: "discussion", title: "Introduce yourself", body: "Say hello", anonymity: "none" });
-    if (!t.ok) throw new Error(t.message);
-    threadId = t.data.threadId;
+    [writer] = await enrolledLearners("lgwriter");
+    threadId = await startThread(writer, "discussion", "Introduce yourself", "Say hello");
     // Written straight into the tables (multi-row INSERTs), with the thread's counters and revision as insertPost keeps them.
     const db = getDb();
     for (let from = 0; from < N; from += 500) {
@@ -501,16 +504,11 @@ describe("paging a response's comments", () => {
   let big: number, ten: number, few: number;
   const bigComments: number[] = [];
   let anonComment: number, ownComment: number, deletedComment: number;
-  const add = async (authorId: number, parentId: number | null, body: string, anonymity: "none" | "anonymous" = "none", threadId = cThread) =>
-    (await q.insertPost({ threadId, parentId, authorId, bodyMd: body, bodyHtml: `<p>${body}</p>`, anonymity }, () => {})).postId;
+  const add = (authorId: number, parentId: number | null, body: string, anonymity: "none" | "anonymous" = "none", threadId = cThread) => addPost(threadId, authorId, parentId, body, anonymity);
 
   beforeAll(async () => {
-    [asker, peer, reader] = await Promise.all(["cpasker", "cppeer", "cpreader"].map((p) => createTestUser(p)));
-    for (const u of [asker, peer, reader]) await enrollUser({ userId: u.id, courseId: c.courseId, actorId: null });
-    session.user = asker;
-    const t = await createThreadAction({ courseKey: c.courseKey, topicId: "course", kind: "discussion", title: "Many comments", body: "q", anonymity: "none" });
-    if (!t.ok) throw new Error(t.message);
-    cThread = t.data.threadId;
+    [asker, peer, reader] = await enrolledLearners("cpasker", "cppeer", "cpreader");
+    cThread = await startThread(asker, "discussion", "Many comments");
     big = await add(peer.id, null, "the big response");
     ten = await add(peer.id, null, "ten comments");
     few = await add(peer.id, null, "three comments");
@@ -694,8 +692,7 @@ describe("the list cache (by the course forum's revision)", () => {
   const list = async (query = "") => JSON.parse((await get(listGET, c.courseKey, query)).text) as { threads: Row[] };
   let reader: User, writer: User;
   beforeAll(async () => {
-    [reader, writer] = await Promise.all(["lcreader", "lcwriter"].map((p) => createTestUser(p)));
-    for (const u of [reader, writer]) await enrollUser({ userId: u.id, courseId: c.courseId, actorId: null });
+    [reader, writer] = await enrolledLearners("lcreader", "lcwriter");
   });
 
   it("a warm first page and a warm search show a new thread, a reply, a vote and a deletion at once; the reader's parts stay theirs", async () => {
