@@ -7,7 +7,7 @@
 // a learner's own new comment, landing beyond the loaded ones, is loaded and focused after posting
 // it, and so is a new comment beyond the first 10 that "Show new posts" leads to (or that the reader
 // loads by hand, which takes the notice away too). axe runs on the paged views. Atrium 101.
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Locator, type Page } from "@playwright/test";
 import mysql from "mysql2/promise";
 import { registerUser, uniqueSuffix } from "../support/auth";
 import { expectNoSeriousAxeViolations, WCAG21AA } from "../support/axe";
@@ -45,6 +45,23 @@ const seenSeq = async (threadId: number, username: string) =>
 
 const userId = async (username: string) => (await query<{ id: number }>("SELECT id FROM users WHERE username = ?", [username]))[0].id;
 
+/** A paged list's first page: `shown` items, the last reading `last`, the next one (`next`) not there yet. */
+async function expectFirstPage(container: Locator, items: Locator, { shown, last, next }: { shown: number; last: string; next: string }) {
+  await expect(items).toHaveCount(shown);
+  await expect(container.getByText(last)).toBeVisible();
+  await expect(container.getByText(next)).toHaveCount(0);
+}
+
+/** "Load more …" pressed from the keyboard: the list grows to `total`, and focus moves to the first item loaded, which reads `firstLoaded`. */
+async function loadMoreByKeyboard(page: Page, more: Locator, items: Locator, { total, firstLoaded }: { total: number; firstLoaded: string }) {
+  const from = await items.count();
+  await more.focus();
+  await page.keyboard.press("Enter");
+  await expect(items).toHaveCount(total);
+  await expect(items.nth(from)).toBeFocused();
+  await expect(items.nth(from)).toContainText(firstLoaded);
+}
+
 /** A new learner enrolled in Atrium 101 who starts a thread in General; its id. */
 async function learnerWithThread(page: Page, prefix: string, title: string, body: string) {
   const user = await registerUser(page, prefix);
@@ -74,17 +91,11 @@ test("a long thread: Load more responses, then Show new posts", async ({ page })
   const article = page.getByRole("article");
   const responses = article.getByRole("listitem", { name: /^Response by / });
   await expect(article.getByRole("heading", { name: /^30 responses/ })).toBeVisible();
-  await expect(responses).toHaveCount(25);
-  await expect(article.getByText("Response number 25.")).toBeVisible();
-  await expect(article.getByText("Response number 26.")).toHaveCount(0);
+  await expectFirstPage(article, responses, { shown: 25, last: "Response number 25.", next: "Response number 26." });
   const more = article.getByRole("button", { name: "Load more responses (5 more)" });
   await expect(more).toBeVisible();
   await expectNoSeriousAxeViolations(page, { tags: WCAG21AA });
-  await more.focus();
-  await page.keyboard.press("Enter");
-  await expect(responses).toHaveCount(30);
-  await expect(responses.nth(25)).toBeFocused();
-  await expect(responses.nth(25)).toContainText("Response number 26.");
+  await loadMoreByKeyboard(page, more, responses, { total: 30, firstLoaded: "Response number 26." });
   await expect(article.getByRole("button", { name: /^Load more responses/ })).toHaveCount(0);
 
   // the visit is recorded (marked read up to the 30th post); a response posted afterwards lands on page 2
@@ -113,18 +124,12 @@ test("a response with many comments: Load more comments, and one's own new comme
   const article = page.getByRole("article");
   const response = article.getByRole("listitem", { name: /^Response by / });
   const comments = response.getByRole("list", { name: "Comments" }).getByRole("listitem");
-  await expect(comments).toHaveCount(10);
-  await expect(response.getByText("Comment number 10.")).toBeVisible();
-  await expect(response.getByText("Comment number 11.")).toHaveCount(0);
+  await expectFirstPage(response, comments, { shown: 10, last: "Comment number 10.", next: "Comment number 11." });
   const more = response.getByRole("button", { name: "Load more comments (13 more)" });
   await expect(more).toBeVisible();
   await expectNoSeriousAxeViolations(page, { tags: WCAG21AA });
 
-  await more.focus();
-  await page.keyboard.press("Enter");
-  await expect(comments).toHaveCount(20);
-  await expect(comments.nth(10)).toBeFocused();
-  await expect(comments.nth(10)).toContainText("Comment number 11.");
+  await loadMoreByKeyboard(page, more, comments, { total: 20, firstLoaded: "Comment number 11." });
   await response.getByRole("button", { name: "Load more comments (3 more)" }).click();
   await expect(comments).toHaveCount(23);
   await expect(comments.nth(20)).toBeFocused();
