@@ -1,9 +1,11 @@
 import "server-only";
-// The forum's JSON route handlers share this: decode the course key, load the caller's standing
+// The forum's JSON answers share this (the route handlers, and proxy.ts through
+// lib/forum/read-routes.ts): decode the course key, load the caller's standing
 // (lib/forum/service.ts loadForum: 401 anonymous, 404 unknown course, 403 not enrolled and not
 // staff), run the handler, and answer JSON that is private to the caller (never stored by a
 // shared cache). A typed AppError becomes its status and message; anything else is logged and
 // answered with a generic 500 (lib/errors.ts).
+import type { SessionClaims } from "@/lib/auth/session";
 import { errorResponseOf } from "@/lib/errors";
 import { safeDecode } from "@/lib/lms/urls";
 import { loadForum, type ForumContext } from "./service";
@@ -14,16 +16,38 @@ export async function forumJson<P extends { courseKey: string }>(
   params: Promise<P>,
   handle: (f: ForumContext, p: P) => Promise<unknown>,
 ): Promise<Response> {
+  let p: P;
   try {
-    const p = await params;
-    const courseKey = safeDecode(p.courseKey);
-    if (!courseKey) return Response.json({ error: { code: "not_found:course", message: "That course does not exist." } }, { status: 404, headers: PRIVATE_HEADERS });
-    const f = await loadForum(courseKey);
-    return Response.json(await handle(f, p), { headers: PRIVATE_HEADERS });
+    p = await params;
   } catch (err) {
-    const { status, body } = errorResponseOf(err);
-    return Response.json(body, { status, headers: PRIVATE_HEADERS });
+    return errorJson(err);
   }
+  return forumAnswer(p.courseKey, undefined, (f) => handle(f, p));
+}
+
+/**
+ * forumJson's answer for a course key as it stands in the URL (still encoded). `claims`: the
+ * session's, when the caller decoded the request's cookies itself (lib/forum/read-routes.ts);
+ * undefined reads them from Next's request scope.
+ */
+export async function forumAnswer(
+  rawCourseKey: string,
+  claims: Promise<SessionClaims | null> | undefined,
+  handle: (f: ForumContext) => Promise<unknown>,
+): Promise<Response> {
+  try {
+    const courseKey = safeDecode(rawCourseKey);
+    if (!courseKey) return Response.json({ error: { code: "not_found:course", message: "That course does not exist." } }, { status: 404, headers: PRIVATE_HEADERS });
+    const f = await loadForum(courseKey, claims === undefined ? undefined : await claims);
+    return Response.json(await handle(f), { headers: PRIVATE_HEADERS });
+  } catch (err) {
+    return errorJson(err);
+  }
+}
+
+function errorJson(err: unknown): Response {
+  const { status, body } = errorResponseOf(err);
+  return Response.json(body, { status, headers: PRIVATE_HEADERS });
 }
 
 /** A positive integer id from a path or query value, or null. */

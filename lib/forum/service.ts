@@ -5,7 +5,7 @@ import "server-only";
 // enrollment; plus the forum's community-TA role and ban), asks the pure rules
 // (lib/forum/rules.ts) and only then touches the database (lib/db/queries/forum.ts), whose
 // transactions re-run the rules that depend on the thread's state on the locked row.
-import { actorOf, getSessionClaims, sessionUserOf, type SessionUser } from "@/lib/auth/session";
+import { actorOf, getSessionClaims, sessionUserOf, type SessionClaims, type SessionUser } from "@/lib/auth/session";
 import { canCourse, type CourseFacts } from "@/lib/auth/permissions";
 import { getLearnerView, getVersionData, type VersionData } from "@/lib/db/queries/courseware";
 import type { LearnerView, Viewer } from "@/lib/lms/outline";
@@ -64,10 +64,11 @@ function enforce(v: Verdict): void {
  * its session row as lib/auth/session does), the course, roles, enrollment, community-TA role and
  * ban (getForumAccess); the published version's outline comes from the per-version cache. Throws
  * not_found:course (also for an unpublished course), unauthorized, or forbidden:course (neither
- * enrolled nor staff).
+ * enrolled nor staff). `claims` are the session's when the caller decoded the cookie itself
+ * (proxy.ts answers forum reads before Next's request scope exists); otherwise they are read here.
  */
-export async function loadForum(courseKey: string): Promise<ForumContext> {
-  const claims = await getSessionClaims();
+export async function loadForum(courseKey: string, claims?: SessionClaims | null): Promise<ForumContext> {
+  if (claims === undefined) claims = await getSessionClaims();
   const access = await q.getForumAccess({ courseKey, userId: claims?.uid ?? 0, sid: claims?.sid ?? null });
   const user = claims && access ? sessionUserOf({ claims, row: access.user }) : null;
   if (!user) {

@@ -15,6 +15,12 @@ vi.mock("@/lib/auth/session", async (orig) => ({
 vi.mock("next/headers", () => ({ cookies: async () => ({ get: () => undefined }) }));
 
 import { eq, sql } from "drizzle-orm";
+import { encode } from "next-auth/jwt";
+import { NextRequest } from "next/server";
+import { sessionCookieName } from "@/lib/auth/session-cookie";
+import { forumReadOf } from "@/lib/forum/read-routes";
+import { API_CSP } from "@/lib/security-headers";
+import { proxy } from "@/proxy";
 import { closeDb, getDb } from "@/lib/db";
 import { forumPosts, forumThreads } from "@/lib/db/schema";
 import { env } from "@/lib/env";
@@ -169,6 +175,72 @@ describe("forum JSON routes", () => {
     expect((await get(reportsGET, c.courseKey)).status).toBe(200);
     expect((await get(historyGET, c.courseKey, `?thread=${threadId}`)).status).toBe(200);
     expect((await get(historyGET, c.courseKey, "?thread=x")).status).toBe(400);
+  });
+});
+
+describe("the proxy answers the forum's reads itself (lib/forum/read-routes.ts)", () => {
+  // a real session cookie, decoded by the proxy as by every other request (the mock above only
+  // stands in for Next's request scope, which the proxy does not use)
+  const cookieOf = async (u: User | null) =>
+    u ? `${sessionCookieName()}=${await encode({ token: { sub: String(u.id), uid: u.id, sv: 1, sid: u.sid }, secret: env().NEXTAUTH_SECRET, maxAge: 3600 })}` : "";
+  const viaProxy = async (cookie: string, path: string) => {
+    const res = await proxy(new NextRequest(`http://127.0.0.1:3000${path}`, { headers: { host: "127.0.0.1:3000", cookie } }));
+    return { status: res.status, text: await res.text(), headers: res.headers };
+  };
+
+  it("with the route handlers' status and JSON for every caller, and the API's headers; nothing passes on to Next", async () => {
+    const api = `/api/lms/courses/${encodeURIComponent(c.courseKey)}/forum`;
+    const reads: [string, () => ReturnType<typeof get>][] = [
+      [api, () => get(metaGET, c.courseKey)],
+      [`${api}/threads`, () => get(listGET, c.courseKey)],
+      [`${api}/threads?q=question&sort=votes`, () => get(listGET, c.courseKey, "?q=question&sort=votes")],
+      [`${api}/threads?filter=mine`, () => get(listGET, c.courseKey, "?filter=mine")],
+      [`${api}/threads/${threadId}`, () => get(threadGET, c.courseKey, "", { threadId: String(threadId) })],
+      [`${api}/threads/${anonThreadId}?limit=1`, () => get(threadGET, c.courseKey, "?limit=1", { threadId: String(anonThreadId) })],
+      [`${api}/threads/${threadId}?after=forged`, () => get(threadGET, c.courseKey, "?after=forged", { threadId: String(threadId) })],
+      [`${api}/threads/x1`, () => get(threadGET, c.courseKey, "", { threadId: "x1" })],
+      [`${api}/notifications`, () => get(notificationsGET, c.courseKey)],
+      [`/api/lms/courses/${encodeURIComponent("course-v1:No+Such+Course")}/forum/threads`, () => get(listGET, "course-v1:No+Such+Course")],
+    ];
+    const seen = new Set<number>();
+    for (const who of [null, outsider, otherLearner, A, B, staff]) {
+      const cookie = await cookieOf(who);
+      for (const [path, viaRoute] of reads) {
+        session.user = who;
+        const expected = await viaRoute();
+        session.user = null; // the proxy must know the caller from the cookie alone
+        const got = await viaProxy(cookie, path);
+        expect({ who: who?.username, path, status: got.status, body: JSON.parse(got.text) }).toEqual({ who: who?.username, path, status: expected.status, body: JSON.parse(expected.text) });
+        expect(got.headers.get("x-middleware-next"), path).toBeNull();
+        expect(got.headers.get("cache-control"), path).toBe("private, no-store");
+        expect(got.headers.get("content-security-policy"), path).toBe(API_CSP);
+        expect(got.headers.get("x-frame-options"), path).toBe("DENY");
+        expect(got.headers.get("x-content-type-options"), path).toBe("nosniff");
+        seen.add(got.status);
+      }
+    }
+    // every outcome was compared: 200, 400, 401, 403 and 404
+    expect([...seen].sort()).toEqual([200, 400, 401, 403, 404]);
+    // the anonymous author stays hidden from a peer on this path too, and is named to staff
+    const anon = `${api}/threads/${anonThreadId}`;
+    expect((await viaProxy(await cookieOf(A), anon)).text).not.toContain(B.username);
+    expect((await viaProxy(await cookieOf(staff), anon)).text).toContain(B.username);
+  });
+
+  it("refuses a forged or another secret's cookie as signed out (401), and leaves other URLs to Next", async () => {
+    const api = `/api/lms/courses/${encodeURIComponent(c.courseKey)}/forum`;
+    const good = await cookieOf(A);
+    expect((await viaProxy(good, `${api}/threads`)).status).toBe(200);
+    const forged = good.slice(0, -4) + (good.endsWith("AAAA") ? "BBBB" : "AAAA");
+    expect((await viaProxy(forged, `${api}/threads`)).status).toBe(401);
+    const otherSecret = `${sessionCookieName()}=${await encode({ token: { sub: String(A.id), uid: A.id, sv: 1, sid: A.sid }, secret: "another-secret-another-secret-32", maxAge: 3600 })}`;
+    const refused = await viaProxy(otherSecret, `${api}/threads/${threadId}`);
+    expect(refused.status).toBe(401);
+    expect(refused.text).not.toContain("A's question");
+    for (const path of [`${api}/reports`, `${api}/history?thread=${threadId}`, `${api}/threads/${threadId}/more`, `${api}/`, "/api/health"]) {
+      expect(forumReadOf(path), path).toBeNull();
+      expect((await viaProxy(good, path)).headers.get("x-middleware-next"), path).toBe("1");
+    }
   });
 });
 

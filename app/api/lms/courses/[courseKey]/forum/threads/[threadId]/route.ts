@@ -7,16 +7,13 @@
 // page of that response's comments (10 by default, `?limit=1..50`); 404 for a response not in the
 // thread. A cursor that does not decode is a 400. 404 for a thread of another course, a deleted
 // one, or one in a topic the caller cannot see.
-import { AppError } from "@/lib/errors";
-import { forumJson, idOf } from "@/lib/forum/http";
-import { threadDetail } from "@/lib/forum/reads";
+// proxy.ts answers a GET of this URL itself (lib/forum/read-routes.ts, the same read); Next
+// reaches this handler for the rest (a HEAD).
+import { forumJson } from "@/lib/forum/http";
+import { FORUM_READS } from "@/lib/forum/read-routes";
 
 export const dynamic = "force-dynamic";
 
 export async function GET(req: Request, { params }: { params: Promise<{ courseKey: string; threadId: string }> }) {
-  return forumJson(params, (f, p) => {
-    const id = idOf(p.threadId);
-    if (id === null) throw new AppError("not_found:thread", "That thread does not exist.");
-    return threadDetail(f, id, new URL(req.url).searchParams);
-  });
+  return forumJson(params, (f, p) => FORUM_READS["/threads/:id"](f, new URL(req.url).searchParams, p.threadId));
 }
