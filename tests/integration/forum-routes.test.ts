@@ -199,6 +199,10 @@ describe("the proxy answers the forum's reads itself (lib/forum/read-routes.ts)"
       [`${api}/threads/${anonThreadId}?limit=1`, () => get(threadGET, c.courseKey, "?limit=1", { threadId: String(anonThreadId) })],
       [`${api}/threads/${threadId}?after=forged`, () => get(threadGET, c.courseKey, "?after=forged", { threadId: String(threadId) })],
       [`${api}/threads/x1`, () => get(threadGET, c.courseKey, "", { threadId: "x1" })],
+      [`${api}/threads/999999999`, () => get(threadGET, c.courseKey, "", { threadId: "999999999" })],
+      [`${api}/threads/${threadId}?response=${postId}`, () => get(threadGET, c.courseKey, `?response=${postId}`, { threadId: String(threadId) })],
+      // this course's thread asked for under another course's key
+      [`/api/lms/courses/${encodeURIComponent(other.courseKey)}/forum/threads/${threadId}`, () => get(threadGET, other.courseKey, "", { threadId: String(threadId) })],
       [`${api}/notifications`, () => get(notificationsGET, c.courseKey)],
       [`/api/lms/courses/${encodeURIComponent("course-v1:No+Such+Course")}/forum/threads`, () => get(listGET, "course-v1:No+Such+Course")],
     ];
