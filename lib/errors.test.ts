@@ -30,4 +30,19 @@ describe("errors", () => {
     }
     expect(errorResponseOf(new AppError("invalid:olx", "Bad OLX")).body.error).toEqual({ code: "invalid:olx", message: "Bad OLX" });
   });
+  it("answers the database out of reach (as drizzle wraps it) with a 503 that says so", () => {
+    const spy = console.error;
+    console.error = () => {};
+    try {
+      const refused = Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:3306"), { code: "ECONNREFUSED" });
+      const r = errorResponseOf(Object.assign(new Error("Failed query: select 1"), { cause: refused }));
+      expect(r.status).toBe(503);
+      expect(r.body.error.code).toBe("unavailable:database");
+      expect(r.body.error.message).toMatch(/database is unavailable/);
+      expect(JSON.stringify(r.body)).not.toContain("3306");
+      expect(errorResponseOf(Object.assign(new Error("Duplicate entry"), { code: "ER_DUP_ENTRY" })).status).toBe(500);
+    } finally {
+      console.error = spy;
+    }
+  });
 });

@@ -1,6 +1,7 @@
 // Typed domain errors. Code is `<kind>:<subject>` (e.g. `forbidden:course`, `not_found:block`,
 // `invalid:input`); the kind decides the HTTP status and the default user-facing message here,
-// in one place. Database and other unexpected errors are logged by the caller, never shown.
+// in one place. Unexpected errors are logged, never shown; the database out of reach is a 503 that says so.
+import { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable } from "@/lib/db/unavailable";
 
 export type ErrorKind =
   | "invalid"
@@ -60,9 +61,17 @@ export function isAppError(err: unknown): err is AppError {
   return err instanceof AppError;
 }
 
-/** A JSON body and status for a route handler; unexpected errors are logged and hidden. */
+/**
+ * A JSON body and status for a route handler: an AppError's own; the database out of reach, a 503
+ * that says so (as server actions answer it, lib/actions); anything else logged and hidden.
+ */
 export function errorResponseOf(err: unknown): { status: number; body: { error: { code: string; message: string } } } {
   if (isAppError(err)) return { status: err.status, body: { error: { code: err.code, message: err.message } } };
+  if (isDatabaseUnavailable(err)) {
+    const e = err as { code?: string; cause?: { code?: string } };
+    console.error(`[atrium] route: database unavailable (${e?.code ?? e?.cause?.code ?? "connection error"})`);
+    return { status: 503, body: { error: { code: "unavailable:database", message: DATABASE_UNAVAILABLE_MESSAGE } } };
+  }
   console.error("[atrium] unexpected error", err);
   return { status: 500, body: { error: { code: "internal", message: defaultMessageOf("internal") } } };
 }
