@@ -8,14 +8,14 @@
 // (lib/lms/page-cache.ts checks access exactly as those pages do, and builds the key), and otherwise
 // rendered by Next as usual. The cache's own loopback renders, proven by this process's token, get
 // the placeholder nonce it chose and a shared render (lib/render-headers.ts); those internal
-// headers are stripped from every other request. The forum's hot JSON reads (a GET of the topic
-// overview, a thread list or search, a thread, the notifications) are answered here too, through
-// the same reads and checks as their route handlers (lib/forum/read-routes.ts): Next's route
+// headers are stripped from every other request. A few hot per-reader JSON reads (a GET of the
+// learner's course state, /api/me, the forum's lists and threads) are answered here too, through
+// the same functions and checks as their route handlers (lib/proxy-reads.ts): Next's route
 // machinery was most of their cost.
 import { NextResponse, type NextRequest } from "next/server";
 import { env } from "@/lib/env";
-import { answerForumRead } from "@/lib/forum/read-routes";
 import { isAssetOriginRequest } from "@/lib/lms/asset-origin";
+import { answerRead } from "@/lib/proxy-reads";
 import { answerFromCache, PAGE_HEADERS } from "@/lib/lms/page-cache";
 import { cacheableRequest } from "@/lib/lms/page-cache-key";
 import {
@@ -64,13 +64,13 @@ export async function proxy(request: NextRequest) {
   // JavaScript carries no such header and renders a page: it gets its nonce.)
   const isDocument = kind === "page" && !(request.method === "POST" && request.headers.has("next-action"));
 
-  // The forum's hot JSON reads are answered here, not by their route handlers: same dispatcher,
-  // same checks, a third less CPU (lib/forum/read-routes.ts).
-  const forumRead = kind === "api" && request.method === "GET" ? answerForumRead(request.nextUrl, request.cookies.getAll()) : null;
+  // A few hot per-reader JSON reads are answered here, not by their route handlers: the same
+  // functions and checks, a good part less CPU (lib/proxy-reads.ts).
+  const read = kind === "api" && request.method === "GET" ? answerRead(request.nextUrl, request.cookies.getAll()) : null;
 
   let response: NextResponse;
-  if (forumRead) {
-    const answer = await forumRead;
+  if (read) {
+    const answer = await read;
     response = new NextResponse(answer.body, { status: answer.status, headers: answer.headers });
     response.headers.set("Content-Security-Policy", API_CSP);
   } else if (isDocument) {

@@ -1,7 +1,7 @@
 import "server-only";
 // The forum's hot JSON reads — the topic overview, thread lists and searches, a thread, the
 // notifications — answered by one dispatcher with two callers:
-// - proxy.ts, for every GET: the answer goes back from the proxy, before Next builds a second
+// - proxy.ts (lib/proxy-reads.ts), for every GET: the answer goes back from the proxy, before Next builds a second
 //   request object and runs its route machinery. That machinery is most of a forum read's cost
 //   (the route handler's own work is about a third of it: `npm run bench -- forum`);
 // - the route files under app/api/lms/courses/[courseKey]/forum, which declare these URLs to Next

@@ -6,7 +6,7 @@ import "server-only";
 // `{ deferred: true }` instead: the HTML must hold no one's name, so a client island asks /api/me.
 import { headers } from "next/headers";
 import { unstable_rethrow } from "next/navigation";
-import { actorOf, getCurrentUser } from "@/lib/auth/session";
+import { actorOf, getCurrentUser, userOfCookies, type SessionUser } from "@/lib/auth/session";
 import { canGlobal } from "@/lib/auth/permissions";
 import { userHasAnyCourseRole } from "@/lib/db/queries/users";
 import { isSharedRender } from "@/lib/shell/shared-render";
@@ -27,9 +27,12 @@ export async function loadHeaderData(): Promise<HeaderData | DeferredHeaderData>
   return loadHeaderUser();
 }
 
-/** Who is signed in and whether the Studio link is theirs (the layout's header, and GET /api/me). */
-export async function loadHeaderUser(): Promise<HeaderData> {
-  const user = await getCurrentUser().catch((err: unknown) => {
+/**
+ * Who is signed in and whether the Studio link is theirs (the layout's header, and GET /api/me).
+ * `currentUser`: the request's user (getCurrentUser; proxy.ts passes userOfCookies).
+ */
+export async function loadHeaderUser(currentUser: Promise<SessionUser | null> = getCurrentUser()): Promise<HeaderData> {
+  const user = await currentUser.catch((err: unknown) => {
     // The header must render even while the database is unreachable.
     unstable_rethrow(err);
     console.error("[atrium] header could not load the user", err);
@@ -47,4 +50,12 @@ export async function loadHeaderUser(): Promise<HeaderData> {
     user: { fullName: user.fullName, username: user.username, email: user.email },
     showStudio: canGlobal(actorOf(user), "studio:access", { hasAnyCourseRole }),
   };
+}
+
+export const ME_HEADERS = { "Cache-Control": "private, no-store", Vary: "Cookie" };
+
+/** proxy.ts's answer to a GET of /api/me (lib/proxy-reads.ts), else null. */
+export function answerMeRead(url: URL, cookies: { name: string; value: string }[]): Promise<Response> | null {
+  if (url.pathname !== "/api/me") return null;
+  return loadHeaderUser(userOfCookies(cookies)).then((data) => Response.json(data, { headers: ME_HEADERS }));
 }

@@ -7,11 +7,19 @@ import { afterAll, beforeEach, describe, expect, it, vi } from "vitest";
 import type { SessionUser } from "@/lib/auth/session";
 import type * as SessionModule from "@/lib/auth/session";
 
-const session = vi.hoisted(() => ({ user: null as SessionUser | null }));
+const session = vi.hoisted(() => ({ user: null as SessionUser | null, viewAsLearner: false }));
 vi.mock("@/lib/auth/session", async (orig) => ({ ...(await orig<typeof SessionModule>()), getCurrentUser: async () => session.user }));
-vi.mock("next/headers", () => ({ cookies: async () => ({ get: () => undefined }) }));
+vi.mock("next/headers", () => ({ cookies: async () => ({ get: (name: string) => (name === "atrium-view-as-learner" && session.viewAsLearner ? { name, value: "1" } : undefined) }) }));
 
 import { eq } from "drizzle-orm";
+import { encode } from "next-auth/jwt";
+import { NextRequest } from "next/server";
+import { sessionCookieName } from "@/lib/auth/session-cookie";
+import { env } from "@/lib/env";
+import { VIEW_AS_LEARNER_COOKIE } from "@/lib/lms/course-context";
+import { API_CSP } from "@/lib/security-headers";
+import { proxy } from "@/proxy";
+import { GET as meGET } from "@/app/api/me/route";
 import { closeDb, getDb } from "@/lib/db";
 import { courseBlocks, courseVersions, courses, problemStates } from "@/lib/db/schema";
 import { addBookmark } from "@/lib/db/queries/bookmarks";
@@ -56,6 +64,7 @@ const call = async (courseKey: string, query = "") => {
 
 beforeEach(() => {
   session.user = null;
+  session.viewAsLearner = false;
 });
 afterAll(async () => {
   await closeDb();
@@ -237,6 +246,69 @@ describe("GET /api/lms/courses/<key>/state", () => {
     const after = (await loadCourseContext(c.courseKey))!;
     expect(after.version.versionId).toBe(v.insertId);
     expect(findUnit(getLearnerView({ version: after.version, viewer: after.viewer }), "seq1", "unit2")).not.toBeNull();
+  });
+});
+
+describe("proxy.ts answers the learner's state and /api/me itself (lib/proxy-reads.ts)", () => {
+  // a real session cookie, decoded by the proxy (the session mock above stands in for Next's
+  // request scope only, which the proxy does not use)
+  const cookieOf = async (u: { id: number; sid: string } | null, viewAsLearner = false) =>
+    [
+      u ? `${sessionCookieName()}=${await encode({ token: { sub: String(u.id), uid: u.id, sv: 1, sid: u.sid }, secret: env().NEXTAUTH_SECRET, maxAge: 3600 })}` : "",
+      viewAsLearner ? `${VIEW_AS_LEARNER_COOKIE}=1` : "",
+    ].filter(Boolean).join("; ");
+  const viaProxy = async (cookie: string, path: string) => {
+    const res = await proxy(new NextRequest(`http://127.0.0.1:3000${path}`, { headers: { host: "127.0.0.1:3000", cookie } }));
+    return { status: res.status, text: await res.text(), headers: res.headers };
+  };
+
+  it("with the route handlers' status and JSON for every caller and query, and the API's headers; nothing passes on to Next", async () => {
+    const c = await course();
+    const [learner, outsider, staff] = [await createTestUser("px_learner"), await createTestUser("px_out"), await createTestUser("px_staff")];
+    await enrollUser({ userId: learner.id, courseId: c.courseId, actorId: learner.id });
+    await grantRole({ userId: staff.id, courseId: c.courseId, role: "staff" });
+    await markCompleted({ userId: learner.id, courseId: c.courseId, usageKeys: [c.key("html", "html1"), c.key("html", "secret_html")] });
+    for (const u of [learner, staff]) await addBookmark({ userId: u.id, courseId: c.courseId, usageKey: c.key("vertical", "secret") });
+    await saveSubsectionGrades({ userId: learner.id, courseId: c.courseId, versionId: c.versionId, rows: [{ usageKey: c.key("sequential", "seq1"), assignmentType: "Homework", graded: true, earned: 1, possible: 2 }], db: getDb() });
+    const api = `/api/lms/courses/${encodeURIComponent(c.courseKey)}/state`;
+    const queries = ["", "?home=1", `?unit=${encodeURIComponent(c.key("vertical", "unit1"))}`, `?unit=${encodeURIComponent(c.key("vertical", "secret"))}&home=1`, "?unit=nonsense"];
+    const seen = new Set<number>();
+    const callers: [string, SessionUser | null, boolean][] = [["anonymous", null, false], ["outsider", outsider, false], ["learner", learner, false], ["staff", staff, false], ["staff as learner", staff, true]];
+    for (const [who, user, viewAsLearner] of callers) {
+      const cookie = await cookieOf(user as (SessionUser & { sid: string }) | null, viewAsLearner);
+      const reads: [string, () => Promise<Response>][] = [
+        ...queries.map((q): [string, () => Promise<Response>] => [`${api}${q}`, () => GET(new Request(`http://x/api${q}`), { params: Promise.resolve({ courseKey: encodeURIComponent(c.courseKey) }) })]),
+        [`/api/lms/courses/${encodeURIComponent("course-v1:Nope+X+Y")}/state`, () => GET(new Request("http://x/api"), { params: Promise.resolve({ courseKey: encodeURIComponent("course-v1:Nope+X+Y") }) })],
+        ["/api/me", () => meGET()],
+      ];
+      for (const [path, viaRoute] of reads) {
+        session.user = user;
+        session.viewAsLearner = viewAsLearner;
+        const expected = await viaRoute();
+        session.user = null; // the proxy must know the caller from the cookies alone
+        session.viewAsLearner = false;
+        const got = await viaProxy(cookie, path);
+        expect({ who, path, status: got.status, body: JSON.parse(got.text) }).toEqual({ who, path, status: expected.status, body: JSON.parse(await expected.text()) });
+        expect(got.headers.get("x-middleware-next"), path).toBeNull();
+        expect(got.headers.get("cache-control"), path).toBe("private, no-store");
+        expect(got.headers.get("content-security-policy"), path).toBe(API_CSP);
+        expect(got.headers.get("x-frame-options"), path).toBe("DENY");
+        seen.add(got.status);
+      }
+    }
+    expect([...seen].sort()).toEqual([200, 401, 403, 404]);
+    // the staff-only bookmark: staff see it, the learner and staff viewing as a learner do not
+    const bookmarks = async (cookie: string) => (JSON.parse((await viaProxy(cookie, api)).text) as { bookmarks: string[] }).bookmarks;
+    expect(await bookmarks(await cookieOf(staff))).toEqual([c.key("vertical", "secret")]);
+    expect(await bookmarks(await cookieOf(staff, true))).toEqual([]);
+    expect(await bookmarks(await cookieOf(learner))).toEqual([]);
+    // /api/me names the cookie's user, and nobody for a forged cookie
+    expect(JSON.parse((await viaProxy(await cookieOf(learner), "/api/me")).text).user.username).toBe(learner.username);
+    const forged = (await cookieOf(learner)).slice(0, -3) + "xyz";
+    expect(JSON.parse((await viaProxy(forged, "/api/me")).text)).toEqual({ user: null, showStudio: false });
+    expect((await viaProxy(forged, api)).status).toBe(401);
+    // HEADs, other methods and other API URLs go on to Next
+    for (const path of [`${api}/more`, "/api/me/x", "/api/health", "/api/mex"]) expect((await viaProxy(await cookieOf(learner), path)).headers.get("x-middleware-next"), path).toBe("1");
   });
 });
 
