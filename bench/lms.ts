@@ -3,7 +3,8 @@
 // Starts a built server (building into --dist if it has no build) on a throwaway database with the
 // Open edX demo course imported and --learners (32) distinct learners enrolled and signed in, then
 // measures, in one run with autocannon: a static page (/help, prerendered), the first unit and the
-// course home of the demo course, each request carrying the next learner's cookie. Prints req/s, p50/p99, the unit ÷ static ratio, and the server's resident
+// course home of the demo course, and the two JSON reads a course home view adds (the learner's
+// state, /api/me), each request carrying the next learner's cookie. Prints req/s, p50/p99, the unit ÷ static ratio, and the server's resident
 // memory idle and at peak. With --url (and --cookie, the session cookie header) it measures an
 // already running server instead and skips setup.
 import INSTANCE from "@/scripts/lib/instance.json";
@@ -156,7 +157,13 @@ export async function run(args: string[]): Promise<void> {
       if (r.status !== 200) throw new Error(`${u} answered ${r.status}`);
     }
     const homeUrl = `${base}/courses/${encodeURIComponent(DEMO_KEY)}`;
+    const stateUrl = `${base}/api/lms/courses/${encodeURIComponent(DEMO_KEY)}/state?home=1`;
     const jar = learnerCookies.length ? learnerCookies : [cookie];
+    for (const u of [stateUrl, `${base}/api/me`]) {
+      const r = await fetch(u, { headers: { Cookie: jar[0] } });
+      const text = await r.text();
+      if (r.status !== 200 || !/"(home|user)":\{/.test(text)) throw new Error(`${u} answered ${r.status}: ${text.slice(0, 200)}`);
+    }
     for (const c of jar) {
       const r = await fetch(unitUrl, { headers: { Cookie: c }, redirect: "manual" });
       if (r.status !== 200) throw new Error(`a bench learner got ${r.status} for the unit page`);
@@ -203,6 +210,10 @@ export async function run(args: string[]): Promise<void> {
     const unit = await measure(unitUrl, {}, connections, duration, jar);
     const home = await measure(homeUrl, {}, connections, duration, jar);
     const problem = problemUrl ? await measure(problemUrl, {}, connections, duration, jar) : null;
+    // The per-reader half of a course home view: the learner's state (React Query) and who is
+    // signed in (the header's island on a shared page), both JSON reads answered by proxy.ts.
+    const state = await measure(stateUrl, {}, connections, duration, jar);
+    const me = await measure(`${base}/api/me`, {}, connections, duration, jar);
     if (sampler) clearInterval(sampler);
     // The framework's own floor: the smallest dynamic page (sign-in form, same layout and header).
     const floor = await measure(`${base}/login`, {}, connections, Math.max(3, Math.round(duration / 2)));
@@ -213,6 +224,8 @@ export async function run(args: string[]): Promise<void> {
     console.log(row(`unit ${new URL(unitUrl).pathname.slice(0, 28)}…`, unit));
     console.log(row("course home", home));
     if (problem) console.log(row("unit with a problem", problem));
+    console.log(row("learner state JSON (?home=1)", state));
+    console.log(row("/api/me JSON", me));
     console.log(row("dynamic floor /login (anonymous)", floor));
     console.log(`\nunit ÷ static req/s: ${(unit.reqs / st.reqs).toFixed(2)}; course home ÷ static: ${(home.reqs / st.reqs).toFixed(2)} (target ≥ 0.6); p99 unit ${unit.p99} ms, home ${home.p99} ms (target ≤ 100 ms)`);
     console.log(`page cache (x-atrium-page-cache of one more request): unit ${await cacheStatus(unitUrl)}, home ${await cacheStatus(homeUrl)}${problemUrl ? `, problem unit ${await cacheStatus(problemUrl)}` : ""}`);
