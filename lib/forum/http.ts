@@ -3,8 +3,8 @@ import "server-only";
 // lib/forum/read-routes.ts): decode the course key, load the caller's standing
 // (lib/forum/service.ts loadForum: 401 anonymous, 404 unknown course, 403 not enrolled and not
 // staff), run the handler, and answer JSON that is private to the caller (never stored by a
-// shared cache). A typed AppError becomes its status and message; anything else is logged and
-// answered with a generic 500 (lib/errors.ts).
+// shared cache). A typed AppError becomes its status and message, the database out of reach a 503
+// that says so; anything else is logged and answered with a generic 500 (lib/errors.ts).
 import type { SessionClaims } from "@/lib/auth/session";
 import { errorResponseOf } from "@/lib/errors";
 import { safeDecode } from "@/lib/lms/urls";

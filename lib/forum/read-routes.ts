@@ -1,9 +1,10 @@
 import "server-only";
 // The forum's hot JSON reads — the topic overview, thread lists and searches, a thread, the
 // notifications — answered by one dispatcher with two callers:
-// - proxy.ts (lib/proxy-reads.ts), for every GET: the answer goes back from the proxy, before Next builds a second
-//   request object and runs its route machinery. That machinery is most of a forum read's cost
-//   (the route handler's own work is about a third of it: `npm run bench -- forum`);
+// - proxy.ts (through lib/proxy-reads.ts), for every GET: the answer goes back from the proxy,
+//   before Next builds a second request object and runs its route machinery. That machinery is
+//   most of a forum read's cost (the handler's own work is about a third of it: a profile under
+//   `npm run bench -- forum`);
 // - the route files under app/api/lms/courses/[courseKey]/forum, which declare these URLs to Next
 //   and answer with the same reads (FORUM_READS) when a request does reach them (a HEAD).
 // Either way the checks are lib/forum/service.ts loadForum's and the answer is the same JSON with
