@@ -6,6 +6,9 @@
 // policy that allows nothing. Pure: no Next.js, no database.
 import { createHash } from "node:crypto";
 
+/** A JSON answer that is the caller's alone (their session decides it): never stored by a shared cache. */
+export const PRIVATE_JSON_HEADERS = { "Cache-Control": "private, no-store", Vary: "Cookie" };
+
 export interface SecuritySettings {
   /** `next dev`: React needs eval for its debugging aids, and HMR a websocket. */
   dev: boolean;

@@ -8,9 +8,9 @@ import "server-only";
 import type { SessionClaims } from "@/lib/auth/session";
 import { errorResponseOf } from "@/lib/errors";
 import { safeDecode } from "@/lib/lms/urls";
+import { PRIVATE_JSON_HEADERS } from "@/lib/security-headers";
 import { loadForum, type ForumContext } from "./service";
 
-export const PRIVATE_HEADERS = { "Cache-Control": "private, no-store", Vary: "Cookie" };
 
 export async function forumJson<P extends { courseKey: string }>(
   params: Promise<P>,
@@ -37,9 +37,9 @@ export async function forumAnswer(
 ): Promise<Response> {
   try {
     const courseKey = safeDecode(rawCourseKey);
-    if (!courseKey) return Response.json({ error: { code: "not_found:course", message: "That course does not exist." } }, { status: 404, headers: PRIVATE_HEADERS });
+    if (!courseKey) return Response.json({ error: { code: "not_found:course", message: "That course does not exist." } }, { status: 404, headers: PRIVATE_JSON_HEADERS });
     const f = await loadForum(courseKey, claims === undefined ? undefined : await claims);
-    return Response.json(await handle(f), { headers: PRIVATE_HEADERS });
+    return Response.json(await handle(f), { headers: PRIVATE_JSON_HEADERS });
   } catch (err) {
     return errorJson(err);
   }
@@ -47,7 +47,7 @@ export async function forumAnswer(
 
 function errorJson(err: unknown): Response {
   const { status, body } = errorResponseOf(err);
-  return Response.json(body, { status, headers: PRIVATE_HEADERS });
+  return Response.json(body, { status, headers: PRIVATE_JSON_HEADERS });
 }
 
 /** A positive integer id from a path or query value, or null. */

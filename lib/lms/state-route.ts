@@ -14,9 +14,9 @@ import { errorResponseOf } from "@/lib/errors";
 import { courseContextOfCookies, type CourseContext } from "@/lib/lms/course-context";
 import { learnerHomeJson, learnerStateJson, learnerUnitJson } from "@/lib/lms/learner-state";
 import { safeDecode } from "@/lib/lms/urls";
+import { PRIVATE_JSON_HEADERS } from "@/lib/security-headers";
 
-const HEADERS = { "Cache-Control": "private, no-store", Vary: "Cookie" };
-const error = (status: number, code: string, message: string) => Response.json({ error: { code, message } }, { status, headers: HEADERS });
+const error = (status: number, code: string, message: string) => Response.json({ error: { code, message } }, { status, headers: PRIVATE_JSON_HEADERS });
 
 /** The answer for the course key as it stands in the URL (still encoded); `contextOf` loads the caller's context. */
 export async function learnerStateAnswer(rawCourseKey: string, contextOf: (courseKey: string) => Promise<CourseContext | null>, query: URLSearchParams): Promise<Response> {
@@ -32,10 +32,10 @@ export async function learnerStateAnswer(rawCourseKey: string, contextOf: (cours
       unitKey ? learnerUnitJson(ctx, unitKey) : undefined,
     ]);
     if (unit === null) return error(404, "not_found:unit", "That unit is not in this course, or not visible to you.");
-    return Response.json({ ...learnerStateJson(ctx), ...(home ? { home } : {}), ...(unit ? { unit } : {}) }, { headers: HEADERS });
+    return Response.json({ ...learnerStateJson(ctx), ...(home ? { home } : {}), ...(unit ? { unit } : {}) }, { headers: PRIVATE_JSON_HEADERS });
   } catch (err) {
     const { status, body } = errorResponseOf(err);
-    return Response.json(body, { status, headers: HEADERS });
+    return Response.json(body, { status, headers: PRIVATE_JSON_HEADERS });
   }
 }
 

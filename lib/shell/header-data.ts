@@ -9,6 +9,7 @@ import { unstable_rethrow } from "next/navigation";
 import { actorOf, getCurrentUser, userOfCookies, type SessionUser } from "@/lib/auth/session";
 import { canGlobal } from "@/lib/auth/permissions";
 import { userHasAnyCourseRole } from "@/lib/db/queries/users";
+import { PRIVATE_JSON_HEADERS } from "@/lib/security-headers";
 import { isSharedRender } from "@/lib/shell/shared-render";
 
 export interface HeaderData {
@@ -52,10 +53,8 @@ export async function loadHeaderUser(currentUser: Promise<SessionUser | null> = 
   };
 }
 
-export const ME_HEADERS = { "Cache-Control": "private, no-store", Vary: "Cookie" };
-
 /** proxy.ts's answer to a GET of /api/me (lib/proxy-reads.ts), else null. */
 export function answerMeRead(url: URL, cookies: { name: string; value: string }[]): Promise<Response> | null {
   if (url.pathname !== "/api/me") return null;
-  return loadHeaderUser(userOfCookies(cookies)).then((data) => Response.json(data, { headers: ME_HEADERS }));
+  return loadHeaderUser(userOfCookies(cookies)).then((data) => Response.json(data, { headers: PRIVATE_JSON_HEADERS }));
 }

@@ -3,10 +3,11 @@
 // root layout renders otherwise (lib/shell/header-data.ts). Private to the caller: never stored by
 // a shared cache. proxy.ts answers a GET of it itself (lib/proxy-reads.ts, the same
 // loadHeaderUser); Next reaches this handler for the rest (a HEAD).
-import { loadHeaderUser, ME_HEADERS } from "@/lib/shell/header-data";
+import { PRIVATE_JSON_HEADERS } from "@/lib/security-headers";
+import { loadHeaderUser } from "@/lib/shell/header-data";
 
 export const dynamic = "force-dynamic";
 
 export async function GET() {
-  return Response.json(await loadHeaderUser(), { headers: ME_HEADERS });
+  return Response.json(await loadHeaderUser(), { headers: PRIVATE_JSON_HEADERS });
 }
