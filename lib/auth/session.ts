@@ -110,15 +110,20 @@ export const getCurrentUser = cache(async (): Promise<SessionUser | null> => {
 });
 
 /**
- * getCurrentUser for a caller that holds the request's cookies itself (proxy.ts answers some JSON
- * reads before Next's request scope exists, lib/proxy-reads.ts): the same claims, the same check
- * against the session row. A cookie that cannot be read is no session (logged, as readClaims does).
+ * getSessionClaims for a caller that holds the request's cookies itself (proxy.ts answers some
+ * JSON reads before Next's request scope exists, lib/proxy-reads.ts): a cookie that cannot be read
+ * is no session (logged, as readClaims does).
  */
-export async function userOfCookies(all: { name: string; value: string }[]): Promise<SessionUser | null> {
-  const claims = await claimsOfCookie(all).catch((err: unknown) => {
+export function claimsOfRequestCookies(all: { name: string; value: string }[]): Promise<SessionClaims | null> {
+  return claimsOfCookie(all).catch((err: unknown) => {
     console.error("[atrium] could not read the session", err);
     return null;
   });
+}
+
+/** getCurrentUser for such a caller: the same claims, the same check against the session row. */
+export async function userOfCookies(all: { name: string; value: string }[]): Promise<SessionUser | null> {
+  const claims = await claimsOfRequestCookies(all);
   if (!claims) return null;
   return sessionUserOf({ claims, row: await getUserBySession({ userId: claims.uid, sid: claims.sid }) });
 }

@@ -10,7 +10,7 @@ import "server-only";
 // Either way the checks are lib/forum/service.ts loadForum's and the answer is the same JSON with
 // the same private headers (lib/forum/http.ts forumAnswer); here the session comes from the
 // request's own cookies, there from Next's request scope.
-import { claimsOfCookie, type SessionClaims } from "@/lib/auth/session";
+import { claimsOfRequestCookies } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors";
 import { forumAnswer, idOf } from "./http";
 import { forumMeta, notificationsOf, threadDetail, threadPage } from "./reads";
@@ -44,16 +44,6 @@ export function forumReadOf(pathname: string): { courseKey: string; read: Read; 
   return { courseKey: m[1], read, threadId: m[3] };
 }
 
-async function claimsOf(cookies: { name: string; value: string }[]): Promise<SessionClaims | null> {
-  try {
-    return await claimsOfCookie(cookies);
-  } catch (err) {
-    // as lib/auth/session.ts readClaims: logged, and the caller is treated as signed out
-    console.error("[atrium] could not read the session", err);
-    return null;
-  }
-}
-
 /**
  * The answer to a forum read at `url`, or null when the URL names none (the caller goes on as
  * without it). `cookies` are the request's.
@@ -61,5 +51,5 @@ async function claimsOf(cookies: { name: string; value: string }[]): Promise<Ses
 export function answerForumRead(url: URL, cookies: { name: string; value: string }[]): Promise<Response> | null {
   const found = forumReadOf(url.pathname);
   if (!found) return null;
-  return forumAnswer(found.courseKey, claimsOf(cookies), (f) => found.read(f, url.searchParams, found.threadId));
+  return forumAnswer(found.courseKey, claimsOfRequestCookies(cookies), (f) => found.read(f, url.searchParams, found.threadId));
 }
