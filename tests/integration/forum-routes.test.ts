@@ -15,12 +15,8 @@ vi.mock("@/lib/auth/session", async (orig) => ({
 vi.mock("next/headers", () => ({ cookies: async () => ({ get: () => undefined }) }));
 
 import { eq, sql } from "drizzle-orm";
-import { encode } from "next-auth/jwt";
-import { NextRequest } from "next/server";
-import { sessionCookieName } from "@/lib/auth/session-cookie";
 import { forumReadOf } from "@/lib/forum/read-routes";
 import { API_CSP } from "@/lib/security-headers";
-import { proxy } from "@/proxy";
 import { closeDb, getDb } from "@/lib/db";
 import { forumPosts, forumThreads } from "@/lib/db/schema";
 import { env } from "@/lib/env";
@@ -45,6 +41,7 @@ import { setThreadFlagAction } from "@/lib/actions/forum/set-thread-flag-action"
 import { setCommunityTAAction } from "@/lib/actions/forum/set-community-ta-action";
 import { setForumBanAction } from "@/lib/actions/forum/set-forum-ban-action";
 import { createTestCourse, createTestUser, grantRole } from "./lms-helpers";
+import { sessionCookieOf, viaProxy } from "./proxy-helpers";
 
 type User = Awaited<ReturnType<typeof createTestUser>>;
 
@@ -181,12 +178,7 @@ describe("forum JSON routes", () => {
 describe("the proxy answers the forum's reads itself (lib/forum/read-routes.ts)", () => {
   // a real session cookie, decoded by the proxy as by every other request (the mock above only
   // stands in for Next's request scope, which the proxy does not use)
-  const cookieOf = async (u: User | null) =>
-    u ? `${sessionCookieName()}=${await encode({ token: { sub: String(u.id), uid: u.id, sv: 1, sid: u.sid }, secret: env().NEXTAUTH_SECRET, maxAge: 3600 })}` : "";
-  const viaProxy = async (cookie: string, path: string) => {
-    const res = await proxy(new NextRequest(`http://127.0.0.1:3000${path}`, { headers: { host: "127.0.0.1:3000", cookie } }));
-    return { status: res.status, text: await res.text(), headers: res.headers };
-  };
+  const cookieOf = (u: User | null) => sessionCookieOf(u);
 
   it("with the route handlers' status and JSON for every caller, and the API's headers; nothing passes on to Next", async () => {
     const api = `/api/lms/courses/${encodeURIComponent(c.courseKey)}/forum`;
@@ -237,7 +229,7 @@ describe("the proxy answers the forum's reads itself (lib/forum/read-routes.ts)"
     expect((await viaProxy(good, `${api}/threads`)).status).toBe(200);
     const forged = good.slice(0, -4) + (good.endsWith("AAAA") ? "BBBB" : "AAAA");
     expect((await viaProxy(forged, `${api}/threads`)).status).toBe(401);
-    const otherSecret = `${sessionCookieName()}=${await encode({ token: { sub: String(A.id), uid: A.id, sv: 1, sid: A.sid }, secret: "another-secret-another-secret-32", maxAge: 3600 })}`;
+    const otherSecret = await sessionCookieOf(A, { secret: "another-secret-another-secret-32" });
     const refused = await viaProxy(otherSecret, `${api}/threads/${threadId}`);
     expect(refused.status).toBe(401);
     expect(refused.text).not.toContain("A's question");

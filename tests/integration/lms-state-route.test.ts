@@ -12,13 +12,7 @@ vi.mock("@/lib/auth/session", async (orig) => ({ ...(await orig<typeof SessionMo
 vi.mock("next/headers", () => ({ cookies: async () => ({ get: (name: string) => (name === "atrium-view-as-learner" && session.viewAsLearner ? { name, value: "1" } : undefined) }) }));
 
 import { eq } from "drizzle-orm";
-import { encode } from "next-auth/jwt";
-import { NextRequest } from "next/server";
-import { sessionCookieName } from "@/lib/auth/session-cookie";
-import { env } from "@/lib/env";
-import { VIEW_AS_LEARNER_COOKIE } from "@/lib/lms/course-context";
 import { API_CSP } from "@/lib/security-headers";
-import { proxy } from "@/proxy";
 import { GET as meGET } from "@/app/api/me/route";
 import { closeDb, getDb } from "@/lib/db";
 import { courseBlocks, courseVersions, courses, problemStates } from "@/lib/db/schema";
@@ -32,6 +26,7 @@ import { findUnit } from "@/lib/lms/outline";
 import { loadCourseContext } from "@/lib/lms/course-context";
 import { GET } from "@/app/api/lms/courses/[courseKey]/state/route";
 import { createTestCourse, createTestUser, grantRole } from "./lms-helpers";
+import { sessionCookieOf, viaProxy } from "./proxy-helpers";
 
 const FUTURE = "2999-01-01T00:00:00Z";
 
@@ -252,15 +247,7 @@ describe("GET /api/lms/courses/<key>/state", () => {
 describe("proxy.ts answers the learner's state and /api/me itself (lib/proxy-reads.ts)", () => {
   // a real session cookie, decoded by the proxy (the session mock above stands in for Next's
   // request scope only, which the proxy does not use)
-  const cookieOf = async (u: { id: number; sid: string } | null, viewAsLearner = false) =>
-    [
-      u ? `${sessionCookieName()}=${await encode({ token: { sub: String(u.id), uid: u.id, sv: 1, sid: u.sid }, secret: env().NEXTAUTH_SECRET, maxAge: 3600 })}` : "",
-      viewAsLearner ? `${VIEW_AS_LEARNER_COOKIE}=1` : "",
-    ].filter(Boolean).join("; ");
-  const viaProxy = async (cookie: string, path: string) => {
-    const res = await proxy(new NextRequest(`http://127.0.0.1:3000${path}`, { headers: { host: "127.0.0.1:3000", cookie } }));
-    return { status: res.status, text: await res.text(), headers: res.headers };
-  };
+  const cookieOf = (u: { id: number; sid: string } | null, viewAsLearner = false) => sessionCookieOf(u, { viewAsLearner });
 
   it("with the route handlers' status and JSON for every caller and query, and the API's headers; nothing passes on to Next", async () => {
     const c = await course();
