@@ -120,6 +120,7 @@ export async function persistLearnerGrades({
   versionId,
   structure,
   gradingPolicy,
+  states: given,
 }: {
   db: DbOrTx;
   userId: number;
@@ -127,9 +128,11 @@ export async function persistLearnerGrades({
   versionId: number;
   structure: CourseStructure;
   gradingPolicy: unknown;
+  /** the learner's problem states in the course, when the caller's transaction already holds them (locked) */
+  states?: ProblemStateRow[];
 }): Promise<CourseGradeResult> {
   // One after the other: both run on the caller's transaction connection.
-  const states = await listLearnerProblemStates({ userId, courseId, db });
+  const states = given ?? (await listLearnerProblemStates({ userId, courseId, db }));
   const learner = await loadLearnerChoices({ structure, userId, courseId, db });
   const { subsections, course } = computeLearnerGrades({ structure, states, gradingPolicy, learner });
   await saveSubsectionGrades({

@@ -17,7 +17,7 @@ import {
   getProblemState,
   getPublishedCourse,
   insertSubmission,
-  lockProblemState,
+  lockLearnerProblemStates,
   markBlockCompleted,
   updateProblemState,
   type BlockRow,
@@ -226,13 +226,13 @@ async function prepareLearnerRows(p: LoadedProblem, userId: number) {
  * they are created — each in its own autocommitted statement, see ensureProblemState — only when
  * the transaction finds one missing, and then the transaction runs again.
  */
-async function withLearnerLocked<T>(p: LoadedProblem, userId: number, fn: (tx: Tx, state: ProblemStateRow) => Promise<T>): Promise<T> {
+async function withLearnerLocked<T>(p: LoadedProblem, userId: number, fn: (tx: Tx, locked: Locked) => Promise<T>): Promise<T> {
   for (let created = false; ; created = true) {
     const out = await withRetry(() =>
       getDb().transaction(async (tx) => {
         const grade = await lockCourseGradeRow({ userId, courseId: p.course.id, db: tx });
-        const state = grade && (await lockProblemState({ userId, courseId: p.course.id, usageKey: p.block.usageKey, db: tx }));
-        return state ? { value: await fn(tx, state) } : null;
+        const locked = grade && (await lockStates(tx, p, userId));
+        return locked ? { value: await fn(tx, locked) } : null;
       }),
     );
     if (out) return out.value;
@@ -241,15 +241,39 @@ async function withLearnerLocked<T>(p: LoadedProblem, userId: number, fn: (tx: T
   }
 }
 
-async function lockLearner(tx: Tx, p: LoadedProblem, userId: number): Promise<ProblemStateRow> {
-  await lockCourseGradeRow({ userId, courseId: p.course.id, db: tx });
-  const state = await lockProblemState({ userId, courseId: p.course.id, usageKey: p.block.usageKey, db: tx });
-  if (!state) throw new AppError("internal", "The problem state could not be created.");
-  return state;
+/**
+ * A learner's rows as a transaction locked them: this problem's state, and every one of their
+ * states in the course (the regrade's input, read in the same round trip as the lock).
+ */
+interface Locked {
+  state: ProblemStateRow;
+  states: ProblemStateRow[];
 }
 
-async function regrade(tx: Tx, p: LoadedProblem, userId: number, structure: CourseStructure) {
-  return persistLearnerGrades({ db: tx, userId, courseId: p.course.id, versionId: p.course.versionId, structure, gradingPolicy: p.course.gradingPolicy });
+async function lockStates(tx: Tx, p: LoadedProblem, userId: number): Promise<Locked | null> {
+  const states = await lockLearnerProblemStates({ userId, courseId: p.course.id, db: tx });
+  const state = states.find((s) => s.usageKey === p.block.usageKey);
+  return state ? { state, states } : null;
+}
+
+async function lockLearner(tx: Tx, p: LoadedProblem, userId: number): Promise<Locked> {
+  await lockCourseGradeRow({ userId, courseId: p.course.id, db: tx });
+  const locked = await lockStates(tx, p, userId);
+  if (!locked) throw new AppError("internal", "The problem state could not be created.");
+  return locked;
+}
+
+type StatePatch = Parameters<typeof updateProblemState>[0]["patch"];
+
+/** Writes `patch` to the locked problem state; returns the learner's states as they now are. */
+async function patchState(tx: Tx, { state, states }: Locked, patch: StatePatch): Promise<ProblemStateRow[]> {
+  await updateProblemState({ id: state.id, db: tx, patch });
+  return states.map((s) => (s.id === state.id ? { ...s, ...patch } : s));
+}
+
+/** The learner's grades from `states` (their rows as this transaction left them), persisted. */
+async function regrade(tx: Tx, p: LoadedProblem, userId: number, structure: CourseStructure, states: ProblemStateRow[]) {
+  return persistLearnerGrades({ db: tx, userId, courseId: p.course.id, versionId: p.course.versionId, structure, gradingPolicy: p.course.gradingPolicy, states });
 }
 
 export interface SubmitResult {
@@ -298,7 +322,8 @@ export async function submitAnswer({
   // pool connection while holding row locks starves the pool under load.
   const structure = await getCourseStructure({ versionId: p.course.versionId });
 
-  return withLearnerLocked(p, userId, async (tx, state) => {
+  return withLearnerLocked(p, userId, async (tx, locked) => {
+    const { state } = locked;
     const facts = factsOf(state);
     if (isPastDue(p.settings, now)) throw new AppError("forbidden:past_due", "This problem is past its due date; answers can no longer be submitted.");
     if (p.settings.maxAttempts !== null && state.attempts >= p.settings.maxAttempts) {
@@ -322,17 +347,15 @@ export async function submitAnswer({
       throw problemUnavailable(graded.message);
     }
     const attempts = state.attempts + 1;
-    await updateProblemState({
-      id: state.id,
-      db: tx,
-      patch: { answers: clean, correctness: graded.correctness, attempts, earned: graded.earned, possible: graded.possible, done: true, lastSubmittedAt: now },
-    });
+    const states = await patchState(tx, locked, { answers: clean, correctness: graded.correctness, attempts, earned: graded.earned, possible: graded.possible, done: true, lastSubmittedAt: now });
     await insertSubmission({
       db: tx,
       row: { userId, courseId, usageKey, answers: clean, correctness: graded.correctness, earned: graded.earned, possible: graded.possible, attempt: attempts, kind: "submit" },
     });
-    await markBlockCompleted({ userId, courseId, usageKey, db: tx });
-    const course = await regrade(tx, p, userId, structure);
+    // The first submission marks the block completed; a state already `done` was submitted before
+    // (with its completion written in that transaction, and completions are never removed).
+    if (!state.done) await markBlockCompleted({ userId, courseId, usageKey, db: tx });
+    const course = await regrade(tx, p, userId, structure, states);
     const w = weightedScore(graded.earned, graded.possible, p.settings.weight);
     return {
       attempts,
@@ -356,16 +379,17 @@ export async function submitAnswer({
 export async function resetProblem({ userId, courseId, usageKey, isStaff = false, now = new Date(), random }: { userId: number; courseId: number; usageKey: string; isStaff?: boolean; now?: Date; random?: () => number }): Promise<{ attempts: number; seed: number }> {
   const p = await loadProblem({ courseId, usageKey, isStaff, now });
   const structure = await getCourseStructure({ versionId: p.course.versionId });
-  return withLearnerLocked(p, userId, async (tx, state) => {
+  return withLearnerLocked(p, userId, async (tx, locked) => {
+    const { state } = locked;
     const facts = factsOf(state);
     if (isClosed(p.settings, facts, now) && p.settings.maxAttempts !== 0) throw new AppError("forbidden:closed", "You cannot select Reset for a problem that is closed.");
     if (!state.done) throw new AppError("conflict:not_submitted", "You must submit an answer before you can select Reset.");
     if (!isResetAvailable(p.settings, facts, now)) throw new AppError("forbidden:reset_not_allowed", "This problem cannot be reset.");
     const reseed = p.settings.rerandomize === "always" || p.settings.rerandomize === "onreset";
     const seed = reseed ? chooseSeed({ rerandomize: p.settings.rerandomize, userId, usageKey, random }) : state.seed;
-    await updateProblemState({ id: state.id, db: tx, patch: { answers: {}, correctness: null, earned: 0, done: false, seed } });
+    const states = await patchState(tx, locked, { answers: {}, correctness: null, earned: 0, done: false, seed });
     await insertSubmission({ db: tx, row: { userId, courseId, usageKey, answers: {}, correctness: null, earned: 0, possible: state.possible, attempt: state.attempts, kind: "reset" } });
-    await regrade(tx, p, userId, structure);
+    await regrade(tx, p, userId, structure, states);
     return { attempts: state.attempts, seed };
   });
 }
@@ -379,13 +403,14 @@ export async function resetLearnerAttempts({ learnerId, courseId, usageKey }: { 
   const structure = await getCourseStructure({ versionId: p.course.versionId });
   return withRetry(() =>
     getDb().transaction(async (tx) => {
-      const state = await lockLearner(tx, p, learnerId);
-      await updateProblemState({ id: state.id, db: tx, patch: { attempts: 0, lastSubmittedAt: null } });
+      const locked = await lockLearner(tx, p, learnerId);
+      const { state } = locked;
+      const states = await patchState(tx, locked, { attempts: 0, lastSubmittedAt: null });
       await insertSubmission({
         db: tx,
         row: { userId: learnerId, courseId, usageKey, answers: state.answers ?? {}, correctness: state.correctness, earned: state.earned, possible: state.possible, attempt: 0, kind: "reset" },
       });
-      await regrade(tx, p, learnerId, structure);
+      await regrade(tx, p, learnerId, structure, states);
       return { previousAttempts: state.attempts };
     }),
   );
@@ -397,17 +422,18 @@ export async function rescoreLearner({ learnerId, p }: { learnerId: number; p: L
   const pyOptions = await optionsFor(p, learnerId, 1);
   return withRetry(() =>
     getDb().transaction(async (tx) => {
-      const state = await lockLearner(tx, p, learnerId);
+      const locked = await lockLearner(tx, p, learnerId);
+      const { state } = locked;
       if (!state.done) return { ok: true as const, changed: false };
       const graded: GradeResult = await gradeProblemScripted(p.xml, state.answers ?? {}, { ...pyOptions, seed: state.seed });
       if (!graded.ok) return { ok: false as const, message: graded.message };
       const changed = graded.earned !== state.earned || graded.possible !== state.possible || JSON.stringify(graded.correctness) !== JSON.stringify(state.correctness);
-      await updateProblemState({ id: state.id, db: tx, patch: { correctness: graded.correctness, earned: graded.earned, possible: graded.possible } });
+      const states = await patchState(tx, locked, { correctness: graded.correctness, earned: graded.earned, possible: graded.possible });
       await insertSubmission({
         db: tx,
         row: { userId: learnerId, courseId: p.course.id, usageKey: p.block.usageKey, answers: state.answers ?? {}, correctness: graded.correctness, earned: graded.earned, possible: graded.possible, attempt: state.attempts, kind: "rescore" },
       });
-      await regrade(tx, p, learnerId, structure);
+      await regrade(tx, p, learnerId, structure, states);
       return { ok: true as const, changed };
     }),
   );

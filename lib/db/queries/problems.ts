@@ -73,15 +73,19 @@ export async function ensureProblemState({ userId, courseId, usageKey, seed, db 
   await db.insert(problemStates).ignore().values({ userId, courseId, usageKey, seed, attempts: 0, done: false });
 }
 
-/** The state row, locked FOR UPDATE until the caller's transaction ends. */
-export async function lockProblemState({ userId, courseId, usageKey, db }: { userId: number; courseId: number; usageKey: string; db: DbOrTx }): Promise<ProblemStateRow | null> {
-  const rows = await db
+/**
+ * All of one learner's problem states in a course, locked (FOR UPDATE) for the caller's
+ * transaction: the problem being answered is among them, and the regrade that follows needs the
+ * rest, so one round trip serves both. Callers lock the learner's course-grade row first
+ * (lib/problems/service.ts), which already serializes every grade writer of this learner and
+ * course: taking all their rows adds no contention.
+ */
+export async function lockLearnerProblemStates({ userId, courseId, db }: { userId: number; courseId: number; db: DbOrTx }): Promise<ProblemStateRow[]> {
+  return db
     .select()
     .from(problemStates)
-    .where(and(eq(problemStates.userId, userId), eq(problemStates.courseId, courseId), eq(problemStates.usageKey, usageKey)))
-    .limit(1)
+    .where(and(eq(problemStates.userId, userId), eq(problemStates.courseId, courseId)))
     .for("update");
-  return rows[0] ?? null;
 }
 
 export async function updateProblemState({
