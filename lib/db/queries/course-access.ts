@@ -1,7 +1,7 @@
 // The facts the permission matrix needs about one user and one course (roles, enrollment,
 // catalog visibility), and the list of courses a user may open in Studio.
 import "server-only";
-import { and, asc, eq, inArray, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, eq, inArray, or, sql, type SQL, type SQLWrapper } from "drizzle-orm";
 import { getDb, type DbOrTx } from "@/lib/db";
 import { preparedQuery } from "@/lib/db/prepared";
 import { courseRoles, courses, enrollments, userSessions, users } from "@/lib/db/schema";
@@ -24,14 +24,31 @@ export async function isActivelyEnrolled({ userId, courseId, db = getDb() }: { u
   return rows.length > 0;
 }
 
-// Asked by every course action (lib/actions courseAction, lib/problems/access): prepared (lib/db/prepared.ts).
+/**
+ * The columns of a user's facts on a course, for a select from `courses`: the placeholder
+ * `userId`'s roles and active enrollment on the course `courseId` names (a placeholder, or the
+ * row's own `courses.id`), and the course's catalog visibility. `courseFactsOf` reads them back.
+ */
+export function courseFactsColumns(courseId: SQLWrapper) {
+  return {
+    catalogVisibility: courses.catalogVisibility,
+    roles: sql<string | null>`(SELECT GROUP_CONCAT(cr.role) FROM course_roles cr WHERE cr.user_id = ${sql.placeholder("userId")} AND cr.course_id = ${courseId})`,
+    enrolled: sql<number>`EXISTS (SELECT 1 FROM enrollments e WHERE e.user_id = ${sql.placeholder("userId")} AND e.course_id = ${courseId} AND e.is_active = TRUE)`,
+  };
+}
+
+export type CourseFactsRow = { roles: CourseRole[]; enrolled: boolean; catalogVisibility: string };
+
+/** The facts from a row selected with `courseFactsColumns`. */
+export function courseFactsOf(r: { roles: string | null; enrolled: number | string; catalogVisibility: string }): CourseFactsRow {
+  const roles = (r.roles ?? "").split(",").filter((x): x is CourseRole => x === "staff" || x === "instructor");
+  return { roles, enrolled: Number(r.enrolled) === 1, catalogVisibility: r.catalogVisibility };
+}
+
+// Asked by every course action (lib/actions courseAction): prepared (lib/db/prepared.ts).
 const courseFactsQuery = preparedQuery((db) =>
   db
-    .select({
-      catalogVisibility: courses.catalogVisibility,
-      roles: sql<string | null>`(SELECT GROUP_CONCAT(cr.role) FROM course_roles cr WHERE cr.user_id = ${sql.placeholder("userId")} AND cr.course_id = ${sql.placeholder("courseId")})`,
-      enrolled: sql<number>`EXISTS (SELECT 1 FROM enrollments e WHERE e.user_id = ${sql.placeholder("userId")} AND e.course_id = ${sql.placeholder("courseId")} AND e.is_active = TRUE)`,
-    })
+    .select(courseFactsColumns(sql.placeholder("courseId")))
     .from(courses)
     .where(eq(courses.id, sql.placeholder("courseId")))
     .limit(1)
@@ -43,13 +60,10 @@ const courseFactsQuery = preparedQuery((db) =>
  * roles in it, whether their enrollment is active, and the course's catalog visibility. Null when
  * the course does not exist. Anonymous callers pass userId null (no roles, not enrolled).
  */
-export async function getCourseFactsRow({ userId, courseId, db = getDb() }: { userId: number | null; courseId: number; db?: DbOrTx }): Promise<{ roles: CourseRole[]; enrolled: boolean; catalogVisibility: string } | null> {
+export async function getCourseFactsRow({ userId, courseId, db = getDb() }: { userId: number | null; courseId: number; db?: DbOrTx }): Promise<CourseFactsRow | null> {
   // no user has id 0: no roles, no enrollment
   const rows = await courseFactsQuery(db).execute({ userId: userId ?? 0, courseId });
-  const r = rows[0];
-  if (!r) return null;
-  const roles = (r.roles ?? "").split(",").filter((x): x is CourseRole => x === "staff" || x === "instructor");
-  return { roles, enrolled: Number(r.enrolled) === 1, catalogVisibility: r.catalogVisibility };
+  return rows[0] ? courseFactsOf(rows[0]) : null;
 }
 
 export type StudioCourseRow = {

@@ -4,6 +4,7 @@ import "server-only";
 import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
 import { getDb, type DbOrTx } from "@/lib/db";
 import { preparedQuery } from "@/lib/db/prepared";
+import { courseFactsColumns, courseFactsOf, type CourseFactsRow } from "@/lib/db/queries/course-access";
 import { completions, courseBlocks, courses, courseVersions, problemStates, submissions, users } from "@/lib/db/schema";
 
 export type ProblemStateRow = typeof problemStates.$inferSelect;
@@ -40,6 +41,52 @@ export async function getPublishedCourse({ courseId, courseKey, db = getDb() }: 
   const r = rows[0];
   if (!r || r.versionId === null) return null;
   return { ...r, versionId: r.versionId };
+}
+
+// Asked by every problem action (lib/problems/access authorizeCourseAction): the published course
+// and the caller's facts on it (courseFactsColumns), in one round trip.
+const publishedCourseFactsQuery = (by: "id" | "key") =>
+  preparedQuery((db) =>
+    db
+      .select({
+        id: courses.id,
+        courseKey: courses.courseKey,
+        displayName: courses.displayName,
+        versionId: courses.publishedVersionId,
+        gradingPolicy: courseVersions.gradingPolicy,
+        ...courseFactsColumns(courses.id),
+      })
+      .from(courses)
+      .innerJoin(courseVersions, eq(courseVersions.id, courses.publishedVersionId))
+      .where(by === "id" ? eq(courses.id, sql.placeholder("courseId")) : eq(courses.courseKey, sql.placeholder("courseKey")))
+      .limit(1)
+      .prepare(),
+  );
+const publishedCourseFactsById = publishedCourseFactsQuery("id");
+const publishedCourseFactsByKey = publishedCourseFactsQuery("key");
+
+/**
+ * `getPublishedCourse` and `getCourseFactsRow` for one user (null: anonymous) in one query. Null
+ * when the course does not exist or is unpublished.
+ */
+export async function getPublishedCourseAndFacts({
+  courseId,
+  courseKey,
+  userId,
+  db = getDb(),
+}: {
+  courseId?: number;
+  courseKey?: string;
+  userId: number | null;
+  db?: DbOrTx;
+}): Promise<{ course: PublishedCourse; facts: CourseFactsRow } | null> {
+  if (courseId === undefined && courseKey === undefined) return null;
+  // no user has id 0: no roles, no enrollment
+  const uid = userId ?? 0;
+  const rows = courseId !== undefined ? await publishedCourseFactsById(db).execute({ courseId, userId: uid }) : await publishedCourseFactsByKey(db).execute({ courseKey, userId: uid });
+  const r = rows[0];
+  if (!r || r.versionId === null) return null;
+  return { course: { id: r.id, courseKey: r.courseKey, displayName: r.displayName, versionId: r.versionId, gradingPolicy: r.gradingPolicy }, facts: courseFactsOf(r) };
 }
 
 export async function getBlock({ versionId, usageKey, db = getDb() }: { versionId: number; usageKey: string; db?: DbOrTx }): Promise<BlockRow | null> {
