@@ -2,9 +2,11 @@
 import { randomBytes } from "node:crypto";
 import { afterAll, describe, expect, it } from "vitest";
 import { closeDb, getDb } from "@/lib/db";
-import { courseRoles, courses, enrollments } from "@/lib/db/schema";
+import { eq } from "drizzle-orm";
+import { courseRoles, courses, courseVersions, enrollments } from "@/lib/db/schema";
 import { getCourseFacts } from "@/lib/auth/course-access";
-import { listStudioCourses } from "@/lib/db/queries/course-access";
+import { getCourseFactsRow, listStudioCourses } from "@/lib/db/queries/course-access";
+import { getPublishedCourse, getPublishedCourseAndFacts } from "@/lib/db/queries/problems";
 import { createUser, userHasAnyCourseRole } from "@/lib/db/queries/users";
 import { canCourse, canGlobal } from "@/lib/auth/permissions";
 
@@ -47,6 +49,48 @@ describe("course access facts", () => {
     expect(await userHasAnyCourseRole({ userId: staff })).toBe(true);
     expect(await userHasAnyCourseRole({ userId: learner })).toBe(false);
     expect(canGlobal(actor(staff), "studio:access", { hasAnyCourseRole: await userHasAnyCourseRole({ userId: staff }) })).toBe(true);
+  });
+
+  it("reads a published course and a user's facts on it in one query, as the two separate reads do", async () => {
+    const [pub, hidden, unpublished] = [await course("P"), await course("H", { catalogVisibility: "about" }), await course("U")];
+    for (const c of [pub, hidden]) {
+      const [v] = await getDb()
+        .insert(courseVersions)
+        .values({ courseId: c, source: "import", rootUsageKey: `block-v1:AuthT+${c}+R+type@course+block@course`, gradingPolicy: { GRADE_CUTOFFS: { Pass: 0.5 } } })
+        .$returningId();
+      await getDb().update(courses).set({ publishedVersionId: v.id }).where(eq(courses.id, c));
+    }
+    const [staff, learner, left, nobody] = [await user("pstaff"), await user("plearner"), await user("pleft"), await user("pnobody")];
+    await getDb().insert(courseRoles).values([
+      { userId: staff, courseId: pub, role: "instructor" },
+      { userId: staff, courseId: pub, role: "staff" },
+      { userId: staff, courseId: unpublished, role: "staff" },
+    ]);
+    await getDb().insert(enrollments).values([
+      { userId: learner, courseId: pub },
+      { userId: learner, courseId: hidden },
+      { userId: left, courseId: pub, isActive: false },
+    ]);
+    const key = async (id: number) => (await getDb().select({ k: courses.courseKey }).from(courses).where(eq(courses.id, id)))[0].k;
+    let compared = 0;
+    for (const c of [pub, hidden]) {
+      for (const userId of [staff, learner, left, nobody, null]) {
+        const course = await getPublishedCourse({ courseId: c });
+        const facts = await getCourseFactsRow({ userId, courseId: c });
+        const byId = await getPublishedCourseAndFacts({ courseId: c, userId });
+        expect(byId).toEqual({ course, facts });
+        expect(await getPublishedCourseAndFacts({ courseKey: await key(c), userId })).toEqual(byId);
+        compared++;
+      }
+    }
+    expect(compared).toBe(10);
+    expect((await getPublishedCourseAndFacts({ courseId: pub, userId: staff }))?.facts.roles.sort()).toEqual(["instructor", "staff"]);
+    expect((await getPublishedCourseAndFacts({ courseId: pub, userId: left }))?.facts.enrolled).toBe(false);
+    expect((await getPublishedCourseAndFacts({ courseId: hidden, userId: learner }))?.facts).toEqual({ roles: [], enrolled: true, catalogVisibility: "about" });
+    // unpublished or unknown: nothing, whoever asks
+    expect(await getPublishedCourseAndFacts({ courseId: unpublished, userId: staff })).toBeNull();
+    expect(await getPublishedCourseAndFacts({ courseKey: "course-v1:No+Such+Course", userId: staff })).toBeNull();
+    expect(await getPublishedCourseAndFacts({ userId: staff })).toBeNull();
   });
 
   it("lists Studio courses: roles and own courses for authors, everything for admins", async () => {
