@@ -450,6 +450,20 @@ export function cpuSnapshot(state: ClusterState): Record<string, number> {
   return snap;
 }
 
+/**
+ * Statements MariaDB has answered so far (its global `Questions` counter: every client of the
+ * server counts, so run the bench on an otherwise idle database server).
+ */
+export async function statementCount(serverUrl: string): Promise<number> {
+  const conn = await mysql.createConnection({ uri: serverUrl });
+  try {
+    const [rows] = await conn.query<mysql.RowDataPacket[]>("SHOW GLOBAL STATUS LIKE 'Questions'");
+    return Number(rows[0]?.Value ?? NaN);
+  } finally {
+    await conn.end();
+  }
+}
+
 /** Where the window's CPU went, per part: seconds of CPU, cores busy on average, ms per graded submission. */
 export function cpuReport(before: Record<string, number>, after: Record<string, number>, seconds: number, graded: number): string {
   const lines = [`CPU in the window (${os.cpus().length} cores): ${"part".padEnd(16)} ${"cores".padStart(6)} ${"ms/graded".padStart(10)}`];
@@ -495,6 +509,7 @@ export async function run(args: string[]): Promise<void> {
     console.log(`${learners} learners for ${duration} s (sign in, open units, submit answers through the server action)…`);
     console.log("signing the learners in (before the clock starts)…");
     let cpu0: Record<string, number> = {};
+    let statements0: Promise<number> | null = null;
     const stats = await runLoad({
       base,
       setup: db.setup,
@@ -502,14 +517,20 @@ export async function run(args: string[]): Promise<void> {
       actionId,
       requestTimeoutMs: timeoutMs,
       onSecond: (s, st) => {
-        if (s === 0 && !Object.keys(cpu0).length) cpu0 = cpuSnapshot(cluster!.state);
+        if (s === 0 && !Object.keys(cpu0).length) {
+          cpu0 = cpuSnapshot(cluster!.state);
+          statements0 = statementCount(serverUrl);
+        }
         if (s > 0 && s % 10 === 0) console.log(`  ${s} s: ${st.graded} graded, ${st.failures.page + st.failures.state + st.failures.submit} failed`);
       },
     });
     const cpu1 = cpuSnapshot(cluster.state);
+    const statements = (await statementCount(serverUrl)) - ((await statements0) ?? NaN);
     const lost = await missingAcked(db.dbUrl, stats.acked);
     console.log(`\n${report(stats)}`);
     console.log(cpuReport(cpu0, cpu1, (stats.endedAt - stats.startedAt) / 1000, stats.graded));
+    // one graded submission is one turn of a learner's loop: a unit page, its state, the submit
+    console.log(`MariaDB statements in the window: ${statements} (${(statements / stats.graded).toFixed(1)} per graded submission, with its page and state reads)`);
     console.log(`acknowledged submissions: ${stats.acked.length}; missing in MySQL: ${lost.length}`);
     console.log(`target: ≥ 300 graded submissions/s through nginx, 0 lost → measured ${(stats.graded / ((stats.endedAt - stats.startedAt) / 1000)).toFixed(1)}/s, ${lost.length} lost`);
     console.log(machineLine());
