@@ -4,7 +4,7 @@
 // totals over graded problems only; then the course grader.
 import "server-only";
 import type { DbOrTx } from "@/lib/db";
-import { saveCourseGrade, saveSubsectionGrades, type SubsectionGradeInput } from "@/lib/db/queries/grades";
+import { saveCourseGrade, saveSubsectionGrades, type CourseGradeRow, type SubsectionGradeInput } from "@/lib/db/queries/grades";
 import { listLearnerProblemStates, type ProblemStateRow } from "@/lib/db/queries/problems";
 import { listContentChoices } from "@/lib/db/queries/content-choices";
 import { gradeCourse, weightedScore, type CourseGradeResult } from "@/lib/grading";
@@ -121,6 +121,7 @@ export async function persistLearnerGrades({
   structure,
   gradingPolicy,
   states: given,
+  currentGrade,
 }: {
   db: DbOrTx;
   userId: number;
@@ -130,6 +131,8 @@ export async function persistLearnerGrades({
   gradingPolicy: unknown;
   /** the learner's problem states in the course, when the caller's transaction already holds them (locked) */
   states?: ProblemStateRow[];
+  /** the learner's course-grade row as the caller's transaction locked it: an unchanged grade is not rewritten */
+  currentGrade?: CourseGradeRow | null;
 }): Promise<CourseGradeResult> {
   // One after the other: both run on the caller's transaction connection.
   const states = given ?? (await listLearnerProblemStates({ userId, courseId, db }));
@@ -142,6 +145,6 @@ export async function persistLearnerGrades({
     versionId,
     rows: subsections.map((s) => ({ usageKey: s.usageKey, assignmentType: s.assignmentType, graded: s.graded, earned: s.earned, possible: s.possible })),
   });
-  await saveCourseGrade({ db, userId, courseId, versionId, percent: course.percent, letterGrade: course.letterGrade, passed: course.passed });
+  await saveCourseGrade({ db, userId, courseId, versionId, percent: course.percent, letterGrade: course.letterGrade, passed: course.passed, current: currentGrade });
   return course;
 }

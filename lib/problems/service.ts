@@ -10,7 +10,7 @@
 import "server-only";
 import { gradeProblemScripted, needsPython, renderProblem, renderProblemScripted, type Correctness, type RenderVariance, type CorrectAnswer, type GradeResult, type ProblemRenderModel, type RenderNode } from "@/lib/capa";
 import { getDb, type Tx } from "@/lib/db";
-import { ensureCourseGradeRow, lockCourseGradeRow } from "@/lib/db/queries/grades";
+import { ensureCourseGradeRow, lockCourseGradeRow, type CourseGradeRow } from "@/lib/db/queries/grades";
 import {
   ensureProblemState,
   getBlock,
@@ -231,7 +231,7 @@ async function withLearnerLocked<T>(p: LoadedProblem, userId: number, fn: (tx: T
     const out = await withRetry(() =>
       getDb().transaction(async (tx) => {
         const grade = await lockCourseGradeRow({ userId, courseId: p.course.id, db: tx });
-        const locked = grade && (await lockStates(tx, p, userId));
+        const locked = grade && (await lockStates(tx, p, userId, grade));
         return locked ? { value: await fn(tx, locked) } : null;
       }),
     );
@@ -242,23 +242,25 @@ async function withLearnerLocked<T>(p: LoadedProblem, userId: number, fn: (tx: T
 }
 
 /**
- * A learner's rows as a transaction locked them: this problem's state, and every one of their
- * states in the course (the regrade's input, read in the same round trip as the lock).
+ * A learner's rows as a transaction locked them: their course grade, this problem's state, and
+ * every one of their states in the course (the regrade's input, read in the same round trip as
+ * the lock).
  */
 interface Locked {
+  grade: CourseGradeRow | null;
   state: ProblemStateRow;
   states: ProblemStateRow[];
 }
 
-async function lockStates(tx: Tx, p: LoadedProblem, userId: number): Promise<Locked | null> {
+async function lockStates(tx: Tx, p: LoadedProblem, userId: number, grade: CourseGradeRow | null): Promise<Locked | null> {
   const states = await lockLearnerProblemStates({ userId, courseId: p.course.id, db: tx });
   const state = states.find((s) => s.usageKey === p.block.usageKey);
-  return state ? { state, states } : null;
+  return state ? { grade, state, states } : null;
 }
 
 async function lockLearner(tx: Tx, p: LoadedProblem, userId: number): Promise<Locked> {
-  await lockCourseGradeRow({ userId, courseId: p.course.id, db: tx });
-  const locked = await lockStates(tx, p, userId);
+  const grade = await lockCourseGradeRow({ userId, courseId: p.course.id, db: tx });
+  const locked = await lockStates(tx, p, userId, grade);
   if (!locked) throw new AppError("internal", "The problem state could not be created.");
   return locked;
 }
@@ -271,9 +273,9 @@ async function patchState(tx: Tx, { state, states }: Locked, patch: StatePatch):
   return states.map((s) => (s.id === state.id ? { ...s, ...patch } : s));
 }
 
-/** The learner's grades from `states` (their rows as this transaction left them), persisted. */
-async function regrade(tx: Tx, p: LoadedProblem, userId: number, structure: CourseStructure, states: ProblemStateRow[]) {
-  return persistLearnerGrades({ db: tx, userId, courseId: p.course.id, versionId: p.course.versionId, structure, gradingPolicy: p.course.gradingPolicy, states });
+/** The learner's grades from `states` (their rows as this transaction left them), persisted where they changed. */
+async function regrade(tx: Tx, p: LoadedProblem, userId: number, structure: CourseStructure, { grade }: Locked, states: ProblemStateRow[]) {
+  return persistLearnerGrades({ db: tx, userId, courseId: p.course.id, versionId: p.course.versionId, structure, gradingPolicy: p.course.gradingPolicy, states, currentGrade: grade });
 }
 
 export interface SubmitResult {
@@ -355,7 +357,7 @@ export async function submitAnswer({
     // The first submission marks the block completed; a state already `done` was submitted before
     // (with its completion written in that transaction, and completions are never removed).
     if (!state.done) await markBlockCompleted({ userId, courseId, usageKey, db: tx });
-    const course = await regrade(tx, p, userId, structure, states);
+    const course = await regrade(tx, p, userId, structure, locked, states);
     const w = weightedScore(graded.earned, graded.possible, p.settings.weight);
     return {
       attempts,
@@ -389,7 +391,7 @@ export async function resetProblem({ userId, courseId, usageKey, isStaff = false
     const seed = reseed ? chooseSeed({ rerandomize: p.settings.rerandomize, userId, usageKey, random }) : state.seed;
     const states = await patchState(tx, locked, { answers: {}, correctness: null, earned: 0, done: false, seed });
     await insertSubmission({ db: tx, row: { userId, courseId, usageKey, answers: {}, correctness: null, earned: 0, possible: state.possible, attempt: state.attempts, kind: "reset" } });
-    await regrade(tx, p, userId, structure, states);
+    await regrade(tx, p, userId, structure, locked, states);
     return { attempts: state.attempts, seed };
   });
 }
@@ -410,7 +412,7 @@ export async function resetLearnerAttempts({ learnerId, courseId, usageKey }: { 
         db: tx,
         row: { userId: learnerId, courseId, usageKey, answers: state.answers ?? {}, correctness: state.correctness, earned: state.earned, possible: state.possible, attempt: 0, kind: "reset" },
       });
-      await regrade(tx, p, learnerId, structure, states);
+      await regrade(tx, p, learnerId, structure, locked, states);
       return { previousAttempts: state.attempts };
     }),
   );
@@ -433,7 +435,7 @@ export async function rescoreLearner({ learnerId, p }: { learnerId: number; p: L
         db: tx,
         row: { userId: learnerId, courseId: p.course.id, usageKey: p.block.usageKey, answers: state.answers ?? {}, correctness: graded.correctness, earned: graded.earned, possible: graded.possible, attempt: state.attempts, kind: "rescore" },
       });
-      await regrade(tx, p, learnerId, structure, states);
+      await regrade(tx, p, learnerId, structure, locked, states);
       return { ok: true as const, changed };
     }),
   );

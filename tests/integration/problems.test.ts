@@ -101,6 +101,35 @@ describe("submitAnswer: grading and persisted grades", () => {
   });
 });
 
+describe("submitAnswer: only what changed is written", () => {
+  it("leaves an unchanged course grade row as it was, and rewrites it when the grade moves", async () => {
+    const c = await createCourse({
+      subsections: [{ urlName: "hw", format: "Homework", problems: [{ urlName: "mc1", xml: MC() }] }],
+      gradingPolicy: { GRADER: [{ type: "Homework", min_count: 1, drop_count: 0, weight: 1 }], GRADE_CUTOFFS: { Pass: 0.5 } },
+    });
+    const u = await createUser();
+    await submitAnswer({ userId: u.id, courseId: c.courseId, usageKey: c.key("mc1"), answers: { mc1_2_1: "choice_0" } });
+    const long = new Date("2001-02-03T04:05:06Z");
+    const where = and(eq(courseGrades.userId, u.id), eq(courseGrades.courseId, c.courseId));
+    await getDb().update(courseGrades).set({ updatedAt: long }).where(where);
+
+    const again = await submitAnswer({ userId: u.id, courseId: c.courseId, usageKey: c.key("mc1"), answers: { mc1_2_1: "choice_0" } });
+    expect(again).toMatchObject({ attempts: 2, coursePercent: 0 });
+    let g = await courseGradeOf(u.id, c.courseId);
+    expect(g).toMatchObject({ percent: 0, passed: false });
+    expect(g?.updatedAt.getTime()).toBe(long.getTime()); // the same grade: not rewritten
+
+    const right = await submitAnswer({ userId: u.id, courseId: c.courseId, usageKey: c.key("mc1"), answers: { mc1_2_1: "choice_1" } });
+    expect(right).toMatchObject({ attempts: 3, coursePercent: 1 });
+    g = await courseGradeOf(u.id, c.courseId);
+    expect(g).toMatchObject({ percent: 1, letterGrade: "Pass", passed: true });
+    expect(g?.updatedAt.getTime()).not.toBe(long.getTime());
+    // three submissions, one completion (the later ones find the state already done)
+    expect(await submissionCount(u.id, c.courseId, c.key("mc1"))).toBe(3);
+    expect(await getDb().select().from(completions).where(and(eq(completions.userId, u.id), eq(completions.usageKey, c.key("mc1"))))).toHaveLength(1);
+  });
+});
+
 describe("submitAnswer: feedback", () => {
   it("returns choice-hint feedback, sanitized", async () => {
     const xml = `<problem><multiplechoiceresponse><choicegroup type="MultipleChoice"><choice correct="false">A<choicehint>Not A <script>alert(1)</script><b onclick="x()">look again</b></choicehint></choice><choice correct="true">B</choice></choicegroup></multiplechoiceresponse></problem>`;

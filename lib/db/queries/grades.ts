@@ -75,7 +75,11 @@ export async function saveSubsectionGrades({ userId, courseId, versionId, rows, 
   if (fresh.length > 0) await db.insert(subsectionGrades).values(fresh);
 }
 
-/** Writes the learner's course grade row (created by ensureCourseGradeRow and locked by the caller) by key. */
+/**
+ * Writes the learner's course grade row (created by ensureCourseGradeRow and locked by the caller)
+ * by key. Given the row as the caller locked it (`current`), a grade that has not changed is not
+ * written again, as saveSubsectionGrades skips unchanged subsections.
+ */
 export async function saveCourseGrade({
   userId,
   courseId,
@@ -83,6 +87,7 @@ export async function saveCourseGrade({
   percent,
   letterGrade,
   passed,
+  current,
   db,
 }: {
   userId: number;
@@ -91,8 +96,10 @@ export async function saveCourseGrade({
   percent: number;
   letterGrade: string | null;
   passed: boolean;
+  current?: CourseGradeRow | null;
   db: DbOrTx;
 }): Promise<void> {
+  if (current && current.percent === percent && current.letterGrade === letterGrade && current.passed === passed && current.versionId === versionId) return;
   const [res] = await db
     .update(courseGrades)
     .set({ percent, letterGrade, passed, versionId, updatedAt: new Date() })
