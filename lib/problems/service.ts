@@ -222,7 +222,8 @@ async function prepareLearnerRows(p: LoadedProblem, userId: number) {
 
 /**
  * Runs `fn` in one transaction (re-run on a deadlock, withRetry) with the learner's course-grade
- * row and problem state locked, in that order. Both exist after the learner's first answer, so
+ * row and then all of their problem states in the course locked (lockStates; the one for this
+ * problem among them). Both rows exist after the learner's first answer to it, so
  * they are created — each in its own autocommitted statement, see ensureProblemState — only when
  * the transaction finds one missing, and then the transaction runs again.
  */
