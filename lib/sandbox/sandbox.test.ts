@@ -33,6 +33,30 @@ describe("the pool's footprint", () => {
       await small.close();
     }
   }, 60_000);
+
+  it("a burst of first jobs starts one process, not the whole pool, and grows it once that one is up", async () => {
+    const burst = new SandboxPool({ size: 2 });
+    try {
+      let most = 0;
+      let firstDone = false;
+      const watch = setInterval(() => {
+        if (!firstDone) most = Math.max(most, burst.memory().processes);
+      }, 10);
+      const jobs = Array.from({ length: 6 }, (_, i) =>
+        burst.run({ script: `v = ${i} * 2`, seed: 1 }).then((r) => {
+          firstDone = true;
+          return r;
+        }),
+      );
+      const results = await Promise.all(jobs);
+      clearInterval(watch);
+      expect(results.map((r) => r.ok && r.context.v)).toEqual([0, 2, 4, 6, 8, 10]);
+      expect(most).toBe(1); // until the first answer, one process only (all jobs waited for it)
+      expect(burst.memory().processes).toBe(2); // then the waiting jobs grew the pool to its size
+    } finally {
+      await burst.close();
+    }
+  }, 120_000);
 });
 
 async function ctx(script: string, seed = 1) {
