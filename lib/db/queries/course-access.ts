@@ -39,10 +39,14 @@ export function courseFactsColumns(courseId: SQLWrapper) {
 
 export type CourseFactsRow = { roles: CourseRole[]; enrolled: boolean; catalogVisibility: string };
 
+/** The course roles in a `GROUP_CONCAT(role)` column (null: none). */
+export function courseRolesOf(concat: string | null): CourseRole[] {
+  return (concat ?? "").split(",").filter((x): x is CourseRole => x === "staff" || x === "instructor");
+}
+
 /** The facts from a row selected with `courseFactsColumns`. */
 export function courseFactsOf(r: { roles: string | null; enrolled: number | string; catalogVisibility: string }): CourseFactsRow {
-  const roles = (r.roles ?? "").split(",").filter((x): x is CourseRole => x === "staff" || x === "instructor");
-  return { roles, enrolled: Number(r.enrolled) === 1, catalogVisibility: r.catalogVisibility };
+  return { roles: courseRolesOf(r.roles), enrolled: Number(r.enrolled) === 1, catalogVisibility: r.catalogVisibility };
 }
 
 // Asked by every course action (lib/actions courseAction): prepared (lib/db/prepared.ts).
@@ -164,6 +168,5 @@ export async function getCourseAccessBySession({ userId, sid, courseKey, now = n
   const rows = await courseAccessQuery(db).execute({ userId, sid, now, courseKey });
   const row = rows[0];
   if (!row) return null;
-  const roles = (row.roles ?? "").split(",").filter((r): r is "staff" | "instructor" => r === "staff" || r === "instructor");
-  return { course: row.course, user: row.user, roles, enrolled: Number(row.enrolled) === 1 };
+  return { course: row.course, user: row.user, roles: courseRolesOf(row.roles), enrolled: Number(row.enrolled) === 1 };
 }

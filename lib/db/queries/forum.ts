@@ -24,7 +24,7 @@ import {
   users,
 } from "@/lib/db/schema";
 import type { Anonymity } from "@/lib/forum/rules";
-import { sessionUserColumns, sessionUserJoin, type SessionUserRow } from "./course-access";
+import { courseRolesOf, sessionUserColumns, sessionUserJoin, type SessionUserRow } from "./course-access";
 import { preparedQuery } from "@/lib/db/prepared";
 
 export type ThreadRow = typeof forumThreads.$inferSelect;
@@ -79,8 +79,7 @@ export async function getForumAccess({ courseKey, userId, sid, now = new Date(),
   const rows = await forumAccessQuery(db).execute({ courseKey, userId, sid: sid ?? "", now });
   const row = rows[0];
   if (!row) return null;
-  const roles = (row.roles ?? "").split(",").filter((r): r is "staff" | "instructor" => r === "staff" || r === "instructor");
-  return { course: row.course, user: row.user, roles, enrolled: Number(row.enrolled) === 1, communityTA: Number(row.ta) === 1, banned: Number(row.banned) === 1, forumRevision: Number(row.forumRevision ?? 0) };
+  return { course: row.course, user: row.user, roles: courseRolesOf(row.roles), enrolled: Number(row.enrolled) === 1, communityTA: Number(row.ta) === 1, banned: Number(row.banned) === 1, forumRevision: Number(row.forumRevision ?? 0) };
 }
 
 /** Posts (threads + responses + comments) the user wrote in the course in each window (ms), newest windows first. */
