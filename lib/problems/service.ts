@@ -207,8 +207,8 @@ export async function withRetry<T>(fn: () => Promise<T>, attempts = TX_MAX_ATTEM
   }
 }
 
-async function prepareLearnerRows(p: LoadedProblem, userId: number) {
-  await withRetry(() => ensureCourseGradeRow({ userId, courseId: p.course.id, versionId: p.course.versionId }));
+async function prepareLearnerRows(p: LoadedProblem, userId: number, { gradeRow }: { gradeRow: boolean }) {
+  if (gradeRow) await withRetry(() => ensureCourseGradeRow({ userId, courseId: p.course.id, versionId: p.course.versionId }));
   await withRetry(() =>
     ensureProblemState({
       userId,
@@ -229,16 +229,18 @@ async function prepareLearnerRows(p: LoadedProblem, userId: number) {
  */
 async function withLearnerLocked<T>(p: LoadedProblem, userId: number, fn: (tx: Tx, locked: Locked) => Promise<T>): Promise<T> {
   for (let created = false; ; created = true) {
+    let hadGradeRow = false;
     const out = await withRetry(() =>
       getDb().transaction(async (tx) => {
         const grade = await lockCourseGradeRow({ userId, courseId: p.course.id, db: tx });
+        hadGradeRow = grade !== null;
         const locked = grade && (await lockStates(tx, p, userId, grade));
         return locked ? { value: await fn(tx, locked) } : null;
       }),
     );
     if (out) return out.value;
     if (created) throw new AppError("internal", "The problem state could not be created.");
-    await prepareLearnerRows(p, userId);
+    await prepareLearnerRows(p, userId, { gradeRow: !hadGradeRow });
   }
 }
 
