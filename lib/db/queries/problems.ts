@@ -2,6 +2,7 @@
 // reads the problem service needs. Functions that take `db` run inside the caller's transaction.
 import "server-only";
 import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
+import type { SelectedFields } from "drizzle-orm/mysql-core";
 import { getDb, type DbOrTx } from "@/lib/db";
 import { preparedQuery } from "@/lib/db/prepared";
 import { courseFactsColumns, courseFactsOf, type CourseFactsRow } from "@/lib/db/queries/course-access";
@@ -19,22 +20,27 @@ export interface PublishedCourse {
   gradingPolicy: Record<string, unknown> | null;
 }
 
-/** The course and its published version (null when the course does not exist or is unpublished). */
-// Asked by every problem action (submit, reset, …) and the learner's problem reads: prepared by
-// id and by key (lib/db/prepared.ts).
-const publishedCourseQuery = (by: "id" | "key") =>
-  preparedQuery((db) =>
+// The published course (and its version's grading policy) by id or by key, with `extra` columns:
+// asked by every problem action (submit, reset, …) and the learner's problem reads, so prepared
+// once per handle (lib/db/prepared.ts).
+function publishedCourseQuery<E extends SelectedFields>(by: "id" | "key", extra: E) {
+  return preparedQuery((db) =>
     db
-      .select({ id: courses.id, courseKey: courses.courseKey, displayName: courses.displayName, versionId: courses.publishedVersionId, gradingPolicy: courseVersions.gradingPolicy })
+      .select({ id: courses.id, courseKey: courses.courseKey, displayName: courses.displayName, versionId: courses.publishedVersionId, gradingPolicy: courseVersions.gradingPolicy, ...extra })
       .from(courses)
       .innerJoin(courseVersions, eq(courseVersions.id, courses.publishedVersionId))
       .where(by === "id" ? eq(courses.id, sql.placeholder("courseId")) : eq(courses.courseKey, sql.placeholder("courseKey")))
       .limit(1)
       .prepare(),
   );
-const publishedCourseById = publishedCourseQuery("id");
-const publishedCourseByKey = publishedCourseQuery("key");
+}
+const publishedCourseById = publishedCourseQuery("id", {});
+const publishedCourseByKey = publishedCourseQuery("key", {});
+// authorizeCourseAction (lib/problems/access): the course and the caller's facts on it in one round trip
+const publishedCourseFactsById = publishedCourseQuery("id", courseFactsColumns(courses.id));
+const publishedCourseFactsByKey = publishedCourseQuery("key", courseFactsColumns(courses.id));
 
+/** The course and its published version (null when the course does not exist or is unpublished). */
 export async function getPublishedCourse({ courseId, courseKey, db = getDb() }: { courseId?: number; courseKey?: string; db?: DbOrTx }): Promise<PublishedCourse | null> {
   if (courseId === undefined && courseKey === undefined) return null;
   const rows = courseId !== undefined ? await publishedCourseById(db).execute({ courseId }) : await publishedCourseByKey(db).execute({ courseKey });
@@ -42,28 +48,6 @@ export async function getPublishedCourse({ courseId, courseKey, db = getDb() }: 
   if (!r || r.versionId === null) return null;
   return { ...r, versionId: r.versionId };
 }
-
-// Asked by every problem action (lib/problems/access authorizeCourseAction): the published course
-// and the caller's facts on it (courseFactsColumns), in one round trip.
-const publishedCourseFactsQuery = (by: "id" | "key") =>
-  preparedQuery((db) =>
-    db
-      .select({
-        id: courses.id,
-        courseKey: courses.courseKey,
-        displayName: courses.displayName,
-        versionId: courses.publishedVersionId,
-        gradingPolicy: courseVersions.gradingPolicy,
-        ...courseFactsColumns(courses.id),
-      })
-      .from(courses)
-      .innerJoin(courseVersions, eq(courseVersions.id, courses.publishedVersionId))
-      .where(by === "id" ? eq(courses.id, sql.placeholder("courseId")) : eq(courses.courseKey, sql.placeholder("courseKey")))
-      .limit(1)
-      .prepare(),
-  );
-const publishedCourseFactsById = publishedCourseFactsQuery("id");
-const publishedCourseFactsByKey = publishedCourseFactsQuery("key");
 
 /**
  * `getPublishedCourse` and `getCourseFactsRow` for one user (null: anonymous) in one query. Null
