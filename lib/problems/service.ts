@@ -270,14 +270,15 @@ async function lockLearner(tx: Tx, p: LoadedProblem, userId: number): Promise<Lo
 
 type StatePatch = Parameters<typeof updateProblemState>[0]["patch"];
 
-/** Writes `patch` to the locked problem state; returns the learner's states as they now are. */
-async function patchState(tx: Tx, { state, states }: Locked, patch: StatePatch): Promise<ProblemStateRow[]> {
+/** Writes `patch` to the locked problem state; returns the locked rows as they now are. */
+async function patchState(tx: Tx, locked: Locked, patch: StatePatch): Promise<Locked> {
+  const { state, states } = locked;
   await updateProblemState({ id: state.id, db: tx, patch });
-  return states.map((s) => (s.id === state.id ? { ...s, ...patch } : s));
+  return { ...locked, states: states.map((s) => (s.id === state.id ? { ...s, ...patch } : s)) };
 }
 
-/** The learner's grades from `states` (their rows as this transaction left them), persisted where they changed. */
-async function regrade(tx: Tx, p: LoadedProblem, userId: number, structure: CourseStructure, { grade }: Locked, states: ProblemStateRow[]) {
+/** The learner's grades from their rows as this transaction left them (patchState), persisted where they changed. */
+async function regrade(tx: Tx, p: LoadedProblem, userId: number, structure: CourseStructure, { grade, states }: Locked) {
   return persistLearnerGrades({ db: tx, userId, courseId: p.course.id, versionId: p.course.versionId, structure, gradingPolicy: p.course.gradingPolicy, states, currentGrade: grade });
 }
 
@@ -352,7 +353,7 @@ export async function submitAnswer({
       throw problemUnavailable(graded.message);
     }
     const attempts = state.attempts + 1;
-    const states = await patchState(tx, locked, { answers: clean, correctness: graded.correctness, attempts, earned: graded.earned, possible: graded.possible, done: true, lastSubmittedAt: now });
+    const patched = await patchState(tx, locked, { answers: clean, correctness: graded.correctness, attempts, earned: graded.earned, possible: graded.possible, done: true, lastSubmittedAt: now });
     await insertSubmission({
       db: tx,
       row: { userId, courseId, usageKey, answers: clean, correctness: graded.correctness, earned: graded.earned, possible: graded.possible, attempt: attempts, kind: "submit" },
@@ -360,7 +361,7 @@ export async function submitAnswer({
     // The first submission marks the block completed; a state already `done` was submitted before
     // (with its completion written in that transaction, and completions are never removed).
     if (!state.done) await markBlockCompleted({ userId, courseId, usageKey, db: tx });
-    const course = await regrade(tx, p, userId, structure, locked, states);
+    const course = await regrade(tx, p, userId, structure, patched);
     const w = weightedScore(graded.earned, graded.possible, p.settings.weight);
     return {
       attempts,
@@ -392,9 +393,9 @@ export async function resetProblem({ userId, courseId, usageKey, isStaff = false
     if (!isResetAvailable(p.settings, facts, now)) throw new AppError("forbidden:reset_not_allowed", "This problem cannot be reset.");
     const reseed = p.settings.rerandomize === "always" || p.settings.rerandomize === "onreset";
     const seed = reseed ? chooseSeed({ rerandomize: p.settings.rerandomize, userId, usageKey, random }) : state.seed;
-    const states = await patchState(tx, locked, { answers: {}, correctness: null, earned: 0, done: false, seed });
+    const patched = await patchState(tx, locked, { answers: {}, correctness: null, earned: 0, done: false, seed });
     await insertSubmission({ db: tx, row: { userId, courseId, usageKey, answers: {}, correctness: null, earned: 0, possible: state.possible, attempt: state.attempts, kind: "reset" } });
-    await regrade(tx, p, userId, structure, locked, states);
+    await regrade(tx, p, userId, structure, patched);
     return { attempts: state.attempts, seed };
   });
 }
@@ -410,12 +411,12 @@ export async function resetLearnerAttempts({ learnerId, courseId, usageKey }: { 
     getDb().transaction(async (tx) => {
       const locked = await lockLearner(tx, p, learnerId);
       const { state } = locked;
-      const states = await patchState(tx, locked, { attempts: 0, lastSubmittedAt: null });
+      const patched = await patchState(tx, locked, { attempts: 0, lastSubmittedAt: null });
       await insertSubmission({
         db: tx,
         row: { userId: learnerId, courseId, usageKey, answers: state.answers ?? {}, correctness: state.correctness, earned: state.earned, possible: state.possible, attempt: 0, kind: "reset" },
       });
-      await regrade(tx, p, learnerId, structure, locked, states);
+      await regrade(tx, p, learnerId, structure, patched);
       return { previousAttempts: state.attempts };
     }),
   );
@@ -433,12 +434,12 @@ export async function rescoreLearner({ learnerId, p }: { learnerId: number; p: L
       const graded: GradeResult = await gradeProblemScripted(p.xml, state.answers ?? {}, { ...pyOptions, seed: state.seed });
       if (!graded.ok) return { ok: false as const, message: graded.message };
       const changed = graded.earned !== state.earned || graded.possible !== state.possible || JSON.stringify(graded.correctness) !== JSON.stringify(state.correctness);
-      const states = await patchState(tx, locked, { correctness: graded.correctness, earned: graded.earned, possible: graded.possible });
+      const patched = await patchState(tx, locked, { correctness: graded.correctness, earned: graded.earned, possible: graded.possible });
       await insertSubmission({
         db: tx,
         row: { userId: learnerId, courseId: p.course.id, usageKey: p.block.usageKey, answers: state.answers ?? {}, correctness: graded.correctness, earned: graded.earned, possible: graded.possible, attempt: state.attempts, kind: "rescore" },
       });
-      await regrade(tx, p, learnerId, structure, locked, states);
+      await regrade(tx, p, learnerId, structure, patched);
       return { ok: true as const, changed };
     }),
   );
