@@ -12,6 +12,15 @@ import { PRIVATE_JSON_HEADERS } from "@/lib/security-headers";
 import { loadForum, type ForumContext } from "./service";
 
 
+/**
+ * A read's answer already serialized (a thread page assembled from cached texts: reads.ts
+ * threadDetail), sent as it is. `T` is the shape the text parses to.
+ */
+export class JsonText<T = unknown> {
+  declare readonly shape?: T;
+  constructor(readonly text: string) {}
+}
+
 export async function forumJson<P extends { courseKey: string }>(
   params: Promise<P>,
   handle: (f: ForumContext, p: P) => Promise<unknown>,
@@ -39,7 +48,10 @@ export async function forumAnswer(
     const courseKey = safeDecode(rawCourseKey);
     if (!courseKey) return Response.json({ error: { code: "not_found:course", message: "That course does not exist." } }, { status: 404, headers: PRIVATE_JSON_HEADERS });
     const f = await loadForum(courseKey, claims === undefined ? undefined : await claims);
-    return Response.json(await handle(f), { headers: PRIVATE_JSON_HEADERS });
+    const body = await handle(f);
+    // as bytes: a string body would be scanned for lone surrogates first (undici's USVString)
+    if (body instanceof JsonText) return new Response(Buffer.from(body.text), { headers: { ...PRIVATE_JSON_HEADERS, "Content-Type": "application/json" } });
+    return Response.json(body, { headers: PRIVATE_JSON_HEADERS });
   } catch (err) {
     return errorJson(err);
   }

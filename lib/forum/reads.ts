@@ -11,13 +11,14 @@ import { learnHref } from "@/lib/lms/urls";
 import { excerptOf } from "./markdown";
 import { groupTopics } from "./policy";
 import { isModerator, seesAuthor } from "./rules";
-import { idOf } from "./http";
+import { idOf, JsonText } from "./http";
 import { threadFor, visibleThread, type ForumContext } from "./service";
 import { listPage, topicThreadCounts } from "./list-cache";
 import { commentLimitOf, decodeCommentCursor, encodeCommentCursor, pageComments } from "./comment-page";
 import { decodeResponseCursor, encodeResponseCursor, pageResponses, responseLimitOf } from "./response-page";
-import { threadPosts } from "./thread-cache";
-import { authorView, notificationText, threadSummaryView, type AuthorView, type ThreadSummaryView } from "./views";
+import { audienceOf, readerPostText, sharedPostText, type PostJson, type PostReader } from "./post-text";
+import { sharedPostTexts, threadPosts } from "./thread-cache";
+import { authorView, notificationText, threadSummaryView, type ThreadSummaryView } from "./views";
 
 export interface ForumMetaJson {
   groups: { category: string; topics: { id: string; name: string; threads: number; unread: number; unitHref: string | null }[] }[];
@@ -74,30 +75,7 @@ export async function threadPage(f: ForumContext, sp: URLSearchParams): Promise<
   return { threads: rows.map((r) => threadSummaryView(f.actor, r)), next: next ? q.encodeCursor(next) : null };
 }
 
-export interface PostJson {
-  id: number;
-  parentId: number | null;
-  bodyHtml: string;
-  author: AuthorView;
-  authorIsStaff?: boolean;
-  isAnswer: boolean;
-  endorsed: boolean;
-  votes: number;
-  voted: boolean;
-  edited: boolean;
-  createdAt: string;
-  /** the reader may edit / delete it */
-  canEdit: boolean;
-  canDelete: boolean;
-  /** only for the reader's own posts: the Markdown source, to edit */
-  bodyMd?: string;
-  /** a response's first comments (oldest first, COMMENT_PAGE_SIZE unless the request's `comments` says otherwise); the rest come by `nextComments` */
-  comments?: PostJson[];
-  /** a response's live comments in all */
-  commentCount?: number;
-  /** a response's: the cursor of its next comments (`?response=<id>&afterComment=`), null when all are sent */
-  nextComments?: string | null;
-}
+export type { PostJson } from "./post-text";
 
 /** One page of a response's comments (`?response=<id>[&afterComment=<cursor>]`). */
 export interface CommentPageJson {
@@ -142,46 +120,34 @@ export interface ThreadJson extends ResponsePageJson {
 
 /**
  * The thread as this reader may see it (visibleThread's checks: nothing is sent unless it passes),
- * its live posts from the per-revision cache, and how one post is sent to this reader: the author
- * through views.ts, the reader's own vote, what they may do, and the Markdown source only for
- * their own posts or a moderator.
+ * its live posts from the per-revision cache, and how one post is sent to this reader
+ * (lib/forum/post-text.ts): the audience's shared text of each post, cached with the posts, and
+ * the reader's vote; their own posts built for them whole.
  */
 async function readerPosts(f: ForumContext, threadId: number) {
   // The thread with the reader's marker/follow/vote and the reader's votes on its posts, in one
   // query; the posts themselves come from the per-revision cache (lib/forum/thread-cache.ts).
   const row = await q.getThreadForReader({ threadId, userId: f.actor.userId });
   const t = visibleThread(f, row);
-  const votedPosts = t.votedPostIds;
-  const { posts } = await threadPosts(threadId, t.revision);
-  const moderator = isModerator(f.actor);
-  const mine = (authorId: number) => authorId === f.actor.userId;
-  const postJson = (p: (typeof posts)[number]): PostJson => ({
-    id: p.id,
-    parentId: p.parentId,
-    bodyHtml: p.bodyHtml,
-    author: authorView(f.actor, { authorId: p.authorId, anonymity: p.anonymity, username: p.authorUsername, fullName: p.authorFullName }),
-    isAnswer: p.isAnswer,
-    endorsed: p.endorsed,
-    votes: p.voteCount,
-    voted: votedPosts.has(p.id),
-    edited: p.editedAt !== null,
-    createdAt: p.createdAt.toISOString(),
-    canEdit: (mine(p.authorId) && !f.actor.banned && !f.moment.blackout) || moderator,
-    canDelete: mine(p.authorId) || moderator,
-    ...(mine(p.authorId) || moderator ? { bodyMd: p.bodyMd } : {}),
-  });
-  return { t, posts, postJson, mine, moderator };
+  const entry = await threadPosts(threadId, t.revision);
+  const reader: PostReader = { ...f.actor, moderator: isModerator(f.actor), blackout: f.moment.blackout, voted: t.votedPostIds };
+  const shared = sharedPostTexts(threadId, entry, audienceOf(reader), (p) => sharedPostText(reader, p));
+  /** a comment's text, or a response's without its comments: open JSON text (the caller closes it) */
+  const postText = (p: q.ThreadPostRow) => readerPostText(reader, shared, p);
+  return { t, posts: entry.posts, postText, reader };
 }
 
+const jsonArray = (items: string[]) => `[${items.join(",")}]`;
+
 /** `?response=<id>[&afterComment=<cursor>]`: the next page of one response's comments, oldest first. */
-async function commentPage(f: ForumContext, threadId: number, sp: URLSearchParams): Promise<CommentPageJson> {
+async function commentPage(f: ForumContext, threadId: number, sp: URLSearchParams): Promise<JsonText<CommentPageJson>> {
   const responseId = idOf(sp.get("response"));
   const raw = sp.get("afterComment");
   const after = decodeCommentCursor(raw);
   if (raw && !after) throw new AppError("invalid:cursor", "That link to more comments is not valid any more; open the thread again.");
   if (after && responseId !== null && after.responseId !== responseId) throw new AppError("invalid:cursor", "That link to more comments belongs to another response; open the thread again.");
   // the thread's checks come first: a thread the reader may not see says nothing about its posts
-  const { posts, postJson } = await readerPosts(f, threadId);
+  const { posts, postText } = await readerPosts(f, threadId);
   const response = responseId === null ? undefined : posts.find((p) => p.id === responseId && p.parentId === null);
   if (!response) throw new AppError("not_found:post", "That response does not exist.");
   const pg = pageComments(
@@ -190,7 +156,8 @@ async function commentPage(f: ForumContext, threadId: number, sp: URLSearchParam
     after?.afterId ?? null,
     commentLimitOf(sp.get("limit")),
   );
-  return { responseId: response.id, comments: pg.comments.map(postJson), nextComments: pg.next ? encodeCommentCursor(pg.next) : null, commentCount: pg.total };
+  const comments = jsonArray(pg.comments.map((c) => `${postText(c)}}`));
+  return new JsonText(`{"responseId":${response.id},"comments":${comments},"nextComments":${JSON.stringify(pg.next ? encodeCommentCursor(pg.next) : null)},"commentCount":${pg.total}}`);
 }
 
 /**
@@ -200,59 +167,57 @@ async function commentPage(f: ForumContext, threadId: number, sp: URLSearchParam
  * `commentCount` and `nextComments`.
  * GET …/threads/<id>?response=<id>[&afterComment=<cursor>][&limit=1..50]: one page of that
  * response's comments (CommentPageJson), 10 by default; 404 for a response not in the thread.
- * A cursor that does not decode is a 400. Only the page's posts are built and sent; the per-reader
- * parts are as for a whole thread.
+ * A cursor that does not decode is a 400. Only the page's posts are built and sent, as JSON text
+ * from the audience's cached texts and the reader's own parts (readerPosts).
  */
-export async function threadDetail(f: ForumContext, threadId: number, sp: URLSearchParams = new URLSearchParams()): Promise<ThreadJson | ResponsePageJson | CommentPageJson> {
+export async function threadDetail(f: ForumContext, threadId: number, sp: URLSearchParams = new URLSearchParams()): Promise<JsonText<ThreadJson | ResponsePageJson | CommentPageJson>> {
   if (sp.has("response")) return commentPage(f, threadId, sp);
   const limit = responseLimitOf(sp.get("limit"));
   const commentsEach = commentLimitOf(sp.get("comments"));
   const after = decodeResponseCursor(sp.get("after"));
   if (sp.get("after") && !after) throw new AppError("invalid:cursor", "That link to more responses is not valid any more; open the thread again.");
-  const { t, posts, postJson, mine, moderator } = await readerPosts(f, threadId);
-  const reader = t.reader;
+  const { t, posts, postText, reader } = await readerPosts(f, threadId);
   // the answer first, then endorsed responses, then the rest in posting order (as Open edX shows a question)
   const pg = pageResponses(posts, after, limit);
-  const page: ResponsePageJson = {
-    responses: pg.responses.map(({ response, comments }) => {
-      const cp = pageComments(response.id, comments, null, commentsEach);
-      return { ...postJson(response), comments: cp.comments.map(postJson), commentCount: cp.total, nextComments: cp.next ? encodeCommentCursor(cp.next) : null };
-    }),
-    nextResponses: pg.next ? encodeResponseCursor(pg.next) : null,
-    responseCount: pg.total,
-  };
-  if (after) return page;
+  const responses = pg.responses.map(({ response, comments }) => {
+    const cp = pageComments(response.id, comments, null, commentsEach);
+    const next = JSON.stringify(cp.next ? encodeCommentCursor(cp.next) : null);
+    return `${postText(response)},"comments":${jsonArray(cp.comments.map((c) => `${postText(c)}}`))},"commentCount":${cp.total},"nextComments":${next}}`;
+  });
+  // ResponsePageJson's members, as text
+  const page = `"responses":${jsonArray(responses)},"nextResponses":${JSON.stringify(pg.next ? encodeResponseCursor(pg.next) : null)},"responseCount":${pg.total}`;
+  if (after) return new JsonText(`{${page}}`);
+  const mine = t.authorId === f.actor.userId;
   const topic = f.topics.find((x) => x.id === t.topicId);
-  // the posts this reader has not seen: the last (postSeq - seenSeq) posted, by id
-  const unseen = reader.seenSeq === null ? 0 : Math.max(0, t.postSeq - reader.seenSeq);
-  const firstUnread = unseen > 0 && posts.length ? posts.map((p) => p.id).sort((a, b) => a - b)[Math.max(0, posts.length - unseen)] : undefined;
-  const firstUnreadPost = firstUnread === undefined ? undefined : posts.find((p) => p.id === firstUnread);
+  // the posts this reader has not seen: the last (postSeq - seenSeq) posted, by id (posts are in id order)
+  const unseen = t.reader.seenSeq === null ? 0 : Math.max(0, t.postSeq - t.reader.seenSeq);
+  const firstUnreadPost = unseen > 0 && posts.length ? posts[Math.max(0, posts.length - unseen)] : undefined;
   const summary = threadSummaryView(f.actor, {
     ...t,
     excerptMd: t.bodyMd.slice(0, 400),
     authorUsername: t.authorUsername,
     authorFullName: t.authorFullName,
-    seenSeq: reader.seenSeq,
-    following: reader.following,
-    voted: reader.voted,
+    seenSeq: t.reader.seenSeq,
+    following: t.reader.following,
+    voted: t.reader.voted,
   });
-  return {
-    thread: {
-      ...summary,
-      bodyHtml: t.bodyHtml,
-      ...(mine(t.authorId) || moderator ? { bodyMd: t.bodyMd } : {}),
-      edited: t.editedAt !== null,
-      canEdit: (mine(t.authorId) && !f.actor.banned && !f.moment.blackout) || moderator,
-      canDelete: mine(t.authorId) || moderator,
-      topicName: topic?.name ?? "Unknown topic",
-      unitHref: topic?.unit ? learnHref(f.courseKey, topic.unit.subsection, topic.unit.unit) : null,
-      full: t.postCount >= env().FORUM_MAX_POSTS_PER_THREAD,
-    },
-    ...page,
-    firstUnreadPostId: firstUnread ?? null,
+  const thread: ThreadJson["thread"] = {
+    ...summary,
+    bodyHtml: t.bodyHtml,
+    ...(mine || reader.moderator ? { bodyMd: t.bodyMd } : {}),
+    edited: t.editedAt !== null,
+    canEdit: (mine && !f.actor.banned && !f.moment.blackout) || reader.moderator,
+    canDelete: mine || reader.moderator,
+    topicName: topic?.name ?? "Unknown topic",
+    unitHref: topic?.unit ? learnHref(f.courseKey, topic.unit.subsection, topic.unit.unit) : null,
+    full: t.postCount >= env().FORUM_MAX_POSTS_PER_THREAD,
+  };
+  const rest: Pick<ThreadJson, "firstUnreadPostId" | "firstUnreadResponseId" | "postSeq"> = {
+    firstUnreadPostId: firstUnreadPost?.id ?? null,
     firstUnreadResponseId: firstUnreadPost ? (firstUnreadPost.parentId ?? firstUnreadPost.id) : null,
     postSeq: t.postSeq,
   };
+  return new JsonText(`{"thread":${JSON.stringify(thread)},${page},${JSON.stringify(rest).slice(1)}`);
 }
 
 export interface NotificationJson {

@@ -5,7 +5,10 @@ import "server-only";
 // it with the thread row, so a key names one immutable state: every instance answers the same
 // after any write, and an entry is never invalidated, only evicted (LRU, byte budget
 // LMS_CACHE_BUDGETS.forumThreads). Authors are kept raw: lib/forum/views.ts decides per reader
-// whether a name leaves the server, so a warm entry serves staff and learners alike.
+// whether a name leaves the server, so a warm entry serves staff and learners alike. Beside the
+// posts, an entry keeps each audience's JSON text of them (sharedPostTexts, lib/forum/post-text.ts:
+// learners, community TAs, staff), built for a reader who wrote none of them, so it names no
+// anonymous author that audience may not see.
 import { forumThreadPosts, type ForumThreadPosts } from "@/lib/db/queries/courseware";
 import * as q from "@/lib/db/queries/forum";
 
@@ -42,4 +45,26 @@ export async function threadPosts(threadId: number, revision: number): Promise<F
   }
   const v = await p;
   return v ?? { revision, posts: [] };
+}
+
+/** Per cached entry (it holds them while it lives): each audience's shared post texts, by post id. */
+const sharedTexts = new WeakMap<ForumThreadPosts, Map<string, Map<number, string>>>();
+
+/**
+ * Each post's shared JSON text for one audience (post-text.ts sharedPostText), built the first
+ * time a reader of that audience reads this entry, and kept with it: the entry's size in the cache
+ * grows by the texts' bytes, and they go when it is evicted.
+ */
+export function sharedPostTexts(threadId: number, entry: ForumThreadPosts, audience: string, build: (p: ForumThreadPosts["posts"][number]) => string): ReadonlyMap<number, string> {
+  let byAudience = sharedTexts.get(entry);
+  if (!byAudience) sharedTexts.set(entry, (byAudience = new Map()));
+  let texts = byAudience.get(audience);
+  if (!texts) {
+    texts = new Map(entry.posts.map((p) => [p.id, build(p)]));
+    byAudience.set(audience, texts);
+    let bytes = threadPostsBytes(entry);
+    for (const t of byAudience.values()) for (const s of t.values()) bytes += 64 + s.length;
+    forumThreadPosts.resize(keyOf(threadId, entry.revision), bytes);
+  }
+  return texts;
 }

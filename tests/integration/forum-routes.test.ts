@@ -327,6 +327,23 @@ describe("the per-revision thread cache", () => {
     expect(forB.responses[0].bodyMd).toBe("an anonymous answer");
   });
 
+  it("an anonymous author's own first read fills the learners' shared texts with no name in them: a peer read next sees none", async () => {
+    const tid = await startThread(asker, "question", "Cache and the author's own read");
+    session.user = poster;
+    const p = await createPostAction({ courseKey: c.courseKey, threadId: tid, body: "my anonymous answer", anonymity: "anonymous" });
+    if (!p.ok) throw new Error(p.message);
+    const forPoster = await open(tid); // the first learner read of this revision: the author's
+    expect(forPoster.responses[0].author).toMatchObject({ username: poster.username, mine: true });
+    expect(forPoster.responses[0]).toMatchObject({ canEdit: true, canDelete: true, bodyMd: "my anonymous answer" });
+    session.user = asker;
+    const text = (await get(threadGET, c.courseKey, "", { threadId: String(tid) })).text;
+    expect(text).not.toContain(poster.username);
+    const forAsker = JSON.parse(text) as { responses: (Post & { canEdit: boolean; canDelete: boolean; author: { mine: boolean } })[] };
+    expect(forAsker.responses[0].author).toEqual({ username: null, name: "Anonymous", anonymity: "anonymous", mine: false });
+    expect(forAsker.responses[0]).toMatchObject({ canEdit: false, canDelete: false });
+    expect(forAsker.responses[0].bodyMd).toBeUndefined();
+  });
+
   it("every write that changes what readers see bumps the revision, so a warm entry is never served stale", async () => {
     const id = await startThread(asker, "question", "Cache freshness");
     session.user = poster;
