@@ -8,9 +8,8 @@ import { unstable_rethrow } from "next/navigation";
 import type { z } from "zod";
 import { AppError, defaultMessageOf } from "@/lib/errors";
 import { actorOf, getCurrentUser, type SessionUser } from "@/lib/auth/session";
-import { getCourseFacts } from "@/lib/auth/course-access";
 import { canCourse, type CourseAction, type CourseFacts } from "@/lib/auth/permissions";
-import { getCourseIdByKey } from "@/lib/db/queries/course-access";
+import { getCourseFactsRow, getCourseFactsRowByKey } from "@/lib/db/queries/course-access";
 import { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable } from "@/lib/db/unavailable";
 
 export type ActionResult<T> =
@@ -122,12 +121,17 @@ export function courseAction<S extends z.ZodType, T>(
     if (!user) return fail("unauthorized", "Please sign in to continue.");
     return run(schema, input, async (parsed) => {
       const ref = parsed as { courseId?: unknown; courseKey?: unknown };
-      const courseId =
-        typeof ref.courseId === "number" ? ref.courseId : typeof ref.courseKey === "string" ? await getCourseIdByKey({ courseKey: ref.courseKey }) : null;
-      if (courseId === null) return fail("not_found:course", "That course does not exist.");
-      const facts = await getCourseFacts({ userId: user.id, courseId });
+      // the course and the caller's facts on it in one round trip; null: no such course
+      const found =
+        typeof ref.courseId === "number"
+          ? await getCourseFactsRow({ userId: user.id, courseId: ref.courseId }).then((r) => r && { ...r, id: ref.courseId as number })
+          : typeof ref.courseKey === "string"
+            ? await getCourseFactsRowByKey({ userId: user.id, courseKey: ref.courseKey })
+            : null;
+      if (!found) return fail("not_found:course", "That course does not exist.");
+      const facts: CourseFacts = { roles: found.roles, enrolled: found.enrolled, catalogVisibility: found.catalogVisibility };
       if (!canCourse(actorOf(user), action, facts)) return fail("forbidden:course", "You do not have permission to do that in this course.");
-      return fn(parsed, { user, course: { id: courseId }, facts });
+      return fn(parsed, { user, course: { id: found.id }, facts });
     });
   };
 }

@@ -5,7 +5,7 @@ import { closeDb, getDb } from "@/lib/db";
 import { eq } from "drizzle-orm";
 import { courseRoles, courses, courseVersions, enrollments } from "@/lib/db/schema";
 import { getCourseFacts } from "@/lib/auth/course-access";
-import { getCourseFactsRow, listStudioCourses } from "@/lib/db/queries/course-access";
+import { getCourseFactsRow, getCourseFactsRowByKey, listStudioCourses } from "@/lib/db/queries/course-access";
 import { getPublishedCourse, getPublishedCourseAndFacts } from "@/lib/db/queries/problems";
 import { createUser, userHasAnyCourseRole } from "@/lib/db/queries/users";
 import { canCourse, canGlobal } from "@/lib/auth/permissions";
@@ -84,6 +84,12 @@ describe("course access facts", () => {
       }
     }
     expect(compared).toBe(10);
+    // by key, published or not (every course action: lib/actions courseAction), as by id
+    for (const c of [pub, hidden, unpublished]) {
+      for (const userId of [staff, learner, left, nobody, null]) expect(await getCourseFactsRowByKey({ userId, courseKey: await key(c) })).toEqual({ id: c, ...(await getCourseFactsRow({ userId, courseId: c })) });
+    }
+    expect((await getCourseFactsRowByKey({ userId: staff, courseKey: await key(unpublished) }))?.roles).toEqual(["staff"]);
+    expect(await getCourseFactsRowByKey({ userId: staff, courseKey: "course-v1:No+Such+Course" })).toBeNull();
     expect((await getPublishedCourseAndFacts({ courseId: pub, userId: staff }))?.facts.roles.sort()).toEqual(["instructor", "staff"]);
     expect((await getPublishedCourseAndFacts({ courseId: pub, userId: left }))?.facts.enrolled).toBe(false);
     expect((await getPublishedCourseAndFacts({ courseId: hidden, userId: learner }))?.facts).toEqual({ roles: [], enrolled: true, catalogVisibility: "about" });

@@ -1,7 +1,7 @@
 // The facts the permission matrix needs about one user and one course (roles, enrollment,
 // catalog visibility), and the list of courses a user may open in Studio.
 import "server-only";
-import { and, asc, eq, inArray, or, sql, type SQL, type SQLWrapper } from "drizzle-orm";
+import { and, asc, Column, eq, getTableName, inArray, is, or, sql, type SQL, type SQLWrapper } from "drizzle-orm";
 import { getDb, type DbOrTx } from "@/lib/db";
 import { preparedQuery } from "@/lib/db/prepared";
 import { courseRoles, courses, enrollments, userSessions, users } from "@/lib/db/schema";
@@ -30,6 +30,9 @@ export async function isActivelyEnrolled({ userId, courseId, db = getDb() }: { u
  * row's own `courses.id`), and the course's catalog visibility. `courseFactsOf` reads them back.
  */
 export function courseFactsColumns(courseId: SQLWrapper) {
+  // A column is written with its table: Drizzle leaves it bare in a select from one table, and a
+  // bare `id` inside these subqueries would be course_roles' or enrollments' own id.
+  if (is(courseId, Column)) courseId = sql`${sql.identifier(getTableName(courseId.table))}.${sql.identifier(courseId.name)}`;
   return {
     catalogVisibility: courses.catalogVisibility,
     roles: sql<string | null>`(SELECT GROUP_CONCAT(cr.role) FROM course_roles cr WHERE cr.user_id = ${sql.placeholder("userId")} AND cr.course_id = ${courseId})`,
@@ -106,10 +109,21 @@ export async function listStudioCourses({ userId, isAdmin, db = getDb() }: { use
   return rows.map(({ publishedVersionId, ...r }) => ({ ...r, published: publishedVersionId !== null, roles: rolesByCourse.get(r.id) ?? [] }));
 }
 
-/** The id of a course by its key (course-v1:Org+Number+Run), or null. */
-export async function getCourseIdByKey({ courseKey, db = getDb() }: { courseKey: string; db?: DbOrTx }): Promise<number | null> {
-  const rows = await db.select({ id: courses.id }).from(courses).where(eq(courses.courseKey, courseKey)).limit(1);
-  return rows[0]?.id ?? null;
+// A course action that names its course by key (lib/actions courseAction): its id and the
+// caller's facts in one statement, prepared.
+const courseFactsByKeyQuery = preparedQuery((db) =>
+  db
+    .select({ id: courses.id, ...courseFactsColumns(courses.id) })
+    .from(courses)
+    .where(eq(courses.courseKey, sql.placeholder("courseKey")))
+    .limit(1)
+    .prepare(),
+);
+
+/** The course `courseKey` names and the user's facts on it (getCourseFactsRow's), in ONE round trip; null when no course has that key. */
+export async function getCourseFactsRowByKey({ userId, courseKey, db = getDb() }: { userId: number | null; courseKey: string; db?: DbOrTx }): Promise<(CourseFactsRow & { id: number }) | null> {
+  const rows = await courseFactsByKeyQuery(db).execute({ userId: userId ?? 0, courseKey });
+  return rows[0] ? { id: rows[0].id, ...courseFactsOf(rows[0]) } : null;
 }
 
 /** The user columns a session check reads (lib/auth/session sessionUserOf): not the password hash and the rest. */
