@@ -27,7 +27,8 @@ import { publishAction } from "@/lib/actions/studio/publish-action";
 import { renameItemAction } from "@/lib/actions/studio/rename-item-action";
 import { saveComponentAction } from "@/lib/actions/studio/save-component-action";
 import { updateSubsectionSettingsAction } from "@/lib/actions/studio/update-subsection-settings-action";
-import { startRescoreAction } from "@/lib/actions/problems/start-rescore-action";
+import { courseAction } from "@/lib/actions";
+import { z } from "zod";
 import { getCourseByKey } from "@/lib/db/queries/courses";
 import { getDb } from "@/lib/db";
 import { courseRoles } from "@/lib/db/schema";
@@ -119,22 +120,24 @@ describe("Studio actions refuse callers without a role on the course", () => {
     expect(await snapshotCourse(course.courseKey)).toEqual(before);
   });
 
-  it("an unknown course, by key or by id, is not_found:course for everyone, a platform admin too, and nothing runs", async () => {
-    const admin = await createUser("adm", { isAdmin: true });
-    for (const user of [asUser(admin, { isAdmin: true }), instructor, learner]) {
+  it("an unknown course, by key or by id, is not_found:course for everyone, a platform admin too, and the action does not run", async () => {
+    const admin = asUser(await createUser("adm", { isAdmin: true }), { isAdmin: true });
+    // courseAction by id (no action names its course by id today; this one just reports what it was given)
+    const ran: number[] = [];
+    const byIdAction = courseAction(z.object({ courseId: z.number().int().positive() }), "studio:edit-course", async (_input, { course: c }) => (ran.push(c.id), c.id));
+    for (const user of [admin, instructor, learner]) {
       session.user = user;
       expect(await publishAction({ courseKey: `course-v1:No${uniq()}+X+Y` }), user.username).toMatchObject({ ok: false, code: "not_found:course" });
-      // an id no course has (problem actions name their course by id)
-      expect(await startRescoreAction({ courseId: 2_000_000_000, usageKey: keys.html }), user.username).toMatchObject({ ok: false, code: "not_found:course" });
+      expect(await byIdAction({ courseId: 2_000_000_000 }), user.username).toMatchObject({ ok: false, code: "not_found:course" });
     }
-    // on the real course the same paths get past the course check: by key a read runs; by id a
-    // rescore of an html block is refused by the action's own check, not as an unknown course
+    expect(ran).toEqual([]);
+    // the real course passes the check, by key and by id
     session.user = instructor;
-    const g0 = await getComponentAction({ courseKey: course.courseKey, usageKey: keys.html });
-    expect(g0).toMatchObject({ ok: true });
-    const byId = await startRescoreAction({ courseId: course.courseId, usageKey: keys.html });
-    expect(byId.ok).toBe(false);
-    expect(!byId.ok && byId.code).not.toBe("not_found:course");
+    expect(await getComponentAction({ courseKey: course.courseKey, usageKey: keys.html })).toMatchObject({ ok: true });
+    expect(await byIdAction({ courseId: course.courseId })).toEqual({ ok: true, data: course.courseId });
+    session.user = learner;
+    expect(await byIdAction({ courseId: course.courseId })).toMatchObject({ ok: false, code: "forbidden:course" });
+    expect(ran).toEqual([course.courseId]);
   });
 
   it("the course's own instructor may (sanity: the same calls succeed)", async () => {
