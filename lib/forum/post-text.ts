@@ -1,8 +1,8 @@
 // How one post of a thread is sent to one reader, as an object (postJson) and as JSON text built
 // from parts every reader of an audience shares (PURE). A thread page is mostly its posts' bodies,
 // the same for every reader of one audience: lib/forum/thread-cache.ts keeps each post's shared
-// text per (thread, revision, audience), and a request adds only what is the reader's own — their
-// vote, and their own posts whole. The text parses to exactly postJson's object (post-text.test.ts).
+// text per (thread, revision, audience) once a reader has been sent it, and a request adds only
+// what is the reader's own — their vote, and their own posts whole. The text parses to exactly postJson's object (post-text.test.ts).
 //
 // An audience is what decides the shared parts for a post the reader did not write: whether the
 // reader is course staff or a community TA (seesAuthor: who sees an anonymous author) and whether
@@ -90,8 +90,7 @@ export function sharedPostText(audience: Pick<PostReader, "isStaff" | "isCommuni
  * `}`): the audience's shared text and the reader's vote, or, for the reader's own post, the whole
  * object built for them.
  */
-export function readerPostText(r: PostReader, shared: ReadonlyMap<number, string>, p: ThreadPostRow): string {
-  const text = p.authorId === r.userId ? undefined : shared.get(p.id);
-  if (text === undefined) return JSON.stringify(postJson(r, p)).slice(0, -1);
-  return text + (r.voted.has(p.id) ? ',"voted":true' : ',"voted":false');
+export function readerPostText(r: PostReader, shared: (p: ThreadPostRow) => string, p: ThreadPostRow): string {
+  if (p.authorId === r.userId) return JSON.stringify(postJson(r, p)).slice(0, -1);
+  return shared(p) + (r.voted.has(p.id) ? ',"voted":true' : ',"voted":false');
 }

@@ -47,24 +47,28 @@ export async function threadPosts(threadId: number, revision: number): Promise<F
   return v ?? { revision, posts: [] };
 }
 
-/** Per cached entry (it holds them while it lives): each audience's shared post texts, by post id. */
-const sharedTexts = new WeakMap<ForumThreadPosts, Map<string, Map<number, string>>>();
+/** Per cached entry (it holds them while it lives): each audience's shared post texts by post id, and the entry's estimated bytes with them. */
+const sharedTexts = new WeakMap<ForumThreadPosts, { byAudience: Map<string, Map<number, string>>; bytes: number }>();
 
 /**
- * Each post's shared JSON text for one audience (post-text.ts sharedPostText), built the first
- * time a reader of that audience reads this entry, and kept with it: the entry's size in the cache
- * grows by the texts' bytes, and they go when it is evicted.
+ * One audience's shared JSON text of a post of this entry (post-text.ts sharedPostText): built the
+ * first time a reader of that audience is sent that post, then kept with the entry (a page builds
+ * only its own posts' texts, as a long thread is read a page at a time). The entry's size in the
+ * cache grows by each text, and the texts go when it is evicted.
  */
-export function sharedPostTexts(threadId: number, entry: ForumThreadPosts, audience: string, build: (p: ForumThreadPosts["posts"][number]) => string): ReadonlyMap<number, string> {
-  let byAudience = sharedTexts.get(entry);
-  if (!byAudience) sharedTexts.set(entry, (byAudience = new Map()));
-  let texts = byAudience.get(audience);
-  if (!texts) {
-    texts = new Map(entry.posts.map((p) => [p.id, build(p)]));
-    byAudience.set(audience, texts);
-    let bytes = threadPostsBytes(entry);
-    for (const t of byAudience.values()) for (const s of t.values()) bytes += 64 + s.length;
-    forumThreadPosts.resize(keyOf(threadId, entry.revision), bytes);
-  }
-  return texts;
+export function sharedPostTexts(threadId: number, entry: ForumThreadPosts, audience: string, build: (p: ForumThreadPosts["posts"][number]) => string): (p: ForumThreadPosts["posts"][number]) => string {
+  let shared = sharedTexts.get(entry);
+  if (!shared) sharedTexts.set(entry, (shared = { byAudience: new Map(), bytes: threadPostsBytes(entry) }));
+  let texts = shared.byAudience.get(audience);
+  if (!texts) shared.byAudience.set(audience, (texts = new Map()));
+  const s = shared, t = texts;
+  return (p) => {
+    let text = t.get(p.id);
+    if (text === undefined) {
+      t.set(p.id, (text = build(p)));
+      s.bytes += 64 + text.length;
+      forumThreadPosts.resize(keyOf(threadId, entry.revision), s.bytes);
+    }
+    return text;
+  };
 }
