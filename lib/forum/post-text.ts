@@ -2,7 +2,8 @@
 // from parts every reader of an audience shares (PURE). A thread page is mostly its posts' bodies,
 // the same for every reader of one audience: lib/forum/thread-cache.ts keeps each post's shared
 // text per (thread, revision, audience) once a reader has been sent it, and a request adds only
-// what is the reader's own — their vote, and their own posts whole. The text parses to exactly postJson's object (post-text.test.ts).
+// what is the reader's own — their vote, and their own posts whole. The text parses to exactly
+// postJson's object (post-text.test.ts).
 //
 // An audience is what decides the shared parts for a post the reader did not write: whether the
 // reader is course staff or a community TA (seesAuthor: who sees an anonymous author) and whether
