@@ -11,7 +11,7 @@
 // shared text's audience: the texts are built for a reader id that matches nobody, so an anonymous
 // author's name is not shared with the audience through their own first read.
 import type { ThreadPostRow } from "@/lib/db/queries/forum";
-import type { ForumActor } from "./rules";
+import { roleOf, type ForumActor } from "./rules";
 import { authorView, type AuthorView } from "./views";
 
 /** A post as one reader is sent it (and a response's first comments, in its page). */
@@ -51,7 +51,7 @@ export interface PostReader extends Pick<ForumActor, "userId" | "isStaff" | "isC
 
 /** The key of the reader's audience: readers with the same key are sent the same shared texts. */
 export function audienceOf(r: Pick<PostReader, "isStaff" | "isCommunityTA" | "moderator">): string {
-  return `${r.isStaff ? "staff" : r.isCommunityTA ? "community_ta" : "learner"}${r.moderator ? "+moderator" : ""}`;
+  return `${roleOf(r)}${r.moderator ? "+moderator" : ""}`;
 }
 
 /** The post as `r` is sent it (without a response's comments). */

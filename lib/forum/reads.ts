@@ -10,7 +10,7 @@ import * as q from "@/lib/db/queries/forum";
 import { learnHref } from "@/lib/lms/urls";
 import { excerptOf } from "./markdown";
 import { groupTopics } from "./policy";
-import { isModerator, seesAuthor } from "./rules";
+import { isModerator, roleOf, seesAuthor } from "./rules";
 import { idOf, JsonText } from "./http";
 import { threadFor, visibleThread, type ForumContext } from "./service";
 import { listPage, topicThreadCounts } from "./list-cache";
@@ -43,7 +43,7 @@ export async function forumMeta(f: ForumContext): Promise<ForumMetaJson> {
       })),
     })),
     policy: { allowAnonymous: f.policy.allowAnonymous, allowAnonymousToPeers: f.policy.allowAnonymousToPeers, blackout: f.moment.blackout },
-    me: { username: f.user.username, role: f.actor.isStaff ? "staff" : f.actor.isCommunityTA ? "community_ta" : "learner", banned: f.actor.banned, canModerate: moderator, canManageUsers: f.actor.isStaff },
+    me: { username: f.user.username, role: roleOf(f.actor), banned: f.actor.banned, canModerate: moderator, canManageUsers: f.actor.isStaff },
     openReports: moderator ? await q.countOpenReports({ courseId: f.courseId }) : null,
   };
 }

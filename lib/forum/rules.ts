@@ -32,7 +32,7 @@ export function isModerator(a: ForumActor): boolean {
   return a.canRead && (a.isStaff || a.isCommunityTA);
 }
 
-export function roleOf(a: ForumActor): ForumRole {
+export function roleOf(a: Pick<ForumActor, "isStaff" | "isCommunityTA">): ForumRole {
   return a.isStaff ? "staff" : a.isCommunityTA ? "community_ta" : "learner";
 }
 
