@@ -129,9 +129,9 @@ export function courseAction<S extends z.ZodType, T>(
             ? await getCourseFactsRowByKey({ userId: user.id, courseKey: ref.courseKey })
             : null;
       if (!found) return fail("not_found:course", "That course does not exist.");
-      const facts: CourseFacts = { roles: found.roles, enrolled: found.enrolled, catalogVisibility: found.catalogVisibility };
+      const { id, ...facts } = found;
       if (!canCourse(actorOf(user), action, facts)) return fail("forbidden:course", "You do not have permission to do that in this course.");
-      return fn(parsed, { user, course: { id: found.id }, facts });
+      return fn(parsed, { user, course: { id }, facts });
     });
   };
 }
